@@ -1,0 +1,66 @@
+/** Lays out every scored period: generated calendar months and quarters plus the listed ones. */
+import type { CompetitionConfig, Text } from './schema.ts';
+
+export type PeriodKind = 'month' | 'quarter' | 'phase' | 'half' | 'year' | 'custom';
+
+export interface ResolvedPeriod {
+  id: string;
+  kind: PeriodKind;
+  label: Text;
+  start: string;
+  end: string;
+  /** Sort key: by end date, then by length (shorter first), then by id. */
+  order: number;
+  /** Parts this period's score is carried from; empty for a period scored over its own dates. */
+  combine: { period: string; weight: number }[];
+  targets: CompetitionConfig['periods']['list'][number]['targets'];
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDayOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+function calendarPeriods(kind: 'month' | 'quarter', start: string, end: string) {
+  const out: Omit<ResolvedPeriod, 'order'>[] = [];
+  const step = kind === 'month' ? 1 : 3;
+  let y = Number(start.slice(0, 4));
+  let m = Number(start.slice(5, 7));
+  if (kind === 'quarter') m = Math.floor((m - 1) / 3) * 3 + 1;
+  for (;;) {
+    const first = `${y}-${pad(m)}-01`;
+    if (first > end) break;
+    const lastMonth = m + step - 1;
+    const last = `${y}-${pad(lastMonth)}-${pad(lastDayOfMonth(y, lastMonth))}`;
+    const id = kind === 'month' ? `${y}-${pad(m)}` : `${y}-Q${(m - 1) / 3 + 1}`;
+    const label =
+      kind === 'month'
+        ? { 'zh-CN': `${y}年${m}月`, en: `${y}-${pad(m)}` }
+        : { 'zh-CN': `${y}年第${(m - 1) / 3 + 1}季度`, en: `${y} Q${(m - 1) / 3 + 1}` };
+    // Clip to the competition: a campaign that starts on 3/16 scores March from 3/16.
+    out.push({ id, kind, label, start: first < start ? start : first, end: last > end ? end : last, combine: [], targets: [] });
+    m += step;
+    if (m > 12) {
+      m -= 12;
+      y += 1;
+    }
+  }
+  return out;
+}
+
+export function resolvePeriods(config: CompetitionConfig): ResolvedPeriod[] {
+  const listed = config.periods.list.map((p) => {
+    if ('start' in p) return { id: p.id, kind: p.kind, label: p.label, start: p.start, end: p.end, combine: [], targets: p.targets };
+    const parts = p.combine.map((c) => config.periods.list.find((q) => q.id === c.period));
+    const starts = parts.flatMap((q) => (q && 'start' in q ? [q.start] : []));
+    const ends = parts.flatMap((q) => (q && 'end' in q ? [q.end] : []));
+    return { id: p.id, kind: p.kind, label: p.label, start: starts.sort()[0]!, end: ends.sort().at(-1)!, combine: p.combine, targets: p.targets };
+  });
+  const all = [...config.periods.calendar.flatMap((k) => calendarPeriods(k, config.start, config.end)), ...listed];
+  const days = (p: { start: string; end: string }) => Date.parse(p.end) - Date.parse(p.start);
+  all.sort((a, b) => a.end.localeCompare(b.end) || days(a) - days(b) || a.id.localeCompare(b.id));
+  return all.map((p, order) => ({ ...p, order }));
+}
+
+/** Does a ranking's or notice's period selector (a kind or an id) pick this period? */
+export function periodMatches(selectors: readonly string[], period: ResolvedPeriod): boolean {
+  return selectors.includes(period.kind) || selectors.includes(period.id);
+}

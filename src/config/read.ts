@@ -1,0 +1,212 @@
+/**
+ * Reads competition.yaml: YAML with line numbers → zod schema → cross-reference checks →
+ * a resolved Competition with its calendar periods laid out. Every error points at a YAML line.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import type { z } from 'zod';
+import { BuildError, shown, type Diagnostic } from '../pipeline/diagnostics.ts';
+import { CompetitionConfig, type Locale } from './schema.ts';
+import { resolvePeriods, type ResolvedPeriod } from './periods.ts';
+
+export const CONFIG_FILE = 'competition.yaml';
+
+export interface Competition {
+  dir: string;
+  config: CompetitionConfig;
+  locale: Locale;
+  periods: ResolvedPeriod[];
+}
+
+type YamlPath = readonly PropertyKey[];
+
+export function readCompetition(dir: string, localeOverride?: Locale): Competition {
+  const file = path.join(dir, CONFIG_FILE);
+  const shownFile = path.relative(process.cwd(), file) || file;
+  if (!existsSync(file)) {
+    throw new BuildError('config', [
+      { file: shownFile, expected: `a ${CONFIG_FILE} in the competition folder`, found: 'no such file' },
+    ]);
+  }
+  const source = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+
+  const locate = (p: YamlPath): { line?: number; column?: number } => {
+    // Walk up the path until a node exists: a missing key is reported at its parent.
+    for (let depth = p.length; depth >= 0; depth--) {
+      const node = depth === 0 ? doc.contents : doc.getIn(p.slice(0, depth), true);
+      if (isNode(node) && node.range) {
+        const pos = lineCounter.linePos(node.range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+    return {};
+  };
+
+  if (doc.errors.length > 0) {
+    throw new BuildError(
+      'config',
+      doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        return {
+          file: shownFile,
+          line: pos?.line,
+          column: pos?.col,
+          expected: 'valid YAML',
+          found: e.message.split('\n')[0] ?? e.code,
+        };
+      }),
+    );
+  }
+
+  const parsed = CompetitionConfig.safeParse(doc.toJS());
+  if (!parsed.success) {
+    throw new BuildError(
+      'config',
+      parsed.error.issues.map((issue) => issueToDiagnostic(issue, shownFile, locate, doc.toJS())),
+    );
+  }
+  const config = parsed.data;
+  const problems = crossReferenceProblems(config);
+  if (problems.length > 0) {
+    throw new BuildError(
+      'config',
+      problems.map((p) => ({ file: shownFile, ...locate(p.path), field: p.path.join('.'), expected: p.expected, found: p.found })),
+    );
+  }
+  return { dir, config, locale: localeOverride ?? config.locale, periods: resolvePeriods(config) };
+}
+
+function issueToDiagnostic(
+  issue: z.core.$ZodIssue,
+  file: string,
+  locate: (p: YamlPath) => { line?: number; column?: number },
+  raw: unknown,
+): Diagnostic {
+  const field = issue.path.join('.') || '(top level)';
+  const base = { file, ...locate(issue.path), field };
+  if (issue.code === 'unrecognized_keys') {
+    const keyPath = [...issue.path, issue.keys[0] ?? ''];
+    return { ...base, ...locate(keyPath), expected: 'only known keys (see competition.schema.json)', found: `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}` };
+  }
+  const found = valueAt(raw, issue.path);
+  return { ...base, expected: issue.message.replace(/^Invalid input: expected /, ''), found: found === undefined ? 'nothing' : describe(found) };
+}
+
+function valueAt(root: unknown, p: readonly PropertyKey[]): unknown {
+  let value: unknown = root;
+  for (const key of p) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return shown(value);
+  if (Array.isArray(value)) return 'a list';
+  if (value !== null && typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${String(value)}`;
+}
+
+interface Problem {
+  path: YamlPath;
+  expected: string;
+  found: string;
+}
+
+/** The checks zod cannot express: IDs that must name something declared elsewhere in the file. */
+function crossReferenceProblems(c: CompetitionConfig): Problem[] {
+  const problems: Problem[] = [];
+  const need = (ok: boolean, p: YamlPath, expected: string, found: string) => {
+    if (!ok) problems.push({ path: p, expected, found });
+  };
+  const levelIds = c.org.levels.map((l) => l.id);
+  const subjectIds = [...levelIds, 'staff'];
+  const scoreById = new Map(c.scores.map((s) => [s.id, s]));
+  const periodIds = c.periods.list.map((p) => p.id);
+  const periodKinds = ['month', 'quarter', 'phase', 'half', 'year', 'custom'];
+  const rankingById = new Map(c.rankings.map((r) => [r.id, r]));
+  const phaseIds = c.periods.list.filter((p) => p.kind === 'phase').map((p) => p.id);
+  const oneOf = (ids: string[]) => `one of ${ids.map((i) => `"${i}"`).join(', ')}`;
+
+  need(c.start <= c.end, ['end'], `a date on or after start ${c.start}`, shown(c.end));
+  for (const [listName, ids] of [
+    ['org.levels', levelIds],
+    ['scores', c.scores.map((s) => s.id)],
+    ['periods.list', periodIds],
+    ['event_types', c.event_types.map((e) => e.id)],
+    ['rankings', c.rankings.map((r) => r.id)],
+  ] as const) {
+    const seen = new Set<string>();
+    ids.forEach((id, i) => {
+      need(!seen.has(id), [...listName.split('.'), i, 'id'], 'a unique id', `"${id}" used twice`);
+      seen.add(id);
+    });
+  }
+
+  c.periods.list.forEach((p, i) => {
+    if ('start' in p) {
+      need(p.start <= p.end, ['periods', 'list', i, 'end'], `a date on or after ${p.start}`, shown(p.end));
+      need(p.start >= c.start && p.end <= c.end, ['periods', 'list', i, 'start'], `dates inside the competition ${c.start} – ${c.end}`, `${p.start} – ${p.end}`);
+    } else {
+      p.combine.forEach((part, j) => {
+        const target = c.periods.list.find((q) => q.id === part.period);
+        need(target !== undefined && 'start' in target, ['periods', 'list', i, 'combine', j, 'period'], `a period with dates, ${oneOf(periodIds)}`, shown(part.period));
+      });
+    }
+    p.targets.forEach((t, j) => need(scoreById.has(t.score), ['periods', 'list', i, 'targets', j, 'score'], oneOf([...scoreById.keys()]), shown(t.score)));
+  });
+
+  c.scores.forEach((s, i) =>
+    s.subjects.forEach((subj, j) => need(subjectIds.includes(subj), ['scores', i, 'subjects', j], oneOf(subjectIds), shown(subj))),
+  );
+
+  c.event_types.forEach((e, i) => {
+    const score = scoreById.get(e.score);
+    need(score?.model === 'ledger', ['event_types', i, 'score'], `a ledger score, ${oneOf(c.scores.filter((s) => s.model === 'ledger').map((s) => s.id))}`, shown(e.score));
+    if ('min' in e.points) need(e.points.min <= e.points.max, ['event_types', i, 'points', 'max'], `a maximum ≥ min ${e.points.min}`, String(e.points.max));
+    e.cascade.forEach((step, j) => {
+      const level = 'unit' in step.to ? step.to.unit : step.to.head_of;
+      const key = 'unit' in step.to ? 'unit' : 'head_of';
+      need(levelIds.includes(level), ['event_types', i, 'cascade', j, 'to', key], oneOf(levelIds), shown(level));
+      const receiver = 'unit' in step.to ? step.to.unit : 'staff';
+      need(!score || score.subjects.includes(receiver), ['event_types', i, 'cascade', j, 'to', key], `a receiver that score "${e.score}" applies to (${score?.subjects.join(', ')})`, shown(receiver));
+    });
+  });
+
+  if (c.surveys) {
+    need(scoreById.get(c.surveys.score)?.model === 'ledger', ['surveys', 'score'], 'a ledger score', shown(c.surveys.score));
+  }
+
+  c.rankings.forEach((r, i) => {
+    const score = scoreById.get(r.score);
+    need(score !== undefined, ['rankings', i, 'score'], oneOf([...scoreById.keys()]), shown(r.score));
+    need(!score || score.subjects.includes(r.subject), ['rankings', i, 'subject'], `a subject of score "${r.score}" (${score?.subjects.join(', ')})`, shown(r.subject));
+    if (r.within !== undefined) {
+      const allowed = r.subject === 'staff' ? levelIds : levelIds.slice(0, Math.max(0, levelIds.indexOf(r.subject)));
+      need(allowed.includes(r.within), ['rankings', i, 'within'], `a level above "${r.subject}", ${oneOf(allowed)}`, shown(r.within));
+    }
+    r.periods.forEach((p, j) => need(periodKinds.includes(p) || periodIds.includes(p), ['rankings', i, 'periods', j], `a period kind or id, ${oneOf([...periodKinds, ...periodIds])}`, shown(p)));
+  });
+
+  c.awards.forEach((a, i) => {
+    const ranking = rankingById.get(a.ranking);
+    need(ranking !== undefined, ['awards', i, 'ranking'], oneOf([...rankingById.keys()]), shown(a.ranking));
+    need(periodIds.includes(a.period), ['awards', i, 'period'], `a period id, ${oneOf(periodIds)}`, shown(a.period));
+  });
+
+  c.notices.forEach((n, i) => {
+    n.rankings.forEach((r, j) => need(rankingById.has(r), ['notices', i, 'rankings', j], oneOf([...rankingById.keys()]), shown(r)));
+    n.awards.forEach((a, j) => need(c.awards.some((aw) => aw.id === a), ['notices', i, 'awards', j], oneOf(c.awards.map((aw) => aw.id)), shown(a)));
+    n.periods.forEach((p, j) => need(periodKinds.includes(p) || periodIds.includes(p), ['notices', i, 'periods', j], 'a period kind or id', shown(p)));
+  });
+
+  c.compliance.forEach((rule, i) => {
+    need(levelIds.includes(rule.level), ['compliance', i, 'level'], oneOf(levelIds), shown(rule.level));
+    rule.during?.forEach((ph, j) => need(phaseIds.includes(ph), ['compliance', i, 'during', j], `a phase id, ${oneOf(phaseIds)}`, shown(ph)));
+  });
+  return problems;
+}

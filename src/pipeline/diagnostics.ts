@@ -1,0 +1,42 @@
+/**
+ * Every refusal the build makes is a Diagnostic: where (file, line, column or field),
+ * what was expected and what was found. Stages collect them and throw one BuildError,
+ * so the clerk sees every problem of a run at once.
+ */
+export interface Diagnostic {
+  file: string;
+  line?: number;
+  column?: number;
+  field?: string;
+  expected: string;
+  found: string;
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = [d.file, d.line, d.column].filter((part) => part !== undefined).join(':');
+  const field = d.field ? ` (${d.field})` : '';
+  return `${where}${field}: expected ${d.expected}, found ${d.found}`;
+}
+
+export class BuildError extends Error {
+  constructor(
+    readonly stage: string,
+    readonly diagnostics: Diagnostic[],
+    readonly omitted = 0,
+  ) {
+    const more = omitted > 0 ? `\n… and ${omitted} more problem(s) not listed` : '';
+    super(
+      `${stage} failed with ${diagnostics.length + omitted} problem(s):\n` +
+        diagnostics.map((d) => `  ${formatDiagnostic(d)}`).join('\n') +
+        more,
+    );
+    this.name = 'BuildError';
+  }
+}
+
+/** Quote a found value so that blanks and spaces are visible in messages. */
+export function shown(value: unknown): string {
+  if (value === undefined || value === null || value === '') return 'an empty value';
+  const text = String(value);
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}…` : text);
+}

@@ -1,0 +1,101 @@
+/**
+ * The CSV tables a competition folder holds, column by column. The loader checks headers
+ * against this, and the staging SQL (sql/stg_*.sql) gives each column its type.
+ */
+import type { TableName } from '../config/schema.ts';
+
+export type ColumnType = 'id' | 'text' | 'date' | 'number' | 'count' | 'enum';
+
+export interface ColumnSpec {
+  name: string;
+  type: ColumnType;
+  required: boolean;
+  /** Allowed values of an enum column. */
+  values?: readonly string[];
+  /** Internal columns never reach a public build. */
+  internal?: boolean;
+  help: string;
+}
+
+const col = (name: string, type: ColumnType, help: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+  name,
+  type,
+  required: true,
+  help,
+  ...extra,
+});
+const optional = { required: false } as const;
+
+export const EVENT_STATUSES = ['verified', 'unverified', 'pending'] as const;
+export const INSPECTION_METHODS = ['onsite', 'video'] as const;
+
+export const TABLES: Record<TableName, { idColumn: string; columns: ColumnSpec[] }> = {
+  units: {
+    idColumn: 'unit_id',
+    columns: [
+      col('unit_id', 'id', 'the unit’s code'),
+      col('name', 'text', 'display name'),
+      col('level', 'id', 'a level id from org.levels'),
+      col('parent_id', 'id', 'the parent unit; empty for the top', optional),
+      col('head_staff_id', 'id', 'the staff member who leads the unit', optional),
+    ],
+  },
+  staff: {
+    idColumn: 'staff_id',
+    columns: [
+      col('staff_id', 'id', 'the person’s code'),
+      col('name', 'text', 'display name'),
+      col('unit_id', 'id', 'the unit the person belongs to'),
+      col('role', 'text', 'job title', optional),
+      col('employee_no', 'text', 'payroll number', { ...optional, internal: true }),
+    ],
+  },
+  events: {
+    idColumn: 'event_id',
+    columns: [
+      col('event_id', 'id', 'unique across all event files'),
+      col('date', 'date', 'YYYY-MM-DD, inside the competition'),
+      col('type', 'id', 'an event type id from event_types'),
+      col('unit_id', 'id', 'the unit the event is about (leave empty when staff_id is set)', optional),
+      col('staff_id', 'id', 'the person the event is about (leave empty when unit_id is set)', optional),
+      col('points', 'number', 'points set for this case, within the type’s range; empty for fixed-point types', optional),
+      col('status', 'enum', 'verified, unverified or pending', { values: EVENT_STATUSES }),
+      col('source', 'text', 'where the event came from: a letter, an inspection, a hotline ticket', optional),
+      col('note', 'text', 'internal remark; left out of public builds', { ...optional, internal: true }),
+    ],
+  },
+  surveys: {
+    idColumn: 'survey_id',
+    columns: [
+      col('survey_id', 'id', 'unique'),
+      col('date', 'date', 'the day the calls were made'),
+      col('unit_id', 'id', 'the unit whose customers were called'),
+      col('satisfied', 'count', 'customers who said 满意'),
+      col('neutral', 'count', 'customers who said 一般'),
+      col('unsatisfied', 'count', 'customers who said 不满意'),
+    ],
+  },
+  checks: {
+    idColumn: 'check_id',
+    columns: [
+      col('check_id', 'id', 'unique'),
+      col('date', 'date', 'the day of the check'),
+      col('unit_id', 'id', 'the unit checked'),
+      col('kind', 'id', 'what sort of check, e.g. quarterly or mystery'),
+      col('score', 'number', '0–100'),
+      col('checker', 'text', 'who scored it', optional),
+      col('signed_by', 'text', 'who signed the result off', optional),
+    ],
+  },
+  inspections: {
+    idColumn: 'inspection_id',
+    columns: [
+      col('inspection_id', 'id', 'unique'),
+      col('date', 'date', 'the day of the inspection'),
+      col('unit_id', 'id', 'the unit inspected'),
+      col('method', 'enum', 'onsite or video', { values: INSPECTION_METHODS }),
+      col('minutes', 'number', 'length of the inspection or video slot', optional),
+      col('inspector', 'text', 'who inspected', optional),
+    ],
+  },
+};

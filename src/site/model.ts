@@ -1,0 +1,254 @@
+/**
+ * The site model: everything a page shows, already computed by the pipeline and written as
+ * JSON by the export stage. Pages read it through the functions at the bottom and only render.
+ * Labels arrive already in the build's locale; numbers arrive unformatted.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Locale, ThresholdOp } from '../config/schema.ts';
+import type { PeriodKind } from '../config/periods.ts';
+
+export interface PeriodInfo {
+  id: string;
+  kind: PeriodKind;
+  label: string;
+  start: string;
+  end: string;
+  /** final: ended on or before the data date; provisional: still running. Unstarted periods are left out. */
+  status: 'final' | 'provisional';
+  /** Labels of the periods this one is carried from, with weights (e.g. year = ½ H1 + ½ H2). */
+  combine: { periodId: string; label: string; weight: number }[];
+  targets: TargetInfo[];
+}
+
+export interface TargetInfo {
+  scoreId: string;
+  op: ThresholdOp;
+  value: number;
+}
+
+export interface RankingInfo {
+  id: string;
+  label: string;
+  scoreId: string;
+  scoreLabel: string;
+  /** `staff` or a level id. */
+  subject: string;
+  subjectLabel: string;
+  /** Level label of the groups ranks are counted within; null when ranked across the competition. */
+  withinLabel: string | null;
+  order: 'desc' | 'asc';
+  periodIds: string[];
+}
+
+export interface EntityRef {
+  kind: 'unit' | 'staff';
+  id: string;
+  name: string;
+  /** Site-relative path, e.g. `units/U01/`; join with the base via `href()`. */
+  path: string;
+}
+
+export interface StandingRow {
+  entity: EntityRef;
+  /** The unit above: the outlet of a department, the unit of a staff member. */
+  parent: EntityRef | null;
+  score: number;
+  rank: number;
+  rankCount: number;
+  /** Rank in the previous period of the same kind; null when not ranked there. */
+  previousRank: number | null;
+  /** Positive when the entity climbed. */
+  rankChange: number | null;
+  /** Null when the period sets no target for this score. */
+  targetMet: boolean | null;
+}
+
+export interface RankingGroup {
+  /** Null when ranked across the whole competition. */
+  group: EntityRef | null;
+  rows: StandingRow[];
+}
+
+export interface RankingPage {
+  period: PeriodInfo;
+  ranking: RankingInfo;
+  target: TargetInfo | null;
+  groups: RankingGroup[];
+}
+
+export interface ScoreHistoryPoint {
+  periodId: string;
+  periodLabel: string;
+  kind: PeriodKind;
+  start: string;
+  end: string;
+  score: number;
+  /** Rank in the first ranking of this score and subject that covers the period; null if none. */
+  rank: number | null;
+  rankCount: number | null;
+  status: 'final' | 'provisional';
+}
+
+export interface ScoreHistory {
+  scoreId: string;
+  scoreLabel: string;
+  /** Period kind the chart draws as a line: month for ledger scores, quarter for checks. */
+  chartKind: PeriodKind;
+  points: ScoreHistoryPoint[];
+  /** Phase targets as steps across the chart. */
+  targets: { start: string; end: string; op: ThresholdOp; value: number; phaseLabel: string }[];
+}
+
+/** One line in an entity's ledger: what moved its score, and why. */
+export interface Posting {
+  date: string;
+  sourceTable: 'events' | 'surveys' | 'checks';
+  sourceId: string;
+  typeLabel: string;
+  scoreId: string;
+  points: number;
+  /** `subject` when the event names this entity; otherwise the cascade step that reached it. */
+  role: 'subject' | 'cascade_unit' | 'cascade_head' | 'survey' | 'check';
+  /** The entity the event named, when this posting came through a cascade. */
+  via: EntityRef | null;
+  source: string;
+  /** Only in internal builds. */
+  note?: string;
+}
+
+export interface EntityPage {
+  entity: EntityRef;
+  levelLabel: string;
+  role: string | null;
+  parent: EntityRef | null;
+  /** Ancestors from the top down, for the breadcrumb. */
+  ancestors: EntityRef[];
+  head: EntityRef | null;
+  children: (EntityRef & { levelLabel: string })[];
+  members: EntityRef[];
+  histories: ScoreHistory[];
+  /** Newest first. */
+  postings: Posting[];
+  /** Events about this entity that moved no score (unverified, pending), kept visible. */
+  ignoredEvents: { date: string; eventId: string; typeLabel: string; status: string; source: string }[];
+  phases: { id: string; label: string; start: string; end: string }[];
+}
+
+export interface Evidence {
+  table: string;
+  id: string;
+  date: string;
+  detail: string;
+}
+
+export interface Finding {
+  id: string;
+  ruleId: string;
+  ruleLabel: string;
+  entity: EntityRef;
+  /** Human period such as the week 2025-04-07 – 2025-04-13 or the month 2025-04. */
+  periodStart: string;
+  periodEnd: string;
+  /** Message catalog key and its values; the page words it in the build's locale. */
+  messageKey: string;
+  values: Record<string, string | number>;
+  evidence: Evidence[];
+}
+
+export interface NoticeSection {
+  kind: 'ranking' | 'award' | 'penalty';
+  label: string;
+  amount: number | null;
+  rows: { rank: number; entity: EntityRef; parent: EntityRef | null; score: number }[];
+  /** More winners than places because of a tie at the boundary. */
+  tieOverflow: boolean;
+}
+
+export interface Notice {
+  id: string;
+  title: string;
+  issuer: string;
+  date: string;
+  period: PeriodInfo;
+  sections: NoticeSection[];
+}
+
+export interface MethodologyItem {
+  /** Message catalog key; `values` fill its placeholders. */
+  key: string;
+  values: Record<string, string | number>;
+}
+
+export interface MethodologySection {
+  /** A catalog key such as `method.heading.score`, filled from `headingValues`. */
+  headingKey: string;
+  headingValues: Record<string, string | number>;
+  items: MethodologyItem[];
+}
+
+export interface Download {
+  file: string;
+  format: 'csv' | 'json';
+  rows: number;
+  descriptionKey: string;
+}
+
+export interface SiteModel {
+  locale: Locale;
+  base: string;
+  competition: { id: string; name: string; issuer: string; start: string; end: string };
+  /** The newest date in the data: everything on the site is as of this day. */
+  asOf: string;
+  decimals: number;
+  audience: 'public' | 'internal';
+  currentPhase: PeriodInfo | null;
+  phases: PeriodInfo[];
+  periods: PeriodInfo[];
+  rankings: RankingInfo[];
+  /** Every (period, ranking) pair that has a page. */
+  rankingPages: { periodId: string; rankingId: string }[];
+  home: {
+    leaders: { ranking: RankingInfo; period: PeriodInfo; rows: StandingRow[] }[];
+    movers: { ranking: RankingInfo; period: PeriodInfo; up: StandingRow[]; down: StandingRow[] } | null;
+    latestNotices: { id: string; title: string; date: string }[];
+  };
+  counts: { units: number; staff: number; events: number; findings: number };
+  noticeIndex: { id: string; title: string; date: string; periodLabel: string }[];
+  methodology: MethodologySection[];
+  downloads: Download[];
+  unitIds: string[];
+  staffIds: string[];
+}
+
+/** Where the export stage wrote the model; the build sets it before Astro renders. */
+export const MODEL_DIR_ENV = 'PODIUM_MODEL_DIR';
+
+function modelDir(): string {
+  const dir = process.env[MODEL_DIR_ENV];
+  if (!dir || !existsSync(dir)) {
+    throw new Error(`${MODEL_DIR_ENV} does not name an exported site model; run the build with "npm run build"`);
+  }
+  return dir;
+}
+
+const readJson = <T>(...parts: string[]): T => JSON.parse(readFileSync(path.join(modelDir(), ...parts), 'utf8')) as T;
+
+let site: SiteModel | undefined;
+export const loadSite = (): SiteModel => (site ??= readJson<SiteModel>('site.json'));
+export const loadRankingPage = (periodId: string, rankingId: string): RankingPage =>
+  readJson<RankingPage>('rankings', `${periodId}__${rankingId}.json`);
+export const loadUnitPage = (id: string): EntityPage => readJson<EntityPage>('units', `${id}.json`);
+export const loadStaffPage = (id: string): EntityPage => readJson<EntityPage>('staff', `${id}.json`);
+export const loadFindings = (): Finding[] => readJson<Finding[]>('findings.json');
+export const loadNotices = (): Notice[] => readJson<Notice[]>('notices.json');
+
+/** Paths inside the model and the site. IDs are validated codes, so they are safe path segments. */
+export const entityPath = (kind: 'unit' | 'staff', id: string): string =>
+  `${kind === 'unit' ? 'units' : 'staff'}/${encodeURIComponent(id)}/`;
+export const rankingPath = (periodId: string, rankingId: string): string =>
+  `rankings/${encodeURIComponent(periodId)}/${encodeURIComponent(rankingId)}/`;
+export const noticePath = (id: string): string => `notices/${encodeURIComponent(id)}/`;
+
+/** A link from any page: the base the site is published under, then the site-relative path. */
+export const href = (sitePath: string): string => `${loadSite().base}${sitePath}`;
