@@ -1,0 +1,51 @@
+INSERT INTO validation_errors
+WITH e AS (SELECT *, as_date(date) AS d, as_number(points) AS p FROM raw_events)
+SELECT 'events', file_id, record_no, 'event_id', id_expected(), quoted(event_id) FROM e WHERE event_id IS NULL OR bad_id(event_id)
+UNION ALL
+SELECT 'events', file_id, record_no, 'event_id', 'an event_id used once across all event files', quoted(event_id) || ' again'
+FROM (SELECT *, row_number() OVER (PARTITION BY event_id ORDER BY file_id, record_no) AS nth FROM e WHERE event_id IS NOT NULL) WHERE nth > 1
+UNION ALL
+SELECT 'events', file_id, record_no, 'date', 'a date written YYYY-MM-DD', quoted(date) FROM e WHERE date IS NULL OR d IS NULL
+UNION ALL
+SELECT 'events', file_id, record_no, 'date', competition_span(), quoted(date) FROM e WHERE outside_competition(d)
+UNION ALL
+SELECT 'events', file_id, record_no, 'type', 'an event type from event_types: ' || (SELECT string_agg(type_id, ', ' ORDER BY type_id) FROM cfg_event_types), quoted(type)
+FROM e WHERE type IS NULL OR type NOT IN (SELECT type_id FROM cfg_event_types)
+UNION ALL
+SELECT 'events', file_id, record_no, 'unit_id', 'exactly one of unit_id and staff_id',
+       CASE WHEN unit_id IS NULL THEN 'both empty' ELSE 'both set: ' || quoted(unit_id) || ' and ' || quoted(staff_id) END
+FROM e WHERE (unit_id IS NULL) = (staff_id IS NULL)
+UNION ALL
+SELECT 'events', file_id, record_no, 'unit_id', id_expected(), quoted(unit_id) FROM e WHERE bad_id(unit_id)
+UNION ALL
+SELECT 'events', file_id, record_no, 'staff_id', id_expected(), quoted(staff_id) FROM e WHERE bad_id(staff_id)
+UNION ALL
+SELECT 'events', file_id, record_no, 'unit_id', 'a unit_id from the units table', 'no unit ' || quoted(unit_id)
+FROM e WHERE NOT bad_id(unit_id) AND unit_id NOT IN (SELECT unit_id FROM raw_units WHERE unit_id IS NOT NULL)
+UNION ALL
+SELECT 'events', file_id, record_no, 'staff_id', 'a staff_id from the staff table', 'no staff ' || quoted(staff_id)
+FROM e WHERE NOT bad_id(staff_id) AND staff_id NOT IN (SELECT staff_id FROM raw_staff WHERE staff_id IS NOT NULL)
+UNION ALL
+SELECT 'events', e.file_id, e.record_no, 'points', 'a number', quoted(e.points) FROM e WHERE bad_number(e.points)
+UNION ALL
+SELECT 'events', e.file_id, e.record_no, 'points',
+       'points from ' || t.min_points::DOUBLE || ' to ' || t.max_points::DOUBLE || ' for type "' || t.type_id || '"', quoted(e.points)
+FROM e JOIN cfg_event_types t ON e.type = t.type_id
+WHERE t.fixed_points IS NULL AND NOT bad_number(e.points) AND (e.p IS NULL OR e.p < t.min_points OR e.p > t.max_points)
+UNION ALL
+SELECT 'events', e.file_id, e.record_no, 'points',
+       'an empty value or ' || t.fixed_points::DOUBLE || ': type "' || t.type_id || '" has fixed points', quoted(e.points)
+FROM e JOIN cfg_event_types t ON e.type = t.type_id
+WHERE t.fixed_points IS NOT NULL AND e.p IS DISTINCT FROM t.fixed_points AND e.points IS NOT NULL
+UNION ALL
+SELECT 'events', file_id, record_no, 'status', 'one of verified, unverified, pending', quoted(status)
+FROM e WHERE status IS NULL OR status NOT IN ('verified', 'unverified', 'pending')
+UNION ALL
+-- An event about an entity its type's score does not apply to would vanish from every ranking.
+SELECT 'events', e.file_id, e.record_no, CASE WHEN e.staff_id IS NULL THEN 'unit_id' ELSE 'staff_id' END,
+       'an entity that score "' || t.score_id || '" applies to (' || (SELECT string_agg(subject, ', ' ORDER BY subject) FROM cfg_score_subjects s WHERE s.score_id = t.score_id) || ')',
+       CASE WHEN e.staff_id IS NULL THEN 'unit ' || quoted(e.unit_id) || ' at level "' || u.level || '"' ELSE 'staff ' || quoted(e.staff_id) END
+FROM e JOIN cfg_event_types t ON e.type = t.type_id
+LEFT JOIN raw_units u ON u.unit_id = e.unit_id
+WHERE (e.staff_id IS NOT NULL OR u.unit_id IS NOT NULL)
+  AND coalesce(u.level, 'staff') NOT IN (SELECT subject FROM cfg_score_subjects s WHERE s.score_id = t.score_id);

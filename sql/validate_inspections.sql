@@ -1,0 +1,17 @@
+INSERT INTO validation_errors
+WITH i AS (SELECT *, as_date(date) AS d FROM raw_inspections)
+SELECT 'inspections', file_id, record_no, 'inspection_id', id_expected(), quoted(inspection_id) FROM i WHERE inspection_id IS NULL OR bad_id(inspection_id)
+UNION ALL
+SELECT 'inspections', file_id, record_no, 'inspection_id', 'an inspection_id used once', quoted(inspection_id) || ' again'
+FROM (SELECT *, row_number() OVER (PARTITION BY inspection_id ORDER BY file_id, record_no) AS nth FROM i WHERE inspection_id IS NOT NULL) WHERE nth > 1
+UNION ALL
+SELECT 'inspections', file_id, record_no, 'date', 'a date written YYYY-MM-DD', quoted(date) FROM i WHERE d IS NULL
+UNION ALL
+SELECT 'inspections', file_id, record_no, 'date', competition_span(), quoted(date) FROM i WHERE outside_competition(d)
+UNION ALL
+SELECT 'inspections', file_id, record_no, 'unit_id', 'a unit_id from the units table', CASE WHEN unit_id IS NULL THEN 'an empty value' ELSE 'no unit ' || quoted(unit_id) END
+FROM i WHERE unit_id IS NULL OR unit_id NOT IN (SELECT unit_id FROM raw_units WHERE unit_id IS NOT NULL)
+UNION ALL
+SELECT 'inspections', file_id, record_no, 'method', 'onsite or video', quoted(method) FROM i WHERE method IS NULL OR method NOT IN ('onsite', 'video')
+UNION ALL
+SELECT 'inspections', file_id, record_no, 'minutes', 'a number of minutes, 0 or more', quoted(minutes) FROM i WHERE bad_number(minutes) OR as_number(minutes) < 0;

@@ -1,0 +1,10 @@
+INSERT INTO validation_errors
+SELECT 'staff', file_id, record_no, 'staff_id', id_expected(), quoted(staff_id) FROM raw_staff WHERE staff_id IS NULL OR bad_id(staff_id)
+UNION ALL
+SELECT 'staff', file_id, record_no, 'staff_id', 'a staff_id used once', quoted(staff_id) || ' again'
+FROM (SELECT *, row_number() OVER (PARTITION BY staff_id ORDER BY file_id, record_no) AS nth FROM raw_staff WHERE staff_id IS NOT NULL) WHERE nth > 1
+UNION ALL
+SELECT 'staff', file_id, record_no, 'name', 'a name', quoted(name) FROM raw_staff WHERE name IS NULL
+UNION ALL
+SELECT 'staff', file_id, record_no, 'unit_id', 'a unit_id from the units table', CASE WHEN unit_id IS NULL THEN 'an empty value' ELSE 'no unit ' || quoted(unit_id) END
+FROM raw_staff WHERE unit_id IS NULL OR unit_id NOT IN (SELECT unit_id FROM raw_units WHERE unit_id IS NOT NULL);

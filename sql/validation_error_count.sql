@@ -1,0 +1,1 @@
+SELECT count(*)::INTEGER AS total FROM validation_errors;

@@ -1,0 +1,54 @@
+/** Writes the resolved config into cfg_* tables (sql/load_config_tables.sql) for the scoring SQL. */
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { Competition } from '../config/read.ts';
+import { periodMatches } from '../config/periods.ts';
+import { runSqlFile } from './sql.ts';
+
+export async function loadConfigTables(db: DuckDBConnection, competition: Competition): Promise<void> {
+  const { config, periods } = competition;
+  await runSqlFile(db, 'load_config_tables');
+  const insert = async (table: string, rows: DuckDBValue[][]) => {
+    if (rows.length === 0) return;
+    const placeholders = rows[0]!.map((_, i) => `$${i + 1}`).join(', ');
+    const prepared = await db.prepare(`INSERT INTO ${table} VALUES (${placeholders})`);
+    for (const row of rows) {
+      prepared.bind(row);
+      await prepared.run();
+    }
+  };
+  // Dates go in as 'YYYY-MM-DD' text; DuckDB casts them to the DATE columns.
+  await insert('cfg_competition', [[config.start, config.end]]);
+  await insert('cfg_levels', config.org.levels.map((l, depth) => [l.id, depth]));
+  await insert('cfg_periods', periods.map((p) => [p.id, p.kind, p.start, p.end, p.order, p.combine.length > 0]));
+  await insert('cfg_period_parts', periods.flatMap((p) => p.combine.map((c) => [p.id, c.period, c.weight])));
+  await insert('cfg_scores', config.scores.map((s) => [s.id, s.model, s.model === 'ledger' ? s.base : null, s.model === 'check_average' ? s.aggregate : null]));
+  await insert('cfg_score_subjects', config.scores.flatMap((s) => s.subjects.map((subject) => [s.id, subject])));
+  await insert('cfg_score_check_kinds', config.scores.flatMap((s) => (s.model === 'check_average' ? (s.check_kinds ?? []).map((k) => [s.id, k]) : [])));
+  await insert(
+    'cfg_event_types',
+    config.event_types.map((t) => [
+      t.id,
+      t.score,
+      t.effect === 'add' ? 1 : -1,
+      'fixed' in t.points ? t.points.fixed : null,
+      'min' in t.points ? t.points.min : null,
+      'max' in t.points ? t.points.max : null,
+      t.verified_only,
+    ]),
+  );
+  await insert(
+    'cfg_cascades',
+    config.event_types.flatMap((t) =>
+      t.cascade.map((step, i) =>
+        'unit' in step.to ? [t.id, i + 1, 'unit', step.to.unit, step.points] : [t.id, i + 1, 'head', step.to.head_of, step.points],
+      ),
+    ),
+  );
+  if (config.surveys) {
+    const p = config.surveys.points;
+    await insert('cfg_survey_points', [[config.surveys.score, p.satisfied, p.neutral, p.unsatisfied]]);
+  }
+  await insert('cfg_rankings', config.rankings.map((r) => [r.id, r.score, r.subject, r.within ?? null, r.order === 'desc']));
+  await insert('cfg_ranking_periods', config.rankings.flatMap((r) => periods.filter((p) => periodMatches(r.periods, p)).map((p) => [r.id, p.id])));
+  await insert('cfg_targets', periods.flatMap((p) => p.targets.map((t) => [p.id, t.score, t.threshold.op, t.threshold.value])));
+}

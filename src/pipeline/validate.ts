@@ -1,0 +1,47 @@
+/**
+ * Stage 2, validate: the sql/validate_*.sql files list every bad cell of the raw tables at once.
+ * Each becomes a Diagnostic with the file, physical line and column the clerk can open.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { TableName } from '../config/schema.ts';
+import { BuildError, type Diagnostic } from './diagnostics.ts';
+import { recordLines, type SourceFile } from './load.ts';
+import { queryRows, runSqlFile } from './sql.ts';
+import { TABLES } from './tables.ts';
+
+interface ValidationError {
+  file_id: number;
+  record_no: number;
+  column_name: string;
+  expected: string;
+  found: string;
+}
+
+export async function validateTables(db: DuckDBConnection, files: SourceFile[], maxErrors: number): Promise<void> {
+  await runSqlFile(db, 'validate_macros');
+  for (const table of Object.keys(TABLES) as TableName[]) await runSqlFile(db, `validate_${table}`);
+  const [{ total } = { total: 0 }] = await queryRows<{ total: number }>(db, 'validation_error_count');
+  if (total === 0) return;
+  const errors = await queryRows<ValidationError>(db, 'validation_errors_first', { limit: maxErrors });
+  throw new BuildError('validate', toDiagnostics(errors, files), total - errors.length);
+}
+
+function toDiagnostics(errors: ValidationError[], files: SourceFile[]): Diagnostic[] {
+  const lineMaps = new Map<number, Map<number, number>>();
+  for (const fileId of new Set(errors.map((e) => e.file_id))) {
+    const records = errors.filter((e) => e.file_id === fileId).map((e) => e.record_no - 1);
+    lineMaps.set(fileId, recordLines(files[fileId]!.readPath, records));
+  }
+  return errors.map((e) => {
+    const file = files[e.file_id]!;
+    const column = file.header.indexOf(e.column_name);
+    return {
+      file: file.displayPath,
+      line: lineMaps.get(e.file_id)?.get(e.record_no - 1),
+      column: column >= 0 ? column + 1 : undefined,
+      field: e.column_name,
+      expected: e.expected,
+      found: e.found,
+    };
+  });
+}
