@@ -17,6 +17,8 @@ ranked AS (
   SELECT *,
          rank() OVER (PARTITION BY ranking_id, period_id, group_id
                       ORDER BY CASE WHEN descending THEN -score ELSE score END) AS rank,
+         rank() OVER (PARTITION BY ranking_id, period_id, group_id
+                      ORDER BY CASE WHEN descending THEN score ELSE -score END) AS rank_from_bottom,
          count(*) OVER (PARTITION BY ranking_id, period_id, group_id) AS rank_count
   FROM entries
 ),
@@ -24,7 +26,7 @@ previous_period AS (
   SELECT period_id, lag(period_id) OVER (PARTITION BY kind ORDER BY ord) AS previous_id FROM cfg_periods
 )
 SELECT r.ranking_id, r.period_id, r.score_id, r.entity_kind, r.entity_id, r.group_id, r.score,
-       r.rank::INTEGER AS rank, r.rank_count::INTEGER AS rank_count,
+       r.rank::INTEGER AS rank, r.rank_from_bottom::INTEGER AS rank_from_bottom, r.rank_count::INTEGER AS rank_count,
        prev.rank::INTEGER AS previous_rank,
        (prev.rank - r.rank)::INTEGER AS rank_change,
        CASE t.op WHEN '>=' THEN r.score >= t.value WHEN '>' THEN r.score > t.value

@@ -69,10 +69,14 @@ const Periods = z.strictObject({
 /** Who a score applies to: a level of the org tree, or `staff`. */
 const Subject = Id;
 
+const PeriodKindSchema = z.enum(['month', 'quarter', 'phase', 'half', 'year', 'custom']);
+
 const LedgerScore = z.strictObject({
   id: Id,
   label: Text,
   model: z.literal('ledger'),
+  /** The period kind an entity page charts this score by. */
+  chart: PeriodKindSchema.default('month'),
   base: z.number().default(0),
   subjects: z.array(Subject).min(1),
 });
@@ -81,6 +85,7 @@ const CheckAverageScore = z.strictObject({
   id: Id,
   label: Text,
   model: z.literal('check_average'),
+  chart: PeriodKindSchema.default('quarter'),
   aggregate: z.enum(['mean', 'last', 'min']).default('mean'),
   /** Which check kinds count; all of them when left out. */
   check_kinds: z.array(Id).optional(),
@@ -115,6 +120,8 @@ const EventType = z.strictObject({
 export type EventType = z.infer<typeof EventType>;
 
 const SurveyRule = z.strictObject({
+  /** How a survey's points are named on an entity page, e.g. 客户满意度回访. */
+  label: Text,
   score: Id,
   points: z.strictObject({ satisfied: z.number(), neutral: z.number(), unsatisfied: z.number() }),
 });
@@ -192,7 +199,11 @@ export const CompetitionConfig = z.strictObject({
   end: IsoDate,
   /** Decimals shown on pages; ranking always uses full precision. */
   decimals: z.int().min(0).max(4).default(2),
-  org: z.strictObject({ levels: z.array(Level).min(1) }),
+  org: z.strictObject({
+    levels: z.array(Level).min(1),
+    /** What the people are called: 员工, 医务人员, 驾驶员 … */
+    staff_label: Text.default({ 'zh-CN': '员工', en: 'Staff' }),
+  }),
   tables: z.strictObject({
     units: Glob,
     staff: Glob,

@@ -48,7 +48,8 @@ export async function loadConfigTables(db: DuckDBConnection, competition: Compet
     const p = config.surveys.points;
     await insert('cfg_survey_points', [[config.surveys.score, p.satisfied, p.neutral, p.unsatisfied]]);
   }
-  await insert('cfg_rankings', config.rankings.map((r) => [r.id, r.score, r.subject, r.within ?? null, r.order === 'desc']));
+  await insert('cfg_rankings', config.rankings.map((r, ord) => [r.id, ord, r.score, r.subject, r.within ?? null, r.order === 'desc']));
+  await insert('cfg_awards', config.awards.map((a, ord) => [a.id, ord, a.kind, a.ranking, a.period, a.places, a.amount]));
   await insert('cfg_ranking_periods', config.rankings.flatMap((r) => periods.filter((p) => periodMatches(r.periods, p)).map((p) => [r.id, p.id])));
   await insert('cfg_targets', periods.flatMap((p) => p.targets.map((t) => [p.id, t.score, t.threshold.op, t.threshold.value])));
 }

@@ -19,6 +19,7 @@ export const SCORING_MODELS = [
   'int_postings',
   'fct_period_scores',
   'fct_standings',
+  'fct_awards',
 ] as const;
 
 export interface Scored {

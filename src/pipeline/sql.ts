@@ -38,6 +38,12 @@ export async function queryRows<T>(db: DuckDBConnection, name: string, params: S
   return reader.getRowObjectsJS() as T[];
 }
 
+/** Streams the rows of the query in sql/<name>.sql chunk by chunk, so large results never sit in memory whole. */
+export async function* streamRows<T>(db: DuckDBConnection, name: string, params: SqlParams = {}): AsyncGenerator<T[]> {
+  const result = await db.stream(sqlText(name), params).catch((error: unknown) => rethrow(error, name));
+  for await (const rows of result.yieldRowObjectJs()) yield rows as T[];
+}
+
 /** A failing model is a bug in Podium or in a config expression: say which file. */
 function rethrow(error: unknown, name: string): never {
   throw new Error(`sql/${name}.sql: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

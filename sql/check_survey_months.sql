@@ -1,0 +1,19 @@
+-- Every unit of a level, every calendar month inside [$from, $to] that has ended by the data
+-- date, with the customers surveyed in it.
+WITH months AS (
+  SELECT p.start_date, p.end_date FROM cfg_periods p, int_as_of
+  WHERE p.kind = 'month' AND p.start_date >= $from::DATE AND p.end_date <= $to::DATE AND p.end_date <= int_as_of.as_of
+)
+SELECT u.unit_id,
+       strftime(m.start_date, '%Y-%m-%d') AS month_start,
+       strftime(m.end_date, '%Y-%m-%d') AS month_end,
+       coalesce(sum(s.satisfied + s.neutral + s.unsatisfied), 0)::INTEGER AS respondents,
+       coalesce(list({'id': s.survey_id, 'date': strftime(s.survey_date, '%Y-%m-%d'),
+                      'respondents': s.satisfied + s.neutral + s.unsatisfied}
+                     ORDER BY s.survey_date, s.survey_id) FILTER (WHERE s.survey_id IS NOT NULL), []) AS surveys
+FROM stg_units u
+CROSS JOIN months m
+LEFT JOIN stg_surveys s ON s.unit_id = u.unit_id AND s.survey_date BETWEEN m.start_date AND m.end_date
+WHERE u.level = $level
+GROUP BY u.unit_id, m.start_date, m.end_date
+ORDER BY u.unit_id, m.start_date;

@@ -1,0 +1,113 @@
+/**
+ * The whole build, one stage after another: config → load → validate → score → check → export
+ * → render → publish. Everything is written inside a temporary folder beside the output; only a
+ * build that got all the way through replaces the previous site.
+ */
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { readCompetition } from '../config/read.ts';
+import type { Locale } from '../config/schema.ts';
+import { MODEL_DIR_ENV, type SiteModel } from '../site/model.ts';
+import { loadConfigTables } from './config-tables.ts';
+import { loadTables } from './load.ts';
+import { validateTables } from './validate.ts';
+import { scoreCompetition } from './score.ts';
+import { runChecks } from './check.ts';
+import { exportSite } from './export.ts';
+
+export interface BuildOptions {
+  dataDir: string;
+  outDir: string;
+  /** Overrides the config's locale, e.g. to publish an English edition. */
+  locale?: Locale;
+  /** The URL path the site is served under; `/` by default. */
+  base?: string;
+  /** Stop after the export stage: no Astro render, nothing published. */
+  modelOnly?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface BuildReport {
+  site: SiteModel;
+  /** Milliseconds per stage, in order. */
+  timings: [stage: string, ms: number][];
+  notes: string[];
+  /** Where the model was written; only kept when `modelOnly` is set. */
+  modelDir: string;
+}
+
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export async function buildSite(options: BuildOptions): Promise<BuildReport> {
+  const log = options.log ?? (() => undefined);
+  const outDir = path.resolve(options.outDir);
+  const parent = path.dirname(outDir);
+  mkdirSync(parent, { recursive: true });
+  // Beside the output, so the final rename stays on one file system.
+  const work = mkdtempSync(path.join(parent, `.podium-tmp-${path.basename(outDir)}-`));
+  const timings: BuildReport['timings'] = [];
+  const timed = async <T>(stage: string, run: () => Promise<T> | T): Promise<T> => {
+    const started = performance.now();
+    const result = await run();
+    timings.push([stage, Math.round(performance.now() - started)]);
+    log(`${stage.padEnd(9)} ${timings.at(-1)![1]} ms`);
+    return result;
+  };
+  let keepWork = false;
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const db = await instance.connect();
+  try {
+    const competition = await timed('config', () => readCompetition(options.dataDir, options.locale));
+    const loaded = await timed('load', async () => {
+      await loadConfigTables(db, competition);
+      return loadTables(db, competition, mkdirTemp(work, 'staging'));
+    });
+    await timed('validate', () => validateTables(db, loaded.files, competition.config.max_errors));
+    const scored = await timed('score', () => scoreCompetition(db));
+    const findings = await timed('check', () => runChecks(db, competition));
+    const modelDir = path.join(work, 'model');
+    const publicDir = path.join(work, 'public');
+    const site = await timed('export', () =>
+      exportSite({ db, competition, asOf: scored.asOf, findings, modelDir, exportsDir: path.join(publicDir, 'exports'), base: normaliseBase(options.base) }),
+    );
+    const notes = [...loaded.notes, ...scored.notes];
+    if (options.modelOnly) {
+      keepWork = true;
+      return { site, timings, notes, modelDir };
+    }
+    const siteDir = path.join(work, 'site');
+    await timed('render', () => renderWithAstro(modelDir, publicDir, siteDir, site.base));
+    await timed('publish', () => swapIn(siteDir, outDir, work));
+    return { site, timings, notes, modelDir };
+  } finally {
+    db.closeSync();
+    instance.closeSync();
+    if (!keepWork) rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function mkdirTemp(work: string, name: string): string {
+  const dir = path.join(work, name);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export function normaliseBase(base = '/'): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+async function renderWithAstro(modelDir: string, publicDir: string, siteDir: string, base: string): Promise<void> {
+  process.env[MODEL_DIR_ENV] = modelDir;
+  const { build } = await import('astro');
+  await build({ root: PROJECT_ROOT, outDir: siteDir, publicDir, base, logLevel: 'warn' });
+}
+
+/** The previous site stays in place until the new one is complete, then the two change places. */
+function swapIn(siteDir: string, outDir: string, work: string): void {
+  const previous = path.join(work, 'previous');
+  if (existsSync(outDir)) renameSync(outDir, previous);
+  renameSync(siteDir, outDir);
+}

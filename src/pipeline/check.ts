@@ -1,0 +1,50 @@
+/**
+ * Stage 4, check: each compliance rule's rows come from one SQL query per rule window, and a
+ * pure function in src/checks/ turns them into findings. Findings never change a score.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Competition } from '../config/read.ts';
+import type { ComplianceRule } from '../config/schema.ts';
+import type { CheckFinding } from '../checks/finding.ts';
+import { checkInspectionCadence, type InspectionWeek } from '../checks/inspection-cadence.ts';
+import { checkSurveyCount, type SurveyMonth } from '../checks/survey-count.ts';
+import { queryRows } from './sql.ts';
+
+export async function runChecks(db: DuckDBConnection, competition: Competition): Promise<CheckFinding[]> {
+  const findings: CheckFinding[] = [];
+  for (const rule of competition.config.compliance) {
+    for (const window of ruleWindows(rule, competition)) {
+      const params = { level: rule.level, from: window.start, to: window.end };
+      if (rule.kind === 'inspection_cadence') {
+        const weeks = await queryRows<InspectionWeek>(db, 'check_inspection_weeks', { ...params, method: rule.method, min_minutes: rule.min_minutes });
+        findings.push(...checkInspectionCadence(rule, weeks));
+      } else {
+        const months = await queryRows<SurveyMonth>(db, 'check_survey_months', params);
+        findings.push(...checkSurveyCount(rule, months));
+      }
+    }
+  }
+  return findings;
+}
+
+/** The spans a rule applies in: its phases, with touching ones merged so no week falls between. */
+export function ruleWindows(rule: ComplianceRule, competition: Competition): { start: string; end: string }[] {
+  const { config, periods } = competition;
+  if (!rule.during) return [{ start: config.start, end: config.end }];
+  const spans = periods.filter((p) => rule.during?.includes(p.id)).map((p) => ({ start: p.start, end: p.end }));
+  spans.sort((a, b) => a.start.localeCompare(b.start));
+  const merged: { start: string; end: string }[] = [];
+  for (const span of spans) {
+    const last = merged.at(-1);
+    if (last && dayAfter(last.end) >= span.start) {
+      if (span.end > last.end) last.end = span.end;
+    } else merged.push({ ...span });
+  }
+  return merged;
+}
+
+function dayAfter(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,106 @@
+/**
+ * The page data of every unit and staff member, one JSON file each, streamed from
+ * sql/site_entity_pages.sql so that tens of thousands of staff never sit in memory together.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Competition } from '../config/read.ts';
+import { localize } from '../config/text.ts';
+import { entityPath, type EntityPage, type EntityRef, type PeriodInfo, type Posting, type ScoreHistory } from '../site/model.ts';
+import { streamRows } from './sql.ts';
+import { writeJson } from './files.ts';
+
+interface EntityPageRow {
+  entity_kind: 'unit' | 'staff';
+  entity_id: string;
+  name: string;
+  subject: string;
+  role: string | null;
+  parent_unit_id: string | null;
+  parent_name: string | null;
+  ancestors: { id: string; name: string }[];
+  head_staff_id: string | null;
+  head_name: string | null;
+  children: { id: string; name: string; level: string }[];
+  members: { id: string; name: string }[];
+  history: { period_id: string; score_id: string; score: number; rank: number | null; rank_count: number | null }[];
+  postings: {
+    date: string;
+    source_table: 'events' | 'surveys';
+    source_id: string;
+    rule_id: string;
+    score_id: string;
+    points: number;
+    role: Posting['role'];
+    via_kind: 'unit' | 'staff' | null;
+    via_id: string | null;
+    via_name: string | null;
+    source: string;
+    note: string;
+  }[];
+  ignored: { date: string; event_id: string; type: string; status: string; source: string }[];
+}
+
+const ref = (kind: 'unit' | 'staff', id: string, name: string): EntityRef => ({ kind, id, name, path: entityPath(kind, id) });
+
+export async function writeEntityPages(db: DuckDBConnection, competition: Competition, periods: PeriodInfo[], modelDir: string) {
+  const { config, locale } = competition;
+  const periodById = new Map(periods.map((p) => [p.id, p]));
+  const levelLabel = new Map(config.org.levels.map((l) => [l.id, localize(l.label, locale)]));
+  const typeLabel = new Map(config.event_types.map((t) => [t.id, localize(t.label, locale)]));
+  if (config.surveys) typeLabel.set('survey', localize(config.surveys.label, locale));
+  const phases = periods.filter((p) => p.kind === 'phase').map(({ id, label, start, end }) => ({ id, label, start, end }));
+  const ids = { units: [] as string[], staff: [] as string[] };
+  for (const dir of ['units', 'staff']) mkdirSync(path.join(modelDir, dir), { recursive: true });
+
+  const histories = (row: EntityPageRow): ScoreHistory[] =>
+    config.scores.flatMap((score) => {
+      const points = row.history
+        .filter((h) => h.score_id === score.id && periodById.has(h.period_id))
+        .map((h) => {
+          const p = periodById.get(h.period_id)!;
+          return { periodId: p.id, periodLabel: p.label, kind: p.kind, start: p.start, end: p.end, score: h.score, rank: h.rank, rankCount: h.rank_count, status: p.status };
+        });
+      if (points.length === 0) return [];
+      const targets = periods
+        .filter((p) => p.kind === 'phase')
+        .flatMap((p) => p.targets.filter((t) => t.scoreId === score.id).map((t) => ({ start: p.start, end: p.end, op: t.op, value: t.value, phaseLabel: p.label })));
+      return [{ scoreId: score.id, scoreLabel: localize(score.label, locale), chartKind: score.chart, points, targets }];
+    });
+
+  for await (const chunk of streamRows<EntityPageRow>(db, 'site_entity_pages')) {
+    for (const row of chunk) {
+      const isUnit = row.entity_kind === 'unit';
+      const page: EntityPage = {
+        entity: ref(row.entity_kind, row.entity_id, row.name),
+        levelLabel: isUnit ? (levelLabel.get(row.subject) ?? row.subject) : '',
+        role: row.role,
+        parent: row.parent_unit_id ? ref('unit', row.parent_unit_id, row.parent_name ?? row.parent_unit_id) : null,
+        ancestors: row.ancestors.map((a) => ref('unit', a.id, a.name)),
+        head: row.head_staff_id ? ref('staff', row.head_staff_id, row.head_name ?? row.head_staff_id) : null,
+        children: row.children.map((c) => ({ ...ref('unit', c.id, c.name), levelLabel: levelLabel.get(c.level) ?? c.level })),
+        members: row.members.map((m) => ref('staff', m.id, m.name)),
+        histories: histories(row),
+        postings: row.postings.map((p) => ({
+          date: p.date,
+          sourceTable: p.source_table,
+          sourceId: p.source_id,
+          typeLabel: typeLabel.get(p.rule_id) ?? p.rule_id,
+          scoreId: p.score_id,
+          points: p.points,
+          role: p.role,
+          via: p.via_kind && p.via_id ? ref(p.via_kind, p.via_id, p.via_name ?? p.via_id) : null,
+          source: p.source,
+          // Notes are internal remarks: a public build never carries them.
+          ...(config.audience === 'internal' && p.note ? { note: p.note } : {}),
+        })),
+        ignoredEvents: row.ignored.map((e) => ({ date: e.date, eventId: e.event_id, typeLabel: typeLabel.get(e.type) ?? e.type, status: e.status, source: e.source })),
+        phases,
+      };
+      writeJson(path.join(modelDir, isUnit ? 'units' : 'staff', `${row.entity_id}.json`), page);
+      (isUnit ? ids.units : ids.staff).push(row.entity_id);
+    }
+  }
+  return ids;
+}

@@ -1,0 +1,393 @@
+/**
+ * Stage 5, export: the scored tables become (a) the downloads in exports/ and (b) the site
+ * model that Astro renders. Large results stream chunk by chunk; each page's data is its own file.
+ */
+import { mkdirSync, openSync, writeSync, closeSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Competition } from '../config/read.ts';
+import type { PeriodKind, ResolvedPeriod } from '../config/periods.ts';
+import { localize } from '../config/text.ts';
+import type { CheckFinding } from '../checks/finding.ts';
+import { THRESHOLD_SYMBOL } from '../checks/finding.ts';
+import {
+  entityPath,
+  type Download,
+  type EntityRef,
+  type Finding,
+  type Notice,
+  type PeriodInfo,
+  type RankingInfo,
+  type RankingPage,
+  type SiteModel,
+  type StandingRow,
+} from '../site/model.ts';
+import { csvLine } from './csv.ts';
+import { columnsOf, FindingExportRow, StandingExportRow } from './export-schemas.ts';
+import { describeMethodology } from './methodology.ts';
+import { writeEntityPages } from './entity-pages.ts';
+import { queryRows, streamRows } from './sql.ts';
+import { writeJson } from './files.ts';
+
+export interface ExportInput {
+  db: DuckDBConnection;
+  competition: Competition;
+  asOf: string;
+  findings: CheckFinding[];
+  /** Where the site model JSON goes (read by the Astro pages). */
+  modelDir: string;
+  /** Where the downloads go (published as <out>/exports/). */
+  exportsDir: string;
+  base: string;
+}
+
+/** The finest kinds first: home-page leaders use a ranking's finest finished period. */
+const KIND_ORDER: PeriodKind[] = ['month', 'quarter', 'phase', 'half', 'year', 'custom'];
+const LEADER_ROWS = 5;
+
+interface StandingQueryRow {
+  ranking_id: string;
+  period_id: string;
+  group_id: string | null;
+  group_name: string | null;
+  entity_kind: 'unit' | 'staff';
+  entity_id: string;
+  entity_name: string;
+  parent_id: string | null;
+  parent_name: string | null;
+  score: number;
+  rank: number;
+  rank_count: number;
+  previous_rank: number | null;
+  rank_change: number | null;
+  target_met: boolean | null;
+}
+
+export async function exportSite(input: ExportInput): Promise<SiteModel> {
+  const { db, competition, asOf, modelDir, exportsDir } = input;
+  const { config, locale } = competition;
+  for (const dir of [modelDir, path.join(modelDir, 'rankings'), exportsDir]) mkdirSync(dir, { recursive: true });
+
+  const periods = competition.periods.filter((p) => p.start <= asOf).map((p) => periodInfo(p, competition, asOf));
+  const periodById = new Map(periods.map((p) => [p.id, p]));
+  const rankings = config.rankings.map((r): RankingInfo => {
+    const score = config.scores.find((s) => s.id === r.score)!;
+    const level = config.org.levels.find((l) => l.id === r.subject);
+    const within = config.org.levels.find((l) => l.id === r.within);
+    return {
+      id: r.id,
+      label: localize(r.label, locale),
+      scoreId: r.score,
+      scoreLabel: localize(score.label, locale),
+      subject: r.subject,
+      subjectLabel: localize(level?.label ?? config.org.staff_label, locale),
+      withinLabel: within ? localize(within.label, locale) : null,
+      order: r.order,
+      periodIds: periods.filter((p) => competition.periods.some((q) => q.id === p.id && (r.periods.includes(q.kind) || r.periods.includes(q.id)))).map((p) => p.id),
+    };
+  });
+
+  const leaderPeriods = new Map(rankings.filter((r) => r.withinLabel === null).flatMap((r) => {
+    const chosen = leaderPeriod(r, periodById);
+    return chosen ? [[r.id, chosen] as const] : [];
+  }));
+  const noticePlans = planNotices(competition, periods);
+  const wanted = new Set([...leaderPeriods].map(([r, p]) => `${r}__${p.id}`));
+  for (const plan of noticePlans) for (const r of plan.rankings) wanted.add(`${r}__${plan.period.id}`);
+
+  const { rankingPages, kept, standingRows } = await writeStandings(input, periods, rankings, wanted);
+
+  const awards = await queryRows<AwardQueryRow>(db, 'export_awards');
+  const notices = noticePlans.map((plan) => buildNotice(plan, competition, rankings, kept, awards));
+  writeJson(path.join(modelDir, 'notices.json'), notices);
+
+  const unitNames = new Map((await queryRows<{ unit_id: string; name: string }>(db, 'export_unit_names')).map((u) => [u.unit_id, u.name]));
+  const findings = input.findings.map((f) => siteFinding(f, competition, unitNames));
+  writeJson(path.join(modelDir, 'findings.json'), findings);
+  const findingRows = writeFindingExports(input.findings, findings, exportsDir);
+
+  const entityIds = await writeEntityPages(db, competition, periods, modelDir);
+
+  const [counts = { units: 0, staff: 0, events: 0 }] = await queryRows<{ units: number; staff: number; events: number }>(db, 'export_counts');
+  const leaders = [...leaderPeriods].map(([rankingId, period]) => ({
+    ranking: rankings.find((r) => r.id === rankingId)!,
+    period,
+    rows: (kept.get(`${rankingId}__${period.id}`) ?? []).slice(0, LEADER_ROWS),
+  }));
+  const downloads: Download[] = [
+    { file: 'standings.csv', format: 'csv', rows: standingRows, descriptionKey: 'download.standings' },
+    { file: 'standings.json', format: 'json', rows: standingRows, descriptionKey: 'download.standings' },
+    { file: 'findings.csv', format: 'csv', rows: findingRows, descriptionKey: 'download.findings' },
+    { file: 'findings.json', format: 'json', rows: findingRows, descriptionKey: 'download.findings' },
+  ];
+  const site: SiteModel = {
+    locale,
+    base: input.base,
+    competition: { id: config.id, name: localize(config.name, locale), issuer: localize(config.issuer, locale), start: config.start, end: config.end },
+    asOf,
+    decimals: config.decimals,
+    audience: config.audience,
+    currentPhase: periods.find((p) => p.kind === 'phase' && p.start <= asOf && asOf <= p.end) ?? null,
+    phases: periods.filter((p) => p.kind === 'phase'),
+    periods,
+    rankings,
+    rankingPages,
+    home: {
+      leaders,
+      movers: biggestMovers(leaders, kept),
+      latestNotices: [...notices].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id)).slice(0, 5).map((n) => ({ id: n.id, title: n.title, date: n.date })),
+    },
+    counts: { ...counts, findings: findings.length },
+    noticeIndex: notices.map((n) => ({ id: n.id, title: n.title, date: n.date, periodLabel: n.period.label })),
+    methodology: describeMethodology(competition),
+    downloads,
+    unitIds: entityIds.units,
+    staffIds: entityIds.staff,
+  };
+  writeJson(path.join(modelDir, 'site.json'), site);
+  return site;
+}
+
+function periodInfo(p: ResolvedPeriod, competition: Competition, asOf: string): PeriodInfo {
+  const { locale } = competition;
+  return {
+    id: p.id,
+    kind: p.kind,
+    label: localize(p.label, locale),
+    start: p.start,
+    end: p.end,
+    status: p.end <= asOf ? 'final' : 'provisional',
+    combine: p.combine.map((c) => ({ periodId: c.period, label: localize(competition.periods.find((q) => q.id === c.period)!.label, locale), weight: c.weight })),
+    targets: p.targets.map((t) => ({ scoreId: t.score, op: t.threshold.op, value: t.threshold.value })),
+  };
+}
+
+function leaderPeriod(ranking: RankingInfo, periodById: Map<string, PeriodInfo>): PeriodInfo | undefined {
+  const own = ranking.periodIds.map((id) => periodById.get(id)!);
+  for (const kind of KIND_ORDER) {
+    const ofKind = own.filter((p) => p.kind === kind);
+    const finals = ofKind.filter((p) => p.status === 'final');
+    const chosen = finals.at(-1) ?? ofKind.at(-1);
+    if (chosen) return chosen;
+  }
+  return undefined;
+}
+
+/** The largest rank changes in the first leaders' ranking that has a previous period to compare with. */
+function biggestMovers(leaders: SiteModel['home']['leaders'], kept: Map<string, StandingRow[]>): SiteModel['home']['movers'] {
+  for (const { ranking, period } of leaders) {
+    const rows = (kept.get(`${ranking.id}__${period.id}`) ?? []).filter((r) => r.rankChange !== null && r.rankChange !== 0);
+    if (rows.length === 0) continue;
+    const byChange = (sign: number) => (a: StandingRow, b: StandingRow) =>
+      sign * (b.rankChange! - a.rankChange!) || a.rank - b.rank || a.entity.id.localeCompare(b.entity.id);
+    return {
+      ranking,
+      period,
+      up: rows.filter((r) => r.rankChange! > 0).sort(byChange(1)).slice(0, LEADER_ROWS),
+      down: rows.filter((r) => r.rankChange! < 0).sort(byChange(-1)).slice(0, LEADER_ROWS),
+    };
+  }
+  return null;
+}
+
+const toRef = (kind: 'unit' | 'staff', id: string, name: string): EntityRef => ({ kind, id, name, path: entityPath(kind, id) });
+
+function standingRow(row: StandingQueryRow): StandingRow {
+  return {
+    entity: toRef(row.entity_kind, row.entity_id, row.entity_name),
+    parent: row.parent_id ? toRef('unit', row.parent_id, row.parent_name ?? row.parent_id) : null,
+    score: row.score,
+    rank: row.rank,
+    rankCount: row.rank_count,
+    previousRank: row.previous_rank,
+    rankChange: row.rank_change,
+    targetMet: row.target_met,
+  };
+}
+
+/**
+ * Streams every standing once: into standings.csv/.json, into one JSON file per ranking page,
+ * and into `kept` for the pairs the home page and the notices quote.
+ */
+async function writeStandings(input: ExportInput, periods: PeriodInfo[], rankings: RankingInfo[], wanted: Set<string>) {
+  const periodById = new Map(periods.map((p) => [p.id, p]));
+  const rankingById = new Map(rankings.map((r) => [r.id, r]));
+  const csv = openSync(path.join(input.exportsDir, 'standings.csv'), 'w');
+  const json = openSync(path.join(input.exportsDir, 'standings.json'), 'w');
+  const columns = columnsOf(StandingExportRow);
+  writeSync(csv, csvLine(columns));
+  writeSync(json, '[');
+  const rankingPages: SiteModel['rankingPages'] = [];
+  const kept = new Map<string, StandingRow[]>();
+  let current: RankingPage | null = null;
+  let count = 0;
+  const flush = () => {
+    if (!current) return;
+    writeJson(path.join(input.modelDir, 'rankings', `${current.period.id}__${current.ranking.id}.json`), current);
+    rankingPages.push({ periodId: current.period.id, rankingId: current.ranking.id });
+  };
+  for await (const chunk of streamRows<StandingQueryRow>(input.db, 'export_standings')) {
+    let csvText = '';
+    let jsonText = '';
+    for (const row of chunk) {
+      const period = periodById.get(row.period_id)!;
+      const ranking = rankingById.get(row.ranking_id)!;
+      if (current?.period.id !== period.id || current.ranking.id !== ranking.id) {
+        flush();
+        current = { period, ranking, target: period.targets.find((t) => t.scoreId === ranking.scoreId) ?? null, groups: [] };
+      }
+      const group = row.group_id ? toRef('unit', row.group_id, row.group_name ?? row.group_id) : null;
+      let lastGroup = current.groups.at(-1);
+      if (!lastGroup || lastGroup.group?.id !== group?.id) {
+        lastGroup = { group, rows: [] };
+        current.groups.push(lastGroup);
+      }
+      const standing = standingRow(row);
+      lastGroup.rows.push(standing);
+      const key = `${row.ranking_id}__${row.period_id}`;
+      if (wanted.has(key)) {
+        if (!kept.has(key)) kept.set(key, []);
+        kept.get(key)!.push(standing);
+      }
+      const exported: StandingExportRow = {
+        period_id: period.id,
+        period_label: period.label,
+        period_status: period.status,
+        scope_id: ranking.id,
+        scope_label: ranking.label,
+        group_id: row.group_id ?? '',
+        group_name: row.group_name ?? '',
+        entity_kind: row.entity_kind,
+        entity_id: row.entity_id,
+        entity_name: row.entity_name,
+        parent_id: row.parent_id ?? '',
+        parent_name: row.parent_name ?? '',
+        score: row.score,
+        rank: row.rank,
+        rank_count: row.rank_count,
+        previous_rank: row.previous_rank,
+        rank_change: row.rank_change,
+        target_met: row.target_met,
+      };
+      csvText += csvLine(columns.map((c) => exported[c as keyof StandingExportRow]));
+      jsonText += `${count === 0 ? '' : ','}\n${JSON.stringify(exported)}`;
+      count++;
+    }
+    writeSync(csv, csvText);
+    writeSync(json, jsonText);
+  }
+  flush();
+  writeSync(json, '\n]\n');
+  closeSync(csv);
+  closeSync(json);
+  return { rankingPages, kept, standingRows: count };
+}
+
+interface NoticePlan {
+  id: string;
+  config: Competition['config']['notices'][number];
+  period: PeriodInfo;
+  rankings: string[];
+}
+
+/** One notice per finished period each notice rule names. */
+function planNotices(competition: Competition, periods: PeriodInfo[]): NoticePlan[] {
+  return competition.config.notices.flatMap((notice) =>
+    periods
+      .filter((p) => p.status === 'final' && (notice.periods.includes(p.kind) || notice.periods.includes(p.id)))
+      .map((period) => ({ id: `${notice.id}-${period.id}`, config: notice, period, rankings: notice.rankings })),
+  );
+}
+
+interface AwardQueryRow {
+  award_id: string;
+  kind: 'award' | 'penalty';
+  places: number;
+  amount: number;
+  period_id: string;
+  ranking_id: string;
+  entity_kind: 'unit' | 'staff';
+  entity_id: string;
+  entity_name: string;
+  parent_id: string | null;
+  parent_name: string | null;
+  score: number;
+  place: number;
+  rank: number;
+}
+
+function buildNotice(plan: NoticePlan, competition: Competition, rankings: RankingInfo[], kept: Map<string, StandingRow[]>, awards: AwardQueryRow[]): Notice {
+  const { config, locale } = competition;
+  const rankingSections = plan.rankings.map((rankingId) => ({
+    kind: 'ranking' as const,
+    label: rankings.find((r) => r.id === rankingId)!.label,
+    amount: null,
+    rows: (kept.get(`${rankingId}__${plan.period.id}`) ?? []).map((r) => ({ rank: r.rank, entity: r.entity, parent: r.parent, score: r.score })),
+    tieOverflow: false,
+  }));
+  const awardSections = plan.config.awards
+    .map((awardId) => config.awards.find((a) => a.id === awardId)!)
+    .filter((award) => award.period === plan.period.id)
+    .map((award) => {
+      const rows = awards
+        .filter((a) => a.award_id === award.id)
+        .map((a) => ({
+          rank: a.rank,
+          entity: toRef(a.entity_kind, a.entity_id, a.entity_name),
+          parent: a.parent_id ? toRef('unit', a.parent_id, a.parent_name ?? a.parent_id) : null,
+          score: a.score,
+        }));
+      return { kind: award.kind, label: localize(award.label, locale), amount: award.amount > 0 ? award.amount : null, rows, tieOverflow: rows.length > award.places };
+    });
+  const date = addDays(plan.period.end, plan.config.days_after_end);
+  return {
+    id: plan.id,
+    title: `${plan.period.label} ${localize(plan.config.title, locale)}`,
+    issuer: localize(config.issuer, locale),
+    date,
+    period: plan.period,
+    sections: [...awardSections, ...rankingSections],
+  };
+}
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function siteFinding(f: CheckFinding, competition: Competition, unitNames: Map<string, string>): Finding {
+  const rule = competition.config.compliance.find((r) => r.id === f.ruleId)!;
+  return {
+    id: `${f.ruleId}-${f.unitId}-${f.periodStart}`,
+    ruleId: f.ruleId,
+    ruleLabel: localize(rule.label, competition.locale),
+    entity: toRef('unit', f.unitId, unitNames.get(f.unitId) ?? f.unitId),
+    periodStart: f.periodStart,
+    periodEnd: f.periodEnd,
+    messageKey: f.messageKey,
+    values: f.values,
+    evidence: f.evidence,
+  };
+}
+
+function writeFindingExports(checked: CheckFinding[], findings: Finding[], exportsDir: string): number {
+  const rows = findings.map(
+    (f, i): FindingExportRow => ({
+      finding_id: f.id,
+      rule_id: f.ruleId,
+      rule_label: f.ruleLabel,
+      unit_id: f.entity.id,
+      unit_name: f.entity.name,
+      period_start: f.periodStart,
+      period_end: f.periodEnd,
+      observed: checked[i]!.observed,
+      required: `${THRESHOLD_SYMBOL[checked[i]!.threshold.op]} ${checked[i]!.threshold.value}`,
+      evidence_ids: f.evidence.map((e) => e.id).join(' '),
+    }),
+  );
+  const columns = columnsOf(FindingExportRow);
+  writeFileSync(path.join(exportsDir, 'findings.csv'), csvLine(columns) + rows.map((r) => csvLine(columns.map((c) => r[c as keyof FindingExportRow]))).join(''));
+  writeJson(path.join(exportsDir, 'findings.json'), rows);
+  return rows.length;
+}
