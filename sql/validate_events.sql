@@ -29,12 +29,12 @@ UNION ALL
 SELECT 'events', e.file_id, e.record_no, 'points', 'a number', quoted(e.points) FROM e WHERE bad_number(e.points)
 UNION ALL
 SELECT 'events', e.file_id, e.record_no, 'points',
-       'points from ' || t.min_points::DOUBLE || ' to ' || t.max_points::DOUBLE || ' for type "' || t.type_id || '"', quoted(e.points)
+       'points from ' || number_text(t.min_points) || ' to ' || number_text(t.max_points) || ' for type "' || t.type_id || '"', quoted(e.points)
 FROM e JOIN cfg_event_types t ON e.type = t.type_id
 WHERE t.fixed_points IS NULL AND NOT bad_number(e.points) AND (e.p IS NULL OR e.p < t.min_points OR e.p > t.max_points)
 UNION ALL
 SELECT 'events', e.file_id, e.record_no, 'points',
-       'an empty value or ' || t.fixed_points::DOUBLE || ': type "' || t.type_id || '" has fixed points', quoted(e.points)
+       'an empty value or ' || number_text(t.fixed_points) || ': type "' || t.type_id || '" has fixed points', quoted(e.points)
 FROM e JOIN cfg_event_types t ON e.type = t.type_id
 WHERE t.fixed_points IS NOT NULL AND e.p IS DISTINCT FROM t.fixed_points AND e.points IS NOT NULL
 UNION ALL

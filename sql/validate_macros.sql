@@ -10,3 +10,4 @@ CREATE MACRO quoted(v) AS CASE WHEN v IS NULL THEN 'an empty value' ELSE '"' || 
 CREATE MACRO id_expected() AS 'an ID of letters, digits, "-" or "_" (at most 64, no "/", "\" or ".")';
 CREATE MACRO outside_competition(d) AS d < (SELECT start_date FROM cfg_competition) OR d > (SELECT end_date FROM cfg_competition);
 CREATE MACRO competition_span() AS (SELECT 'a date inside the competition, ' || strftime(start_date, '%Y-%m-%d') || ' – ' || strftime(end_date, '%Y-%m-%d') FROM cfg_competition);
+CREATE MACRO number_text(x) AS rtrim(rtrim(printf('%.6f', x), '0'), '.');

@@ -31,7 +31,7 @@ export function readCompetition(dir: string, localeOverride?: Locale): Competiti
   }
   const source = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: true });
 
   const locate = (p: YamlPath): { line?: number; column?: number } => {
     // Walk up the path until a node exists: a missing key is reported at its parent.

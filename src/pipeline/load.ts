@@ -145,18 +145,20 @@ async function insertRaw(db: DuckDBConnection, source: SourceFile, header: strin
   const counted = await db.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM raw_${source.table} WHERE file_id = $fileId`, { fileId: source.fileId });
   source.rows = Number(counted.getRowObjectsJS()[0]?.n ?? 0);
   const rejects = await db.runAndReadAll(
-    `SELECT e.line::INTEGER AS record, e.column_name, e.error_message, e.csv_line
+    // A record can be reported once per column it breaks; the clerk needs it once.
+    `SELECT e.line::INTEGER AS record, any_value(e.error_message) AS error_message, any_value(e.csv_line) AS csv_line
      FROM reject_errors e JOIN reject_scans s USING (scan_id, file_id)
-     WHERE s.file_path = $path ORDER BY e.line`,
+     WHERE s.file_path = $path GROUP BY e.line ORDER BY e.line`,
     { path: source.readPath },
   );
   const rejected = rejects.getRowObjectsJS();
   if (rejected.length === 0) return [];
-  const lines = recordLines(source.readPath, rejected.map((r) => Number(r.record) - 1));
+  // DuckDB numbers records from 1 with the header first, so data record k (from 0) is k + 2.
+  const dataRecord = (r: (typeof rejected)[number]) => Number(r.record) - 2;
+  const lines = recordLines(source.readPath, rejected.map(dataRecord));
   return rejected.map((r) => ({
     file: source.displayPath,
-    line: lines.get(Number(r.record) - 1),
-    field: r.column_name ? String(r.column_name) : undefined,
+    line: lines.get(dataRecord(r)),
     expected: `${header.length} comma-separated fields (${String(r.error_message)})`,
     found: shown(r.csv_line),
   }));
