@@ -19,7 +19,7 @@ export interface ResolvedPeriod {
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDayOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
-function calendarPeriods(kind: 'month' | 'quarter', start: string, end: string) {
+function calendarPeriodsOf(kind: 'month' | 'quarter', start: string, end: string) {
   const out: Omit<ResolvedPeriod, 'order'>[] = [];
   const step = kind === 'month' ? 1 : 3;
   let y = Number(start.slice(0, 4));
@@ -46,6 +46,11 @@ function calendarPeriods(kind: 'month' | 'quarter', start: string, end: string) 
   return out;
 }
 
+/** The generated months and quarters, e.g. `2025-03` and `2025-Q1`. */
+export function calendarPeriods(config: CompetitionConfig) {
+  return config.periods.calendar.flatMap((kind) => calendarPeriodsOf(kind, config.start, config.end));
+}
+
 export function resolvePeriods(config: CompetitionConfig): ResolvedPeriod[] {
   const listed = config.periods.list.map((p) => {
     if ('start' in p) return { id: p.id, kind: p.kind, label: p.label, start: p.start, end: p.end, combine: [], targets: p.targets };
@@ -54,7 +59,7 @@ export function resolvePeriods(config: CompetitionConfig): ResolvedPeriod[] {
     const ends = parts.flatMap((q) => (q && 'end' in q ? [q.end] : []));
     return { id: p.id, kind: p.kind, label: p.label, start: starts.sort()[0]!, end: ends.sort().at(-1)!, combine: p.combine, targets: p.targets };
   });
-  const all = [...config.periods.calendar.flatMap((k) => calendarPeriods(k, config.start, config.end)), ...listed];
+  const all = [...calendarPeriods(config), ...listed];
   const days = (p: { start: string; end: string }) => Date.parse(p.end) - Date.parse(p.start);
   all.sort((a, b) => a.end.localeCompare(b.end) || days(a) - days(b) || a.id.localeCompare(b.id));
   return all.map((p, order) => ({ ...p, order }));

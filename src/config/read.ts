@@ -8,7 +8,7 @@ import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
 import { BuildError, shown, type Diagnostic } from '../pipeline/diagnostics.ts';
 import { CompetitionConfig, type Locale } from './schema.ts';
-import { resolvePeriods, type ResolvedPeriod } from './periods.ts';
+import { calendarPeriods, resolvePeriods, type ResolvedPeriod } from './periods.ts';
 
 export const CONFIG_FILE = 'competition.yaml';
 
@@ -126,7 +126,8 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
   const levelIds = c.org.levels.map((l) => l.id);
   const subjectIds = [...levelIds, 'staff'];
   const scoreById = new Map(c.scores.map((s) => [s.id, s]));
-  const periodIds = c.periods.list.map((p) => p.id);
+  const listedPeriodIds = c.periods.list.map((p) => p.id);
+  const periodIds = [...calendarPeriods(c).map((p) => p.id), ...listedPeriodIds];
   const periodKinds = ['month', 'quarter', 'phase', 'half', 'year', 'custom'];
   const rankingById = new Map(c.rankings.map((r) => [r.id, r]));
   const phaseIds = c.periods.list.filter((p) => p.kind === 'phase').map((p) => p.id);
@@ -136,7 +137,7 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
   for (const [listName, ids] of [
     ['org.levels', levelIds],
     ['scores', c.scores.map((s) => s.id)],
-    ['periods.list', periodIds],
+    ['periods.list', listedPeriodIds],
     ['event_types', c.event_types.map((e) => e.id)],
     ['rankings', c.rankings.map((r) => r.id)],
   ] as const) {
@@ -148,13 +149,14 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
   }
 
   c.periods.list.forEach((p, i) => {
+    need(!calendarPeriods(c).some((q) => q.id === p.id), ['periods', 'list', i, 'id'], 'an id unlike the generated calendar periods', shown(p.id));
     if ('start' in p) {
       need(p.start <= p.end, ['periods', 'list', i, 'end'], `a date on or after ${p.start}`, shown(p.end));
       need(p.start >= c.start && p.end <= c.end, ['periods', 'list', i, 'start'], `dates inside the competition ${c.start} – ${c.end}`, `${p.start} – ${p.end}`);
     } else {
       p.combine.forEach((part, j) => {
         const target = c.periods.list.find((q) => q.id === part.period);
-        need(target !== undefined && 'start' in target, ['periods', 'list', i, 'combine', j, 'period'], `a period with dates, ${oneOf(periodIds)}`, shown(part.period));
+        need(target !== undefined && 'start' in target, ['periods', 'list', i, 'combine', j, 'period'], `a listed period with dates, ${oneOf(listedPeriodIds)}`, shown(part.period));
       });
     }
     p.targets.forEach((t, j) => need(scoreById.has(t.score), ['periods', 'list', i, 'targets', j, 'score'], oneOf([...scoreById.keys()]), shown(t.score)));

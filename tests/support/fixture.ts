@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildSite } from '../../src/pipeline/build.ts';
 import { BuildError, type Diagnostic } from '../../src/pipeline/diagnostics.ts';
+import { StandingExportRow } from '../../src/pipeline/export-schemas.ts';
+import type { EntityPage, Notice } from '../../src/site/model.ts';
 
 export const FIXTURES = path.resolve('tests/fixtures');
 
@@ -33,4 +35,17 @@ export async function refusal(dataDir: string): Promise<Diagnostic[]> {
     throw error;
   }
   throw new Error('expected the build to refuse this input, but it succeeded');
+}
+
+/** The published downloads and model files of a model-only build. */
+export function readOutputs(report: Awaited<ReturnType<typeof buildModel>>) {
+  const json = (...parts: string[]) => JSON.parse(readFileSync(path.join(...parts), 'utf8'));
+  const exportsDir = path.join(report.modelDir, '..', 'public', 'exports');
+  return {
+    standings: StandingExportRow.array().parse(json(exportsDir, 'standings.json')),
+    findings: json(exportsDir, 'findings.json') as unknown[],
+    notices: json(report.modelDir, 'notices.json') as Notice[],
+    entity: (kind: 'units' | 'staff', id: string) => json(report.modelDir, kind, `${id}.json`) as EntityPage,
+    exportsDir,
+  };
 }
