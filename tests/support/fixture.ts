@@ -9,8 +9,11 @@ import type { EntityPage, Notice } from '../../src/site/model.ts';
 
 export const FIXTURES = path.resolve('tests/fixtures');
 
+/** A fresh folder under the run's temp root (see global-setup.ts). */
+export const tempDir = (prefix: string): string => mkdtempSync(path.join(process.env.PODIUM_TEST_TMP ?? os.tmpdir(), `${prefix}-`));
+
 export function copyFixture(name: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `podium-${name}-`));
+  const dir = tempDir(name);
   cpSync(path.join(FIXTURES, name), dir, { recursive: true });
   return dir;
 }
@@ -22,7 +25,7 @@ export function editFile(dir: string, file: string, edit: (text: string) => stri
 
 /** Builds the site model only (no Astro), which is all the scoring tests need. */
 export async function buildModel(dataDir: string) {
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'podium-out-'));
+  const outDir = tempDir('out');
   return buildSite({ dataDir, outDir: path.join(outDir, 'site'), modelOnly: true });
 }
 
