@@ -1,0 +1,48 @@
+/**
+ * A small static file server for previewing a built site and for the browser tests. It serves
+ * only files inside the site folder, on loopback.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export function startStaticServer(root: string, port = 0): Promise<{ server: Server; url: string }> {
+  const siteRoot = path.resolve(root);
+  const server = createServer((request, response) => {
+    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    let file = path.join(siteRoot, decodeURIComponent(pathname));
+    if (!file.startsWith(siteRoot)) {
+      response.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!existsSync(file)) {
+      const notFound = path.join(siteRoot, '404.html');
+      response.writeHead(404, { 'content-type': TYPES['.html']! });
+      if (existsSync(notFound)) createReadStream(notFound).pipe(response);
+      else response.end('not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) => {
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      resolve({ server, url: `http://127.0.0.1:${actualPort}` });
+    });
+  });
+}

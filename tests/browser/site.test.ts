@@ -1,0 +1,75 @@
+/**
+ * The built sample in a real browser (Debian's Chromium through playwright-core): the ranking
+ * table, a click through to a unit page, the chart's SVG, and no console errors, in both locales.
+ * Without Chromium the tests are skipped loudly; in CI a missing browser is a failure.
+ */
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startStaticServer } from '../../scripts/static-server.ts';
+import { builtSample } from '../support/sites.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) {
+  if (process.env.CI) throw new Error(`No Chromium at ${CHROMIUM}: CI must install it (apt-get install chromium fonts-noto-cjk).`);
+  console.warn(`\n${'!'.repeat(72)}\n!! BROWSER TESTS SKIPPED: no Chromium at ${CHROMIUM}.\n!! Install it with: apt-get install chromium fonts-noto-cjk\n${'!'.repeat(72)}\n`);
+}
+
+/** Flags that keep Chromium off the network on a closed machine. */
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const suite = haveChromium ? describe : describe.skip;
+suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (locale) => {
+  let browser: Browser;
+  let server: Server;
+  let base: string;
+  const consoleErrors: string[] = [];
+
+  const open = async (path: string): Promise<Page> => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(`${path}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`${path}: ${error.message}`));
+    await page.goto(`${base}${path}`, { waitUntil: 'load' });
+    return page;
+  };
+
+  beforeAll(async () => {
+    const site = await builtSample(locale);
+    ({ server, url: base } = await startStaticServer(site));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  it('shows the ranking table', async () => {
+    const page = await open('/rankings/h1/outlets/');
+    const table = page.locator('table').first();
+    await expect(table.locator('th').first().isVisible()).resolves.toBe(true);
+    expect(await table.locator('tbody tr').count()).toBe(10);
+  });
+
+  it('goes to a unit page on a click, and draws its chart as SVG', async () => {
+    const page = await open('/rankings/h1/outlets/');
+    const link = page.locator('table tbody tr a[href*="/units/"]').first();
+    const name = (await link.textContent())?.trim();
+    await Promise.all([page.waitForURL(/\/units\/[^/]+\/$/), link.click()]);
+    await expect(page.locator('h1').textContent()).resolves.toContain(name);
+    await page.locator('figure svg').first().waitFor({ state: 'attached', timeout: 15_000 });
+    expect(await page.locator('figure svg').count()).toBeGreaterThan(0);
+  });
+
+  it('opens every page type without console errors', async () => {
+    for (const path of ['/', '/rankings/', '/notices/', '/findings/', '/methodology/', '/downloads/']) {
+      const page = await open(path);
+      await page.close();
+    }
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * The sample competition, built end to end as a user would: pages, downloads, determinism,
+ * atomic publishing, escaping, no internal fields, no network, no broken links.
+ */
+import { cpSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/pipeline/build.ts';
+import { BuildError } from '../../src/pipeline/diagnostics.ts';
+import { FindingExportRow, StandingExportRow } from '../../src/pipeline/export-schemas.ts';
+import { copyFixture, editFile, tempDir } from '../support/fixture.ts';
+import { builtSample, listFiles, readText } from '../support/sites.ts';
+
+let site: string;
+let files: string[];
+beforeAll(async () => {
+  site = await builtSample('zh-CN');
+  files = listFiles(site);
+});
+
+const parseCsv = (text: string) => text.trimEnd().split('\n').map((line) => line.split(','));
+
+describe('the sample site', () => {
+  it('has every page type', () => {
+    for (const page of ['index.html', 'rankings/index.html', 'notices/index.html', 'findings/index.html', 'methodology/index.html', 'downloads/index.html', '404.html']) {
+      expect(files).toContain(page);
+    }
+    expect(files.filter((f) => /^units\/[^/]+\/index\.html$/.test(f)).length).toBeGreaterThanOrEqual(41);
+    expect(files.filter((f) => /^staff\/[^/]+\/index\.html$/.test(f)).length).toBeGreaterThanOrEqual(120);
+    expect(files).toContain('rankings/h1/outlets/index.html');
+    expect(files.some((f) => /^notices\/review-h1\/index\.html$/.test(f))).toBe(true);
+  });
+
+  it('is in the config’s language', () => {
+    expect(readText(site, 'index.html')).toMatch(/<html[^>]* lang="zh-CN"/);
+  });
+
+  it('publishes standings with the required columns, one row per entity, period and scope', () => {
+    const rows = parseCsv(readText(site, 'exports/standings.csv'));
+    expect(rows[0]).toEqual(expect.arrayContaining(['period_id', 'period_label', 'scope_id', 'entity_kind', 'entity_id', 'entity_name', 'score', 'rank', 'rank_count']));
+    const json = StandingExportRow.array().parse(JSON.parse(readText(site, 'exports/standings.json')));
+    expect(json.length).toBe(rows.length - 1);
+    const keys = json.map((r) => `${r.period_id}|${r.scope_id}|${r.entity_kind}|${r.entity_id}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    // Ten outlets are ranked in every month of the outlet ranking.
+    expect(json.filter((r) => r.scope_id === 'outlets' && r.period_id === '2025-05')).toHaveLength(10);
+  });
+
+  it('publishes the findings of the compliance checks', () => {
+    const findings = FindingExportRow.array().parse(JSON.parse(readText(site, 'exports/findings.json')));
+    expect(findings.length).toBeGreaterThan(0);
+    expect(new Set(findings.map((f) => f.rule_id))).toEqual(new Set(['weekly-onsite', 'weekly-video', 'monthly-survey']));
+    expect(parseCsv(readText(site, 'exports/findings.csv'))).toHaveLength(findings.length + 1);
+  });
+
+  it('links only to pages and files that exist', () => {
+    const missing = new Set<string>();
+    for (const page of files.filter((f) => f.endsWith('.html'))) {
+      for (const [, link] of readText(site, page).matchAll(/(?:href|src)="(\/[^"#?]*)/g)) {
+        const target = decodeURIComponent(link!).replace(/^\//, '');
+        const exists = files.includes(target) || files.includes(path.join(target, 'index.html'));
+        if (!exists) missing.add(`${page} → ${link}`);
+      }
+    }
+    expect([...missing]).toEqual([]);
+  });
+
+  it('needs no network: no external scripts, styles, fonts or fetches', () => {
+    const external: string[] = [];
+    for (const file of files.filter((f) => /\.(html|js|css)$/.test(f))) {
+      const text = readText(site, file);
+      for (const [match] of text.matchAll(/(?:src|href)=["']https?:\/\/[^"']+|url\(\s*["']?https?:\/\/[^)]+|@import\s+["']?https?:/g)) external.push(`${file}: ${match}`);
+    }
+    expect(external).toEqual([]);
+  });
+
+  it('leaves internal fields out of a public build', () => {
+    const events = readFileSync('data/events/2025-05.csv', 'utf8').split('\n');
+    const header = events[0]!.split(',');
+    const noteIndex = header.indexOf('note');
+    const notes = events.slice(1).map((line) => line.split(',')[noteIndex]).filter((n): n is string => !!n && n.length > 3);
+    expect(notes.length).toBeGreaterThan(0);
+    const employeeNos = readFileSync('data/staff.csv', 'utf8').split('\n').slice(1, 6).map((line) => line.split(',').at(-1)!).filter(Boolean);
+    const everything = files.filter((f) => /\.(html|json|csv)$/.test(f)).map((f) => readText(site, f)).join('\n');
+    for (const secret of [...notes.slice(0, 5), ...employeeNos]) expect(everything).not.toContain(secret);
+  });
+});
+
+describe('building', () => {
+  it('is deterministic: the same input gives byte-identical output', async () => {
+    const again = path.join(tempDir('again'), 'site');
+    await buildSite({ dataDir: 'data', outDir: again, locale: 'zh-CN' });
+    const second = listFiles(again);
+    expect(second).toEqual(files);
+    const differing = files.filter((f) => !readFileSync(path.join(site, f)).equals(readFileSync(path.join(again, f))));
+    expect(differing).toEqual([]);
+  });
+
+  it('leaves the previous site exactly as it was when a build fails', async () => {
+    const out = path.join(tempDir('atomic'), 'site');
+    cpSync(site, out, { recursive: true });
+    const before = listFiles(out).map((f) => [f, readFileSync(path.join(out, f)).toString('base64')]);
+    const broken = copyFixture('s1-worked');
+    editFile(broken, 'events.csv', (text) => text.replace('2009-08-05', '2009-13-05'));
+    await expect(buildSite({ dataDir: broken, outDir: out })).rejects.toBeInstanceOf(BuildError);
+    const after = listFiles(out).map((f) => [f, readFileSync(path.join(out, f)).toString('base64')]);
+    expect(after).toEqual(before);
+    expect(listFiles(path.dirname(out))).toEqual(listFiles(path.dirname(out)).filter((f) => !f.includes('.podium-tmp')));
+  });
+
+  it('escapes untrusted text and neutralises spreadsheet formulas', async () => {
+    const dir = copyFixture('s1-worked');
+    editFile(dir, 'staff.csv', (text) => text.replace('张三', '"<script>alert(""x"")</script>"').replace('李四', '=HYPERLINK(""http://evil"")'));
+    const out = path.join(tempDir('escape'), 'site');
+    const report = await buildSite({ dataDir: dir, outDir: out });
+    const page = readText(out, 'staff/S1/index.html');
+    expect(page).not.toContain('<script>alert');
+    expect(page).toContain('&lt;script&gt;alert');
+    const csv = readText(out, 'exports/standings.csv');
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(report.site.staffIds).toContain('S1');
+  });
+
+  it('builds an English edition of the same data', async () => {
+    const en = await builtSample('en');
+    expect(readText(en, 'index.html')).toMatch(/<html[^>]* lang="en"/);
+    expect(readText(en, 'methodology/index.html')).not.toEqual(readText(site, 'methodology/index.html'));
+  });
+});
