@@ -6,6 +6,8 @@
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readCompetition } from '../config/read.ts';
 import type { Locale } from '../config/schema.ts';
@@ -39,6 +41,7 @@ export interface BuildReport {
 }
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const run = promisify(execFile);
 
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const log = options.log ?? (() => undefined);
@@ -99,10 +102,19 @@ export function normaliseBase(base = '/'): string {
   return trimmed === '' ? '/' : `/${trimmed}/`;
 }
 
+/**
+ * Astro runs in a child process: a second build in one process would reuse the first one's
+ * loaded page modules (and their site model), and the pipeline's memory stays out of its way.
+ */
 async function renderWithAstro(modelDir: string, publicDir: string, siteDir: string, base: string): Promise<void> {
-  process.env[MODEL_DIR_ENV] = modelDir;
-  const { build } = await import('astro');
-  await build({ root: PROJECT_ROOT, outDir: siteDir, publicDir, base, logLevel: 'warn' });
+  const astro = path.join(PROJECT_ROOT, 'node_modules', 'astro', 'astro.js');
+  const env = { ...process.env, [MODEL_DIR_ENV]: modelDir, PODIUM_OUT_DIR: siteDir, PODIUM_PUBLIC_DIR: publicDir, PODIUM_BASE: base, ASTRO_TELEMETRY_DISABLED: '1' };
+  try {
+    await run(process.execPath, [astro, 'build', '--root', PROJECT_ROOT, '--silent'], { env, cwd: PROJECT_ROOT, maxBuffer: 64 << 20 });
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`render: Astro failed\n${stdout}${stderr}`, { cause: error });
+  }
 }
 
 /** The previous site stays in place until the new one is complete, then the two change places. */

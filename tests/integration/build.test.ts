@@ -110,7 +110,7 @@ describe('building', () => {
 
   it('escapes untrusted text and neutralises spreadsheet formulas', async () => {
     const dir = copyFixture('s1-worked');
-    editFile(dir, 'staff.csv', (text) => text.replace('张三', '"<script>alert(""x"")</script>"').replace('李四', '=HYPERLINK(""http://evil"")'));
+    editFile(dir, 'staff.csv', (text) => text.replace('张三', '"<script>alert(""x"")</script>"').replace('李四', '"=HYPERLINK(""http://evil"")"'));
     const out = path.join(tempDir('escape'), 'site');
     const report = await buildSite({ dataDir: dir, outDir: out });
     const page = readText(out, 'staff/S1/index.html');

@@ -1,0 +1,118 @@
+/**
+ * Every word the site shows that is not data: two message catalogs with the same keys, `{name}`
+ * placeholders, and number and date formatting. Data labels arrive already localized in the model.
+ *
+ * Keys written in a page are checked by the compiler (`MessageKey`). Keys that arrive in the
+ * model (methodology items, findings, downloads) go through `message()`, which fails the build on
+ * a key the catalogs lack, and words the values the pipeline passes as codes:
+ * - `order` (`desc`/`asc`)       → `order.<value>`
+ * - `method` (`onsite`/`video`)  → `inspectionMethod.<value>`
+ * - `start`, `end` (YYYY-MM-DD)  → a formatted date
+ * - `kinds` of `method.period.calendar` (`month, quarter`) → `periodKind.<each>`, joined
+ */
+import type { Locale, ThresholdOp } from '../../config/schema.ts';
+import { THRESHOLD_SYMBOL } from '../../checks/finding.ts';
+import zhCN from './zh-CN.json';
+import en from './en.json';
+
+export type MessageKey = keyof typeof zhCN;
+export type MessageValues = Record<string, string | number>;
+
+const catalogs: Record<Locale, Record<string, string>> = { 'zh-CN': zhCN, en };
+
+// A key missing from one catalog would only show in that locale's build: refuse it in every build.
+const zhKeys = Object.keys(zhCN);
+const enKeys = Object.keys(en);
+const unmatched = [...zhKeys.filter((k) => !(k in en)), ...enKeys.filter((k) => !(k in zhCN))];
+if (unmatched.length > 0) throw new Error(`i18n: keys not in both catalogs: ${unmatched.join(', ')}`);
+
+function lookup(locale: Locale, key: string): string {
+  const text = catalogs[locale][key];
+  if (text === undefined) throw new Error(`i18n: no message "${key}" in the catalogs`);
+  return text;
+}
+
+export function formatNumber(n: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(n);
+}
+
+function fill(locale: Locale, key: string, template: string, values: MessageValues): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`i18n: message "${key}" needs a value for {${name}}`);
+    return typeof value === 'number' ? formatNumber(value, locale) : value;
+  });
+}
+
+/** A message written in a page or component. */
+export function t(locale: Locale, key: MessageKey, values: MessageValues = {}): string {
+  return fill(locale, key, lookup(locale, key), values);
+}
+
+/**
+ * A message written as text before and after one placeholder, so that a page can put an element
+ * (a link) in its place while each language keeps its own word order.
+ */
+export function tAround(locale: Locale, key: MessageKey, placeholder: string): [before: string, after: string] {
+  const [before = '', after = ''] = lookup(locale, key).split(`{${placeholder}}`);
+  return [before, after];
+}
+
+/** A message whose key and values come from the model; see the list at the top of this file. */
+export function message(locale: Locale, key: string, values: MessageValues = {}): string {
+  const worded: MessageValues = { ...values };
+  const word = (prefix: string, code: string | number) => lookup(locale, `${prefix}.${code}`);
+  if (values.order !== undefined) worded.order = word('order', values.order);
+  if (values.method !== undefined) worded.method = word('inspectionMethod', values.method);
+  for (const name of ['start', 'end'] as const) {
+    const value = values[name];
+    if (typeof value === 'string') worded[name] = formatDate(value, locale);
+  }
+  if (key === 'method.period.calendar' && typeof values.kinds === 'string') {
+    worded.kinds = values.kinds
+      .split(',')
+      .map((kind) => word('periodKind', kind.trim()))
+      .join(lookup(locale, 'common.listSeparator'));
+  }
+  return fill(locale, key, lookup(locale, key), worded);
+}
+
+/** A score at the site's precision. Ranking uses full precision; this is display only. */
+export function formatScore(n: number, decimals: number): string {
+  // Formatted the same in both locales (no grouping), and never "-0.0" for a score that rounds to zero.
+  return new Intl.NumberFormat('en-US', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    useGrouping: false,
+    signDisplay: 'negative',
+  }).format(n);
+}
+
+/** Points or a rank change, always with its sign: +5, -3, 0, +2.5. */
+export function formatSigned(n: number, maxDecimals = 2): string {
+  return new Intl.NumberFormat('en-US', { maximumFractionDigits: maxDecimals, useGrouping: false, signDisplay: 'exceptZero' }).format(n);
+}
+
+/** A YYYY-MM-DD day as the locale writes it; read as UTC so no time zone can shift the day. */
+export function formatDate(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+export const formatOp = (op: ThresholdOp): string => THRESHOLD_SYMBOL[op];
+
+/** The helpers above bound to one build's locale and precision, as pages use them. */
+export function i18n(locale: Locale, decimals: number) {
+  const date = (iso: string) => formatDate(iso, locale);
+  return {
+    locale,
+    t: (key: MessageKey, values?: MessageValues) => t(locale, key, values),
+    tAround: (key: MessageKey, placeholder: string) => tAround(locale, key, placeholder),
+    message: (key: string, values?: MessageValues) => message(locale, key, values),
+    score: (n: number) => formatScore(n, decimals),
+    signed: formatSigned,
+    number: (n: number) => formatNumber(n, locale),
+    date,
+    dateRange: (start: string, end: string) => t(locale, 'common.dateRange', { start: date(start), end: date(end) }),
+    op: formatOp,
+  };
+}
