@@ -11,19 +11,25 @@ subjects AS (
   JOIN cfg_score_subjects ss ON ss.score_id = s.score_id
   JOIN int_entities e ON e.subject = ss.subject
 ),
-daily_points AS (
-  SELECT score_id, entity_kind, entity_id, posted_on, sum(points) AS points
-  FROM int_postings GROUP BY ALL
+span_periods AS (
+  SELECT * FROM live_periods WHERE NOT combined
 ),
+-- Each posting lands in every period whose dates hold it (a month, its quarter, its phase …).
+period_points AS (
+  SELECT p.period_id, po.score_id, po.entity_kind, po.entity_id, sum(po.points) AS points
+  FROM int_postings po
+  JOIN span_periods p ON po.posted_on BETWEEN p.start_date AND p.end_date
+  GROUP BY ALL
+),
+-- Every subject has a score in every period, the base alone when nothing happened.
 ledger AS (
-  SELECT p.period_id, sb.score_id, sb.entity_kind, sb.entity_id, sb.base + coalesce(sum(d.points), 0) AS score
-  FROM live_periods p
+  SELECT p.period_id, sb.score_id, sb.entity_kind, sb.entity_id, sb.base + coalesce(pp.points, 0) AS score
+  FROM span_periods p
   CROSS JOIN subjects sb
-  LEFT JOIN daily_points d
-    ON d.score_id = sb.score_id AND d.entity_kind = sb.entity_kind AND d.entity_id = sb.entity_id
-   AND d.posted_on BETWEEN p.start_date AND p.end_date
-  WHERE NOT p.combined AND sb.model = 'ledger'
-  GROUP BY p.period_id, sb.score_id, sb.entity_kind, sb.entity_id, sb.base
+  LEFT JOIN period_points pp
+    ON pp.period_id = p.period_id AND pp.score_id = sb.score_id
+   AND pp.entity_kind = sb.entity_kind AND pp.entity_id = sb.entity_id
+  WHERE sb.model = 'ledger'
 ),
 counted_checks AS (
   SELECT sb.score_id, sb.aggregate, c.*
@@ -39,9 +45,8 @@ check_average AS (
            WHEN 'min' THEN min(c.score)
            ELSE arg_max(c.score, c.check_date || c.check_id)
          END AS score
-  FROM live_periods p
+  FROM span_periods p
   JOIN counted_checks c ON c.check_date BETWEEN p.start_date AND p.end_date
-  WHERE NOT p.combined
   GROUP BY p.period_id, c.score_id, c.unit_id
 ),
 span_scores AS (

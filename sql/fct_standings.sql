@@ -8,9 +8,9 @@ WITH entries AS (
   JOIN cfg_ranking_periods rp ON rp.ranking_id = r.ranking_id
   JOIN fct_period_scores s ON s.period_id = rp.period_id AND s.score_id = r.score_id
   JOIN int_entities e ON e.entity_kind = s.entity_kind AND e.entity_id = s.entity_id AND e.subject = r.subject
+  -- Equalities only, so the join is hashed; with no within_level nothing matches and group_id is NULL.
   LEFT JOIN int_unit_ancestors a
-    ON r.within_level IS NOT NULL
-   AND a.unit_id = CASE WHEN e.entity_kind = 'staff' THEN e.parent_unit_id ELSE e.entity_id END
+    ON a.unit_id = CASE WHEN e.entity_kind = 'staff' THEN e.parent_unit_id ELSE e.entity_id END
    AND a.ancestor_level = r.within_level
 ),
 ranked AS (

@@ -1,12 +1,8 @@
 /** What a rule check returns: a problem found, the rule that found it, and the rows that show it. */
 import type { Threshold } from '../config/schema.ts';
 
-export interface Evidence {
-  table: string;
-  id: string;
-  date: string;
-  detail: string;
-}
+export type { Evidence } from '../site/model.ts';
+import type { Evidence } from '../site/model.ts';
 
 export interface CheckFinding {
   ruleId: string;

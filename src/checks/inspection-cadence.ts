@@ -36,10 +36,11 @@ export function checkInspectionCadence(rule: CadenceRule, weeks: InspectionWeek[
         minMinutes: rule.min_minutes,
       },
       evidence: week.inspections.map((i) => ({
-        table: 'inspections',
+        table: 'inspections' as const,
         id: i.id,
         date: i.date,
-        detail: `${rule.method} · ${i.minutes} min${i.inspector ? ` · ${i.inspector}` : ''}`,
+        messageKey: 'evidence.inspection',
+        values: { method: rule.method, minutes: i.minutes, inspector: i.inspector || '—' },
       })),
     }));
 }

@@ -24,6 +24,6 @@ export function checkSurveyCount(rule: SurveyCountRule, months: SurveyMonth[]): 
       threshold: rule.respondents,
       messageKey: 'finding.surveyCount',
       values: { respondents: month.respondents, op: THRESHOLD_SYMBOL[rule.respondents.op], required: rule.respondents.value },
-      evidence: month.surveys.map((s) => ({ table: 'surveys', id: s.id, date: s.date, detail: String(s.respondents) })),
+      evidence: month.surveys.map((s) => ({ table: 'surveys' as const, id: s.id, date: s.date, messageKey: 'evidence.survey', values: { respondents: s.respondents } })),
     }));
 }

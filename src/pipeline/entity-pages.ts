@@ -19,12 +19,12 @@ interface EntityPageRow {
   role: string | null;
   parent_unit_id: string | null;
   parent_name: string | null;
-  ancestors: { id: string; name: string }[];
+  ancestors: { id: string; name: string; distance: number }[];
   head_staff_id: string | null;
   head_name: string | null;
   children: { id: string; name: string; level: string }[];
   members: { id: string; name: string }[];
-  history: { period_id: string; score_id: string; score: number; rank: number | null; rank_count: number | null }[];
+  history: { period_id: string; score_id: string; score: number; rank: number | null; rank_count: number | null; ord: number }[];
   postings: {
     date: string;
     source_table: 'events' | 'surveys';
@@ -42,6 +42,24 @@ interface EntityPageRow {
   ignored: { date: string; event_id: string; type: string; status: string; source: string }[];
 }
 
+type Key<T> = (item: T) => string | number;
+/**
+ * Sorts by each key in turn, comparing strings by code unit (not by locale), so the order is
+ * total and the same on every machine.
+ */
+function sortBy<T>(items: T[], ...keys: Key<T>[]): T[] {
+  const compare = (a: T, b: T) => {
+    for (const key of keys) {
+      const [x, y] = [key(a), key(b)];
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  };
+  return items.sort(compare);
+}
+/** Newest first, as a sort key. */
+const newestFirst = (date: string) => -Date.parse(date);
+
 const ref = (kind: 'unit' | 'staff', id: string, name: string): EntityRef => ({ kind, id, name, path: entityPath(kind, id) });
 
 export async function writeEntityPages(db: DuckDBConnection, competition: Competition, periods: PeriodInfo[], modelDir: string) {
@@ -56,7 +74,7 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
 
   const histories = (row: EntityPageRow): ScoreHistory[] =>
     config.scores.flatMap((score) => {
-      const points = row.history
+      const points = sortBy(row.history, (h) => h.ord)
         .filter((h) => h.score_id === score.id && periodById.has(h.period_id))
         .map((h) => {
           const p = periodById.get(h.period_id)!;
@@ -77,12 +95,12 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
         levelLabel: isUnit ? (levelLabel.get(row.subject) ?? row.subject) : '',
         role: row.role,
         parent: row.parent_unit_id ? ref('unit', row.parent_unit_id, row.parent_name ?? row.parent_unit_id) : null,
-        ancestors: row.ancestors.map((a) => ref('unit', a.id, a.name)),
+        ancestors: sortBy(row.ancestors, (a) => -a.distance).map((a) => ref('unit', a.id, a.name)),
         head: row.head_staff_id ? ref('staff', row.head_staff_id, row.head_name ?? row.head_staff_id) : null,
-        children: row.children.map((c) => ({ ...ref('unit', c.id, c.name), levelLabel: levelLabel.get(c.level) ?? c.level })),
-        members: row.members.map((m) => ref('staff', m.id, m.name)),
+        children: sortBy(row.children, (c) => c.id).map((c) => ({ ...ref('unit', c.id, c.name), levelLabel: levelLabel.get(c.level) ?? c.level })),
+        members: sortBy(row.members, (m) => m.id).map((m) => ref('staff', m.id, m.name)),
         histories: histories(row),
-        postings: row.postings.map((p) => ({
+        postings: sortBy(row.postings, (p) => newestFirst(p.date), (p) => p.source_id, (p) => p.role).map((p) => ({
           date: p.date,
           sourceTable: p.source_table,
           sourceId: p.source_id,
@@ -95,7 +113,7 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
           // Notes are internal remarks: a public build never carries them.
           ...(config.audience === 'internal' && p.note ? { note: p.note } : {}),
         })),
-        ignoredEvents: row.ignored.map((e) => ({ date: e.date, eventId: e.event_id, typeLabel: typeLabel.get(e.type) ?? e.type, status: e.status, source: e.source })),
+        ignoredEvents: sortBy(row.ignored, (e) => newestFirst(e.date), (e) => e.event_id).map((e) => ({ date: e.date, eventId: e.event_id, typeLabel: typeLabel.get(e.type) ?? e.type, status: e.status, source: e.source })),
         phases,
       };
       writeJson(path.join(modelDir, isUnit ? 'units' : 'staff', `${row.entity_id}.json`), page);

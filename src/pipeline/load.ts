@@ -82,7 +82,7 @@ function prepareFile(source: SourceFile, staging: string, notes: string[]): { he
   const bytes = readFileSync(source.readPath);
   const spec = TABLES[source.table];
   const expectedHeader = `a header line: ${spec.columns.map((c) => c.name).join(',')}`;
-  if (bytes.toString('utf8').trim() === '') {
+  if (!bytes.some((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d)) {
     return { problem: { file: source.displayPath, line: 1, expected: expectedHeader, found: 'an empty file' } };
   }
   let text: string | undefined;

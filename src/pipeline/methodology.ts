@@ -62,7 +62,8 @@ export function describeMethodology(competition: Competition): MethodologySectio
 
   const awardItems: MethodologyItem[] = config.awards.map((a) => {
     const ranking = config.rankings.find((r) => r.id === a.ranking);
-    return item(a.kind === 'award' ? 'method.award' : 'method.penalty', {
+    // An award without money reads as a title only; "0 yuan each" would mislead.
+    return item(`method.${a.kind}${a.amount > 0 ? '' : '.noAmount'}`, {
       award: label(a.label),
       places: a.places,
       period: periodLabel(a.period),
@@ -74,7 +75,7 @@ export function describeMethodology(competition: Competition): MethodologySectio
 
   const complianceItems: MethodologyItem[] = config.compliance.map((rule) =>
     rule.kind === 'inspection_cadence'
-      ? item('method.compliance.inspection', { rule: label(rule.label), level: levelLabel(rule.level), method: rule.method, op: THRESHOLD_SYMBOL[rule.count.op], value: rule.count.value, minMinutes: rule.min_minutes })
+      ? item(rule.min_minutes > 0 ? 'method.compliance.inspection' : 'method.compliance.inspection.anyLength', { rule: label(rule.label), level: levelLabel(rule.level), method: rule.method, op: THRESHOLD_SYMBOL[rule.count.op], value: rule.count.value, minMinutes: rule.min_minutes })
       : item('method.compliance.survey', { rule: label(rule.label), level: levelLabel(rule.level), op: THRESHOLD_SYMBOL[rule.respondents.op], value: rule.respondents.value }),
   );
   if (complianceItems.length > 0) complianceItems.push(item('method.compliance.note'));

@@ -136,10 +136,12 @@ export interface EntityPage {
 }
 
 export interface Evidence {
-  table: string;
+  table: 'inspections' | 'surveys';
   id: string;
   date: string;
-  detail: string;
+  /** Catalog key and values that describe the record, e.g. `evidence.inspection`. */
+  messageKey: string;
+  values: Record<string, string | number>;
 }
 
 export interface Finding {
