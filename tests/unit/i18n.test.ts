@@ -1,0 +1,30 @@
+/** Every message the pipeline emits has words, with every placeholder filled, in both languages. */
+import { describe, expect, it } from 'vitest';
+import { readCompetition } from '../../src/config/read.ts';
+import { LOCALES } from '../../src/config/schema.ts';
+import { describeMethodology } from '../../src/pipeline/methodology.ts';
+import { message } from '../../src/site/i18n/index.ts';
+import zhCN from '../../src/site/i18n/zh-CN.json';
+import en from '../../src/site/i18n/en.json';
+import path from 'node:path';
+import { FIXTURES } from '../support/fixture.ts';
+
+describe('message catalogs', () => {
+  it('have the same keys', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
+  });
+
+  it.each(LOCALES)('word every methodology item of the sample and the fixtures (%s)', (locale) => {
+    for (const dir of ['data', path.join(FIXTURES, 's1-worked'), path.join(FIXTURES, 'ranks')]) {
+      for (const section of describeMethodology(readCompetition(dir, locale))) {
+        expect(message(locale, section.headingKey, section.headingValues)).not.toMatch(/\{\w+\}/);
+        for (const item of section.items) expect(message(locale, item.key, item.values)).not.toMatch(/\{\w+\}/);
+      }
+    }
+  });
+
+  it('words the inspection method in the build’s language', () => {
+    expect(message('zh-CN', 'evidence.inspection', { method: 'video', minutes: 6, inspector: '王五' })).toContain('视频');
+    expect(message('en', 'evidence.inspection', { method: 'video', minutes: 6, inspector: 'Wang' })).toBe('video inspection, 6 minutes, by Wang');
+  });
+});
