@@ -43,8 +43,8 @@ describe('weekly inspection cadence (S1: ≥ 5 video slots of ≥ 5 minutes a we
         messageKey: 'finding.inspectionCadence',
         values: { method: 'video', count: 4, op: '≥', required: 5, minMinutes: 5 },
         evidence: [
-          { table: 'inspections', id: 'V1', date: '2025-04-08', detail: 'video · 6 min · 王五' },
-          { table: 'inspections', id: 'V2', date: '2025-04-08', detail: 'video · 3 min · 王五' },
+          { table: 'inspections', id: 'V1', date: '2025-04-08', messageKey: 'evidence.inspection', values: { method: 'video', minutes: 6, inspector: '王五' } },
+          { table: 'inspections', id: 'V2', date: '2025-04-08', messageKey: 'evidence.inspection', values: { method: 'video', minutes: 3, inspector: '王五' } },
         ],
       },
     ]);
