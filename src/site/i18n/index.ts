@@ -32,8 +32,26 @@ function lookup(locale: Locale, key: string): string {
   return text;
 }
 
+/**
+ * Building an Intl formatter costs far more than using one, and a large site formats millions
+ * of numbers: each formatter is built once per set of options.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${locale}|${JSON.stringify(options)}`;
+  let format = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat(locale, options)));
+  return format;
+}
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
 export function formatNumber(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(n);
+  return numberFormat(locale, { maximumFractionDigits: 4 }).format(n);
 }
 
 function fill(locale: Locale, key: string, template: string, values: MessageValues): string {
@@ -80,7 +98,7 @@ export function message(locale: Locale, key: string, values: MessageValues = {})
 /** A score at the site's precision. Ranking uses full precision; this is display only. */
 export function formatScore(n: number, decimals: number): string {
   // Formatted the same in both locales (no grouping), and never "-0.0" for a score that rounds to zero.
-  return new Intl.NumberFormat('en-US', {
+  return numberFormat('en-US', {
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
     useGrouping: false,
@@ -90,12 +108,12 @@ export function formatScore(n: number, decimals: number): string {
 
 /** Points or a rank change, always with its sign: +5, -3, 0, +2.5. */
 export function formatSigned(n: number, maxDecimals = 2): string {
-  return new Intl.NumberFormat('en-US', { maximumFractionDigits: maxDecimals, useGrouping: false, signDisplay: 'exceptZero' }).format(n);
+  return numberFormat('en-US', { maximumFractionDigits: maxDecimals, useGrouping: false, signDisplay: 'exceptZero' }).format(n);
 }
 
 /** A YYYY-MM-DD day as the locale writes it; read as UTC so no time zone can shift the day. */
 export function formatDate(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  return dateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 }
 
 export const formatOp = (op: ThresholdOp): string => THRESHOLD_SYMBOL[op];
