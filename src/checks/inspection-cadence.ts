@@ -27,7 +27,8 @@ export function checkInspectionCadence(rule: CadenceRule, weeks: InspectionWeek[
       periodEnd: week.week_end,
       observed: week.qualifying,
       threshold: rule.count,
-      messageKey: 'finding.inspectionCadence',
+      // "at least 0 minutes" would read as a rule; a rule without a minimum length says nothing of it.
+      messageKey: rule.min_minutes > 0 ? 'finding.inspectionCadence' : 'finding.inspectionCadence.anyLength',
       values: {
         method: rule.method,
         count: week.qualifying,

@@ -50,6 +50,11 @@ describe('weekly inspection cadence (S1: ≥ 5 video slots of ≥ 5 minutes a we
     ]);
   });
 
+  it('words a rule without a minimum length without one', () => {
+    const onsite = { ...weekly, id: 'weekly-onsite', method: 'onsite' as const, count: { op: '>=' as const, value: 1 }, min_minutes: 0 };
+    expect(checkInspectionCadence(onsite, [week(0, [])])).toEqual([expect.objectContaining({ messageKey: 'finding.inspectionCadence.anyLength' })]);
+  });
+
   it('finds a week with no inspection at all', () => {
     expect(checkInspectionCadence(weekly, [week(0, [])])).toEqual([expect.objectContaining({ observed: 0, evidence: [] })]);
   });
