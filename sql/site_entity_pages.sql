@@ -1,7 +1,9 @@
--- One row per entity with everything its page shows, as nested lists, ordered by entity so
--- that the export can stream it in chunks. The lists are left unordered: ordered aggregates
+-- One row per entity with everything its page shows, as nested lists. Built as a table (in
+-- parallel) and then read back chunk by chunk; a streamed query would run on one thread.
+-- The lists are left unordered: ordered aggregates
 -- sort every group apart and run out of memory at two million events; the export sorts
 -- each entity's short lists instead.
+CREATE TABLE site_entity_pages AS
 WITH history AS (
   SELECT s.entity_kind, s.entity_id,
          list({'period_id': s.period_id, 'score_id': s.score_id, 'score': s.score::DOUBLE,
@@ -74,5 +76,4 @@ LEFT JOIN children ch ON ch.entity_kind = e.entity_kind AND ch.unit_id = e.entit
 LEFT JOIN members m ON m.entity_kind = e.entity_kind AND m.unit_id = e.entity_id
 LEFT JOIN history h ON h.entity_kind = e.entity_kind AND h.entity_id = e.entity_id
 LEFT JOIN postings po ON po.entity_kind = e.entity_kind AND po.entity_id = e.entity_id
-LEFT JOIN ignored ig ON ig.entity_kind = e.entity_kind AND ig.entity_id = e.entity_id
-ORDER BY e.entity_kind, e.entity_id;
+LEFT JOIN ignored ig ON ig.entity_kind = e.entity_kind AND ig.entity_id = e.entity_id;

@@ -3,7 +3,8 @@
  * → render → publish. Everything is written inside a temporary folder beside the output; only a
  * build that got all the way through replaces the previous site.
  */
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
@@ -11,7 +12,7 @@ import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readCompetition } from '../config/read.ts';
 import type { Locale } from '../config/schema.ts';
-import { MODEL_DIR_ENV, type SiteModel } from '../site/model.ts';
+import { MODEL_DIR_ENV, SHARD_ENV, type SiteModel } from '../site/model.ts';
 import { loadConfigTables } from './config-tables.ts';
 import { loadTables } from './load.ts';
 import { validateTables } from './validate.ts';
@@ -42,6 +43,8 @@ export interface BuildReport {
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const run = promisify(execFile);
+/** Render processes at most; fewer on a machine with fewer cores. */
+const RENDER_PROCESSES = 2;
 
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const log = options.log ?? (() => undefined);
@@ -103,18 +106,46 @@ export function normaliseBase(base = '/'): string {
 }
 
 /**
- * Astro runs in a child process: a second build in one process would reuse the first one's
- * loaded page modules (and their site model), and the pipeline's memory stays out of its way.
+ * Astro runs in child processes, one per core, each rendering its share of the entity and
+ * ranking pages (see `ownShare`); the shares are then merged. A child process also keeps a
+ * second build from reusing the first one's loaded modules, and Astro's memory apart from
+ * DuckDB's. Each child works in its own folder inside the project: Astro keeps its server
+ * chunks in `<cwd>/.astro` when the output lies outside the cwd, those chunks must resolve the
+ * project's node_modules, and two builds sharing one such folder would collide.
  */
 async function renderWithAstro(modelDir: string, publicDir: string, siteDir: string, base: string): Promise<void> {
   const astro = path.join(PROJECT_ROOT, 'node_modules', 'astro', 'astro.js');
-  const env = { ...process.env, [MODEL_DIR_ENV]: modelDir, PODIUM_OUT_DIR: siteDir, PODIUM_PUBLIC_DIR: publicDir, PODIUM_BASE: base, ASTRO_TELEMETRY_DISABLED: '1' };
+  const shards = Math.max(1, Math.min(os.availableParallelism(), RENDER_PROCESSES));
+  const scratch = mkdtempSync(path.join(PROJECT_ROOT, '.podium-render-'));
+  const shardOut = (i: number) => `${siteDir}-${i}`;
   try {
-    await run(process.execPath, [astro, 'build', '--root', PROJECT_ROOT, '--silent'], { env, cwd: PROJECT_ROOT, maxBuffer: 64 << 20 });
-  } catch (error) {
-    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`render: Astro failed\n${stdout}${stderr}`, { cause: error });
+    await Promise.all(
+      Array.from({ length: shards }, async (_, i) => {
+        const cwd = path.join(scratch, String(i));
+        mkdirSync(cwd);
+        const env = {
+          ...process.env,
+          [MODEL_DIR_ENV]: modelDir,
+          [SHARD_ENV]: `${i}/${shards}`,
+          PODIUM_OUT_DIR: shardOut(i),
+          PODIUM_PUBLIC_DIR: publicDir,
+          PODIUM_BASE: base,
+          ASTRO_TELEMETRY_DISABLED: '1',
+        };
+        try {
+          await run(process.execPath, [astro, 'build', '--root', PROJECT_ROOT, '--silent'], { env, cwd, maxBuffer: 64 << 20 });
+        } catch (error) {
+          const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+          throw new Error(`render: Astro failed\n${stdout}${stderr}`, { cause: error });
+        }
+      }),
+    );
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
+  // Pages every share renders (home, findings …) and the assets are identical in each.
+  renameSync(shardOut(0), siteDir);
+  for (let i = 1; i < shards; i++) cpSync(shardOut(i), siteDir, { recursive: true, force: false });
 }
 
 /** The previous site stays in place until the new one is complete, then the two change places. */

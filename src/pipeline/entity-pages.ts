@@ -8,8 +8,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
 import { localize } from '../config/text.ts';
 import { entityPath, type EntityPage, type EntityRef, type PeriodInfo, type Posting, type ScoreHistory } from '../site/model.ts';
-import { streamRows } from './sql.ts';
-import { writeJson } from './files.ts';
+import { runSqlFile, streamRows } from './sql.ts';
+import { FileWriter } from './files.ts';
 
 interface EntityPageRow {
   entity_kind: 'unit' | 'staff';
@@ -60,6 +60,15 @@ function sortBy<T>(items: T[], ...keys: Key<T>[]): T[] {
 /** Newest first, as a sort key. */
 const newestFirst = (date: string) => -Date.parse(date);
 
+const LIST_COLUMNS = ['ancestors', 'children', 'members', 'history', 'postings', 'ignored'] as const;
+type EntityPageJsonRow = Omit<EntityPageRow, (typeof LIST_COLUMNS)[number]> & Record<(typeof LIST_COLUMNS)[number], string>;
+
+function parseLists(row: EntityPageJsonRow): EntityPageRow {
+  const parsed: Record<string, unknown> = { ...row };
+  for (const column of LIST_COLUMNS) parsed[column] = JSON.parse(row[column]);
+  return parsed as unknown as EntityPageRow;
+}
+
 const ref = (kind: 'unit' | 'staff', id: string, name: string): EntityRef => ({ kind, id, name, path: entityPath(kind, id) });
 
 export async function writeEntityPages(db: DuckDBConnection, competition: Competition, periods: PeriodInfo[], modelDir: string) {
@@ -87,8 +96,11 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
       return [{ scoreId: score.id, scoreLabel: localize(score.label, locale), chartKind: score.chart, points, targets }];
     });
 
-  for await (const chunk of streamRows<EntityPageRow>(db, 'site_entity_pages')) {
-    for (const row of chunk) {
+  await runSqlFile(db, 'site_entity_pages');
+  const files = new FileWriter();
+  for await (const chunk of streamRows<EntityPageJsonRow>(db, 'site_entity_pages_rows')) {
+    for (const jsonRow of chunk) {
+      const row = parseLists(jsonRow);
       const isUnit = row.entity_kind === 'unit';
       const page: EntityPage = {
         entity: ref(row.entity_kind, row.entity_id, row.name),
@@ -116,9 +128,13 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
         ignoredEvents: sortBy(row.ignored, (e) => newestFirst(e.date), (e) => e.event_id).map((e) => ({ date: e.date, eventId: e.event_id, typeLabel: typeLabel.get(e.type) ?? e.type, status: e.status, source: e.source })),
         phases,
       };
-      writeJson(path.join(modelDir, isUnit ? 'units' : 'staff', `${row.entity_id}.json`), page);
+      await files.writeJson(path.join(modelDir, isUnit ? 'units' : 'staff', `${row.entity_id}.json`), page);
       (isUnit ? ids.units : ids.staff).push(row.entity_id);
     }
   }
+  await files.flush();
+  // The table has no order; the ID lists the pages are built from must.
+  ids.units.sort();
+  ids.staff.sort();
   return ids;
 }

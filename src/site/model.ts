@@ -245,6 +245,16 @@ export const loadStaffPage = (id: string): EntityPage => readJson<EntityPage>('s
 export const loadFindings = (): Finding[] => readJson<Finding[]>('findings.json');
 export const loadNotices = (): Notice[] => readJson<Notice[]>('notices.json');
 
+/**
+ * The build renders the site in several processes at once (one per core). Each renders its
+ * share of the pages that have many instances: PODIUM_SHARD is "index/count".
+ */
+export const SHARD_ENV = 'PODIUM_SHARD';
+export function ownShare<T>(items: T[]): T[] {
+  const [index = 0, count = 1] = (process.env[SHARD_ENV] ?? '0/1').split('/').map(Number);
+  return count > 1 ? items.filter((_, i) => i % count === index) : items;
+}
+
 /** Paths inside the model and the site. IDs are validated codes, so they are safe path segments. */
 export const entityPath = (kind: 'unit' | 'staff', id: string): string =>
   `${kind === 'unit' ? 'units' : 'staff'}/${encodeURIComponent(id)}/`;
