@@ -54,7 +54,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   // Beside the output, so the final rename stays on one file system.
   const work = mkdtempSync(path.join(parent, `.podium-tmp-${path.basename(outDir)}-`));
   const timings: BuildReport['timings'] = [];
-  const timed = async <T>(stage: string, run: () => Promise<T> | T): Promise<T> => {
+  const timed: Timed = async (stage, run) => {
     const started = performance.now();
     const result = await run();
     timings.push([stage, Math.round(performance.now() - started)]);
@@ -62,7 +62,26 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     return result;
   };
   let keepWork = false;
-  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  try {
+    const { site, notes, modelDir, publicDir } = await runStages(options, work, timed);
+    if (options.modelOnly) {
+      keepWork = true;
+      return { site, timings, notes, modelDir };
+    }
+    const siteDir = path.join(work, 'site');
+    await timed('render', () => renderWithAstro(modelDir, publicDir, siteDir, site.base));
+    await timed('publish', () => swapIn(siteDir, outDir, work));
+    return { site, timings, notes, modelDir };
+  } finally {
+    if (!keepWork) rmSync(work, { recursive: true, force: true });
+  }
+}
+
+type Timed = <T>(stage: string, run: () => Promise<T> | T) => Promise<T>;
+
+/** Config to export. DuckDB lives only this long, so its memory is free before Astro renders. */
+async function runStages(options: BuildOptions, work: string, timed: Timed) {
+  const instance = await DuckDBInstance.create(':memory:', { threads: String(os.availableParallelism()) });
   const db = await instance.connect();
   try {
     const competition = await timed('config', () => readCompetition(options.dataDir, options.locale));
@@ -78,19 +97,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const site = await timed('export', () =>
       exportSite({ db, competition, asOf: scored.asOf, findings, modelDir, exportsDir: path.join(publicDir, 'exports'), base: normaliseBase(options.base) }),
     );
-    const notes = [...loaded.notes, ...scored.notes];
-    if (options.modelOnly) {
-      keepWork = true;
-      return { site, timings, notes, modelDir };
-    }
-    const siteDir = path.join(work, 'site');
-    await timed('render', () => renderWithAstro(modelDir, publicDir, siteDir, site.base));
-    await timed('publish', () => swapIn(siteDir, outDir, work));
-    return { site, timings, notes, modelDir };
+    return { site, notes: [...loaded.notes, ...scored.notes], modelDir, publicDir };
   } finally {
     db.closeSync();
     instance.closeSync();
-    if (!keepWork) rmSync(work, { recursive: true, force: true });
   }
 }
 
