@@ -108,7 +108,10 @@ function draw(props: ScoreChartProps, width: number): SVGSVGElement | HTMLElemen
       Plot.tip(props.points, Plot.pointerX({ x: middle, y: 'score', title: 'tip' })),
     ],
   });
+  // The chart is one image, named by its own label and repeated by the table beside it. Plot
+  // also labels each mark's group ("line", "dot"), which ARIA does not allow on a plain <g>.
   chart.setAttribute('role', 'img');
+  for (const group of chart.querySelectorAll('g[aria-label]')) group.removeAttribute('aria-label');
   return chart;
 }
 

@@ -4,12 +4,14 @@
  * Without Chromium the tests are skipped loudly; in CI a missing browser is a failure.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startStaticServer } from '../../scripts/static-server.ts';
 import { builtSample } from '../support/sites.ts';
 
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
@@ -63,6 +65,22 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
     await expect(page.locator('h1').textContent()).resolves.toContain(name);
     await page.locator('figure svg').first().waitFor({ state: 'attached', timeout: 15_000 });
     expect(await page.locator('figure svg').count()).toBeGreaterThan(0);
+  });
+
+  it('passes axe’s WCAG 2.1 A and AA rules on every page type', async () => {
+    const violations: string[] = [];
+    for (const path of ['/', '/rankings/', '/rankings/h1/outlets/', '/units/O03/', '/staff/S0012/', '/notices/review-h1/', '/findings/', '/methodology/', '/downloads/']) {
+      const page = await open(path);
+      await page.addScriptTag({ path: AXE });
+      const result = await page.evaluate(() =>
+        (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        }),
+      );
+      violations.push(...result.violations.map((v) => `${path}: ${v.id} (${v.nodes.length})`));
+      await page.close();
+    }
+    expect(violations).toEqual([]);
   });
 
   it('opens every page type without console errors', async () => {
