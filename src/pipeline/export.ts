@@ -8,8 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
 import type { PeriodKind, ResolvedPeriod } from '../config/periods.ts';
 import { localize } from '../config/text.ts';
-import type { CheckFinding } from '../checks/finding.ts';
-import { THRESHOLD_SYMBOL } from '../checks/finding.ts';
+import { THRESHOLD_SYMBOL, type CheckFinding } from '../checks/finding.ts';
 import {
   entityPath,
   type Download,
@@ -299,21 +298,14 @@ function planNotices(competition: Competition, periods: PeriodInfo[]): NoticePla
   );
 }
 
-interface AwardQueryRow {
+interface AwardQueryRow
+  extends Pick<StandingQueryRow, 'period_id' | 'ranking_id' | 'entity_kind' | 'entity_id' | 'entity_name' | 'parent_id' | 'parent_name' | 'score' | 'rank'> {
   award_id: string;
   kind: 'award' | 'penalty';
   places: number;
   amount: number;
-  period_id: string;
-  ranking_id: string;
-  entity_kind: 'unit' | 'staff';
-  entity_id: string;
-  entity_name: string;
-  parent_id: string | null;
-  parent_name: string | null;
-  score: number;
+  /** The rank from the top for awards, from the bottom for penalties. */
   place: number;
-  rank: number;
 }
 
 function buildNotice(plan: NoticePlan, competition: Competition, rankings: RankingInfo[], kept: Map<string, StandingRow[]>, awards: AwardQueryRow[]): Notice {
