@@ -135,15 +135,14 @@ async function insertRaw(db: DuckDBConnection, source: SourceFile, header: strin
   // Header names were checked against TABLES above, so they are safe to place in the column list.
   const columnTypes = `{${header.map((h) => `'${h}': 'VARCHAR'`).join(', ')}}`;
   const quoted = header.map((h) => `"${h}"`).join(', ');
-  await db.run(
+  const inserted = await db.run(
     `INSERT INTO raw_${source.table} (file_id, record_no, ${quoted})
      SELECT $fileId, row_number() OVER (), ${quoted}
      FROM read_csv($path, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
                    columns = ${columnTypes}, store_rejects = true, ignore_errors = true)`,
     { fileId: source.fileId, path: source.readPath },
   );
-  const counted = await db.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM raw_${source.table} WHERE file_id = $fileId`, { fileId: source.fileId });
-  source.rows = Number(counted.getRowObjectsJS()[0]?.n ?? 0);
+  source.rows = inserted.rowsChanged;
   const rejects = await db.runAndReadAll(
     // A record can be reported once per column it breaks; the clerk needs it once.
     `SELECT e.line::INTEGER AS record, any_value(e.error_message) AS error_message, any_value(e.csv_line) AS csv_line
