@@ -6,7 +6,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
-import { BuildError, shown, type Diagnostic } from '../pipeline/diagnostics.ts';
+import { BuildError, displayPath, shown, type Diagnostic } from '../pipeline/diagnostics.ts';
 import { CompetitionConfig, type Locale } from './schema.ts';
 import { calendarPeriods, resolvePeriods, type ResolvedPeriod } from './periods.ts';
 
@@ -23,7 +23,7 @@ type YamlPath = readonly PropertyKey[];
 
 export function readCompetition(dir: string, localeOverride?: Locale): Competition {
   const file = path.join(dir, CONFIG_FILE);
-  const shownFile = path.relative(process.cwd(), file) || file;
+  const shownFile = displayPath(file);
   if (!existsSync(file)) {
     throw new BuildError('config', [
       { file: shownFile, expected: `a ${CONFIG_FILE} in the competition folder`, found: 'no such file' },

@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 /**
  * Every refusal the build makes is a Diagnostic: where (file, line, column or field),
  * what was expected and what was found. Stages collect them and throw one BuildError,
@@ -39,4 +41,10 @@ export function shown(value: unknown): string {
   if (value === undefined || value === null || value === '') return 'an empty value';
   const text = String(value);
   return JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}…` : text);
+}
+
+/** A file as the clerk would type it: relative to the working directory when inside it. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.resolve(file);
 }

@@ -10,7 +10,7 @@ import Papa from 'papaparse';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
 import type { TableName } from '../config/schema.ts';
-import { BuildError, shown, type Diagnostic } from './diagnostics.ts';
+import { BuildError, displayPath, shown, type Diagnostic } from './diagnostics.ts';
 import { TABLES } from './tables.ts';
 import { runSqlFile } from './sql.ts';
 
@@ -48,7 +48,7 @@ export async function loadTables(db: DuckDBConnection, competition: Competition,
         diagnostics.push({ file: path.join(competition.dir, [globs].flat().join(', ')), field: `tables.${table}`, expected: `at least one CSV file for table "${table}"`, found: 'no matching file' });
       }
       for (const file of matched) {
-        const source: SourceFile = { fileId: files.length, table, displayPath: path.relative(process.cwd(), file) || file, readPath: file, header: [], rows: 0 };
+        const source: SourceFile = { fileId: files.length, table, displayPath: displayPath(file), readPath: file, header: [], rows: 0 };
         const prepared = prepareFile(source, staging, notes);
         if ('problem' in prepared) {
           diagnostics.push(prepared.problem);

@@ -6,10 +6,11 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel, copyFixture, editFile, FIXTURES, refusal } from '../support/fixture.ts';
+import { displayPath } from '../../src/pipeline/diagnostics.ts';
 import { readFileSync } from 'node:fs';
 
 const EVENTS = 'events.csv';
-const relative = (dir: string, file: string) => path.relative(process.cwd(), path.join(dir, file));
+const relative = (dir: string, file: string) => displayPath(path.join(dir, file));
 
 /** Replaces the line of event `id` in events.csv. */
 const replaceEvent = (dir: string, id: string, line: string) =>
