@@ -10,7 +10,7 @@ SELECT u.unit_id,
        coalesce(sum(s.satisfied + s.neutral + s.unsatisfied), 0)::INTEGER AS respondents,
        coalesce(list({'id': s.survey_id, 'date': strftime(s.survey_date, '%Y-%m-%d'),
                       'respondents': s.satisfied + s.neutral + s.unsatisfied}
-                     ORDER BY s.survey_date, s.survey_id) FILTER (WHERE s.survey_id IS NOT NULL), []) AS surveys
+                     ) FILTER (WHERE s.survey_id IS NOT NULL), []) AS surveys
 FROM stg_units u
 CROSS JOIN months m
 LEFT JOIN stg_surveys s ON s.unit_id = u.unit_id AND s.survey_date BETWEEN m.start_date AND m.end_date

@@ -33,3 +33,8 @@ export function meetsThreshold(value: number, threshold: Threshold): boolean {
 
 /** The printed form of a threshold operator, as the methodology page shows it. */
 export const THRESHOLD_SYMBOL = { '>=': '≥', '>': '>', '<': '<', '<=': '≤' } as const;
+
+/** Evidence in a fixed order (date, then ID, by code unit), whatever order the rows came in. */
+export function inRecordOrder<T extends { date: string; id: string }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.date < b.date ? -1 : 1));
+}

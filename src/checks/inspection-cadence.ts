@@ -3,7 +3,7 @@
  * 5 minutes a week." One finding per unit and week that falls short.
  */
 import type { ComplianceRule } from '../config/schema.ts';
-import { meetsThreshold, THRESHOLD_SYMBOL, type CheckFinding } from './finding.ts';
+import { inRecordOrder, meetsThreshold, THRESHOLD_SYMBOL, type CheckFinding } from './finding.ts';
 
 export interface InspectionWeek {
   unit_id: string;
@@ -36,7 +36,7 @@ export function checkInspectionCadence(rule: CadenceRule, weeks: InspectionWeek[
         required: rule.count.value,
         minMinutes: rule.min_minutes,
       },
-      evidence: week.inspections.map((i) => ({
+      evidence: inRecordOrder(week.inspections).map((i) => ({
         table: 'inspections' as const,
         id: i.id,
         date: i.date,

@@ -1,6 +1,6 @@
 /** S1: "10 customers are surveyed per month." One finding per unit and month that falls short. */
 import type { ComplianceRule } from '../config/schema.ts';
-import { meetsThreshold, THRESHOLD_SYMBOL, type CheckFinding } from './finding.ts';
+import { inRecordOrder, meetsThreshold, THRESHOLD_SYMBOL, type CheckFinding } from './finding.ts';
 
 export interface SurveyMonth {
   unit_id: string;
@@ -24,6 +24,6 @@ export function checkSurveyCount(rule: SurveyCountRule, months: SurveyMonth[]): 
       threshold: rule.respondents,
       messageKey: 'finding.surveyCount',
       values: { respondents: month.respondents, op: THRESHOLD_SYMBOL[rule.respondents.op], required: rule.respondents.value },
-      evidence: month.surveys.map((s) => ({ table: 'surveys' as const, id: s.id, date: s.date, messageKey: 'evidence.survey', values: { respondents: s.respondents } })),
+      evidence: inRecordOrder(month.surveys).map((s) => ({ table: 'surveys' as const, id: s.id, date: s.date, messageKey: 'evidence.survey', values: { respondents: s.respondents } })),
     }));
 }

@@ -31,7 +31,7 @@ describe('weekly inspection cadence (S1: ≥ 5 video slots of ≥ 5 minutes a we
   });
 
   it('finds a week one short, with every slot of that week as evidence', () => {
-    const findings = checkInspectionCadence(weekly, [week(4, [slot('V1', 6), slot('V2', 3)])]);
+    const findings = checkInspectionCadence(weekly, [week(4, [slot('V2', 3), slot('V1', 6)])]);
     expect(findings).toEqual([
       {
         ruleId: 'weekly-video',
