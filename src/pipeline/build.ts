@@ -123,7 +123,7 @@ export function normaliseBase(base = '/'): string {
  * chunks in `<cwd>/.astro` when the output lies outside the cwd, those chunks must resolve the
  * project's node_modules, and two builds sharing one such folder would collide.
  */
-async function renderWithAstro(modelDir: string, publicDir: string, siteDir: string, base: string): Promise<void> {
+export async function renderWithAstro(modelDir: string, publicDir: string, siteDir: string, base: string): Promise<void> {
   const astro = path.join(PROJECT_ROOT, 'node_modules', 'astro', 'astro.js');
   const shards = Math.max(1, Math.min(os.availableParallelism(), RENDER_PROCESSES));
   const scratch = mkdtempSync(path.join(PROJECT_ROOT, '.podium-render-'));

@@ -1,0 +1,40 @@
+/**
+ * The render stage on its own, from the hand-written model in tests/fixtures/site-model: an
+ * internal edition whose names and sources are hostile strings.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderWithAstro } from '../../src/pipeline/build.ts';
+import { FIXTURES, tempDir } from '../support/fixture.ts';
+import { listFiles } from '../support/sites.ts';
+
+let site: string;
+let html: string;
+beforeAll(async () => {
+  const work = tempDir('render');
+  site = path.join(work, 'site');
+  const publicDir = path.join(work, 'public');
+  mkdirSync(publicDir);
+  await renderWithAstro(path.join(FIXTURES, 'site-model'), publicDir, site, '/');
+  html = listFiles(site)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => readFileSync(path.join(site, f), 'utf8'))
+    .join('\n');
+});
+
+describe('rendering the model', () => {
+  it('escapes markup in data everywhere', () => {
+    // Inside a quoted attribute value "<" cannot open a tag (and quotes are escaped), so only
+    // the markup outside attribute values must be free of the data's tags.
+    const markup = html.replace(/="[^"]*"/g, '=""');
+    expect(markup).not.toContain('<script>alert(1)</script>');
+    expect(markup).not.toContain('<img src=x onerror');
+    expect(markup).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('marks an internal edition and shows its notes', () => {
+    expect(html).toContain('内部版本');
+    expect(readFileSync(path.join(site, 'units/O1/index.html'), 'utf8')).toContain('Customer &quot;');
+  });
+});
