@@ -83,6 +83,17 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
     expect(violations).toEqual([]);
   });
 
+  it('works without JavaScript: tables stand in for the charts', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${base}/units/O03/`);
+    expect(await page.locator('figure svg').count()).toBe(0);
+    expect(await page.locator('table caption').count()).toBeGreaterThanOrEqual(3);
+    await page.goto(`${base}/rankings/h1/outlets/`);
+    expect(await page.locator('table tbody tr').count()).toBe(10);
+    await context.close();
+  });
+
   it('opens every page type without console errors', async () => {
     for (const path of ['/', '/rankings/', '/notices/', '/findings/', '/methodology/', '/downloads/']) {
       const page = await open(path);
