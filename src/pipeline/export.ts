@@ -119,6 +119,7 @@ export async function exportSite(input: ExportInput): Promise<SiteModel> {
     { file: 'findings.csv', format: 'csv', rows: findingRows, descriptionKey: 'download.findings' },
     { file: 'findings.json', format: 'json', rows: findingRows, descriptionKey: 'download.findings' },
   ];
+  const currentPhase = periods.find((p) => p.kind === 'phase' && p.start <= asOf && asOf <= p.end) ?? null;
   const site: SiteModel = {
     locale,
     base: input.base,
@@ -126,7 +127,8 @@ export async function exportSite(input: ExportInput): Promise<SiteModel> {
     asOf,
     decimals: config.decimals,
     audience: config.audience,
-    currentPhase: periods.find((p) => p.kind === 'phase' && p.start <= asOf && asOf <= p.end) ?? null,
+    currentPhase,
+    currentPhaseDays: currentPhase && { elapsed: dayNumber(currentPhase.start, asOf), total: dayNumber(currentPhase.start, currentPhase.end) },
     phases: periods.filter((p) => p.kind === 'phase'),
     periods,
     rankings,
@@ -341,6 +343,9 @@ function buildNotice(plan: NoticePlan, competition: Competition, rankings: Ranki
     sections: [...awardSections, ...rankingSections],
   };
 }
+
+/** Days from `start` to `day`, both counted: the first day is day 1. */
+const dayNumber = (start: string, day: string) => (Date.parse(day) - Date.parse(start)) / 86_400_000 + 1;
 
 function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);

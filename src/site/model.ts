@@ -205,6 +205,8 @@ export interface SiteModel {
   decimals: number;
   audience: 'public' | 'internal';
   currentPhase: PeriodInfo | null;
+  /** How far the data date is into the current phase, both ends counted: day 1 is its first day. */
+  currentPhaseDays: { elapsed: number; total: number } | null;
   phases: PeriodInfo[];
   periods: PeriodInfo[];
   rankings: RankingInfo[];
