@@ -9,8 +9,8 @@ SELECT 'checks', file_id, record_no, 'date', 'a date written YYYY-MM-DD', quoted
 UNION ALL
 SELECT 'checks', file_id, record_no, 'date', competition_span(), quoted(date) FROM c WHERE outside_competition(d)
 UNION ALL
-SELECT 'checks', file_id, record_no, 'unit_id', 'a unit_id from the units table', CASE WHEN unit_id IS NULL THEN 'an empty value' ELSE 'no unit ' || quoted(unit_id) END
-FROM c WHERE unit_id IS NULL OR unit_id NOT IN (SELECT unit_id FROM raw_units WHERE unit_id IS NOT NULL)
+SELECT 'checks', file_id, record_no, 'unit_id', 'a unit_id from the units table', unknown_unit_found(unit_id)
+FROM c WHERE unknown_unit(unit_id)
 UNION ALL
 SELECT 'checks', file_id, record_no, 'kind', id_expected(), quoted(kind) FROM c WHERE kind IS NULL OR bad_id(kind)
 UNION ALL

@@ -9,8 +9,8 @@ SELECT 'inspections', file_id, record_no, 'date', 'a date written YYYY-MM-DD', q
 UNION ALL
 SELECT 'inspections', file_id, record_no, 'date', competition_span(), quoted(date) FROM i WHERE outside_competition(d)
 UNION ALL
-SELECT 'inspections', file_id, record_no, 'unit_id', 'a unit_id from the units table', CASE WHEN unit_id IS NULL THEN 'an empty value' ELSE 'no unit ' || quoted(unit_id) END
-FROM i WHERE unit_id IS NULL OR unit_id NOT IN (SELECT unit_id FROM raw_units WHERE unit_id IS NOT NULL)
+SELECT 'inspections', file_id, record_no, 'unit_id', 'a unit_id from the units table', unknown_unit_found(unit_id)
+FROM i WHERE unknown_unit(unit_id)
 UNION ALL
 SELECT 'inspections', file_id, record_no, 'method', 'onsite or video', quoted(method) FROM i WHERE method IS NULL OR method NOT IN ('onsite', 'video')
 UNION ALL

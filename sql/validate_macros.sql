@@ -11,3 +11,6 @@ CREATE MACRO id_expected() AS 'an ID of letters, digits, "-" or "_" (at most 64,
 CREATE MACRO outside_competition(d) AS d < (SELECT start_date FROM cfg_competition) OR d > (SELECT end_date FROM cfg_competition);
 CREATE MACRO competition_span() AS (SELECT 'a date inside the competition, ' || strftime(start_date, '%Y-%m-%d') || ' – ' || strftime(end_date, '%Y-%m-%d') FROM cfg_competition);
 CREATE MACRO number_text(x) AS rtrim(rtrim(printf('%.6f', x), '0'), '.');
+-- A required reference to a unit: empty, or naming no unit of the units table.
+CREATE MACRO unknown_unit(v) AS v IS NULL OR v NOT IN (SELECT unit_id FROM raw_units WHERE unit_id IS NOT NULL);
+CREATE MACRO unknown_unit_found(v) AS CASE WHEN v IS NULL THEN 'an empty value' ELSE 'no unit ' || quoted(v) END;

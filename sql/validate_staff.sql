@@ -6,5 +6,5 @@ FROM (SELECT *, row_number() OVER (PARTITION BY staff_id ORDER BY file_id, recor
 UNION ALL
 SELECT 'staff', file_id, record_no, 'name', 'a name', quoted(name) FROM raw_staff WHERE name IS NULL
 UNION ALL
-SELECT 'staff', file_id, record_no, 'unit_id', 'a unit_id from the units table', CASE WHEN unit_id IS NULL THEN 'an empty value' ELSE 'no unit ' || quoted(unit_id) END
-FROM raw_staff WHERE unit_id IS NULL OR unit_id NOT IN (SELECT unit_id FROM raw_units WHERE unit_id IS NOT NULL);
+SELECT 'staff', file_id, record_no, 'unit_id', 'a unit_id from the units table', unknown_unit_found(unit_id)
+FROM raw_staff WHERE unknown_unit(unit_id);

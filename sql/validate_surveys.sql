@@ -9,8 +9,8 @@ SELECT 'surveys', file_id, record_no, 'date', 'a date written YYYY-MM-DD', quote
 UNION ALL
 SELECT 'surveys', file_id, record_no, 'date', competition_span(), quoted(date) FROM s WHERE outside_competition(d)
 UNION ALL
-SELECT 'surveys', file_id, record_no, 'unit_id', 'a unit_id from the units table', CASE WHEN unit_id IS NULL THEN 'an empty value' ELSE 'no unit ' || quoted(unit_id) END
-FROM s WHERE unit_id IS NULL OR unit_id NOT IN (SELECT unit_id FROM raw_units WHERE unit_id IS NOT NULL)
+SELECT 'surveys', file_id, record_no, 'unit_id', 'a unit_id from the units table', unknown_unit_found(unit_id)
+FROM s WHERE unknown_unit(unit_id)
 UNION ALL
 SELECT 'surveys', file_id, record_no, column_name, 'a whole number of customers, 0 or more', quoted(value)
 FROM (UNPIVOT (SELECT file_id, record_no, satisfied, neutral, unsatisfied FROM s) ON satisfied, neutral, unsatisfied INTO NAME column_name VALUE value)

@@ -1,5 +1,6 @@
 /** What a rule check returns: a problem found, the rule that found it, and the rows that show it. */
 import type { Threshold } from '../config/schema.ts';
+import { sortBy } from '../order.ts';
 
 export type { Evidence } from '../site/model.ts';
 import type { Evidence } from '../site/model.ts';
@@ -34,7 +35,6 @@ export function meetsThreshold(value: number, threshold: Threshold): boolean {
 /** The printed form of a threshold operator, as the methodology page shows it. */
 export const THRESHOLD_SYMBOL = { '>=': '≥', '>': '>', '<': '<', '<=': '≤' } as const;
 
-/** Evidence in a fixed order (date, then ID, by code unit), whatever order the rows came in. */
-export function inRecordOrder<T extends { date: string; id: string }>(rows: readonly T[]): T[] {
-  return [...rows].sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.date < b.date ? -1 : 1));
-}
+/** Evidence in a fixed order (date, then ID), whatever order the rows came in. */
+export const inRecordOrder = <T extends { date: string; id: string }>(rows: readonly T[]): T[] =>
+  sortBy([...rows], (r) => r.date, (r) => r.id);

@@ -66,6 +66,6 @@ export function resolvePeriods(config: CompetitionConfig): ResolvedPeriod[] {
 }
 
 /** Does a ranking's or notice's period selector (a kind or an id) pick this period? */
-export function periodMatches(selectors: readonly string[], period: ResolvedPeriod): boolean {
+export function periodMatches(selectors: readonly string[], period: { id: string; kind: PeriodKind }): boolean {
   return selectors.includes(period.kind) || selectors.includes(period.id);
 }

@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
 import { localize } from '../config/text.ts';
-import { entityPath, type EntityPage, type EntityRef, type PeriodInfo, type Posting, type ScoreHistory } from '../site/model.ts';
+import { entityRef, type EntityPage, type PeriodInfo, type Posting, type ScoreHistory } from '../site/model.ts';
+import { sortBy } from '../order.ts';
 import { runSqlFile, streamRows } from './sql.ts';
 import { FileWriter } from './files.ts';
 
@@ -42,21 +43,6 @@ interface EntityPageRow {
   ignored: { date: string; event_id: string; type: string; status: string; source: string }[];
 }
 
-type Key<T> = (item: T) => string | number;
-/**
- * Sorts by each key in turn, comparing strings by code unit (not by locale), so the order is
- * total and the same on every machine.
- */
-function sortBy<T>(items: T[], ...keys: Key<T>[]): T[] {
-  const compare = (a: T, b: T) => {
-    for (const key of keys) {
-      const [x, y] = [key(a), key(b)];
-      if (x !== y) return x < y ? -1 : 1;
-    }
-    return 0;
-  };
-  return items.sort(compare);
-}
 /** Newest first, as a sort key. */
 const newestFirst = (date: string) => -Date.parse(date);
 
@@ -68,8 +54,6 @@ function parseLists(row: EntityPageJsonRow): EntityPageRow {
   for (const column of LIST_COLUMNS) parsed[column] = JSON.parse(row[column]);
   return parsed as unknown as EntityPageRow;
 }
-
-const ref = (kind: 'unit' | 'staff', id: string, name: string): EntityRef => ({ kind, id, name, path: entityPath(kind, id) });
 
 export async function writeEntityPages(db: DuckDBConnection, competition: Competition, periods: PeriodInfo[], modelDir: string) {
   const { config, locale } = competition;
@@ -103,14 +87,14 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
       const row = parseLists(jsonRow);
       const isUnit = row.entity_kind === 'unit';
       const page: EntityPage = {
-        entity: ref(row.entity_kind, row.entity_id, row.name),
+        entity: entityRef(row.entity_kind, row.entity_id, row.name),
         levelLabel: isUnit ? (levelLabel.get(row.subject) ?? row.subject) : '',
         role: row.role,
-        parent: row.parent_unit_id ? ref('unit', row.parent_unit_id, row.parent_name ?? row.parent_unit_id) : null,
-        ancestors: sortBy(row.ancestors, (a) => -a.distance).map((a) => ref('unit', a.id, a.name)),
-        head: row.head_staff_id ? ref('staff', row.head_staff_id, row.head_name ?? row.head_staff_id) : null,
-        children: sortBy(row.children, (c) => c.id).map((c) => ({ ...ref('unit', c.id, c.name), levelLabel: levelLabel.get(c.level) ?? c.level })),
-        members: sortBy(row.members, (m) => m.id).map((m) => ref('staff', m.id, m.name)),
+        parent: row.parent_unit_id ? entityRef('unit', row.parent_unit_id, row.parent_name ?? row.parent_unit_id) : null,
+        ancestors: sortBy(row.ancestors, (a) => -a.distance).map((a) => entityRef('unit', a.id, a.name)),
+        head: row.head_staff_id ? entityRef('staff', row.head_staff_id, row.head_name ?? row.head_staff_id) : null,
+        children: sortBy(row.children, (c) => c.id).map((c) => ({ ...entityRef('unit', c.id, c.name), levelLabel: levelLabel.get(c.level) ?? c.level })),
+        members: sortBy(row.members, (m) => m.id).map((m) => entityRef('staff', m.id, m.name)),
         histories: histories(row),
         postings: sortBy(row.postings, (p) => newestFirst(p.date), (p) => p.source_id, (p) => p.role).map((p) => ({
           date: p.date,
@@ -120,7 +104,7 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
           scoreId: p.score_id,
           points: p.points,
           role: p.role,
-          via: p.via_kind && p.via_id ? ref(p.via_kind, p.via_id, p.via_name ?? p.via_id) : null,
+          via: p.via_kind && p.via_id ? entityRef(p.via_kind, p.via_id, p.via_name ?? p.via_id) : null,
           source: p.source,
           // Notes are internal remarks: a public build never carries them.
           ...(config.audience === 'internal' && p.note ? { note: p.note } : {}),

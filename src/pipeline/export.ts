@@ -6,13 +6,12 @@ import { mkdirSync, openSync, writeSync, closeSync, writeFileSync } from 'node:f
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
-import type { PeriodKind, ResolvedPeriod } from '../config/periods.ts';
+import { periodMatches, type PeriodKind, type ResolvedPeriod } from '../config/periods.ts';
 import { localize } from '../config/text.ts';
 import { THRESHOLD_SYMBOL, type CheckFinding } from '../checks/finding.ts';
 import {
-  entityPath,
+  entityRef,
   type Download,
-  type EntityRef,
   type Finding,
   type Notice,
   type PeriodInfo,
@@ -82,7 +81,7 @@ export async function exportSite(input: ExportInput): Promise<SiteModel> {
       subjectLabel: localize(level?.label ?? config.org.staff_label, locale),
       withinLabel: within ? localize(within.label, locale) : null,
       order: r.order,
-      periodIds: periods.filter((p) => competition.periods.some((q) => q.id === p.id && (r.periods.includes(q.kind) || r.periods.includes(q.id)))).map((p) => p.id),
+      periodIds: periods.filter((p) => periodMatches(r.periods, p)).map((p) => p.id),
     };
   });
 
@@ -191,12 +190,10 @@ function biggestMovers(leaders: SiteModel['home']['leaders'], kept: Map<string, 
   return null;
 }
 
-const toRef = (kind: 'unit' | 'staff', id: string, name: string): EntityRef => ({ kind, id, name, path: entityPath(kind, id) });
-
 function standingRow(row: StandingQueryRow): StandingRow {
   return {
-    entity: toRef(row.entity_kind, row.entity_id, row.entity_name),
-    parent: row.parent_id ? toRef('unit', row.parent_id, row.parent_name ?? row.parent_id) : null,
+    entity: entityRef(row.entity_kind, row.entity_id, row.entity_name),
+    parent: row.parent_id ? entityRef('unit', row.parent_id, row.parent_name ?? row.parent_id) : null,
     score: row.score,
     rank: row.rank,
     rankCount: row.rank_count,
@@ -237,7 +234,7 @@ async function writeStandings(input: ExportInput, periods: PeriodInfo[], ranking
         flush();
         current = { period, ranking, target: period.targets.find((t) => t.scoreId === ranking.scoreId) ?? null, groups: [] };
       }
-      const group = row.group_id ? toRef('unit', row.group_id, row.group_name ?? row.group_id) : null;
+      const group = row.group_id ? entityRef('unit', row.group_id, row.group_name ?? row.group_id) : null;
       let lastGroup = current.groups.at(-1);
       if (!lastGroup || lastGroup.group?.id !== group?.id) {
         lastGroup = { group, rows: [] };
@@ -295,7 +292,7 @@ interface NoticePlan {
 function planNotices(competition: Competition, periods: PeriodInfo[]): NoticePlan[] {
   return competition.config.notices.flatMap((notice) =>
     periods
-      .filter((p) => p.status === 'final' && (notice.periods.includes(p.kind) || notice.periods.includes(p.id)))
+      .filter((p) => p.status === 'final' && periodMatches(notice.periods, p))
       .map((period) => ({ id: `${notice.id}-${period.id}`, config: notice, period, rankings: notice.rankings })),
   );
 }
@@ -327,8 +324,8 @@ function buildNotice(plan: NoticePlan, competition: Competition, rankings: Ranki
         .filter((a) => a.award_id === award.id)
         .map((a) => ({
           rank: a.rank,
-          entity: toRef(a.entity_kind, a.entity_id, a.entity_name),
-          parent: a.parent_id ? toRef('unit', a.parent_id, a.parent_name ?? a.parent_id) : null,
+          entity: entityRef(a.entity_kind, a.entity_id, a.entity_name),
+          parent: a.parent_id ? entityRef('unit', a.parent_id, a.parent_name ?? a.parent_id) : null,
           score: a.score,
         }));
       return { kind: award.kind, label: localize(award.label, locale), amount: award.amount > 0 ? award.amount : null, rows, tieOverflow: rows.length > award.places };
@@ -359,7 +356,7 @@ function siteFinding(f: CheckFinding, competition: Competition, unitNames: Map<s
     id: `${f.ruleId}-${f.unitId}-${f.periodStart}`,
     ruleId: f.ruleId,
     ruleLabel: localize(rule.label, competition.locale),
-    entity: toRef('unit', f.unitId, unitNames.get(f.unitId) ?? f.unitId),
+    entity: entityRef('unit', f.unitId, unitNames.get(f.unitId) ?? f.unitId),
     periodStart: f.periodStart,
     periodEnd: f.periodEnd,
     messageKey: f.messageKey,

@@ -23,7 +23,6 @@ export interface SourceFile {
   readPath: string;
   /** Column names in the file's order. */
   header: string[];
-  rows: number;
 }
 
 export interface Loaded {
@@ -48,7 +47,7 @@ export async function loadTables(db: DuckDBConnection, competition: Competition,
         diagnostics.push({ file: path.join(competition.dir, [globs].flat().join(', ')), field: `tables.${table}`, expected: `at least one CSV file for table "${table}"`, found: 'no matching file' });
       }
       for (const file of matched) {
-        const source: SourceFile = { fileId: files.length, table, displayPath: displayPath(file), readPath: file, header: [], rows: 0 };
+        const source: SourceFile = { fileId: files.length, table, displayPath: displayPath(file), readPath: file, header: [] };
         const prepared = prepareFile(source, staging, notes);
         if ('problem' in prepared) {
           diagnostics.push(prepared.problem);
@@ -135,14 +134,13 @@ async function insertRaw(db: DuckDBConnection, source: SourceFile, header: strin
   // Header names were checked against TABLES above, so they are safe to place in the column list.
   const columnTypes = `{${header.map((h) => `'${h}': 'VARCHAR'`).join(', ')}}`;
   const quoted = header.map((h) => `"${h}"`).join(', ');
-  const inserted = await db.run(
+  await db.run(
     `INSERT INTO raw_${source.table} (file_id, record_no, ${quoted})
      SELECT $fileId, row_number() OVER (), ${quoted}
      FROM read_csv($path, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
                    columns = ${columnTypes}, store_rejects = true, ignore_errors = true)`,
     { fileId: source.fileId, path: source.readPath },
   );
-  source.rows = inserted.rowsChanged;
   const rejects = await db.runAndReadAll(
     // A record can be reported once per column it breaks; the clerk needs it once.
     `SELECT e.line::INTEGER AS record, any_value(e.error_message) AS error_message, any_value(e.csv_line) AS csv_line

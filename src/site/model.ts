@@ -260,6 +260,7 @@ export function ownShare<T>(items: T[]): T[] {
 /** Paths inside the model and the site. IDs are validated codes, so they are safe path segments. */
 export const entityPath = (kind: 'unit' | 'staff', id: string): string =>
   `${kind === 'unit' ? 'units' : 'staff'}/${encodeURIComponent(id)}/`;
+export const entityRef = (kind: 'unit' | 'staff', id: string, name: string): EntityRef => ({ kind, id, name, path: entityPath(kind, id) });
 export const rankingPath = (periodId: string, rankingId: string): string =>
   `rankings/${encodeURIComponent(periodId)}/${encodeURIComponent(rankingId)}/`;
 export const noticePath = (id: string): string => `notices/${encodeURIComponent(id)}/`;
