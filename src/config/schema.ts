@@ -139,18 +139,109 @@ const Ranking = z.strictObject({
 });
 export type Ranking = z.infer<typeof Ranking>;
 
+/**
+ * A SQL expression over one standing (see src/awards/expressions.ts for the columns and
+ * functions it may use). Checked in DuckDB when the config is read.
+ */
+const Expression = z.string().min(1);
+
+/** The first case whose `when` holds sets the amount (S5 phase 3 bands). */
+const AmountCase = z.strictObject({ when: Expression, amount: z.union([z.number(), Expression]) });
+
+/** Another award's winners as this award's candidates: monthly stars feed the quarter (S9). */
+const Funnel = z.strictObject({
+  award: Id,
+  /** How many periods inside this award's period the candidate must have won; `>= 1` when left out. */
+  times: Threshold.default({ op: '>=', value: 1 }),
+});
+
+const Quota = z.strictObject({
+  /** One list per unit of this level (per district), or per value of a unit/staff attribute. */
+  per: z.union([z.strictObject({ level: Id }), z.strictObject({ attribute: Id })]).optional(),
+  /** Places per group when `share` is not given. */
+  places: z.int().positive().optional(),
+  /** Places for named groups (region codes, attribute values), overriding `places`. */
+  group_places: z.record(z.string(), z.int().nonnegative()).default({}),
+  /** A share of the group's headcount (staff in it): 5% → 0.05, one in ten → 0.1. */
+  share: z
+    .strictObject({
+      fraction: z.number().positive().max(1),
+      rounding: z.enum(['floor', 'round', 'ceil']),
+      min: z.int().nonnegative().default(0),
+    })
+    .optional(),
+});
+export type Quota = z.infer<typeof Quota>;
+
 const Award = z.strictObject({
   id: Id,
   label: Text,
   kind: z.enum(['award', 'penalty']).default('award'),
-  ranking: Id,
+  /** The ranking whose standings are the candidates; not needed when `candidates: selected`. */
+  ranking: Id.optional(),
+  /** A period id, or a period kind (`month`, `quarter` …): one list per period of that kind. */
   period: Id,
-  /** Places from the top (awards) or from the bottom (penalties). Ties at the boundary all qualify. */
-  places: z.int().positive(),
-  amount: z.number().nonnegative().default(0),
+  /** Places from the top (awards) or from the bottom (penalties); every matching standing when left out. */
+  places: z.int().positive().optional(),
+  quota: Quota.optional(),
+  /** Candidates: every standing (`ranked`), nominated un-objected ones, or the `selected` ones alone (no score). */
+  candidates: z.enum(['ranked', 'nominated', 'selected']).default('ranked'),
+  /** A condition on the standing; only standings where it holds are candidates. */
+  when: Expression.optional(),
+  /** Yuan per entry: a number or an expression. */
+  amount: z.union([z.number(), Expression]).default(0),
+  cases: z.array(AmountCase).default([]),
+  /** A computed amount below zero becomes zero. */
+  floor_at_zero: z.boolean().default(false),
+  /** Money keeps cents unless the scheme rounds to whole yuan. */
+  round: z.enum(['cents', 'yuan']).default('cents'),
+  /** Orders candidates by this expression instead of the ranking's rank (e.g. score / headcount). */
+  order_by: z.strictObject({ expression: Expression, order: z.enum(['desc', 'asc']).default('desc') }).optional(),
+  /** Other scores of the same period that decide ties at the boundary, in order; ties stand when empty. */
+  tie_breaks: z.array(z.strictObject({ score: Id, order: z.enum(['desc', 'asc']) })).default([]),
+  /** Eligibility rule ids (see `eligibility`); a candidate failing one is out whatever the score. */
+  eligibility: z.array(Id).default([]),
+  funnel: z.array(Funnel).default([]),
+  /** 差额评选: candidates after eligibility must outnumber places, or a finding says so. */
+  competitive: z.boolean().default(false),
   note: Text.optional(),
 });
 export type Award = z.infer<typeof Award>;
+
+const EligibilityScore = z.strictObject({
+  id: Id,
+  label: Text,
+  kind: z.literal('score'),
+  score: Id,
+  /** A period id; the award's own period when left out (a major complaint tally over the year). */
+  period: Id.optional(),
+  /** `ancestors`: the score of any unit above counts too (an organisation's termination removes all below it). */
+  scope: z.enum(['self', 'ancestors']).default('self'),
+  /** The candidate is out when the score meets this. */
+  out_if: Threshold,
+});
+
+const EligibilityAttribute = z.strictObject({
+  id: Id,
+  label: Text,
+  kind: z.literal('attribute'),
+  attribute: Id,
+  /** The candidate is out when the attribute meets this: a number, a date (YYYY-MM-DD) or text values. */
+  out_if: z.union([
+    z.strictObject({ op: ThresholdOp, value: z.number() }),
+    z.strictObject({ op: ThresholdOp, date: IsoDate }),
+    z.strictObject({ in: z.array(z.string()).min(1) }),
+    z.strictObject({ not_in: z.array(z.string()).min(1) }),
+  ]),
+  /** An entity without the attribute is out unless this says `pass`. */
+  missing: z.enum(['out', 'pass']).default('out'),
+});
+
+export const EligibilityRule = z.discriminatedUnion('kind', [EligibilityScore, EligibilityAttribute]);
+export type EligibilityRule = z.infer<typeof EligibilityRule>;
+
+/** A cap over several awards' winners together (百佳 + 千佳 ≤ 1000): warns, never blocks. */
+const SoftCap = z.strictObject({ id: Id, label: Text, awards: z.array(Id).min(1), max: z.int().positive() });
 
 const Notice = z.strictObject({
   id: Id,
@@ -211,6 +302,8 @@ export const CompetitionConfig = z.strictObject({
     surveys: Glob.optional(),
     checks: Glob.optional(),
     inspections: Glob.optional(),
+    nominations: Glob.optional(),
+    approvals: Glob.optional(),
   }),
   periods: Periods,
   scores: z.array(Score).min(1),
@@ -218,6 +311,8 @@ export const CompetitionConfig = z.strictObject({
   surveys: SurveyRule.optional(),
   rankings: z.array(Ranking).min(1),
   awards: z.array(Award).default([]),
+  eligibility: z.array(EligibilityRule).default([]),
+  soft_caps: z.array(SoftCap).default([]),
   notices: z.array(Notice).default([]),
   compliance: z.array(ComplianceRule).default([]),
   /** A public build leaves out internal fields such as event notes. */

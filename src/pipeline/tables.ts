@@ -28,6 +28,8 @@ const optional = { required: false } as const;
 
 export const EVENT_STATUSES = ['verified', 'unverified', 'pending'] as const;
 export const INSPECTION_METHODS = ['onsite', 'video'] as const;
+/** A nomination's history: the latest row (by date, then id) states where it stands. */
+export const NOMINATION_STATUSES = ['nominated', 'withdrawn', 'objection_upheld', 'selected'] as const;
 
 export const TABLES: Record<TableName, { idColumn: string; columns: ColumnSpec[] }> = {
   units: {
@@ -96,6 +98,34 @@ export const TABLES: Record<TableName, { idColumn: string; columns: ColumnSpec[]
       col('method', 'enum', 'onsite or video', { values: INSPECTION_METHODS }),
       col('minutes', 'number', 'length of the inspection or video slot', optional),
       col('inspector', 'text', 'who inspected', optional),
+    ],
+  },
+  nominations: {
+    idColumn: 'nomination_id',
+    columns: [
+      col('nomination_id', 'id', 'unique'),
+      col('date', 'date', 'the day the nomination or its new status was recorded'),
+      col('award_id', 'id', 'an award id from the config'),
+      col('period_id', 'id', 'the period the award is for'),
+      col('unit_id', 'id', 'the nominated unit (leave empty when staff_id is set)', optional),
+      col('staff_id', 'id', 'the nominated person (leave empty when unit_id is set)', optional),
+      col('status', 'enum', 'nominated, withdrawn, objection_upheld or selected', { values: NOMINATION_STATUSES }),
+      col('nominated_by', 'text', 'who nominated or decided', optional),
+      col('reference', 'text', 'document number of the decision or objection ruling', optional),
+      col('note', 'text', 'internal remark; left out of public builds', { ...optional, internal: true }),
+    ],
+  },
+  approvals: {
+    idColumn: 'approval_id',
+    columns: [
+      col('approval_id', 'id', 'unique'),
+      col('date', 'date', 'the day of the written approval'),
+      col('rule_id', 'id', 'the eligibility rule id it overrides'),
+      col('award_id', 'id', 'the award it applies to; every award when empty', optional),
+      col('unit_id', 'id', 'the approved unit (leave empty when staff_id is set)', optional),
+      col('staff_id', 'id', 'the approved person (leave empty when unit_id is set)', optional),
+      col('reference', 'text', 'the approval’s document number (文号)'),
+      col('note', 'text', 'internal remark; left out of public builds', { ...optional, internal: true }),
     ],
   },
 };

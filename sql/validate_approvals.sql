@@ -1,0 +1,26 @@
+INSERT INTO validation_errors
+WITH a AS (SELECT *, as_date(date) AS d FROM raw_approvals)
+SELECT 'approvals', file_id, record_no, 'approval_id', id_expected(), quoted(approval_id) FROM a WHERE approval_id IS NULL OR bad_id(approval_id)
+UNION ALL
+SELECT 'approvals', file_id, record_no, 'approval_id', 'an approval_id used once', quoted(approval_id) || ' again'
+FROM (SELECT *, row_number() OVER (PARTITION BY approval_id ORDER BY file_id, record_no) AS nth FROM a WHERE approval_id IS NOT NULL) WHERE nth > 1
+UNION ALL
+SELECT 'approvals', file_id, record_no, 'date', 'a date written YYYY-MM-DD', quoted(date) FROM a WHERE d IS NULL
+UNION ALL
+SELECT 'approvals', file_id, record_no, 'rule_id', 'an eligibility rule id from the config', quoted(rule_id)
+FROM a WHERE rule_id IS NULL OR rule_id NOT IN (SELECT rule_id FROM cfg_eligibility)
+UNION ALL
+SELECT 'approvals', file_id, record_no, 'award_id', 'an award id from the config, or empty', quoted(award_id)
+FROM a WHERE award_id IS NOT NULL AND award_id NOT IN (SELECT award_id FROM cfg_awards)
+UNION ALL
+SELECT 'approvals', file_id, record_no, 'unit_id', 'exactly one of unit_id and staff_id',
+       CASE WHEN unit_id IS NULL THEN 'both empty' ELSE 'both set: ' || quoted(unit_id) || ' and ' || quoted(staff_id) END
+FROM a WHERE (unit_id IS NULL) = (staff_id IS NULL)
+UNION ALL
+SELECT 'approvals', file_id, record_no, 'unit_id', 'a unit_id from the units table', 'no unit ' || quoted(unit_id)
+FROM a WHERE unit_id IS NOT NULL AND unit_id NOT IN (SELECT unit_id FROM raw_units WHERE unit_id IS NOT NULL)
+UNION ALL
+SELECT 'approvals', file_id, record_no, 'staff_id', 'a staff_id from the staff table', 'no staff ' || quoted(staff_id)
+FROM a WHERE staff_id IS NOT NULL AND staff_id NOT IN (SELECT staff_id FROM raw_staff WHERE staff_id IS NOT NULL)
+UNION ALL
+SELECT 'approvals', file_id, record_no, 'reference', 'the approval’s document number', 'an empty value' FROM a WHERE reference IS NULL;

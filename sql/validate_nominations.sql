@@ -1,0 +1,27 @@
+INSERT INTO validation_errors
+WITH n AS (SELECT *, as_date(date) AS d FROM raw_nominations)
+SELECT 'nominations', file_id, record_no, 'nomination_id', id_expected(), quoted(nomination_id) FROM n WHERE nomination_id IS NULL OR bad_id(nomination_id)
+UNION ALL
+SELECT 'nominations', file_id, record_no, 'nomination_id', 'a nomination_id used once', quoted(nomination_id) || ' again'
+FROM (SELECT *, row_number() OVER (PARTITION BY nomination_id ORDER BY file_id, record_no) AS nth FROM n WHERE nomination_id IS NOT NULL) WHERE nth > 1
+UNION ALL
+SELECT 'nominations', file_id, record_no, 'date', 'a date written YYYY-MM-DD', quoted(date) FROM n WHERE d IS NULL
+UNION ALL
+SELECT 'nominations', file_id, record_no, 'award_id', 'an award id from the config', quoted(award_id)
+FROM n WHERE award_id IS NULL OR award_id NOT IN (SELECT award_id FROM cfg_awards)
+UNION ALL
+SELECT 'nominations', file_id, record_no, 'period_id', 'a period id', quoted(period_id)
+FROM n WHERE period_id IS NULL OR period_id NOT IN (SELECT period_id FROM cfg_periods)
+UNION ALL
+SELECT 'nominations', file_id, record_no, 'unit_id', 'exactly one of unit_id and staff_id',
+       CASE WHEN unit_id IS NULL THEN 'both empty' ELSE 'both set: ' || quoted(unit_id) || ' and ' || quoted(staff_id) END
+FROM n WHERE (unit_id IS NULL) = (staff_id IS NULL)
+UNION ALL
+SELECT 'nominations', file_id, record_no, 'unit_id', 'a unit_id from the units table', 'no unit ' || quoted(unit_id)
+FROM n WHERE unit_id IS NOT NULL AND unit_id NOT IN (SELECT unit_id FROM raw_units WHERE unit_id IS NOT NULL)
+UNION ALL
+SELECT 'nominations', file_id, record_no, 'staff_id', 'a staff_id from the staff table', 'no staff ' || quoted(staff_id)
+FROM n WHERE staff_id IS NOT NULL AND staff_id NOT IN (SELECT staff_id FROM raw_staff WHERE staff_id IS NOT NULL)
+UNION ALL
+SELECT 'nominations', file_id, record_no, 'status', 'nominated, withdrawn, objection_upheld or selected', quoted(status)
+FROM n WHERE status IS NULL OR status NOT IN ('nominated', 'withdrawn', 'objection_upheld', 'selected');
