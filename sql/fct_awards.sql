@@ -1,7 +1,9 @@
--- Award winners (top places) and penalised entries (bottom places) of each award's ranking and
--- period. Ties at the boundary all qualify, so a list can be longer than its places.
-CREATE TABLE fct_awards AS
-SELECT a.award_id, a.ord AS award_ord, a.kind, a.places, a.amount, s.*
-FROM cfg_awards a
-JOIN fct_standings s ON s.ranking_id = a.ranking_id AND s.period_id = a.period_id
-WHERE (a.kind = 'award' AND s.rank <= a.places) OR (a.kind = 'penalty' AND s.rank_from_bottom <= a.places);
+-- Award and penalty lists, one row per candidate that matched an award's condition:
+-- `winner`, `ineligible` (see int_award_exclusions) or `not_placed` (outside the quota).
+-- Filled one award at a time by fct_awards_select.sql, in config order, so that an award can
+-- take its candidates from the winners of an award above it (a funnel).
+CREATE TABLE fct_awards (
+  award_id VARCHAR, award_ord INTEGER, kind VARCHAR, period_id VARCHAR, entity_kind VARCHAR, entity_id VARCHAR,
+  quota_group VARCHAR, score DECIMAL(18, 6), rank INTEGER, place INTEGER, places INTEGER, amount DECIMAL(18, 2),
+  outcome VARCHAR, tie_overflow BOOLEAN, tie_break_decided BOOLEAN, group_candidates INTEGER
+);

@@ -10,6 +10,19 @@ CREATE TABLE cfg_event_types (type_id VARCHAR, score_id VARCHAR, sign INTEGER, f
 CREATE TABLE cfg_cascades (type_id VARCHAR, step INTEGER, target VARCHAR, level_id VARCHAR, points DECIMAL(18, 6));
 CREATE TABLE cfg_survey_points (score_id VARCHAR, satisfied DECIMAL(18, 6), neutral DECIMAL(18, 6), unsatisfied DECIMAL(18, 6));
 CREATE TABLE cfg_rankings (ranking_id VARCHAR, ord INTEGER, score_id VARCHAR, subject VARCHAR, within_level VARCHAR, descending BOOLEAN);
-CREATE TABLE cfg_awards (award_id VARCHAR, ord INTEGER, kind VARCHAR, ranking_id VARCHAR, period_id VARCHAR, places INTEGER, amount DECIMAL(18, 2));
+-- Awards: the amount, condition and ordering expressions are macros (src/pipeline/award-expressions.ts).
+CREATE TABLE cfg_awards (award_id VARCHAR, ord INTEGER, kind VARCHAR, ranking_id VARCHAR, places INTEGER, candidates VARCHAR,
+  floor_at_zero BOOLEAN, round_yuan BOOLEAN, order_descending BOOLEAN, reached_op VARCHAR, reached_value DECIMAL(18, 6),
+  quota_level VARCHAR, quota_attribute VARCHAR, share_fraction DECIMAL(18, 6), share_rounding VARCHAR, share_min INTEGER, competitive BOOLEAN);
+CREATE TABLE cfg_award_periods (award_id VARCHAR, period_id VARCHAR);
+CREATE TABLE cfg_award_group_places (award_id VARCHAR, group_id VARCHAR, places INTEGER);
+CREATE TABLE cfg_award_tie_breaks (award_id VARCHAR, step INTEGER, score_id VARCHAR, descending BOOLEAN);
+CREATE TABLE cfg_award_funnels (award_id VARCHAR, source_award_id VARCHAR, op VARCHAR, value DECIMAL(18, 6));
+CREATE TABLE cfg_award_eligibility (award_id VARCHAR, rule_id VARCHAR);
+CREATE TABLE cfg_eligibility (rule_id VARCHAR, ord INTEGER, kind VARCHAR, score_id VARCHAR, period_id VARCHAR, ancestors BOOLEAN,
+  attribute_id VARCHAR, op VARCHAR, value_number DECIMAL(18, 6), value_date DATE, missing_out BOOLEAN);
+CREATE TABLE cfg_eligibility_values (rule_id VARCHAR, value VARCHAR);
 CREATE TABLE cfg_ranking_periods (ranking_id VARCHAR, period_id VARCHAR);
 CREATE TABLE cfg_targets (period_id VARCHAR, score_id VARCHAR, op VARCHAR, value DECIMAL(18, 6));
+-- Threshold test shared by the award models: `x op v` for a configured op.
+CREATE MACRO meets_threshold(x, op, v) AS CASE op WHEN '>=' THEN x >= v WHEN '>' THEN x > v WHEN '<' THEN x < v WHEN '<=' THEN x <= v END;

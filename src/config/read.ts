@@ -8,7 +8,7 @@ import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
 import { BuildError, displayPath, shown, type Diagnostic } from '../pipeline/diagnostics.ts';
 import { CompetitionConfig, type Locale } from './schema.ts';
-import { calendarPeriods, resolvePeriods, type ResolvedPeriod } from './periods.ts';
+import { calendarPeriods, periodMatches, resolvePeriods, type ResolvedPeriod } from './periods.ts';
 
 export const CONFIG_FILE = 'competition.yaml';
 
@@ -79,6 +79,24 @@ export function readCompetition(dir: string, localeOverride?: Locale): Competiti
   return { dir, config, locale: localeOverride ?? config.locale, periods: resolvePeriods(config) };
 }
 
+/**
+ * Where a config path sits in competition.yaml, for problems found after reading (an award
+ * expression DuckDB refused). Reads the file again: this only runs when there is a problem.
+ */
+export function locateInConfig(dir: string, p: YamlPath): { file: string; line?: number; column?: number } {
+  const file = path.join(dir, CONFIG_FILE);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { lineCounter });
+  for (let depth = p.length; depth >= 0; depth--) {
+    const node = depth === 0 ? doc.contents : doc.getIn(p.slice(0, depth), true);
+    if (isNode(node) && node.range) {
+      const pos = lineCounter.linePos(node.range[0]);
+      return { file: displayPath(file), line: pos.line, column: pos.col };
+    }
+  }
+  return { file: displayPath(file) };
+}
+
 function issueToDiagnostic(
   issue: z.core.$ZodIssue,
   file: string,
@@ -129,6 +147,7 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
   const listedPeriodIds = c.periods.list.map((p) => p.id);
   const periodIds = [...calendarPeriods(c).map((p) => p.id), ...listedPeriodIds];
   const periodKinds = ['month', 'quarter', 'phase', 'half', 'year', 'custom'];
+  const competitionPeriods = resolvePeriods(c);
   const rankingById = new Map(c.rankings.map((r) => [r.id, r]));
   const phaseIds = c.periods.list.filter((p) => p.kind === 'phase').map((p) => p.id);
   const oneOf = (ids: string[]) => `one of ${ids.map((i) => `"${i}"`).join(', ')}`;
@@ -194,11 +213,42 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
     r.periods.forEach((p, j) => need(periodKinds.includes(p) || periodIds.includes(p), ['rankings', i, 'periods', j], `a period kind or id, ${oneOf([...periodKinds, ...periodIds])}`, shown(p)));
   });
 
+  const awardIds = c.awards.map((a) => a.id);
+  const eligibilityIds = c.eligibility.map((r) => r.id);
+  for (const [listName, ids] of [['awards', awardIds], ['eligibility', eligibilityIds], ['soft_caps', c.soft_caps.map((s) => s.id)]] as const) {
+    const seen = new Set<string>();
+    ids.forEach((id, i) => {
+      need(!seen.has(id), [listName, i, 'id'], 'a unique id', `"${id}" used twice`);
+      seen.add(id);
+    });
+  }
   c.awards.forEach((a, i) => {
-    const ranking = rankingById.get(a.ranking);
-    need(ranking !== undefined, ['awards', i, 'ranking'], oneOf([...rankingById.keys()]), shown(a.ranking));
-    need(periodIds.includes(a.period), ['awards', i, 'period'], `a period id, ${oneOf(periodIds)}`, shown(a.period));
+    const ranking = a.ranking === undefined ? undefined : rankingById.get(a.ranking);
+    if (a.candidates === 'selected') need(a.ranking === undefined, ['awards', i, 'ranking'], 'no ranking: the leadership selects (candidates: selected)', shown(a.ranking ?? ''));
+    else need(ranking !== undefined, ['awards', i, 'ranking'], oneOf([...rankingById.keys()]), a.ranking === undefined ? 'nothing' : shown(a.ranking));
+    need(periodKinds.includes(a.period) || periodIds.includes(a.period), ['awards', i, 'period'], `a period kind or id, ${oneOf([...periodKinds, ...periodIds])}`, shown(a.period));
+    if (ranking) {
+      const rankedPeriods = competitionPeriods.filter((p) => periodMatches(ranking.periods, p));
+      need(competitionPeriods.filter((p) => periodMatches([a.period], p)).every((p) => rankedPeriods.includes(p)), ['awards', i, 'period'], `a period that ranking "${ranking.id}" ranks`, shown(a.period));
+    }
+    need(a.places === undefined || a.quota === undefined, ['awards', i, 'quota'], 'places either at the award or in its quota, not both', 'both');
+    if (a.quota) {
+      need(a.quota.places === undefined || a.quota.share === undefined, ['awards', i, 'quota', 'share'], 'either places or share', 'both');
+      const per = a.quota.per;
+      if (per && 'level' in per) need(levelIds.includes(per.level), ['awards', i, 'quota', 'per', 'level'], oneOf(levelIds), shown(per.level));
+      if (per && 'attribute' in per) need(false, ['awards', i, 'quota', 'per', 'attribute'], 'an attribute declared in org.attributes', shown(per.attribute));
+    }
+    a.tie_breaks.forEach((t, j) => need(scoreById.has(t.score), ['awards', i, 'tie_breaks', j, 'score'], oneOf([...scoreById.keys()]), shown(t.score)));
+    a.eligibility.forEach((r, j) => need(eligibilityIds.includes(r), ['awards', i, 'eligibility', j], oneOf(eligibilityIds), shown(r)));
+    a.funnel.forEach((f, j) => need(awardIds.slice(0, i).includes(f.award), ['awards', i, 'funnel', j, 'award'], `an award listed above this one, ${oneOf(awardIds.slice(0, i))}`, shown(f.award)));
   });
+  c.eligibility.forEach((r, i) => {
+    if (r.kind === 'score') {
+      need(scoreById.has(r.score), ['eligibility', i, 'score'], oneOf([...scoreById.keys()]), shown(r.score));
+      if (r.period !== undefined) need(periodIds.includes(r.period), ['eligibility', i, 'period'], `a period id, ${oneOf(periodIds)}`, shown(r.period));
+    } else need(false, ['eligibility', i, 'attribute'], 'an attribute declared in org.attributes', shown(r.attribute));
+  });
+  c.soft_caps.forEach((cap, i) => cap.awards.forEach((a, j) => need(awardIds.includes(a), ['soft_caps', i, 'awards', j], oneOf(awardIds), shown(a))));
 
   c.notices.forEach((n, i) => {
     n.rankings.forEach((r, j) => need(rankingById.has(r), ['notices', i, 'rankings', j], oneOf([...rankingById.keys()]), shown(r)));

@@ -195,6 +195,11 @@ const Award = z.strictObject({
   floor_at_zero: z.boolean().default(false),
   /** Money keeps cents unless the scheme rounds to whole yuan. */
   round: z.enum(['cents', 'yuan']).default('cents'),
+  /**
+   * A standard for the history columns: `earlier_periods_reached` counts earlier periods of the
+   * same kind whose score met it; `first_reached_periods_ago` is how many periods ago it was first met.
+   */
+  reached: Threshold.optional(),
   /** Orders candidates by this expression instead of the ranking's rank (e.g. score / headcount). */
   order_by: z.strictObject({ expression: Expression, order: z.enum(['desc', 'asc']).default('desc') }).optional(),
   /** Other scores of the same period that decide ties at the boundary, in order; ties stand when empty. */

@@ -19,6 +19,7 @@ import { validateTables } from './validate.ts';
 import { scoreCompetition } from './score.ts';
 import { runChecks } from './check.ts';
 import { exportSite } from './export.ts';
+import { checkAwardExpressions } from './award-expressions.ts';
 
 export interface BuildOptions {
   dataDir: string;
@@ -84,7 +85,11 @@ async function runStages(options: BuildOptions, work: string, timed: Timed) {
   const instance = await DuckDBInstance.create(':memory:', { threads: String(os.availableParallelism()) });
   const db = await instance.connect();
   try {
-    const competition = await timed('config', () => readCompetition(options.dataDir, options.locale));
+    const competition = await timed('config', async () => {
+      const read = readCompetition(options.dataDir, options.locale);
+      await checkAwardExpressions(db, read);
+      return read;
+    });
     const loaded = await timed('load', async () => {
       await loadConfigTables(db, competition);
       return loadTables(db, competition, mkdirTemp(work, 'staging'));

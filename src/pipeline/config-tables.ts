@@ -3,6 +3,7 @@ import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
 import { periodMatches } from '../config/periods.ts';
 import { runSqlFile } from './sql.ts';
+import { awardMacrosSql } from './award-expressions.ts';
 
 export async function loadConfigTables(db: DuckDBConnection, competition: Competition): Promise<void> {
   const { config, periods } = competition;
@@ -49,7 +50,31 @@ export async function loadConfigTables(db: DuckDBConnection, competition: Compet
     await insert('cfg_survey_points', [[config.surveys.score, p.satisfied, p.neutral, p.unsatisfied]]);
   }
   await insert('cfg_rankings', config.rankings.map((r, ord) => [r.id, ord, r.score, r.subject, r.within ?? null, r.order === 'desc']));
-  await insert('cfg_awards', config.awards.map((a, ord) => [a.id, ord, a.kind, a.ranking, a.period, a.places, a.amount]));
+  await insert(
+    'cfg_awards',
+    config.awards.map((a, ord) => [
+      a.id, ord, a.kind, a.ranking ?? null, a.quota?.places ?? a.places ?? null, a.candidates, a.floor_at_zero, a.round === 'yuan',
+      a.order_by ? a.order_by.order === 'desc' : null, a.reached?.op ?? null, a.reached?.value ?? null,
+      a.quota?.per && 'level' in a.quota.per ? a.quota.per.level : null, a.quota?.per && 'attribute' in a.quota.per ? a.quota.per.attribute : null,
+      a.quota?.share?.fraction ?? null, a.quota?.share?.rounding ?? null, a.quota?.share?.min ?? null, a.competitive,
+    ]),
+  );
+  await insert('cfg_award_periods', config.awards.flatMap((a) => periods.filter((p) => periodMatches([a.period], p)).map((p) => [a.id, p.id])));
+  await insert('cfg_award_group_places', config.awards.flatMap((a) => Object.entries(a.quota?.group_places ?? {}).map(([group, places]) => [a.id, group, places])));
+  await insert('cfg_award_tie_breaks', config.awards.flatMap((a) => a.tie_breaks.map((t, step) => [a.id, step, t.score, t.order === 'desc'])));
+  await insert('cfg_award_funnels', config.awards.flatMap((a) => a.funnel.map((f) => [a.id, f.award, f.times.op, f.times.value])));
+  await insert('cfg_award_eligibility', config.awards.flatMap((a) => a.eligibility.map((r) => [a.id, r])));
+  await insert(
+    'cfg_eligibility',
+    config.eligibility.map((r, ord) => {
+      if (r.kind === 'score') return [r.id, ord, r.kind, r.score, r.period ?? null, r.scope === 'ancestors', null, r.out_if.op, r.out_if.value, null, null];
+      const test = r.out_if;
+      const op = 'op' in test ? test.op : 'in' in test ? 'in' : 'not_in';
+      return [r.id, ord, r.kind, null, null, false, r.attribute, op, 'value' in test ? test.value : null, 'date' in test ? test.date : null, r.missing === 'out'];
+    }),
+  );
+  await insert('cfg_eligibility_values', config.eligibility.flatMap((r) => (r.kind === 'attribute' ? [...('in' in r.out_if ? r.out_if.in : 'not_in' in r.out_if ? r.out_if.not_in : [])].map((v) => [r.id, v]) : [])));
+  for (const statement of awardMacrosSql(config)) await db.run(statement);
   await insert('cfg_ranking_periods', config.rankings.flatMap((r) => periods.filter((p) => periodMatches(r.periods, p)).map((p) => [r.id, p.id])));
   await insert('cfg_targets', periods.flatMap((p) => p.targets.map((t) => [p.id, t.score, t.threshold.op, t.threshold.value])));
 }

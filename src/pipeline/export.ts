@@ -14,6 +14,7 @@ import {
   type Download,
   type Finding,
   type Notice,
+  type NoticeSection,
   type PeriodInfo,
   type RankingInfo,
   type RankingPage,
@@ -96,7 +97,8 @@ export async function exportSite(input: ExportInput): Promise<SiteModel> {
   const { rankingPages, kept, standingRows } = await writeStandings(input, periods, rankings, wanted);
 
   const awards = await queryRows<AwardQueryRow>(db, 'export_awards');
-  const notices = noticePlans.map((plan) => buildNotice(plan, competition, rankings, kept, awards));
+  const exclusions = await queryRows<ExclusionQueryRow>(db, 'export_award_exclusions');
+  const notices = noticePlans.map((plan) => buildNotice(plan, competition, rankings, kept, awards, exclusions));
   writeJson(path.join(modelDir, 'notices.json'), notices);
 
   const unitNames = new Map((await queryRows<{ unit_id: string; name: string }>(db, 'export_unit_names')).map((u) => [u.unit_id, u.name]));
@@ -297,38 +299,87 @@ function planNotices(competition: Competition, periods: PeriodInfo[]): NoticePla
   );
 }
 
-interface AwardQueryRow
-  extends Pick<StandingQueryRow, 'period_id' | 'ranking_id' | 'entity_kind' | 'entity_id' | 'entity_name' | 'parent_id' | 'parent_name' | 'score' | 'rank'> {
+interface AwardQueryRow extends Pick<StandingQueryRow, 'period_id' | 'entity_kind' | 'entity_id' | 'entity_name' | 'parent_id' | 'parent_name'> {
   award_id: string;
   kind: 'award' | 'penalty';
-  places: number;
-  amount: number;
-  /** The rank from the top for awards, from the bottom for penalties. */
-  place: number;
+  quota_group: string;
+  quota_group_name: string | null;
+  score: number | null;
+  rank: number | null;
+  amount: number | null;
+  outcome: 'winner' | 'ineligible';
+  tie_overflow: boolean;
+  tie_break_decided: boolean;
 }
 
-function buildNotice(plan: NoticePlan, competition: Competition, rankings: RankingInfo[], kept: Map<string, StandingRow[]>, awards: AwardQueryRow[]): Notice {
+interface ExclusionQueryRow {
+  award_id: string;
+  period_id: string;
+  entity_kind: string;
+  entity_id: string;
+  rule_id: string;
+  observed: number | null;
+  via_unit_id: string | null;
+  via_unit_name: string | null;
+  approval_reference: string | null;
+}
+
+function buildNotice(plan: NoticePlan, competition: Competition, rankings: RankingInfo[], kept: Map<string, StandingRow[]>, awards: AwardQueryRow[], exclusions: ExclusionQueryRow[]): Notice {
   const { config, locale } = competition;
-  const rankingSections = plan.rankings.map((rankingId) => ({
-    kind: 'ranking' as const,
+  const rankingSections = plan.rankings.map((rankingId): NoticeSection => ({
+    kind: 'ranking',
     label: rankings.find((r) => r.id === rankingId)!.label,
     amount: null,
-    rows: (kept.get(`${rankingId}__${plan.period.id}`) ?? []).map((r) => ({ rank: r.rank, entity: r.entity, parent: r.parent, score: r.score })),
+    amountVaries: false,
+    rows: (kept.get(`${rankingId}__${plan.period.id}`) ?? []).map((r) => ({ rank: r.rank, entity: r.entity, parent: r.parent, score: r.score, amount: null, group: null, approvals: [] })),
     tieOverflow: false,
+    tieBreaks: [],
+    ineligible: [],
   }));
+  const ruleLabel = (ruleId: string) => {
+    const rule = config.eligibility.find((r) => r.id === ruleId);
+    return rule ? localize(rule.label, locale) : ruleId;
+  };
   const awardSections = plan.config.awards
     .map((awardId) => config.awards.find((a) => a.id === awardId)!)
-    .filter((award) => award.period === plan.period.id)
-    .map((award) => {
-      const rows = awards
-        .filter((a) => a.award_id === award.id)
-        .map((a) => ({
+    .filter((award) => periodMatches([award.period], plan.period))
+    .map((award): NoticeSection => {
+      const entries = awards.filter((a) => a.award_id === award.id && a.period_id === plan.period.id);
+      const exclusionsOf = (a: AwardQueryRow) =>
+        exclusions.filter((x) => x.award_id === a.award_id && x.period_id === a.period_id && x.entity_kind === a.entity_kind && x.entity_id === a.entity_id);
+      const parentOf = (a: AwardQueryRow) => (a.parent_id ? entityRef('unit', a.parent_id, a.parent_name ?? a.parent_id) : null);
+      const winners = entries.filter((a) => a.outcome === 'winner');
+      const amounts = new Set(winners.map((a) => a.amount ?? 0));
+      const amountVaries = amounts.size > 1;
+      const [sameAmount = 0] = amounts;
+      const hasGroups = winners.some((a) => a.quota_group !== '');
+      return {
+        kind: award.kind,
+        label: localize(award.label, locale),
+        amount: !amountVaries && sameAmount > 0 ? sameAmount : null,
+        amountVaries,
+        rows: winners.map((a) => ({
           rank: a.rank,
           entity: entityRef(a.entity_kind, a.entity_id, a.entity_name),
-          parent: a.parent_id ? entityRef('unit', a.parent_id, a.parent_name ?? a.parent_id) : null,
+          parent: parentOf(a),
           score: a.score,
-        }));
-      return { kind: award.kind, label: localize(award.label, locale), amount: award.amount > 0 ? award.amount : null, rows, tieOverflow: rows.length > award.places };
+          amount: amountVaries ? a.amount : null,
+          group: hasGroups ? (a.quota_group_name ?? a.quota_group) : null,
+          approvals: exclusionsOf(a).map((x) => ({ rule: ruleLabel(x.rule_id), reference: x.approval_reference ?? '' })),
+        })),
+        tieOverflow: winners.some((a) => a.tie_overflow),
+        tieBreaks: winners.some((a) => a.tie_break_decided) ? award.tie_breaks.map((t) => localize(config.scores.find((sc) => sc.id === t.score)!.label, locale)) : [],
+        ineligible: entries
+          .filter((a) => a.outcome === 'ineligible')
+          .map((a) => ({
+            entity: entityRef(a.entity_kind, a.entity_id, a.entity_name),
+            parent: parentOf(a),
+            score: a.score,
+            reasons: exclusionsOf(a)
+              .filter((x) => x.approval_reference === null)
+              .map((x) => (x.via_unit_name ? `${ruleLabel(x.rule_id)} (${x.via_unit_name})` : ruleLabel(x.rule_id))),
+          })),
+      };
     });
   const date = addDays(plan.period.end, plan.config.days_after_end);
   return {

@@ -6,6 +6,7 @@ import type { Competition } from '../config/read.ts';
 import { localize } from '../config/text.ts';
 import { THRESHOLD_SYMBOL } from '../checks/finding.ts';
 import type { MethodologyItem, MethodologySection } from '../site/model.ts';
+import { describeAwards } from './award-methodology.ts';
 
 export function describeMethodology(competition: Competition): MethodologySection[] {
   const { config, locale } = competition;
@@ -60,18 +61,7 @@ export function describeMethodology(competition: Competition): MethodologySectio
   });
   rankingItems.push(item('method.ranking.ties'), item('method.ranking.change'));
 
-  const awardItems: MethodologyItem[] = config.awards.map((a) => {
-    const ranking = config.rankings.find((r) => r.id === a.ranking);
-    // An award without money reads as a title only; "0 yuan each" would mislead.
-    return item(`method.${a.kind}${a.amount > 0 ? '' : '.noAmount'}`, {
-      award: label(a.label),
-      places: a.places,
-      period: periodLabel(a.period),
-      ranking: ranking ? label(ranking.label) : a.ranking,
-      amount: a.amount,
-    });
-  });
-  if (awardItems.length > 0) awardItems.push(item('method.award.ties'));
+  const awardItems = describeAwards(competition);
 
   const complianceItems: MethodologyItem[] = config.compliance.map((rule) =>
     rule.kind === 'inspection_cadence'

@@ -12,6 +12,8 @@ export const SCORING_MODELS = [
   'stg_surveys',
   'stg_checks',
   'stg_inspections',
+  'stg_nominations',
+  'stg_approvals',
   'int_as_of',
   'int_unit_ancestors',
   'int_entities',
@@ -19,6 +21,8 @@ export const SCORING_MODELS = [
   'int_postings',
   'fct_period_scores',
   'fct_standings',
+  'int_award_candidates',
+  'int_award_exclusions',
   'fct_awards',
 ] as const;
 
@@ -33,6 +37,8 @@ export async function scoreCompetition(db: DuckDBConnection): Promise<Scored> {
   // database may not read or write files.
   await db.run("SET enable_external_access = false");
   for (const model of SCORING_MODELS) await runSqlFile(db, model);
+  // Award by award, so a funnel reads the winners of the awards above it.
+  for (const { ord } of await queryRows<{ ord: number }>(db, 'award_ords')) await runSqlFile(db, 'fct_awards_select', { ord });
   const [{ as_of } = { as_of: '' }] = await queryRows<{ as_of: string }>(db, 'as_of');
   const misses = await queryRows<{ event_id: string; target: string; level_id: string; subject_id: string }>(db, 'cascade_misses');
   const notes = misses.map((m) =>

@@ -158,13 +158,33 @@ export interface Finding {
   evidence: Evidence[];
 }
 
+export interface NoticeRow {
+  /** Rank in the ranking; null for an award the leadership selected without a score. */
+  rank: number | null;
+  entity: EntityRef;
+  parent: EntityRef | null;
+  score: number | null;
+  /** This entry's amount when the section's amounts vary (fines by formula). */
+  amount: number | null;
+  /** The quota group (a district, a category) when the award has one list per group. */
+  group: string | null;
+  /** Failed eligibility rules a written approval overrode, with its reference number. */
+  approvals: { rule: string; reference: string }[];
+}
+
 export interface NoticeSection {
   kind: 'ranking' | 'award' | 'penalty';
   label: string;
+  /** The amount of every entry when it is the same for all; null when none or when it varies. */
   amount: number | null;
-  rows: { rank: number; entity: EntityRef; parent: EntityRef | null; score: number }[];
+  amountVaries: boolean;
+  rows: NoticeRow[];
   /** More winners than places because of a tie at the boundary. */
   tieOverflow: boolean;
+  /** The scores that broke a tie at the boundary, in order; empty when none had to. */
+  tieBreaks: string[];
+  /** Candidates removed whatever their score, with the reasons. */
+  ineligible: { entity: EntityRef; parent: EntityRef | null; score: number | null; reasons: string[] }[];
 }
 
 export interface Notice {

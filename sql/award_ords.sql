@@ -1,0 +1,1 @@
+SELECT ord FROM cfg_awards ORDER BY ord;

@@ -1,0 +1,48 @@
+-- Why a candidate is out whatever its score: each failed eligibility rule of its award, and an
+-- upheld objection to its nomination. A written approval for the rule (and award) keeps the row,
+-- marked with the approval's reference, and the candidate stays in.
+CREATE TABLE int_award_exclusions AS
+WITH candidates AS (
+  SELECT DISTINCT award_id, period_id, entity_kind, entity_id,
+         CASE WHEN entity_kind = 'staff' THEN parent_unit_id ELSE entity_id END AS unit_id, nomination_status
+  FROM int_award_candidates WHERE matched
+),
+-- Whose scores a rule reads: the candidate, and with `scope: ancestors` every unit above it too.
+scope AS (
+  SELECT c.award_id, c.period_id, c.entity_kind AS candidate_kind, c.entity_id AS candidate_id, c.entity_kind, c.entity_id
+  FROM candidates c
+  UNION ALL
+  SELECT c.award_id, c.period_id, c.entity_kind, c.entity_id, 'unit', a.ancestor_id
+  FROM candidates c JOIN int_unit_ancestors a ON a.unit_id = c.unit_id
+  WHERE c.entity_kind = 'staff' OR a.distance > 0
+),
+score_failures AS (
+  SELECT sc.award_id, sc.period_id, sc.candidate_kind AS entity_kind, sc.candidate_id AS entity_id, r.rule_id,
+         arg_min(s.score, sc.entity_kind || ':' || sc.entity_id) AS observed,
+         min(CASE WHEN sc.entity_kind = sc.candidate_kind AND sc.entity_id = sc.candidate_id THEN NULL ELSE sc.entity_id END) AS via_unit_id
+  FROM scope sc
+  JOIN cfg_award_eligibility ae ON ae.award_id = sc.award_id
+  JOIN cfg_eligibility r ON r.rule_id = ae.rule_id AND r.kind = 'score'
+  JOIN fct_period_scores s
+    ON s.score_id = r.score_id AND s.period_id = coalesce(r.period_id, sc.period_id)
+   AND s.entity_kind = sc.entity_kind AND s.entity_id = sc.entity_id
+  WHERE (r.ancestors OR (sc.entity_kind = sc.candidate_kind AND sc.entity_id = sc.candidate_id))
+    AND meets_threshold(s.score, r.op, r.value_number)
+  GROUP BY ALL
+),
+objections AS (
+  SELECT award_id, period_id, entity_kind, entity_id, 'objection' AS rule_id, NULL::DECIMAL(18, 6) AS observed, NULL AS via_unit_id
+  FROM candidates WHERE nomination_status = 'objection_upheld'
+),
+failures AS (
+  SELECT * FROM score_failures
+  UNION ALL
+  SELECT * FROM objections
+)
+SELECT f.*, ap.approval_id, ap.reference AS approval_reference
+FROM failures f
+LEFT JOIN (
+  SELECT rule_id, award_id, entity_kind, entity_id, min(approval_id) AS approval_id, min(reference) AS reference
+  FROM stg_approvals GROUP BY ALL
+) ap ON ap.rule_id = f.rule_id AND ap.entity_kind = f.entity_kind AND ap.entity_id = f.entity_id
+    AND (ap.award_id IS NULL OR ap.award_id = f.award_id);
