@@ -12,4 +12,6 @@ CREATE TABLE cfg_survey_points (score_id VARCHAR, satisfied DECIMAL(18, 6), neut
 CREATE TABLE cfg_rankings (ranking_id VARCHAR, ord INTEGER, score_id VARCHAR, subject VARCHAR, within_level VARCHAR, descending BOOLEAN);
 CREATE TABLE cfg_awards (award_id VARCHAR, ord INTEGER, kind VARCHAR, ranking_id VARCHAR, period_id VARCHAR, places INTEGER, amount DECIMAL(18, 2));
 CREATE TABLE cfg_ranking_periods (ranking_id VARCHAR, period_id VARCHAR);
-CREATE TABLE cfg_targets (period_id VARCHAR, score_id VARCHAR, op VARCHAR, value DECIMAL(18, 6));
+-- ord: a period's targets in config order; the first that applies to a subject wins.
+CREATE TABLE cfg_targets (period_id VARCHAR, score_id VARCHAR, op VARCHAR, value DECIMAL(18, 6), ord INTEGER, attribute_id VARCHAR, equals VARCHAR);
+CREATE TABLE cfg_attributes (attribute_id VARCHAR, of_table VARCHAR, type VARCHAR, required BOOLEAN);

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { BuildError, displayPath, shown, type Diagnostic } from '../pipeline/diagnostics.ts';
 import { CompetitionConfig, type Locale } from './schema.ts';
 import { calendarPeriods, resolvePeriods, type ResolvedPeriod } from './periods.ts';
+import { TABLES } from '../pipeline/tables.ts';
 
 export const CONFIG_FILE = 'competition.yaml';
 
@@ -133,7 +134,14 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
   const phaseIds = c.periods.list.filter((p) => p.kind === 'phase').map((p) => p.id);
   const oneOf = (ids: string[]) => `one of ${ids.map((i) => `"${i}"`).join(', ')}`;
 
+  const attributeIds = c.org.attributes.map((a) => a.id);
+
   need(c.start <= c.end, ['end'], `a date on or after start ${c.start}`, shown(c.end));
+  c.org.attributes.forEach((a, i) => {
+    const columns = TABLES[a.of].columns.map((col) => col.name);
+    need(!columns.includes(a.id), ['org', 'attributes', i, 'id'], `a name other than the standard columns of ${a.of}.csv (${columns.join(', ')})`, shown(a.id));
+    need(c.org.attributes.findIndex((b) => b.id === a.id && b.of === a.of) === i, ['org', 'attributes', i, 'id'], 'a unique id', `"${a.id}" used twice`);
+  });
   for (const [listName, ids] of [
     ['org.levels', levelIds],
     ['scores', c.scores.map((s) => s.id)],
@@ -159,7 +167,10 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
         need(target !== undefined && 'start' in target, ['periods', 'list', i, 'combine', j, 'period'], `a listed period with dates, ${oneOf(listedPeriodIds)}`, shown(part.period));
       });
     }
-    p.targets.forEach((t, j) => need(scoreById.has(t.score), ['periods', 'list', i, 'targets', j, 'score'], oneOf([...scoreById.keys()]), shown(t.score)));
+    p.targets.forEach((t, j) => {
+      need(scoreById.has(t.score), ['periods', 'list', i, 'targets', j, 'score'], oneOf([...scoreById.keys()]), shown(t.score));
+      if (t.where) need(attributeIds.includes(t.where.attribute), ['periods', 'list', i, 'targets', j, 'where', 'attribute'], `a declared attribute, ${oneOf(attributeIds)}`, shown(t.where.attribute));
+    });
   });
 
   c.scores.forEach((s, i) =>

@@ -51,5 +51,6 @@ export async function loadConfigTables(db: DuckDBConnection, competition: Compet
   await insert('cfg_rankings', config.rankings.map((r, ord) => [r.id, ord, r.score, r.subject, r.within ?? null, r.order === 'desc']));
   await insert('cfg_awards', config.awards.map((a, ord) => [a.id, ord, a.kind, a.ranking, a.period, a.places, a.amount]));
   await insert('cfg_ranking_periods', config.rankings.flatMap((r) => periods.filter((p) => periodMatches(r.periods, p)).map((p) => [r.id, p.id])));
-  await insert('cfg_targets', periods.flatMap((p) => p.targets.map((t) => [p.id, t.score, t.threshold.op, t.threshold.value])));
+  await insert('cfg_targets', periods.flatMap((p) => p.targets.map((t, ord) => [p.id, t.score, t.threshold.op, t.threshold.value, ord, t.where?.attribute ?? null, t.where?.equals ?? null])));
+  await insert('cfg_attributes', config.org.attributes.map((a) => [a.id, a.of, a.type, a.required]));
 }

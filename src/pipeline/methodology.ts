@@ -49,7 +49,12 @@ export function describeMethodology(competition: Competition): MethodologySectio
     }
     for (const t of p.targets) {
       const score = config.scores.find((s) => s.id === t.score);
-      periodItems.push(item('method.target', { period: label(p.label), score: score ? label(score.label) : t.score, op: THRESHOLD_SYMBOL[t.threshold.op], value: t.threshold.value }));
+      const values = { period: label(p.label), score: score ? label(score.label) : t.score, op: THRESHOLD_SYMBOL[t.threshold.op], value: t.threshold.value };
+      if (!t.where) periodItems.push(item('method.target', values));
+      else {
+        const attribute = config.org.attributes.find((a) => a.id === t.where?.attribute);
+        periodItems.push(item('method.target.where', { ...values, attribute: attribute ? label(attribute.label) : t.where.attribute, equals: t.where.equals }));
+      }
     }
   }
 

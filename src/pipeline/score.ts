@@ -12,6 +12,7 @@ export const SCORING_MODELS = [
   'stg_surveys',
   'stg_checks',
   'stg_inspections',
+  'stg_attributes',
   'int_as_of',
   'int_unit_ancestors',
   'int_entities',
