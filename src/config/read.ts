@@ -161,6 +161,7 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
     if ('start' in p) {
       need(p.start <= p.end, ['periods', 'list', i, 'end'], `a date on or after ${p.start}`, shown(p.end));
       need(p.start >= c.start && p.end <= c.end, ['periods', 'list', i, 'start'], `dates inside the competition ${c.start} – ${c.end}`, `${p.start} – ${p.end}`);
+      p.tasks.forEach((task, j) => need(task.due >= c.start && task.due <= c.end, ['periods', 'list', i, 'tasks', j, 'due'], `a date inside the competition ${c.start} – ${c.end}`, shown(task.due)));
     } else {
       p.combine.forEach((part, j) => {
         const target = c.periods.list.find((q) => q.id === part.period);

@@ -63,6 +63,9 @@ const PeriodTarget = z.strictObject({
   where: z.strictObject({ attribute: Id, equals: z.string().min(1) }).optional(),
 });
 
+/** Work a phase asks for by a date, e.g. each department's service commitment by 3/31 (S7, S9). */
+const PhaseTask = z.strictObject({ label: Text, due: IsoDate });
+
 const SpanPeriod = z.strictObject({
   id: Id,
   kind: z.enum(['phase', 'half', 'year', 'custom']),
@@ -70,6 +73,7 @@ const SpanPeriod = z.strictObject({
   start: IsoDate,
   end: IsoDate,
   targets: z.array(PeriodTarget).default([]),
+  tasks: z.array(PhaseTask).default([]),
 });
 
 /** A period whose score is carried from others, e.g. the year = ½ first half + ½ second half (S2). */
