@@ -55,10 +55,20 @@ placed AS (
   FROM keyed
 ),
 -- Staff in each quota group, for quotas set as a share of headcount.
+-- A level group counts the staff below its unit; an attribute group the staff with that value
+-- (their own, or their unit's).
 group_headcounts AS (
   SELECT '' AS quota_group, count(*) AS headcount FROM stg_staff
   UNION ALL
-  SELECT a.ancestor_id, count(*) FROM stg_staff s JOIN int_unit_ancestors a ON a.unit_id = s.unit_id GROUP BY a.ancestor_id
+  SELECT a.ancestor_id, count(*) FROM stg_staff s JOIN int_unit_ancestors a ON a.unit_id = s.unit_id
+  WHERE (SELECT quota_level FROM award) IS NOT NULL GROUP BY a.ancestor_id
+  UNION ALL
+  SELECT coalesce(own.value, unit.value), count(*)
+  FROM stg_staff s CROSS JOIN award aw
+  LEFT JOIN stg_attributes own ON own.entity_kind = 'staff' AND own.entity_id = s.staff_id AND own.attribute_id = aw.quota_attribute
+  LEFT JOIN stg_attributes unit ON unit.entity_kind = 'unit' AND unit.entity_id = s.unit_id AND unit.attribute_id = aw.quota_attribute
+  WHERE aw.quota_attribute IS NOT NULL AND coalesce(own.value, unit.value) IS NOT NULL
+  GROUP BY ALL
 ),
 quotas AS (
   SELECT g.period_id, g.quota_group,

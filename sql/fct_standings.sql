@@ -22,6 +22,16 @@ ranked AS (
          count(*) OVER (PARTITION BY ranking_id, period_id, group_id) AS rank_count
   FROM entries
 ),
+-- A period's first target that applies to the subject: one without a condition, or one whose
+-- attribute matches (urban ≥ 90, county ≥ 85).
+subject_targets AS (
+  SELECT e.period_id, e.score_id, e.entity_kind, e.entity_id, arg_min(t.op, t.ord) AS op, arg_min(t.value, t.ord) AS value
+  FROM (SELECT DISTINCT period_id, score_id, entity_kind, entity_id FROM entries) e
+  JOIN cfg_targets t ON t.period_id = e.period_id AND t.score_id = e.score_id
+  LEFT JOIN stg_attributes a ON a.entity_kind = e.entity_kind AND a.entity_id = e.entity_id AND a.attribute_id = t.attribute_id
+  WHERE t.attribute_id IS NULL OR a.value = t.equals
+  GROUP BY ALL
+),
 previous_period AS (
   SELECT period_id, lag(period_id) OVER (PARTITION BY kind ORDER BY ord) AS previous_id FROM cfg_periods
 )
@@ -29,6 +39,7 @@ SELECT r.ranking_id, r.period_id, r.score_id, r.entity_kind, r.entity_id, r.grou
        r.rank::INTEGER AS rank, r.rank_from_bottom::INTEGER AS rank_from_bottom, r.rank_count::INTEGER AS rank_count,
        prev.rank::INTEGER AS previous_rank,
        (prev.rank - r.rank)::INTEGER AS rank_change,
+       t.op AS target_op, t.value AS target_value,
        CASE t.op WHEN '>=' THEN r.score >= t.value WHEN '>' THEN r.score > t.value
                  WHEN '<' THEN r.score < t.value WHEN '<=' THEN r.score <= t.value END AS target_met
 FROM ranked r
@@ -36,4 +47,5 @@ JOIN previous_period pp ON pp.period_id = r.period_id
 LEFT JOIN ranked prev
   ON prev.ranking_id = r.ranking_id AND prev.period_id = pp.previous_id
  AND prev.entity_kind = r.entity_kind AND prev.entity_id = r.entity_id
-LEFT JOIN cfg_targets t ON t.period_id = r.period_id AND t.score_id = r.score_id;
+LEFT JOIN subject_targets t
+  ON t.period_id = r.period_id AND t.score_id = r.score_id AND t.entity_kind = r.entity_kind AND t.entity_id = r.entity_id;

@@ -4,7 +4,7 @@
 -- take their candidates from the nominations instead, with no score.
 CREATE TABLE int_award_candidates AS
 WITH award_periods AS (
-  SELECT a.award_id, a.ord AS award_ord, a.ranking_id, a.candidates, a.reached_op, a.reached_value, a.quota_level, ap.period_id
+  SELECT a.award_id, a.ord AS award_ord, a.ranking_id, a.candidates, a.reached_op, a.reached_value, a.quota_level, a.quota_attribute, ap.period_id
   FROM cfg_awards a JOIN cfg_award_periods ap ON ap.award_id = a.award_id
 ),
 -- Position of each period among the periods of its kind, for "the previous quarter" and history.
@@ -27,7 +27,7 @@ nomination_status AS (
 ),
 standing_candidates AS (
   SELECT ap.award_id, ap.award_ord, ap.period_id, s.entity_kind, s.entity_id,
-         s.score, t.value AS target, s.target_met, s.rank, s.rank_from_bottom, s.rank_count,
+         s.score, s.target_value AS target, s.target_met, s.rank, s.rank_from_bottom, s.rank_count,
          prev.score AS previous_score, s.previous_rank,
          (SELECT count(*) FROM history h
            WHERE h.ranking_id = s.ranking_id AND h.entity_kind = s.entity_kind AND h.entity_id = s.entity_id
@@ -45,7 +45,6 @@ standing_candidates AS (
   LEFT JOIN history prev
     ON prev.ranking_id = s.ranking_id AND prev.entity_kind = s.entity_kind AND prev.entity_id = s.entity_id
    AND prev.kind = kp.kind AND prev.kind_index = kp.kind_index - 1
-  LEFT JOIN cfg_targets t ON t.period_id = s.period_id AND t.score_id = s.score_id
   LEFT JOIN headcounts hc ON s.entity_kind = 'unit' AND hc.unit_id = s.entity_id
   LEFT JOIN nomination_status ns
     ON ns.award_id = ap.award_id AND ns.period_id = ap.period_id AND ns.entity_kind = s.entity_kind AND ns.entity_id = s.entity_id
@@ -68,8 +67,11 @@ candidates AS (
   SELECT * FROM standing_candidates UNION ALL SELECT * FROM selected_candidates
 )
 SELECT c.*, e.parent_unit_id,
-       -- The quota group: the candidate's ancestor at the quota level (its district); one group otherwise.
-       CASE WHEN ap.quota_level IS NULL THEN '' ELSE coalesce(g.ancestor_id, '') END AS quota_group,
+       -- The quota group: the candidate's ancestor at the quota level (its district), or its value of
+       -- the quota attribute (its own, or for a person their unit's); one group otherwise.
+       CASE WHEN ap.quota_level IS NOT NULL THEN coalesce(g.ancestor_id, '')
+            WHEN ap.quota_attribute IS NOT NULL THEN coalesce(own.value, unit.value, '')
+            ELSE '' END AS quota_group,
        -- Arguments in the order of EXPRESSION_COLUMNS in src/pipeline/award-expressions.ts.
        award_when(c.award_ord, c.score, c.target, c.target_met, c.rank, c.rank_from_bottom, c.rank_count, c.previous_score,
                   c.previous_rank, c.earlier_periods_reached, c.first_reached_periods_ago, c.headcount) AS matched,
@@ -82,4 +84,8 @@ JOIN award_periods ap ON ap.award_id = c.award_id AND ap.period_id = c.period_id
 JOIN int_entities e ON e.entity_kind = c.entity_kind AND e.entity_id = c.entity_id
 LEFT JOIN int_unit_ancestors g
   ON g.unit_id = CASE WHEN c.entity_kind = 'staff' THEN e.parent_unit_id ELSE c.entity_id END
- AND g.ancestor_level = ap.quota_level;
+ AND g.ancestor_level = ap.quota_level
+LEFT JOIN stg_attributes own
+  ON own.entity_kind = c.entity_kind AND own.entity_id = c.entity_id AND own.attribute_id = ap.quota_attribute
+LEFT JOIN stg_attributes unit
+  ON c.entity_kind = 'staff' AND unit.entity_kind = 'unit' AND unit.entity_id = e.parent_unit_id AND unit.attribute_id = ap.quota_attribute;

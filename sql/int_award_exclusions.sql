@@ -30,12 +30,34 @@ score_failures AS (
     AND meets_threshold(s.score, r.op, r.value_number)
   GROUP BY ALL
 ),
+-- An attribute rule reads the candidate's own attribute, or for a person their unit's.
+attribute_values AS (
+  SELECT c.award_id, c.period_id, c.entity_kind, c.entity_id, r.rule_id, r.op, r.value_number AS limit_number, r.value_date AS limit_date, r.missing_out,
+         coalesce(own.value, unit.value) AS value, coalesce(own.value_number, unit.value_number) AS value_number,
+         coalesce(own.value_date, unit.value_date) AS value_date
+  FROM candidates c
+  JOIN cfg_award_eligibility ae ON ae.award_id = c.award_id
+  JOIN cfg_eligibility r ON r.rule_id = ae.rule_id AND r.kind = 'attribute'
+  LEFT JOIN stg_attributes own ON own.entity_kind = c.entity_kind AND own.entity_id = c.entity_id AND own.attribute_id = r.attribute_id
+  LEFT JOIN stg_attributes unit ON c.entity_kind = 'staff' AND unit.entity_kind = 'unit' AND unit.entity_id = c.unit_id AND unit.attribute_id = r.attribute_id
+),
+attribute_failures AS (
+  SELECT v.award_id, v.period_id, v.entity_kind, v.entity_id, v.rule_id, v.value_number AS observed, NULL AS via_unit_id
+  FROM attribute_values v
+  WHERE CASE WHEN v.value IS NULL THEN v.missing_out
+             WHEN v.op = 'in' THEN v.value IN (SELECT value FROM cfg_eligibility_values ev WHERE ev.rule_id = v.rule_id)
+             WHEN v.op = 'not_in' THEN v.value NOT IN (SELECT value FROM cfg_eligibility_values ev WHERE ev.rule_id = v.rule_id)
+             WHEN v.limit_date IS NOT NULL THEN meets_threshold(v.value_date, v.op, v.limit_date)
+             ELSE meets_threshold(v.value_number, v.op, v.limit_number) END
+),
 objections AS (
   SELECT award_id, period_id, entity_kind, entity_id, 'objection' AS rule_id, NULL::DECIMAL(18, 6) AS observed, NULL AS via_unit_id
   FROM candidates WHERE nomination_status = 'objection_upheld'
 ),
 failures AS (
   SELECT * FROM score_failures
+  UNION ALL
+  SELECT * FROM attribute_failures
   UNION ALL
   SELECT * FROM objections
 )

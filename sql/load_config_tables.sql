@@ -23,6 +23,8 @@ CREATE TABLE cfg_eligibility (rule_id VARCHAR, ord INTEGER, kind VARCHAR, score_
   attribute_id VARCHAR, op VARCHAR, value_number DECIMAL(18, 6), value_date DATE, missing_out BOOLEAN);
 CREATE TABLE cfg_eligibility_values (rule_id VARCHAR, value VARCHAR);
 CREATE TABLE cfg_ranking_periods (ranking_id VARCHAR, period_id VARCHAR);
-CREATE TABLE cfg_targets (period_id VARCHAR, score_id VARCHAR, op VARCHAR, value DECIMAL(18, 6));
+-- ord: a period's targets in config order; the first that applies to a subject wins.
+CREATE TABLE cfg_targets (period_id VARCHAR, score_id VARCHAR, op VARCHAR, value DECIMAL(18, 6), ord INTEGER, attribute_id VARCHAR, equals VARCHAR);
+CREATE TABLE cfg_attributes (attribute_id VARCHAR, of_table VARCHAR, type VARCHAR, required BOOLEAN);
 -- Threshold test shared by the award models: `x op v` for a configured op.
 CREATE MACRO meets_threshold(x, op, v) AS CASE op WHEN '>=' THEN x >= v WHEN '>' THEN x > v WHEN '<' THEN x < v WHEN '<=' THEN x <= v END;

@@ -14,6 +14,7 @@ export interface ResolvedPeriod {
   /** Parts this period's score is carried from; empty for a period scored over its own dates. */
   combine: { period: string; weight: number }[];
   targets: CompetitionConfig['periods']['list'][number]['targets'];
+  tasks: { label: Text; due: string }[];
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -36,7 +37,7 @@ function calendarPeriodsOf(kind: 'month' | 'quarter', start: string, end: string
         ? { 'zh-CN': `${y}年${m}月`, en: `${y}-${pad(m)}` }
         : { 'zh-CN': `${y}年第${(m - 1) / 3 + 1}季度`, en: `${y} Q${(m - 1) / 3 + 1}` };
     // Clip to the competition: a campaign that starts on 3/16 scores March from 3/16.
-    out.push({ id, kind, label, start: first < start ? start : first, end: last > end ? end : last, combine: [], targets: [] });
+    out.push({ id, kind, label, start: first < start ? start : first, end: last > end ? end : last, combine: [], targets: [], tasks: [] });
     m += step;
     if (m > 12) {
       m -= 12;
@@ -53,11 +54,11 @@ export function calendarPeriods(config: CompetitionConfig) {
 
 export function resolvePeriods(config: CompetitionConfig): ResolvedPeriod[] {
   const listed = config.periods.list.map((p) => {
-    if ('start' in p) return { id: p.id, kind: p.kind, label: p.label, start: p.start, end: p.end, combine: [], targets: p.targets };
+    if ('start' in p) return { id: p.id, kind: p.kind, label: p.label, start: p.start, end: p.end, combine: [], targets: p.targets, tasks: p.tasks };
     const parts = p.combine.map((c) => config.periods.list.find((q) => q.id === c.period));
     const starts = parts.flatMap((q) => (q && 'start' in q ? [q.start] : []));
     const ends = parts.flatMap((q) => (q && 'end' in q ? [q.end] : []));
-    return { id: p.id, kind: p.kind, label: p.label, start: starts.sort()[0]!, end: ends.sort().at(-1)!, combine: p.combine, targets: p.targets };
+    return { id: p.id, kind: p.kind, label: p.label, start: starts.sort()[0]!, end: ends.sort().at(-1)!, combine: p.combine, targets: p.targets, tasks: [] };
   });
   const all = [...calendarPeriods(config), ...listed];
   const days = (p: { start: string; end: string }) => Date.parse(p.end) - Date.parse(p.start);

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { BuildError, displayPath, shown, type Diagnostic } from '../pipeline/diagnostics.ts';
 import { CompetitionConfig, type Locale } from './schema.ts';
 import { calendarPeriods, periodMatches, resolvePeriods, type ResolvedPeriod } from './periods.ts';
+import { TABLES } from '../pipeline/tables.ts';
 
 export const CONFIG_FILE = 'competition.yaml';
 
@@ -152,7 +153,14 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
   const phaseIds = c.periods.list.filter((p) => p.kind === 'phase').map((p) => p.id);
   const oneOf = (ids: string[]) => `one of ${ids.map((i) => `"${i}"`).join(', ')}`;
 
+  const attributeIds = c.org.attributes.map((a) => a.id);
+
   need(c.start <= c.end, ['end'], `a date on or after start ${c.start}`, shown(c.end));
+  c.org.attributes.forEach((a, i) => {
+    const columns = TABLES[a.of].columns.map((col) => col.name);
+    need(!columns.includes(a.id), ['org', 'attributes', i, 'id'], `a name other than the standard columns of ${a.of}.csv (${columns.join(', ')})`, shown(a.id));
+    need(c.org.attributes.findIndex((b) => b.id === a.id && b.of === a.of) === i, ['org', 'attributes', i, 'id'], 'a unique id', `"${a.id}" used twice`);
+  });
   for (const [listName, ids] of [
     ['org.levels', levelIds],
     ['scores', c.scores.map((s) => s.id)],
@@ -172,13 +180,17 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
     if ('start' in p) {
       need(p.start <= p.end, ['periods', 'list', i, 'end'], `a date on or after ${p.start}`, shown(p.end));
       need(p.start >= c.start && p.end <= c.end, ['periods', 'list', i, 'start'], `dates inside the competition ${c.start} – ${c.end}`, `${p.start} – ${p.end}`);
+      p.tasks.forEach((task, j) => need(task.due >= c.start && task.due <= c.end, ['periods', 'list', i, 'tasks', j, 'due'], `a date inside the competition ${c.start} – ${c.end}`, shown(task.due)));
     } else {
       p.combine.forEach((part, j) => {
         const target = c.periods.list.find((q) => q.id === part.period);
         need(target !== undefined && 'start' in target, ['periods', 'list', i, 'combine', j, 'period'], `a listed period with dates, ${oneOf(listedPeriodIds)}`, shown(part.period));
       });
     }
-    p.targets.forEach((t, j) => need(scoreById.has(t.score), ['periods', 'list', i, 'targets', j, 'score'], oneOf([...scoreById.keys()]), shown(t.score)));
+    p.targets.forEach((t, j) => {
+      need(scoreById.has(t.score), ['periods', 'list', i, 'targets', j, 'score'], oneOf([...scoreById.keys()]), shown(t.score));
+      if (t.where) need(attributeIds.includes(t.where.attribute), ['periods', 'list', i, 'targets', j, 'where', 'attribute'], `a declared attribute, ${oneOf(attributeIds)}`, shown(t.where.attribute));
+    });
   });
 
   c.scores.forEach((s, i) =>
@@ -236,7 +248,7 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
       need(a.quota.places === undefined || a.quota.share === undefined, ['awards', i, 'quota', 'share'], 'either places or share', 'both');
       const per = a.quota.per;
       if (per && 'level' in per) need(levelIds.includes(per.level), ['awards', i, 'quota', 'per', 'level'], oneOf(levelIds), shown(per.level));
-      if (per && 'attribute' in per) need(false, ['awards', i, 'quota', 'per', 'attribute'], 'an attribute declared in org.attributes', shown(per.attribute));
+      if (per && 'attribute' in per) need(attributeIds.includes(per.attribute), ['awards', i, 'quota', 'per', 'attribute'], `a declared attribute, ${oneOf(attributeIds)}`, shown(per.attribute));
     }
     a.tie_breaks.forEach((t, j) => need(scoreById.has(t.score), ['awards', i, 'tie_breaks', j, 'score'], oneOf([...scoreById.keys()]), shown(t.score)));
     a.eligibility.forEach((r, j) => need(eligibilityIds.includes(r), ['awards', i, 'eligibility', j], oneOf(eligibilityIds), shown(r)));
@@ -246,7 +258,12 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
     if (r.kind === 'score') {
       need(scoreById.has(r.score), ['eligibility', i, 'score'], oneOf([...scoreById.keys()]), shown(r.score));
       if (r.period !== undefined) need(periodIds.includes(r.period), ['eligibility', i, 'period'], `a period id, ${oneOf(periodIds)}`, shown(r.period));
-    } else need(false, ['eligibility', i, 'attribute'], 'an attribute declared in org.attributes', shown(r.attribute));
+    } else {
+      const declared = c.org.attributes.filter((a) => a.id === r.attribute);
+      const wanted = 'date' in r.out_if ? 'date' : 'value' in r.out_if ? 'number' : 'text';
+      need(declared.length > 0, ['eligibility', i, 'attribute'], `a declared attribute, ${oneOf(attributeIds)}`, shown(r.attribute));
+      need(declared.length === 0 || declared.some((a) => a.type === wanted), ['eligibility', i, 'out_if'], `a test for a ${declared[0]?.type ?? wanted} attribute`, `a ${wanted} test`);
+    }
   });
   c.soft_caps.forEach((cap, i) => cap.awards.forEach((a, j) => need(awardIds.includes(a), ['soft_caps', i, 'awards', j], oneOf(awardIds), shown(a))));
 

@@ -40,7 +40,31 @@ const Glob = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
 const Level = z.strictObject({ id: Id, label: Text });
 
-const PeriodTarget = z.strictObject({ score: Id, threshold: Threshold });
+/**
+ * An extra column of units.csv or staff.csv that rules can read: urban or county, region,
+ * opening date, headcount category. Declared, so that a misspelt column is refused, not ignored.
+ */
+const Attribute = z.strictObject({
+  id: Id,
+  label: Text,
+  of: z.enum(['units', 'staff']),
+  type: z.enum(['text', 'number', 'date']).default('text'),
+  required: z.boolean().default(false),
+});
+export type Attribute = z.infer<typeof Attribute>;
+
+/**
+ * A period's target for a score. With `where`, it applies only to subjects whose attribute has
+ * that value (urban outlets ≥ 90, county outlets ≥ 85); the first target that applies wins.
+ */
+const PeriodTarget = z.strictObject({
+  score: Id,
+  threshold: Threshold,
+  where: z.strictObject({ attribute: Id, equals: z.string().min(1) }).optional(),
+});
+
+/** Work a phase asks for by a date, e.g. each department's service commitment by 3/31 (S7, S9). */
+const PhaseTask = z.strictObject({ label: Text, due: IsoDate });
 
 const SpanPeriod = z.strictObject({
   id: Id,
@@ -49,6 +73,7 @@ const SpanPeriod = z.strictObject({
   start: IsoDate,
   end: IsoDate,
   targets: z.array(PeriodTarget).default([]),
+  tasks: z.array(PhaseTask).default([]),
 });
 
 /** A period whose score is carried from others, e.g. the year = ½ first half + ½ second half (S2). */
@@ -299,6 +324,7 @@ export const CompetitionConfig = z.strictObject({
     levels: z.array(Level).min(1),
     /** What the people are called: 员工, 医务人员, 驾驶员 … */
     staff_label: Text.default({ 'zh-CN': '员工', en: 'Staff' }),
+    attributes: z.array(Attribute).default([]),
   }),
   tables: z.strictObject({
     units: Glob,

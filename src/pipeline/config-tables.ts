@@ -76,5 +76,6 @@ export async function loadConfigTables(db: DuckDBConnection, competition: Compet
   await insert('cfg_eligibility_values', config.eligibility.flatMap((r) => (r.kind === 'attribute' ? [...('in' in r.out_if ? r.out_if.in : 'not_in' in r.out_if ? r.out_if.not_in : [])].map((v) => [r.id, v]) : [])));
   for (const statement of awardMacrosSql(config)) await db.run(statement);
   await insert('cfg_ranking_periods', config.rankings.flatMap((r) => periods.filter((p) => periodMatches(r.periods, p)).map((p) => [r.id, p.id])));
-  await insert('cfg_targets', periods.flatMap((p) => p.targets.map((t) => [p.id, t.score, t.threshold.op, t.threshold.value])));
+  await insert('cfg_targets', periods.flatMap((p) => p.targets.map((t, ord) => [p.id, t.score, t.threshold.op, t.threshold.value, ord, t.where?.attribute ?? null, t.where?.equals ?? null])));
+  await insert('cfg_attributes', config.org.attributes.map((a) => [a.id, a.of, a.type, a.required]));
 }

@@ -11,6 +11,7 @@ import { localize } from '../config/text.ts';
 import { THRESHOLD_SYMBOL, type CheckFinding } from '../checks/finding.ts';
 import {
   entityRef,
+  type CalendarPhase,
   type Download,
   type Finding,
   type Notice,
@@ -131,6 +132,7 @@ export async function exportSite(input: ExportInput): Promise<SiteModel> {
     currentPhase,
     currentPhaseDays: currentPhase && { elapsed: dayNumber(currentPhase.start, asOf), total: dayNumber(currentPhase.start, currentPhase.end) },
     phases: periods.filter((p) => p.kind === 'phase'),
+    calendar: phaseCalendar(competition, asOf),
     periods,
     rankings,
     rankingPages,
@@ -393,6 +395,20 @@ function buildNotice(plan: NoticePlan, competition: Competition, rankings: Ranki
 }
 
 /** Days from `start` to `day`, both counted: the first day is day 1. */
+/** The phases as a timetable against the data date, with the tasks each sets (S7, S9). */
+function phaseCalendar(competition: Competition, asOf: string): CalendarPhase[] {
+  return competition.periods
+    .filter((p) => p.kind === 'phase')
+    .map((p) => ({
+      id: p.id,
+      label: localize(p.label, competition.locale),
+      start: p.start,
+      end: p.end,
+      state: p.end < asOf ? 'done' : p.start <= asOf ? 'current' : 'upcoming',
+      tasks: p.tasks.map((task) => ({ label: localize(task.label, competition.locale), due: task.due, duePassed: task.due < asOf })),
+    }));
+}
+
 const dayNumber = (start: string, day: string) => (Date.parse(day) - Date.parse(start)) / 86_400_000 + 1;
 
 function addDays(iso: string, days: number): string {

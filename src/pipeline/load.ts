@@ -54,12 +54,13 @@ export async function loadTables(db: DuckDBConnection, competition: Competition,
           continue;
         }
         source.header = prepared.header;
-        const headerProblems = checkHeader(source, prepared.header);
+        const attributes = competition.config.org.attributes.filter((a) => a.of === table).map((a) => a.id);
+        const headerProblems = checkHeader(source, prepared.header, attributes);
         if (headerProblems.length > 0) {
           diagnostics.push(...headerProblems);
           continue;
         }
-        diagnostics.push(...(await insertRaw(db, source, prepared.header)));
+        diagnostics.push(...(await insertRaw(db, source, prepared.header, attributes)));
         files.push(source);
       }
     }
@@ -111,9 +112,10 @@ function prepareFile(source: SourceFile, staging: string, notes: string[]): { he
   return { header: header.map((h) => h.trim()) };
 }
 
-function checkHeader(source: SourceFile, header: string[]): Diagnostic[] {
+/** `attributes`: the extra columns the config declares for this table (org.attributes). */
+function checkHeader(source: SourceFile, header: string[], attributes: string[]): Diagnostic[] {
   const spec = TABLES[source.table];
-  const known = spec.columns.map((c) => c.name);
+  const known = [...spec.columns.map((c) => c.name), ...attributes];
   const problems: Diagnostic[] = [];
   header.forEach((name, i) => {
     if (!known.includes(name)) {
@@ -130,13 +132,21 @@ function checkHeader(source: SourceFile, header: string[]): Diagnostic[] {
   return problems;
 }
 
-async function insertRaw(db: DuckDBConnection, source: SourceFile, header: string[]): Promise<Diagnostic[]> {
-  // Header names were checked against TABLES above, so they are safe to place in the column list.
+async function insertRaw(db: DuckDBConnection, source: SourceFile, header: string[], attributes: string[]): Promise<Diagnostic[]> {
+  // Header names were checked against TABLES and the declared attribute IDs above, so they are
+  // safe to place in the column list.
   const columnTypes = `{${header.map((h) => `'${h}': 'VARCHAR'`).join(', ')}}`;
-  const quoted = header.map((h) => `"${h}"`).join(', ');
+  const standard = header.filter((h) => !attributes.includes(h));
+  const extra = header.filter((h) => attributes.includes(h));
+  // Attribute columns vary by competition, so they travel as one MAP column (name → text).
+  const targets = [...standard.map((h) => `"${h}"`), ...(extra.length > 0 ? ['attributes'] : [])].join(', ');
+  const values = [
+    ...standard.map((h) => `"${h}"`),
+    ...(extra.length > 0 ? [`MAP([${extra.map((h) => `'${h}'`).join(', ')}], [${extra.map((h) => `"${h}"`).join(', ')}])`] : []),
+  ].join(', ');
   await db.run(
-    `INSERT INTO raw_${source.table} (file_id, record_no, ${quoted})
-     SELECT $fileId, row_number() OVER (), ${quoted}
+    `INSERT INTO raw_${source.table} (file_id, record_no, ${targets})
+     SELECT $fileId, row_number() OVER (), ${values}
      FROM read_csv($path, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
                    columns = ${columnTypes}, store_rejects = true, ignore_errors = true)`,
     { fileId: source.fileId, path: source.readPath },

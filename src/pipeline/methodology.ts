@@ -48,9 +48,15 @@ export function describeMethodology(competition: Competition): MethodologySectio
       const parts = p.combine.map((c) => `${+(c.weight * 100).toFixed(4)}% × ${periodLabel(c.period)}`).join(' + ');
       periodItems.push(item('method.period.combine', { period: label(p.label), parts }));
     }
+    for (const task of p.tasks) periodItems.push(item('method.period.task', { period: label(p.label), task: label(task.label), date: task.due }));
     for (const t of p.targets) {
       const score = config.scores.find((s) => s.id === t.score);
-      periodItems.push(item('method.target', { period: label(p.label), score: score ? label(score.label) : t.score, op: THRESHOLD_SYMBOL[t.threshold.op], value: t.threshold.value }));
+      const values = { period: label(p.label), score: score ? label(score.label) : t.score, op: THRESHOLD_SYMBOL[t.threshold.op], value: t.threshold.value };
+      if (!t.where) periodItems.push(item('method.target', values));
+      else {
+        const attribute = config.org.attributes.find((a) => a.id === t.where?.attribute);
+        periodItems.push(item('method.target.where', { ...values, attribute: attribute ? label(attribute.label) : t.where.attribute, equals: t.where.equals }));
+      }
     }
   }
 

@@ -14,6 +14,7 @@ export const SCORING_MODELS = [
   'stg_inspections',
   'stg_nominations',
   'stg_approvals',
+  'stg_attributes',
   'int_as_of',
   'int_unit_ancestors',
   'int_entities',

@@ -216,6 +216,16 @@ export interface Download {
   descriptionKey: string;
 }
 
+export interface CalendarPhase {
+  id: string;
+  label: string;
+  start: string;
+  end: string;
+  /** Against the data date. */
+  state: 'done' | 'current' | 'upcoming';
+  tasks: { label: string; due: string; duePassed: boolean }[];
+}
+
 export interface SiteModel {
   locale: Locale;
   base: string;
@@ -228,6 +238,8 @@ export interface SiteModel {
   /** How far the data date is into the current phase, both ends counted: day 1 is its first day. */
   currentPhaseDays: { elapsed: number; total: number } | null;
   phases: PeriodInfo[];
+  /** Every phase, started or not, with the tasks it sets and their deadlines. */
+  calendar: CalendarPhase[];
   periods: PeriodInfo[];
   rankings: RankingInfo[];
   /** Every (period, ranking) pair that has a page. */
