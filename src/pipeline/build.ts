@@ -20,6 +20,7 @@ import { scoreCompetition } from './score.ts';
 import { runChecks } from './check.ts';
 import { exportSite } from './export.ts';
 import { checkAwardExpressions } from './award-expressions.ts';
+import { softCapNotes } from '../checks/award-lists.ts';
 
 export interface BuildOptions {
   dataDir: string;
@@ -102,7 +103,7 @@ async function runStages(options: BuildOptions, work: string, timed: Timed) {
     const site = await timed('export', () =>
       exportSite({ db, competition, asOf: scored.asOf, findings, modelDir, exportsDir: path.join(publicDir, 'exports'), base: normaliseBase(options.base) }),
     );
-    return { site, notes: [...loaded.notes, ...scored.notes], modelDir, publicDir };
+    return { site, notes: [...loaded.notes, ...scored.notes, ...softCapNotes(competition.config, findings)], modelDir, publicDir };
   } finally {
     db.closeSync();
     instance.closeSync();

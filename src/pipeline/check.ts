@@ -8,6 +8,7 @@ import type { ComplianceRule } from '../config/schema.ts';
 import type { CheckFinding } from '../checks/finding.ts';
 import { checkInspectionCadence, type InspectionWeek } from '../checks/inspection-cadence.ts';
 import { checkSurveyCount, type SurveyMonth } from '../checks/survey-count.ts';
+import { checkCompetitiveSelection, checkSoftCap, type AwardGroup } from '../checks/award-lists.ts';
 import { queryRows } from './sql.ts';
 
 export async function runChecks(db: DuckDBConnection, competition: Competition): Promise<CheckFinding[]> {
@@ -23,6 +24,11 @@ export async function runChecks(db: DuckDBConnection, competition: Competition):
         findings.push(...checkSurveyCount(rule, months));
       }
     }
+  }
+  if (competition.config.awards.some((a) => a.competitive) || competition.config.soft_caps.length > 0) {
+    const groups = await queryRows<AwardGroup>(db, 'check_award_groups');
+    for (const award of competition.config.awards) findings.push(...checkCompetitiveSelection(award, groups));
+    for (const cap of competition.config.soft_caps) findings.push(...checkSoftCap(cap, groups));
   }
   return findings;
 }

@@ -418,9 +418,12 @@ function addDays(iso: string, days: number): string {
 }
 
 function siteFinding(f: CheckFinding, competition: Competition, unitNames: Map<string, string>): Finding {
-  const rule = competition.config.compliance.find((r) => r.id === f.ruleId)!;
+  const { compliance, awards, soft_caps } = competition.config;
+  const rule = [...compliance, ...awards, ...soft_caps].find((r) => r.id === f.ruleId)!;
+  // Award lists per attribute value share one unit; the group keeps their ids apart.
+  const group = f.values.group ? `-${f.values.group}` : '';
   return {
-    id: `${f.ruleId}-${f.unitId}-${f.periodStart}`,
+    id: `${f.ruleId}-${f.unitId}${group}-${f.periodStart}`,
     ruleId: f.ruleId,
     ruleLabel: localize(rule.label, competition.locale),
     entity: entityRef('unit', f.unitId, unitNames.get(f.unitId) ?? f.unitId),
