@@ -38,7 +38,7 @@ standing_candidates AS (
              AND h.kind = kp.kind AND h.kind_index <= kp.kind_index
              AND meets_threshold(h.score, ap.reached_op, ap.reached_value)))::INTEGER AS first_reached_periods_ago,
          CASE WHEN s.entity_kind = 'staff' THEN 1 ELSE coalesce(hc.headcount, 0) END AS headcount,
-         ns.status AS nomination_status
+         ns.status AS nomination_status, s.group_id AS ranking_group
   FROM award_periods ap
   JOIN fct_standings s ON s.ranking_id = ap.ranking_id AND s.period_id = ap.period_id
   JOIN kind_periods kp ON kp.period_id = s.period_id
@@ -57,7 +57,7 @@ selected_candidates AS (
          NULL::DECIMAL(18, 6) AS previous_score, NULL::INTEGER AS previous_rank,
          NULL::INTEGER AS earlier_periods_reached, NULL::INTEGER AS first_reached_periods_ago,
          CASE WHEN ns.entity_kind = 'staff' THEN 1 ELSE coalesce(hc.headcount, 0) END AS headcount,
-         ns.status AS nomination_status
+         ns.status AS nomination_status, NULL AS ranking_group
   FROM award_periods ap
   JOIN nomination_status ns ON ns.award_id = ap.award_id AND ns.period_id = ap.period_id
   LEFT JOIN headcounts hc ON ns.entity_kind = 'unit' AND hc.unit_id = ns.entity_id
@@ -68,10 +68,11 @@ candidates AS (
 )
 SELECT c.*, e.parent_unit_id,
        -- The quota group: the candidate's ancestor at the quota level (its district), or its value of
-       -- the quota attribute (its own, or for a person their unit's); one group otherwise.
+       -- the quota attribute (its own, or for a person their unit's); else the ranking's own group
+       -- (a ranking within districts gives one list per district); one group otherwise.
        CASE WHEN ap.quota_level IS NOT NULL THEN coalesce(g.ancestor_id, '')
             WHEN ap.quota_attribute IS NOT NULL THEN coalesce(own.value, unit.value, '')
-            ELSE '' END AS quota_group,
+            ELSE coalesce(c.ranking_group, '') END AS quota_group,
        -- Arguments in the order of EXPRESSION_COLUMNS in src/pipeline/award-expressions.ts.
        award_when(c.award_ord, c.score, c.target, c.target_met, c.rank, c.rank_from_bottom, c.rank_count, c.previous_score,
                   c.previous_rank, c.earlier_periods_reached, c.first_reached_periods_ago, c.headcount) AS matched,

@@ -77,7 +77,7 @@ export async function checkAwardExpressions(db: DuckDBConnection, competition: C
 }
 
 async function expressionProblem(db: DuckDBConnection, e: Located): Promise<{ expected: string; found: string } | null> {
-  const reader = await db.runAndReadAll('SELECT json_serialize_sql($sql) AS ast', { sql: `SELECT ${wrapped(e.text)}` });
+  const reader = await db.runAndReadAll('SELECT json_serialize_sql($sql::VARCHAR) AS ast', { sql: `SELECT ${wrapped(e.text)}` });
   const ast = JSON.parse(String(reader.getRowObjectsJS()[0]!.ast)) as AstNode;
   if (ast.error) return { expected: 'a SQL expression', found: String(ast.error_message ?? 'a syntax error') };
   const statements = ast.statements as AstNode[];
