@@ -314,6 +314,9 @@ interface AwardQueryRow extends Pick<StandingQueryRow, 'period_id' | 'entity_kin
   tie_break_decided: boolean;
 }
 
+/** The rule id sql/int_award_exclusions.sql gives an upheld objection to a nomination. */
+const OBJECTION_RULE = 'objection';
+
 interface ExclusionQueryRow {
   award_id: string;
   period_id: string;
@@ -379,7 +382,7 @@ function buildNotice(plan: NoticePlan, competition: Competition, rankings: Ranki
             score: a.score,
             reasons: exclusionsOf(a)
               .filter((x) => x.approval_reference === null)
-              .map((x) => (x.via_unit_name ? `${ruleLabel(x.rule_id)} (${x.via_unit_name})` : ruleLabel(x.rule_id))),
+              .map((x) => ({ label: x.rule_id === OBJECTION_RULE ? null : ruleLabel(x.rule_id), via: x.via_unit_name })),
           })),
       };
     });

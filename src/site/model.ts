@@ -184,7 +184,13 @@ export interface NoticeSection {
   /** The scores that broke a tie at the boundary, in order; empty when none had to. */
   tieBreaks: string[];
   /** Candidates removed whatever their score, with the reasons. */
-  ineligible: { entity: EntityRef; parent: EntityRef | null; score: number | null; reasons: string[] }[];
+  ineligible: { entity: EntityRef; parent: EntityRef | null; score: number | null; reasons: IneligibleReason[] }[];
+}
+
+/** A failed eligibility rule (its label, and the unit above whose record failed it), or an upheld objection (label null). */
+export interface IneligibleReason {
+  label: string | null;
+  via: string | null;
 }
 
 export interface Notice {
