@@ -26,6 +26,7 @@ export function describeAwards(competition: Competition): MethodologyItem[] {
   const awardLabel = (id: string) => label(config.awards.find((a) => a.id === id)?.label ?? id);
   const levelLabel = (id: string) => label(config.org.levels.find((l) => l.id === id)?.label ?? id);
   const join = (parts: string[]) => parts.join(locale === 'zh-CN' ? '、' : ', ');
+  const attributeLabel = (id: string) => label(config.org.attributes.find((a) => a.id === id)?.label ?? id);
 
   const headline = (a: Award): MethodologyItem => {
     const base = { award: label(a.label), period: periodLabel(a.period), ranking: a.ranking ? label(config.rankings.find((r) => r.id === a.ranking)!.label) : '' };
@@ -33,7 +34,7 @@ export function describeAwards(competition: Competition): MethodologyItem[] {
     const places = a.quota?.places ?? a.places;
     const share = a.quota?.share;
     if (share) return item(`method.${a.kind}.share`, { ...base, percent: +(share.fraction * 100).toFixed(4), rounding: share.rounding, min: share.min });
-    if (places === undefined) return item(`method.${a.kind}.all`, base);
+    if (places === undefined) return item(a.quota?.per ? `method.${a.kind}.groups` : `method.${a.kind}.all`, base);
     return item(`method.${a.kind}.places`, { ...base, places });
   };
 
@@ -41,7 +42,7 @@ export function describeAwards(competition: Competition): MethodologyItem[] {
     const award = label(a.label);
     const items = [headline(a)];
     const per = a.quota?.per;
-    if (per) items.push(item('method.award.quotaPer', { award, group: 'level' in per ? levelLabel(per.level) : per.attribute }));
+    if (per) items.push(item('method.award.quotaPer', { award, group: 'level' in per ? levelLabel(per.level) : attributeLabel(per.attribute) }));
     for (const [group, places] of Object.entries(a.quota?.group_places ?? {})) items.push(item('method.award.groupPlaces', { award, group, places }));
     if (a.candidates === 'nominated') items.push(item('method.award.nominated', { award }));
     for (const f of a.funnel) items.push(item('method.award.funnel', { award, source: awardLabel(f.award), op: THRESHOLD_SYMBOL[f.times.op], value: f.times.value }));
@@ -59,14 +60,14 @@ export function describeAwards(competition: Competition): MethodologyItem[] {
     return items;
   });
   if (awardItems.length === 0) return [];
-  const ruleItems = config.eligibility.map((r) => eligibilityItem(r, { label, periodLabel, scoreLabel }));
+  const ruleItems = config.eligibility.map((r) => eligibilityItem(r, { label, periodLabel, scoreLabel, attributeLabel }));
   const capItems = config.soft_caps.map((cap) => item('method.softCap', { cap: label(cap.label), awards: join(cap.awards.map(awardLabel)), max: cap.max }));
   return [...awardItems, item('method.award.ties'), ...ruleItems, ...(ruleItems.length > 0 ? [item('method.eligibility.approval')] : []), ...capItems];
 }
 
 function eligibilityItem(
   r: EligibilityRule,
-  words: { label: (t: Parameters<typeof localize>[0]) => string; periodLabel: (id: string) => string; scoreLabel: (id: string) => string },
+  words: { label: (t: Parameters<typeof localize>[0]) => string; periodLabel: (id: string) => string; scoreLabel: (id: string) => string; attributeLabel: (id: string) => string },
 ): MethodologyItem {
   const rule = words.label(r.label);
   if (r.kind === 'score') {
@@ -74,7 +75,7 @@ function eligibilityItem(
     return { key: `method.eligibility.score${r.period ? '.period' : ''}${r.scope === 'ancestors' ? '.ancestors' : ''}`, values };
   }
   const test = r.out_if;
-  const values = { rule, attribute: r.attribute };
+  const values = { rule, attribute: words.attributeLabel(r.attribute) };
   if ('in' in test) return { key: 'method.eligibility.attribute.in', values: { ...values, values: test.in.join(', ') } };
   if ('not_in' in test) return { key: 'method.eligibility.attribute.notIn', values: { ...values, values: test.not_in.join(', ') } };
   return { key: 'method.eligibility.attribute', values: { ...values, op: THRESHOLD_SYMBOL[test.op], value: 'date' in test ? test.date : test.value } };
