@@ -61,10 +61,11 @@ failures AS (
   UNION ALL
   SELECT * FROM objections
 )
-SELECT f.*, ap.approval_id, ap.reference AS approval_reference
+-- One approval per failure (the first by id), whether it names the award or every award.
+SELECT f.award_id, f.period_id, f.entity_kind, f.entity_id, f.rule_id, f.observed, f.via_unit_id,
+       min(ap.approval_id) AS approval_id, arg_min(ap.reference, ap.approval_id) AS approval_reference
 FROM failures f
-LEFT JOIN (
-  SELECT rule_id, award_id, entity_kind, entity_id, min(approval_id) AS approval_id, min(reference) AS reference
-  FROM stg_approvals GROUP BY ALL
-) ap ON ap.rule_id = f.rule_id AND ap.entity_kind = f.entity_kind AND ap.entity_id = f.entity_id
-    AND (ap.award_id IS NULL OR ap.award_id = f.award_id);
+LEFT JOIN stg_approvals ap
+  ON ap.rule_id = f.rule_id AND ap.entity_kind = f.entity_kind AND ap.entity_id = f.entity_id
+ AND (ap.award_id IS NULL OR ap.award_id = f.award_id)
+GROUP BY ALL;

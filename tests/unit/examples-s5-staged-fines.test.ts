@@ -12,9 +12,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { buildModel, readOutputs } from '../support/fixture.ts';
-import type { Notice } from '../../src/site/model.ts';
+import type { MethodologySection, Notice } from '../../src/site/model.ts';
 
 let notices: Notice[];
+let methodology: MethodologySection[];
 const section = (noticeId: string, label: string) => notices.find((n) => n.id === noticeId)!.sections.find((s) => s.label === label)!;
 const amounts = (noticeId: string, label: string) => {
   const s = section(noticeId, label);
@@ -23,7 +24,9 @@ const amounts = (noticeId: string, label: string) => {
 
 describe('S5 staged-target fines and rewards', () => {
   beforeAll(async () => {
-    notices = readOutputs(await buildModel(path.resolve('data/examples/s5-staged-fines'))).notices;
+    const report = await buildModel(path.resolve('data/examples/s5-staged-fines'));
+    notices = readOutputs(report).notices;
+    methodology = report.site.methodology;
   });
 
   it('fines a phase 1–2 shortfall 1000 + (target − score) × 200', () => {
@@ -65,5 +68,13 @@ describe('S5 staged-target fines and rewards', () => {
   it('rewards a year without a penalty work order with 500', () => {
     // Work orders: D 2, E 1; A, B, C and F have none.
     expect(amounts('year-y2025', '全年无考核工单奖')).toEqual({ A: 500, B: 500, C: 500, F: 500 });
+  });
+
+  it('prints every formula, band and standard on the methodology page', () => {
+    const items = methodology.flatMap((s) => s.items);
+    expect(items).toContainEqual({ key: 'method.award.formula', values: { award: '第一阶段未达标罚款', expression: '1000 + (target - score) * 200' } });
+    expect(items).toContainEqual({ key: 'method.award.case', values: { award: '第三阶段倒数罚款', when: 'rank_from_bottom <= 100 AND score < 98', amount: '2000 + greatest(98 - score, 0) * 200' } });
+    expect(items).toContainEqual({ key: 'method.award.reached', values: { award: '提前达标奖', op: '≥', value: 98 } });
+    expect(items).toContainEqual({ key: 'method.award.floorAtZero', values: { award: '第三阶段倒数罚款' } });
   });
 });
