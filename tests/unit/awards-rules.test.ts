@@ -79,11 +79,13 @@ awards:
   - { id: share-floor, label: Share floor, ranking: staff, period: 2025-Q1, quota: { per: { attribute: category }, share: { fraction: 0.25, rounding: floor, min: 1 } } }
   - { id: grievance, label: Grievance award, period: 2025-Q1, candidates: selected, amount: 300 }
   - { id: vote-star, label: Vote star, ranking: staff, period: 2025-Q1, candidates: nominated, places: 1 }
+  - { id: third-cents, label: Third in cents, ranking: staff, period: 2025-Q1, places: 1, amount: score / 3 }
+  - { id: third-yuan, label: Third in yuan, ranking: staff, period: 2025-Q1, places: 1, amount: score / 3, round: yuan }
 soft_caps:
   - { id: cap, label: Best and district best, awards: [best, district-best], max: 3 }
 notices:
   - { id: jan, title: January, periods: [2025-01], awards: [best, district-best, monthly-star] }
-  - { id: q1, title: Quarter, periods: [2025-Q1], awards: [advanced, quarter-from-stars, share-ceil, share-ceil-tb, share-floor, grievance, vote-star] }
+  - { id: q1, title: Quarter, periods: [2025-Q1], awards: [advanced, quarter-from-stars, share-ceil, share-ceil-tb, share-floor, grievance, vote-star, third-cents, third-yuan] }
 `;
 
 const WORLD_FILES = {
@@ -226,6 +228,12 @@ describe('award rules over a small world', () => {
     expect(g.rows.map((r) => [r.entity.id, r.rank, r.score])).toEqual([['S4', null, null]]);
     expect(g.amount).toBe(300);
     expect(g.ineligible.map((r) => [r.entity.id, r.reasons])).toEqual([['S6', [{ label: null, via: null }]]]);
+  });
+
+  it('keeps cents unless the award rounds to whole yuan', () => {
+    // S2 128 / 3 = 42.666… → 42.67 in cents, 43 in yuan.
+    expect(section('q1-2025-Q1', 'Third in cents').amount).toBe(42.67);
+    expect(section('q1-2025-Q1', 'Third in yuan').amount).toBe(43);
   });
 
   it('ranks only nominated, not withdrawn, candidates', () => {
