@@ -55,13 +55,13 @@ placed AS (
   FROM keyed
 ),
 -- Staff in each quota group, for quotas set as a share of headcount.
--- A level group counts the staff below its unit; an attribute group the staff with that value
--- (their own, or their unit's).
+-- A unit group (a quota level, or the ranking's `within` group) counts the staff below its unit;
+-- an attribute group the staff with that value (their own, or their unit's).
 group_headcounts AS (
   SELECT '' AS quota_group, count(*) AS headcount FROM stg_staff
   UNION ALL
   SELECT a.ancestor_id, count(*) FROM stg_staff s JOIN int_unit_ancestors a ON a.unit_id = s.unit_id
-  WHERE (SELECT quota_level FROM award) IS NOT NULL GROUP BY a.ancestor_id
+  WHERE (SELECT quota_attribute FROM award) IS NULL GROUP BY a.ancestor_id
   UNION ALL
   SELECT coalesce(own.value, unit.value), count(*)
   FROM stg_staff s CROSS JOIN award aw
