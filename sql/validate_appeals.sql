@@ -32,6 +32,17 @@ SELECT 'appeals', file_id, record_no, CASE WHEN points IS NOT NULL THEN 'points'
        'empty points and amount: only an adjusted decision sets them', 'a value with decision ' || quoted(decision)
 FROM a WHERE decision IN ('upheld', 'rejected', 'pending') AND (points IS NOT NULL OR amount IS NOT NULL)
 UNION ALL
+-- An adjustment stays inside the event type's own limits, like the event itself.
+SELECT 'appeals', a.file_id, a.record_no, 'points',
+       'points from ' || number_text(t.min_points) || ' to ' || number_text(t.max_points) || ' for type "' || t.type_id || '"', quoted(a.points)
+FROM a JOIN raw_events e ON e.event_id = a.event_id JOIN cfg_event_types t ON t.type_id = e.type
+WHERE a.decision = 'adjusted' AND t.fixed_points IS NULL AND (a.p < t.min_points OR a.p > t.max_points)
+UNION ALL
+SELECT 'appeals', a.file_id, a.record_no, 'amount',
+       'a fine from ' || number_text(f.min_amount) || ' to ' || number_text(f.max_amount) || ' 元 for type "' || f.type_id || '"', quoted(a.amount)
+FROM a JOIN raw_events e ON e.event_id = a.event_id JOIN cfg_fines f ON f.type_id = e.type
+WHERE a.decision = 'adjusted' AND f.kind = 'range' AND (a.m < f.min_amount OR a.m > f.max_amount)
+UNION ALL
 -- One decision per event: a second decided appeal would leave it open which decision stands.
 SELECT 'appeals', file_id, record_no, 'event_id', 'one decided appeal per event (correct the first instead)',
        'a second decided appeal on event ' || quoted(event_id)

@@ -1,6 +1,6 @@
 /**
  * Golden test of data/examples/s1-credit-union: SCHEMES.md S1, the credit union's 100-day
- * competition, with a second outlet, an appeal of each kind and a repeated violation. Every
+ * competition, with a second outlet, an appeal of each decided kind and a repeated violation. Every
  * number is worked out by hand below from the example's CSVs.
  */
 import { readFileSync } from 'node:fs';

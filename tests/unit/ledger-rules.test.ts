@@ -216,6 +216,15 @@ describe('ledger rules: bad input', () => {
     ]);
   });
 
+  it('refuses an adjustment outside the event type’s points or fine range', async () => {
+    const dir = copyFixture('ledger-rules');
+    editFile(dir, 'appeals.csv', (text) => text.replace('A2,E09,2025-03-07,adjusted,2,200,', 'A2,E09,2025-03-07,adjusted,12,100,'));
+    expect((await refusal(dir)).map((p) => [p.line, p.column, p.field, p.expected])).toEqual([
+      [3, 6, 'amount', 'a fine from 200 to 500 元 for type "complaint"'],
+      [3, 5, 'points', 'points from 1 to 10 for type "complaint"'],
+    ]);
+  });
+
   it('requires the precedence when a type has both multipliers, and when a repeat rate meets a repeat multiplier', async () => {
     const dir = copyFixture('ledger-rules');
     editFile(dir, 'competition.yaml', (text) => text.replace('    combine_multipliers: max\n', '').replace(', on_repeat: rate }', ' }'));
