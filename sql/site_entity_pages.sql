@@ -26,17 +26,25 @@ postings AS (
                'via_kind': po.via_kind, 'via_id': po.via_id, 'via_name': via.name,
                'source': CASE WHEN po.source_table = 'events' THEN ev.source ELSE '' END,
                'note': CASE WHEN po.source_table = 'events' THEN ev.note ELSE '' END,
-               'multiplier': CASE WHEN po.source_table = 'events' THEN ce.multiplier::DOUBLE END,
-               'repeat': CASE WHEN po.source_table = 'events' THEN ce.is_repeat END,
-               'priority': CASE WHEN po.source_table = 'events' THEN ce.priority END,
-               'appeal_id': CASE WHEN po.source_table = 'events' THEN ce.appeal_id END,
-               'appeal_decision': CASE WHEN po.source_table = 'events' THEN ce.appeal_decision END,
-               'appeal_decided_on': CASE WHEN po.source_table = 'events' THEN ce.appeal_decided_on END}) AS postings
-  FROM int_postings po
+               -- A tally counts events before multipliers, so its entries show none.
+               'multiplier': CASE WHEN po.source_table = 'events' AND po.role <> 'tally' THEN ce.multiplier::DOUBLE END,
+               'repeat': CASE WHEN po.source_table = 'events' AND po.role <> 'tally' THEN ce.is_repeat END,
+               'priority': CASE WHEN po.source_table = 'events' AND po.role <> 'tally' THEN ce.priority END,
+               'appeal_id': CASE WHEN po.source_table = 'events' THEN ae.appeal_id END,
+               'appeal_decision': CASE WHEN po.source_table = 'events' THEN ae.appeal_decision END,
+               'appeal_decided_on': CASE WHEN po.source_table = 'events' THEN ae.appeal_decided_on END}) AS postings
+  FROM (
+    SELECT * FROM int_postings
+    UNION ALL
+    -- An event_tally score's entries: each event with what it added to the tally.
+    SELECT 'events', event_id, event_date, score_id, entity_kind, entity_id, 'tally', NULL, NULL, contribution, type
+    FROM int_tally_events
+  ) po
   -- Joined on the ID alone (a constant in the join condition would defeat the hash join);
   -- the CASEs above keep survey postings from borrowing an event's text.
   LEFT JOIN stg_events ev ON ev.event_id = po.source_id
   LEFT JOIN int_counted_events ce ON ce.event_id = po.source_id
+  LEFT JOIN int_appealed_events ae ON ae.event_id = po.source_id
   LEFT JOIN int_entities via ON via.entity_kind = po.via_kind AND via.entity_id = po.via_id
   GROUP BY po.entity_kind, po.entity_id
 ),

@@ -21,6 +21,7 @@ export const SCORING_MODELS = [
   'int_postings',
   'int_fines',
   'int_counted_checks',
+  'int_tally_events',
   'int_tally_parts',
   'int_tally_scores',
   'fct_period_scores',

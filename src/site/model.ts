@@ -108,8 +108,8 @@ export interface Posting {
   typeLabel: string;
   scoreId: string;
   points: number;
-  /** `subject` when the event names this entity; otherwise the cascade step that reached it. */
-  role: 'subject' | 'cascade_unit' | 'cascade_head' | 'survey' | 'check';
+  /** `subject` when the event names this entity; otherwise the cascade step that reached it; `tally` for an event counted by an event_tally score. */
+  role: 'subject' | 'cascade_unit' | 'cascade_head' | 'survey' | 'check' | 'tally';
   /** The entity the event named, when this posting came through a cascade. */
   via: EntityRef | null;
   source: string;

@@ -38,7 +38,8 @@ describe('ledger rules', () => {
       expect(cid.ignoredEvents).toEqual([
         expect.objectContaining({ eventId: 'E08', status: 'verified', appeal: { id: 'A1', decision: 'upheld', decidedOn: '2025-03-20' } }),
       ]);
-      expect(cid.postings.map((p) => [p.sourceId, p.points, p.appeal?.id ?? null, p.appeal?.decision ?? null])).toEqual([
+      const points = cid.postings.filter((p) => p.scoreId === 'points');
+      expect(points.map((p) => [p.sourceId, p.points, p.appeal?.id ?? null, p.appeal?.decision ?? null])).toEqual([
         ['E11', -1, 'A4', 'pending'],
         ['E10', -3, 'A3', 'rejected'],
         ['E09', -2, 'A2', 'adjusted'],
@@ -52,7 +53,7 @@ describe('ledger rules', () => {
     it('doubles a repeat of the same problem inside one phase and not across phases', () => {
       // Ann (S1), complaints with problem P-WAIT, repeat within a phase ×2:
       // E01 (Jan, p1) −4 first; E02 (Feb, p1) −3 × 2 = −6; E03 (Apr, p2) −2 first again in phase 2.
-      const ann = out.entity('staff', 'S1').postings;
+      const ann = out.entity('staff', 'S1').postings.filter((p) => p.scoreId === 'points');
       const byEvent = Object.fromEntries(ann.map((p) => [p.sourceId, [p.points, p.multiplier?.factor ?? 1]]));
       expect(byEvent.E01).toEqual([-4, 1]);
       expect(byEvent.E02).toEqual([-6, 2]);
@@ -68,7 +69,7 @@ describe('ledger rules', () => {
       // max(2, 3) = 3 → −1 × 3 = −3.
       // conduct (combine: product): E04 priority → 2 × 3 = −6; E05 repeat in January (×2) and priority (×3):
       // 2 × 3 = 6 → −2 × 6 = −12.
-      const points = (staff: string, event: string) => out.entity('staff', staff).postings.find((p) => p.sourceId === event)!;
+      const points = (staff: string, event: string) => out.entity('staff', staff).postings.find((p) => p.scoreId === 'points' && p.sourceId === event)!;
       expect(points('S1', 'E07')).toMatchObject({ points: -3, multiplier: { factor: 3, repeat: true, priority: true } });
       expect(points('S2', 'E04')).toMatchObject({ points: -6, multiplier: { factor: 3, repeat: false, priority: true } });
       expect(points('S2', 'E05')).toMatchObject({ points: -12, multiplier: { factor: 6, repeat: true, priority: true } });
@@ -142,10 +143,25 @@ describe('ledger rules', () => {
       expect(scoresOf(out, 'major', 'p2')).toEqual({ S1: 1, S2: 0, S3: 0 });
     });
 
+    it('lists the events behind a tally on the entity page, after appeals', () => {
+      const cid = out.entity('staff', 'S3').postings.filter((p) => p.scoreId === 'major');
+      expect(cid.map((p) => [p.sourceId, p.points, p.role, p.appeal?.decision ?? null])).toEqual([
+        ['E11', 1, 'tally', 'pending'],
+        ['E10', 1, 'tally', 'rejected'],
+        ['E09', 1, 'tally', 'adjusted'],
+      ]);
+      // E07 is a doubled repeat in the ledger, but a tally counts the event once, with no multiplier.
+      expect(out.entity('staff', 'S1').postings.find((p) => p.scoreId === 'major' && p.sourceId === 'E07')).toEqual(
+        expect.not.objectContaining({ multiplier: expect.anything() }),
+      );
+    });
+
     it('sums amounts above a threshold, only for the listed statuses', () => {
       // Ann's losses in May: E14 2500 (≥ 2000, counted), E15 1500 (below), E16 3000 (pending, not verified).
-      const ann = out.entity('staff', 'S1').histories.find((h) => h.scoreId === 'losses')!;
-      expect(Object.fromEntries(ann.points.map((p) => [p.periodId, p.score]))).toMatchObject({ '2025-04': 0, '2025-05': 2500, p2: 2500 });
+      const ann = out.entity('staff', 'S1');
+      const losses = ann.histories.find((h) => h.scoreId === 'losses')!;
+      expect(Object.fromEntries(losses.points.map((p) => [p.periodId, p.score]))).toMatchObject({ '2025-04': 0, '2025-05': 2500, p2: 2500 });
+      expect(ann.postings.filter((p) => p.scoreId === 'losses').map((p) => [p.sourceId, p.points])).toEqual([['E14', 2500]]);
     });
   });
 
