@@ -1,19 +1,20 @@
 -- The ledger: one row per score change, with the record and rule behind it (S1).
--- A cascaded event adds one row per receiver: the department −5, the head −4 …
+-- A cascaded event adds one row per receiver: the department −5, the head −4 … A repeat or a
+-- priority item multiplies the whole event, its cascade steps included.
 CREATE TABLE int_postings AS
 SELECT 'events' AS source_table, event_id AS source_id, event_date AS posted_on, score_id,
        subject_kind AS entity_kind, subject_id AS entity_id, 'subject' AS role,
-       NULL::VARCHAR AS via_kind, NULL::VARCHAR AS via_id, sign * magnitude AS points, type AS rule_id
+       NULL::VARCHAR AS via_kind, NULL::VARCHAR AS via_id, (sign * magnitude * multiplier)::DECIMAL(18, 6) AS points, type AS rule_id
 FROM int_counted_events
 UNION ALL
 SELECT 'events', c.event_id, c.event_date, c.score_id, 'unit', a.ancestor_id, 'cascade_unit',
-       c.subject_kind, c.subject_id, c.sign * k.points, c.type
+       c.subject_kind, c.subject_id, (c.sign * k.points * c.multiplier)::DECIMAL(18, 6), c.type
 FROM int_counted_events c
 JOIN cfg_cascades k ON k.type_id = c.type AND k.target = 'unit'
 JOIN int_unit_ancestors a ON a.unit_id = c.home_unit_id AND a.ancestor_level = k.level_id
 UNION ALL
 SELECT 'events', c.event_id, c.event_date, c.score_id, 'staff', u.head_staff_id, 'cascade_head',
-       c.subject_kind, c.subject_id, c.sign * k.points, c.type
+       c.subject_kind, c.subject_id, (c.sign * k.points * c.multiplier)::DECIMAL(18, 6), c.type
 FROM int_counted_events c
 JOIN cfg_cascades k ON k.type_id = c.type AND k.target = 'head'
 JOIN int_unit_ancestors a ON a.unit_id = c.home_unit_id AND a.ancestor_level = k.level_id

@@ -28,3 +28,9 @@ CREATE TABLE cfg_targets (period_id VARCHAR, score_id VARCHAR, op VARCHAR, value
 CREATE TABLE cfg_attributes (attribute_id VARCHAR, of_table VARCHAR, type VARCHAR, required BOOLEAN);
 -- Threshold test shared by the award models: `x op v` for a configured op.
 CREATE MACRO meets_threshold(x, op, v) AS CASE op WHEN '>=' THEN x >= v WHEN '>' THEN x > v WHEN '<' THEN x < v WHEN '<=' THEN x <= v END;
+-- Event ledger rules (appeals, repeats, priority items, fines, tallies): see docs/config/ledger.md.
+CREATE TABLE cfg_event_multipliers (type_id VARCHAR, repeat_within VARCHAR, repeat_multiplier DECIMAL(18, 6), priority_multiplier DECIMAL(18, 6), combine VARCHAR);
+CREATE TABLE cfg_fines (type_id VARCHAR, kind VARCHAR, fixed_amount DECIMAL(18, 2), min_amount DECIMAL(18, 2), max_amount DECIMAL(18, 2), per_point DECIMAL(18, 2), repeat_per_point DECIMAL(18, 2), on_repeat VARCHAR);
+CREATE TABLE cfg_tallies (score_id VARCHAR, measure VARCHAR, amount_op VARCHAR, amount_value DECIMAL(18, 2));
+CREATE TABLE cfg_tally_types (score_id VARCHAR, type_id VARCHAR);
+CREATE TABLE cfg_tally_statuses (score_id VARCHAR, status VARCHAR);

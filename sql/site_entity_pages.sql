@@ -25,21 +25,51 @@ postings AS (
                'rule_id': po.rule_id, 'score_id': po.score_id, 'points': po.points::DOUBLE, 'role': po.role,
                'via_kind': po.via_kind, 'via_id': po.via_id, 'via_name': via.name,
                'source': CASE WHEN po.source_table = 'events' THEN ev.source ELSE '' END,
-               'note': CASE WHEN po.source_table = 'events' THEN ev.note ELSE '' END}) AS postings
-  FROM int_postings po
+               'note': CASE WHEN po.source_table = 'events' THEN ev.note ELSE '' END,
+               -- A tally counts events before multipliers, so its entries show none.
+               'multiplier': CASE WHEN po.source_table = 'events' AND po.role <> 'tally' THEN ce.multiplier::DOUBLE END,
+               'repeat': CASE WHEN po.source_table = 'events' AND po.role <> 'tally' THEN ce.is_repeat END,
+               'priority': CASE WHEN po.source_table = 'events' AND po.role <> 'tally' THEN ce.priority END,
+               'appeal_id': CASE WHEN po.source_table = 'events' THEN ae.appeal_id END,
+               'appeal_decision': CASE WHEN po.source_table = 'events' THEN ae.appeal_decision END,
+               'appeal_decided_on': CASE WHEN po.source_table = 'events' THEN ae.appeal_decided_on END}) AS postings
+  FROM (
+    SELECT * FROM int_postings
+    UNION ALL
+    -- An event_tally score's entries: each event with what it added to the tally.
+    SELECT 'events', event_id, event_date, score_id, entity_kind, entity_id, 'tally', NULL, NULL, contribution, type
+    FROM int_tally_events
+  ) po
   -- Joined on the ID alone (a constant in the join condition would defeat the hash join);
   -- the CASEs above keep survey postings from borrowing an event's text.
   LEFT JOIN stg_events ev ON ev.event_id = po.source_id
+  LEFT JOIN int_counted_events ce ON ce.event_id = po.source_id
+  LEFT JOIN int_appealed_events ae ON ae.event_id = po.source_id
   LEFT JOIN int_entities via ON via.entity_kind = po.via_kind AND via.entity_id = po.via_id
   GROUP BY po.entity_kind, po.entity_id
 ),
 ignored AS (
   SELECT CASE WHEN e.staff_id IS NULL THEN 'unit' ELSE 'staff' END AS entity_kind, coalesce(e.staff_id, e.unit_id) AS entity_id,
          list({'date': strftime(e.event_date, '%Y-%m-%d'), 'event_id': e.event_id, 'type': e.type,
-               'status': e.status, 'source': e.source}) AS ignored
+               'status': e.status, 'source': e.source, 'appeal_id': ae.appeal_id, 'appeal_decision': ae.appeal_decision,
+               'appeal_decided_on': ae.appeal_decided_on}) AS ignored
   FROM stg_events e
+  JOIN int_appealed_events ae ON ae.event_id = e.event_id
   WHERE e.event_id NOT IN (SELECT event_id FROM int_counted_events)
   GROUP BY ALL
+),
+fines AS (
+  SELECT f.entity_kind, f.entity_id,
+         list({'date': strftime(f.fined_on, '%Y-%m-%d'), 'event_id': f.event_id, 'type': f.type_id, 'amount': f.amount::DOUBLE,
+               'rule': f.fine_kind, 'points': f.points::DOUBLE, 'rate': f.rate::DOUBLE, 'multiplier': f.multiplier::DOUBLE,
+               'appeal_id': f.appeal_id, 'appeal_decision': f.appeal_decision}) AS fines
+  FROM int_fines f
+  GROUP BY f.entity_kind, f.entity_id
+),
+fine_totals AS (
+  SELECT entity_kind, entity_id, list({'period_id': period_id, 'ord': period_ord, 'events': events, 'amount': amount::DOUBLE}) AS fine_totals
+  FROM fct_fine_totals
+  GROUP BY entity_kind, entity_id
 ),
 children AS (
   SELECT 'unit' AS entity_kind, parent_id AS unit_id, list({'id': unit_id, 'name': name, 'level': level}) AS children
@@ -63,7 +93,9 @@ SELECT e.entity_kind, e.entity_id, e.name, e.subject, st.role,
        coalesce(m.members, []) AS members,
        coalesce(h.history, []) AS history,
        coalesce(po.postings, []) AS postings,
-       coalesce(ig.ignored, []) AS ignored
+       coalesce(ig.ignored, []) AS ignored,
+       coalesce(fi.fines, []) AS fines,
+       coalesce(ft.fine_totals, []) AS fine_totals
 -- Every join is on equalities only (the kind included), so DuckDB hashes them; a constant
 -- condition such as e.entity_kind = 'unit' in a LEFT JOIN turns it into a nested loop.
 FROM int_entities e
@@ -76,4 +108,6 @@ LEFT JOIN children ch ON ch.entity_kind = e.entity_kind AND ch.unit_id = e.entit
 LEFT JOIN members m ON m.entity_kind = e.entity_kind AND m.unit_id = e.entity_id
 LEFT JOIN history h ON h.entity_kind = e.entity_kind AND h.entity_id = e.entity_id
 LEFT JOIN postings po ON po.entity_kind = e.entity_kind AND po.entity_id = e.entity_id
-LEFT JOIN ignored ig ON ig.entity_kind = e.entity_kind AND ig.entity_id = e.entity_id;
+LEFT JOIN ignored ig ON ig.entity_kind = e.entity_kind AND ig.entity_id = e.entity_id
+LEFT JOIN fines fi ON fi.entity_kind = e.entity_kind AND fi.entity_id = e.entity_id
+LEFT JOIN fine_totals ft ON ft.entity_kind = e.entity_kind AND ft.entity_id = e.entity_id;

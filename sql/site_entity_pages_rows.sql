@@ -3,5 +3,6 @@
 SELECT entity_kind, entity_id, name, subject, role, parent_unit_id, parent_name, head_staff_id, head_name,
        to_json(ancestors)::VARCHAR AS ancestors, to_json(children)::VARCHAR AS children,
        to_json(members)::VARCHAR AS members, to_json(history)::VARCHAR AS history,
-       to_json(postings)::VARCHAR AS postings, to_json(ignored)::VARCHAR AS ignored
+       to_json(postings)::VARCHAR AS postings, to_json(ignored)::VARCHAR AS ignored,
+       to_json(fines)::VARCHAR AS fines, to_json(fine_totals)::VARCHAR AS fine_totals
 FROM site_entity_pages;

@@ -49,3 +49,23 @@ FROM e JOIN cfg_event_types t ON e.type = t.type_id
 LEFT JOIN raw_units u ON u.unit_id = e.unit_id
 WHERE (e.staff_id IS NOT NULL OR u.unit_id IS NOT NULL)
   AND coalesce(u.level, 'staff') NOT IN (SELECT subject FROM cfg_score_subjects s WHERE s.score_id = t.score_id);
+-- The ledger-rule columns: amount (元), problem code, priority flag.
+INSERT INTO validation_errors
+WITH e AS (SELECT *, as_number(amount) AS a FROM raw_events)
+SELECT 'events', file_id, record_no, 'amount', 'an amount in 元, 0 or more', quoted(amount) FROM e WHERE bad_number(amount) OR a < 0
+UNION ALL
+SELECT 'events', file_id, record_no, 'problem', id_expected(), quoted(problem) FROM e WHERE bad_id(problem)
+UNION ALL
+SELECT 'events', file_id, record_no, 'priority', 'yes, no or an empty value', quoted(priority) FROM e WHERE priority NOT IN ('yes', 'no')
+UNION ALL
+-- A priority flag on a type without a priority multiplier would change nothing, unseen.
+SELECT 'events', e.file_id, e.record_no, 'priority', 'priority only on a type with a priority multiplier: ' ||
+       coalesce((SELECT string_agg(type_id, ', ' ORDER BY type_id) FROM cfg_event_multipliers WHERE priority_multiplier IS NOT NULL), 'none has one'),
+       'priority "yes" on type "' || e.type || '"'
+FROM e JOIN cfg_event_multipliers m ON m.type_id = e.type
+WHERE e.priority = 'yes' AND m.priority_multiplier IS NULL
+UNION ALL
+SELECT 'events', e.file_id, e.record_no, 'amount',
+       'a fine from ' || number_text(f.min_amount) || ' to ' || number_text(f.max_amount) || ' 元 for type "' || f.type_id || '"', quoted(e.amount)
+FROM e JOIN cfg_fines f ON f.type_id = e.type
+WHERE f.kind = 'range' AND NOT bad_number(e.amount) AND (e.a IS NULL OR e.a < f.min_amount OR e.a > f.max_amount);

@@ -210,6 +210,27 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
     });
   });
 
+  const periodKindsPresent = new Set<string>([...calendarPeriods(c).map((p) => p.kind), ...c.periods.list.map((p) => p.kind), 'competition']);
+  c.event_types.forEach((e, i) => {
+    const at = (...rest: PropertyKey[]) => ['event_types', i, ...rest];
+    if (e.repeat) need(periodKindsPresent.has(e.repeat.within), at('repeat', 'within'), `a period kind this competition has, ${oneOf([...periodKindsPresent])}`, shown(e.repeat.within));
+    const bothMultipliers = e.repeat?.multiplier !== undefined && e.priority !== undefined;
+    need(!bothMultipliers || e.combine_multipliers !== undefined, at('combine_multipliers'), 'max or product: the type has both a repeat and a priority multiplier', 'nothing');
+    need(bothMultipliers || e.combine_multipliers === undefined, at('combine_multipliers'), 'no combine_multipliers unless repeat.multiplier and priority are both set', shown(e.combine_multipliers ?? ''));
+    if (e.fine && 'min' in e.fine) need(e.fine.min <= e.fine.max, at('fine', 'max'), `a maximum ≥ min ${e.fine.min}`, String(e.fine.max));
+    if (e.fine && 'per_point' in e.fine) {
+      need(e.fine.repeat_per_point === undefined || e.repeat !== undefined, at('fine', 'repeat_per_point'), 'a repeat rule on the type (repeat.within) that says what a repeat is', 'no repeat');
+      const both = e.fine.repeat_per_point !== undefined && e.repeat?.multiplier !== undefined;
+      need(!both || e.fine.on_repeat !== undefined, at('fine', 'on_repeat'), 'rate, multiplier or both: the type has a repeat multiplier and a repeat rate', 'nothing');
+      need(both || e.fine.on_repeat === undefined, at('fine', 'on_repeat'), 'no on_repeat unless repeat.multiplier and fine.repeat_per_point are both set', shown(e.fine.on_repeat ?? ''));
+    }
+  });
+
+  const eventTypeIds = c.event_types.map((e) => e.id);
+  c.scores.forEach((s, i) => {
+    if (s.model === 'event_tally') s.event_types.forEach((t, j) => need(eventTypeIds.includes(t), ['scores', i, 'event_types', j], oneOf(eventTypeIds), shown(t)));
+  });
+
   if (c.surveys) {
     need(scoreById.get(c.surveys.score)?.model === 'ledger', ['surveys', 'score'], 'a ledger score', shown(c.surveys.score));
   }

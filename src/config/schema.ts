@@ -117,7 +117,22 @@ const CheckAverageScore = z.strictObject({
   subjects: z.array(Subject).min(1),
 });
 
-export const Score = z.discriminatedUnion('model', [LedgerScore, CheckAverageScore]);
+/** Per period, how many events of the listed types an entity had, or the sum of their points or amounts. */
+const EventTallyScore = z.strictObject({
+  id: Id,
+  label: Text,
+  model: z.literal('event_tally'),
+  chart: PeriodKindSchema.default('month'),
+  subjects: z.array(Subject).min(1),
+  event_types: z.array(Id).min(1),
+  measure: z.enum(['count', 'points', 'amount']).default('count'),
+  /** Which statuses count; appeals apply on top (an upheld appeal removes the event). */
+  statuses: z.array(z.enum(['verified', 'unverified', 'pending'])).min(1).default(['verified']),
+  /** Only events whose amount (元) passes this threshold, e.g. single losses `>= 2000`. */
+  amount: Threshold.optional(),
+});
+
+export const Score = z.discriminatedUnion('model', [LedgerScore, CheckAverageScore, EventTallyScore]);
 export type Score = z.infer<typeof Score>;
 
 const Points = z.union([
@@ -125,6 +140,26 @@ const Points = z.union([
   z.strictObject({ min: z.number().positive(), max: z.number().positive() }),
 ]);
 export type Points = z.infer<typeof Points>;
+
+/**
+ * Money (元) an event costs its subject: a fixed sum per occurrence, the event's own `amount`
+ * within a range, or a rate per point (another rate on a repeat).
+ */
+const Fine = z.union([
+  z.strictObject({ fixed: z.number().positive() }),
+  z.strictObject({ min: z.number().nonnegative(), max: z.number().positive() }),
+  z.strictObject({
+    per_point: z.number().positive(),
+    /** Rate per point for a repeat (see `repeat`). */
+    repeat_per_point: z.number().positive().optional(),
+    /**
+     * Which wins on a repeat when the type also has a repeat multiplier: `rate` (the repeat rate,
+     * points not multiplied), `multiplier` (the first rate, points multiplied) or `both`.
+     */
+    on_repeat: z.enum(['rate', 'multiplier', 'both']).optional(),
+  }),
+]);
+export type Fine = z.infer<typeof Fine>;
 
 /** Where a cascaded share of an event lands, seen from the event's subject. */
 const CascadeTarget = z.union([
@@ -141,6 +176,19 @@ const EventType = z.strictObject({
   /** Only events whose status is `verified` move a score (经核实). */
   verified_only: z.boolean().default(false),
   cascade: z.array(z.strictObject({ to: CascadeTarget, points: z.number().positive() })).default([]),
+  /** The same problem again (same type, subject and problem code) inside one period of this kind counts more (加倍考核). */
+  repeat: z
+    .strictObject({
+      within: z.enum(['month', 'quarter', 'phase', 'half', 'year', 'custom', 'competition']),
+      /** Points (and money) of the second and later events; left out, repeats only change a fine's rate. */
+      multiplier: z.number().positive().optional(),
+    })
+    .optional(),
+  /** Events marked `priority = yes` (a priority item named by the higher bank) count more. */
+  priority: z.strictObject({ multiplier: z.number().positive() }).optional(),
+  /** How repeat and priority multipliers combine when both apply; required when both are configured. */
+  combine_multipliers: z.enum(['max', 'product']).optional(),
+  fine: Fine.optional(),
 });
 export type EventType = z.infer<typeof EventType>;
 
@@ -335,6 +383,7 @@ export const CompetitionConfig = z.strictObject({
     inspections: Glob.optional(),
     nominations: Glob.optional(),
     approvals: Glob.optional(),
+    appeals: Glob.optional(),
   }),
   periods: Periods,
   scores: z.array(Score).min(1),

@@ -1,6 +1,7 @@
 /** Writes the resolved config into cfg_* tables (sql/load_config_tables.sql) for the scoring SQL. */
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
+import type { Fine } from '../config/schema.ts';
 import { periodMatches } from '../config/periods.ts';
 import { runSqlFile } from './sql.ts';
 import { awardMacrosSql } from './award-expressions.ts';
@@ -45,6 +46,15 @@ export async function loadConfigTables(db: DuckDBConnection, competition: Compet
       ),
     ),
   );
+  await insert(
+    'cfg_event_multipliers',
+    config.event_types.map((t) => [t.id, t.repeat?.within ?? null, t.repeat?.multiplier ?? null, t.priority?.multiplier ?? null, t.combine_multipliers ?? null]),
+  );
+  await insert('cfg_fines', config.event_types.flatMap((t) => (t.fine ? [[t.id, ...fineRow(t.fine)]] : [])));
+  const tallies = config.scores.flatMap((s) => (s.model === 'event_tally' ? [s] : []));
+  await insert('cfg_tallies', tallies.map((s) => [s.id, s.measure, s.amount?.op ?? null, s.amount?.value ?? null]));
+  await insert('cfg_tally_types', tallies.flatMap((s) => s.event_types.map((t) => [s.id, t])));
+  await insert('cfg_tally_statuses', tallies.flatMap((s) => s.statuses.map((status) => [s.id, status])));
   if (config.surveys) {
     const p = config.surveys.points;
     await insert('cfg_survey_points', [[config.surveys.score, p.satisfied, p.neutral, p.unsatisfied]]);
@@ -78,4 +88,11 @@ export async function loadConfigTables(db: DuckDBConnection, competition: Compet
   await insert('cfg_ranking_periods', config.rankings.flatMap((r) => periods.filter((p) => periodMatches(r.periods, p)).map((p) => [r.id, p.id])));
   await insert('cfg_targets', periods.flatMap((p) => p.targets.map((t, ord) => [p.id, t.score, t.threshold.op, t.threshold.value, ord, t.where?.attribute ?? null, t.where?.equals ?? null])));
   await insert('cfg_attributes', config.org.attributes.map((a) => [a.id, a.of, a.type, a.required]));
+}
+
+/** kind, fixed, min, max, per_point, repeat_per_point, on_repeat: the columns of cfg_fines. */
+function fineRow(fine: Fine): DuckDBValue[] {
+  if ('fixed' in fine) return ['fixed', fine.fixed, null, null, null, null, null];
+  if ('min' in fine) return ['range', null, fine.min, fine.max, null, null, null];
+  return ['per_point', null, null, null, fine.per_point, fine.repeat_per_point ?? null, fine.on_repeat ?? null];
 }

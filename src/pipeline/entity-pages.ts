@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
 import { localize } from '../config/text.ts';
-import { entityRef, type EntityPage, type PeriodInfo, type Posting, type ScoreHistory } from '../site/model.ts';
+import { entityRef, type AppealRef, type EntityPage, type FineLine, type PeriodInfo, type Posting, type ScoreHistory } from '../site/model.ts';
 import { sortBy } from '../order.ts';
 import { runSqlFile, streamRows } from './sql.ts';
 import { FileWriter } from './files.ts';
@@ -26,7 +26,7 @@ interface EntityPageRow {
   children: { id: string; name: string; level: string }[];
   members: { id: string; name: string }[];
   history: { period_id: string; score_id: string; score: number; rank: number | null; rank_count: number | null; ord: number }[];
-  postings: {
+  postings: ({
     date: string;
     source_table: 'events' | 'surveys';
     source_id: string;
@@ -39,14 +39,28 @@ interface EntityPageRow {
     via_name: string | null;
     source: string;
     note: string;
-  }[];
-  ignored: { date: string; event_id: string; type: string; status: string; source: string }[];
+    multiplier: number | null;
+    repeat: boolean | null;
+    priority: boolean | null;
+  } & AppealColumns)[];
+  ignored: ({ date: string; event_id: string; type: string; status: string; source: string } & AppealColumns)[];
+  fines: ({ date: string; event_id: string; type: string; amount: number; rule: FineLine['rule']; points: number | null; rate: number | null; multiplier: number } & AppealColumns)[];
+  fine_totals: { period_id: string; ord: number; events: number; amount: number }[];
 }
+
+interface AppealColumns {
+  appeal_id: string | null;
+  appeal_decision: AppealRef['decision'] | null;
+  appeal_decided_on?: string | null;
+}
+
+const appealOf = (row: AppealColumns): { appeal?: AppealRef } =>
+  row.appeal_id && row.appeal_decision ? { appeal: { id: row.appeal_id, decision: row.appeal_decision, decidedOn: row.appeal_decided_on ?? null } } : {};
 
 /** Newest first, as a sort key. */
 const newestFirst = (date: string) => -Date.parse(date);
 
-const LIST_COLUMNS = ['ancestors', 'children', 'members', 'history', 'postings', 'ignored'] as const;
+const LIST_COLUMNS = ['ancestors', 'children', 'members', 'history', 'postings', 'ignored', 'fines', 'fine_totals'] as const;
 type EntityPageJsonRow = Omit<EntityPageRow, (typeof LIST_COLUMNS)[number]> & Record<(typeof LIST_COLUMNS)[number], string>;
 
 function parseLists(row: EntityPageJsonRow): EntityPageRow {
@@ -61,6 +75,7 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
   const levelLabel = new Map(config.org.levels.map((l) => [l.id, localize(l.label, locale)]));
   const typeLabel = new Map(config.event_types.map((t) => [t.id, localize(t.label, locale)]));
   if (config.surveys) typeLabel.set('survey', localize(config.surveys.label, locale));
+  const hasFines = config.event_types.some((t) => t.fine);
   const phases = periods.filter((p) => p.kind === 'phase').map(({ id, label, start, end }) => ({ id, label, start, end }));
   const ids = { units: [] as string[], staff: [] as string[] };
   for (const dir of ['units', 'staff']) mkdirSync(path.join(modelDir, dir), { recursive: true });
@@ -108,8 +123,40 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
           source: p.source,
           // Notes are internal remarks: a public build never carries them.
           ...(config.audience === 'internal' && p.note ? { note: p.note } : {}),
+          ...(p.multiplier !== null && p.multiplier !== 1 ? { multiplier: { factor: p.multiplier, repeat: p.repeat === true, priority: p.priority === true } } : {}),
+          ...appealOf(p),
         })),
-        ignoredEvents: sortBy(row.ignored, (e) => newestFirst(e.date), (e) => e.event_id).map((e) => ({ date: e.date, eventId: e.event_id, typeLabel: typeLabel.get(e.type) ?? e.type, status: e.status, source: e.source })),
+        ignoredEvents: sortBy(row.ignored, (e) => newestFirst(e.date), (e) => e.event_id).map((e) => ({
+          date: e.date,
+          eventId: e.event_id,
+          typeLabel: typeLabel.get(e.type) ?? e.type,
+          status: e.status,
+          source: e.source,
+          ...appealOf(e),
+        })),
+        ...(hasFines
+          ? {
+              fines: {
+                lines: sortBy(row.fines, (f) => newestFirst(f.date), (f) => f.event_id).map((f) => ({
+                  date: f.date,
+                  eventId: f.event_id,
+                  typeLabel: typeLabel.get(f.type) ?? f.type,
+                  rule: f.rule,
+                  points: f.points,
+                  rate: f.rate,
+                  multiplier: f.multiplier,
+                  amount: f.amount,
+                  ...appealOf(f),
+                })),
+                totals: sortBy(row.fine_totals.filter((t) => periodById.has(t.period_id)), (t) => t.ord).map((t) => ({
+                  periodId: t.period_id,
+                  periodLabel: periodById.get(t.period_id)!.label,
+                  events: t.events,
+                  amount: t.amount,
+                })),
+              },
+            }
+          : {}),
         phases,
       };
       await files.writeJson(path.join(modelDir, isUnit ? 'units' : 'staff', `${row.entity_id}.json`), page);

@@ -40,4 +40,50 @@ export const FindingExportRow = z.strictObject({
 });
 export type FindingExportRow = z.infer<typeof FindingExportRow>;
 
+/** The audit trail: what each rule contributed to a score, and the records behind it. */
+export const ScorePartExportRow = z.strictObject({
+  period_id: z.string(),
+  score_id: z.string(),
+  entity_kind: z.enum(['unit', 'staff']),
+  entity_id: z.string(),
+  rule_id: z.string(),
+  amount: z.number(),
+  /** Sorted record IDs (events, surveys, checks), separated by spaces. */
+  source_ids: z.string(),
+});
+export type ScorePartExportRow = z.infer<typeof ScorePartExportRow>;
+
+/** One per-event fine (S5). */
+export const FineExportRow = z.strictObject({
+  event_id: z.string(),
+  date: z.string(),
+  type_id: z.string(),
+  type_label: z.string(),
+  entity_kind: z.enum(['unit', 'staff']),
+  entity_id: z.string(),
+  entity_name: z.string(),
+  rule: z.enum(['fixed', 'range', 'per_point']),
+  points: z.number().nullable(),
+  rate: z.number().nullable(),
+  multiplier: z.number(),
+  amount: z.number(),
+  repeat: z.boolean(),
+  priority: z.boolean(),
+  appeal_id: z.string(),
+  appeal_decision: z.string(),
+});
+export type FineExportRow = z.infer<typeof FineExportRow>;
+
+/** Fines per period and entity. */
+export const FineTotalExportRow = z.strictObject({
+  period_id: z.string(),
+  period_label: z.string(),
+  entity_kind: z.enum(['unit', 'staff']),
+  entity_id: z.string(),
+  entity_name: z.string(),
+  events: z.int().nonnegative(),
+  amount: z.number(),
+});
+export type FineTotalExportRow = z.infer<typeof FineTotalExportRow>;
+
 export const columnsOf = (schema: z.ZodObject): string[] => Object.keys(schema.shape);

@@ -26,6 +26,7 @@ import { csvLine } from './csv.ts';
 import { columnsOf, FindingExportRow, StandingExportRow } from './export-schemas.ts';
 import { describeMethodology } from './methodology.ts';
 import { writeEntityPages } from './entity-pages.ts';
+import { writeLedgerExports } from './ledger-exports.ts';
 import { queryRows, streamRows } from './sql.ts';
 import { writeJson } from './files.ts';
 
@@ -120,6 +121,7 @@ export async function exportSite(input: ExportInput): Promise<SiteModel> {
     { file: 'standings.json', format: 'json', rows: standingRows, descriptionKey: 'download.standings' },
     { file: 'findings.csv', format: 'csv', rows: findingRows, descriptionKey: 'download.findings' },
     { file: 'findings.json', format: 'json', rows: findingRows, descriptionKey: 'download.findings' },
+    ...(await writeLedgerExports(db, competition, periods, exportsDir)),
   ];
   const currentPhase = periods.find((p) => p.kind === 'phase' && p.start <= asOf && asOf <= p.end) ?? null;
   const site: SiteModel = {

@@ -3,6 +3,7 @@
  * and symbols it uses, so the page reads the same rules in zh-CN and in en.
  */
 import type { Competition } from '../config/read.ts';
+import type { EventType } from '../config/schema.ts';
 import { localize } from '../config/text.ts';
 import { THRESHOLD_SYMBOL } from '../checks/finding.ts';
 import type { MethodologyItem, MethodologySection } from '../site/model.ts';
@@ -32,11 +33,21 @@ export function describeMethodology(competition: Competition): MethodologySectio
           if ('unit' in step.to) items.push(item('method.cascade.unit', { type: type_, level: levelLabel(step.to.unit), points: step.points }));
           else items.push(item('method.cascade.head', { type: type_, level: levelLabel(step.to.head_of), points: step.points }));
         }
+        items.push(...eventRuleItems(type, type_));
       }
+      const types = config.event_types.filter((t) => t.score === score.id);
+      if (types.some((t) => t.repeat)) items.push(item('method.event.repeat.note'));
+      if (types.some((t) => t.repeat?.multiplier !== undefined || t.priority)) items.push(item('method.event.multiplierScope'));
+      if (types.some((t) => t.fine)) items.push(item('method.fine.note'));
       if (config.surveys?.score === score.id) items.push(item('method.survey', { ...config.surveys.points }));
-    } else {
+    } else if (score.model === 'check_average') {
       const kinds = score.check_kinds?.join(', ') ?? '*';
       items.push(item(`method.checkAverage.${score.aggregate}`, { score: label(score.label), subjects: subjectList(score.subjects), kinds }));
+    } else {
+      const types = score.event_types.map((id) => label(config.event_types.find((t) => t.id === id)?.label ?? id)).join(locale === 'zh-CN' ? '、' : ', ');
+      items.push(item(`method.tally.${score.measure}`, { score: label(score.label), subjects: subjectList(score.subjects), types, statuses: score.statuses.join(', ') }));
+      if (score.amount) items.push(item('method.tally.threshold', { score: label(score.label), op: THRESHOLD_SYMBOL[score.amount.op], value: score.amount.value }));
+      items.push(item('method.tally.appeals'));
     }
     return { headingKey: 'method.heading.score', headingValues: { score: label(score.label) }, items };
   });
@@ -76,11 +87,36 @@ export function describeMethodology(competition: Competition): MethodologySectio
   );
   if (complianceItems.length > 0) complianceItems.push(item('method.compliance.note'));
 
+  const appealItems = config.tables.appeals ? ['upheld', 'adjusted', 'rejected', 'one'].map((k) => item(`method.appeal.${k}`)) : [];
+
   return [
     ...scoreSections,
+    ...(appealItems.length > 0 ? [{ headingKey: 'method.heading.appeals', headingValues: {}, items: appealItems }] : []),
     { headingKey: 'method.heading.periods', headingValues: {}, items: periodItems },
     { headingKey: 'method.heading.rankings', headingValues: {}, items: rankingItems },
     ...(awardItems.length > 0 ? [{ headingKey: 'method.heading.awards', headingValues: {}, items: awardItems }] : []),
     ...(complianceItems.length > 0 ? [{ headingKey: 'method.heading.compliance', headingValues: {}, items: complianceItems }] : []),
+    { headingKey: 'method.heading.audit', headingValues: {}, items: [item('method.audit')] },
   ];
+}
+
+/** Repeat and priority multipliers, their precedence, and the type's fine (S5). */
+function eventRuleItems(type: EventType, typeLabel: string): MethodologyItem[] {
+  const items: MethodologyItem[] = [];
+  const item = (key: string, values: MethodologyItem['values'] = {}): MethodologyItem => ({ key, values: { type: typeLabel, ...values } });
+  if (type.repeat) {
+    const { within, multiplier } = type.repeat;
+    items.push(multiplier === undefined ? item('method.event.repeat.rateOnly', { within }) : item('method.event.repeat', { within, multiplier }));
+  }
+  if (type.priority) items.push(item('method.event.priority', { multiplier: type.priority.multiplier }));
+  if (type.combine_multipliers) items.push(item(`method.event.combine.${type.combine_multipliers}`));
+  const fine = type.fine;
+  if (fine && 'fixed' in fine) items.push(item('method.fine.fixed', { amount: fine.fixed }));
+  else if (fine && 'min' in fine) items.push(item('method.fine.range', { min: fine.min, max: fine.max }));
+  else if (fine) {
+    if (fine.repeat_per_point === undefined) items.push(item('method.fine.perPoint', { rate: fine.per_point }));
+    else items.push(item('method.fine.perPoint.repeat', { rate: fine.per_point, repeatRate: fine.repeat_per_point }));
+    if (fine.on_repeat) items.push(item(`method.fine.onRepeat.${fine.on_repeat}`));
+  }
+  return items;
 }

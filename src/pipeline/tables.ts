@@ -30,6 +30,8 @@ export const EVENT_STATUSES = ['verified', 'unverified', 'pending'] as const;
 export const INSPECTION_METHODS = ['onsite', 'video'] as const;
 /** A nomination's history: the latest row (by date, then id) states where it stands. */
 export const NOMINATION_STATUSES = ['nominated', 'withdrawn', 'objection_upheld', 'selected'] as const;
+export const YES_NO = ['yes', 'no'] as const;
+export const APPEAL_DECISIONS = ['upheld', 'rejected', 'adjusted', 'pending'] as const;
 
 export const TABLES: Record<TableName, { idColumn: string; columns: ColumnSpec[] }> = {
   units: {
@@ -64,6 +66,9 @@ export const TABLES: Record<TableName, { idColumn: string; columns: ColumnSpec[]
       col('status', 'enum', 'verified, unverified or pending', { values: EVENT_STATUSES }),
       col('source', 'text', 'where the event came from: a letter, an inspection, a hotline ticket', optional),
       col('note', 'text', 'internal remark; left out of public builds', { ...optional, internal: true }),
+      col('amount', 'number', '元: the fine set for this case, or the value of a loss or damage', optional),
+      col('problem', 'id', 'a code naming the problem, so that the same problem again is a repeat', optional),
+      col('priority', 'enum', 'yes for a priority item named by the higher level, else no or empty', { ...optional, values: YES_NO }),
     ],
   },
   surveys: {
@@ -125,6 +130,19 @@ export const TABLES: Record<TableName, { idColumn: string; columns: ColumnSpec[]
       col('unit_id', 'id', 'the approved unit (leave empty when staff_id is set)', optional),
       col('staff_id', 'id', 'the approved person (leave empty when unit_id is set)', optional),
       col('reference', 'text', 'the approval’s document number (文号)'),
+      col('note', 'text', 'internal remark; left out of public builds', { ...optional, internal: true }),
+    ],
+  },
+  appeals: {
+    idColumn: 'appeal_id',
+    columns: [
+      col('appeal_id', 'id', 'unique'),
+      col('event_id', 'id', 'the event appealed against'),
+      col('date', 'date', 'the day the appeal was lodged'),
+      col('decision', 'enum', 'upheld, rejected, adjusted or pending', { values: APPEAL_DECISIONS }),
+      col('points', 'number', 'the new points, when the decision is adjusted', optional),
+      col('amount', 'number', 'the new amount (元), when the decision is adjusted', optional),
+      col('decided_on', 'date', 'the day of the decision', optional),
       col('note', 'text', 'internal remark; left out of public builds', { ...optional, internal: true }),
     ],
   },

@@ -108,13 +108,37 @@ export interface Posting {
   typeLabel: string;
   scoreId: string;
   points: number;
-  /** `subject` when the event names this entity; otherwise the cascade step that reached it. */
-  role: 'subject' | 'cascade_unit' | 'cascade_head' | 'survey' | 'check';
+  /** `subject` when the event names this entity; otherwise the cascade step that reached it; `tally` for an event counted by an event_tally score. */
+  role: 'subject' | 'cascade_unit' | 'cascade_head' | 'survey' | 'check' | 'tally';
   /** The entity the event named, when this posting came through a cascade. */
   via: EntityRef | null;
   source: string;
   /** Only in internal builds. */
   note?: string;
+  /** Set when a repeat or a priority item multiplied the event (S5 加倍考核). */
+  multiplier?: { factor: number; repeat: boolean; priority: boolean };
+  /** The appeal lodged against the event, when there is one. */
+  appeal?: AppealRef;
+}
+
+/** An appeal (申诉) and its decision, shown beside the event it names. */
+export interface AppealRef {
+  id: string;
+  decision: 'upheld' | 'rejected' | 'adjusted' | 'pending';
+  decidedOn: string | null;
+}
+
+/** A per-event fine (S5), on its subject's page. */
+export interface FineLine {
+  date: string;
+  eventId: string;
+  typeLabel: string;
+  rule: 'fixed' | 'range' | 'per_point';
+  points: number | null;
+  rate: number | null;
+  multiplier: number;
+  amount: number;
+  appeal?: AppealRef;
 }
 
 export interface EntityPage {
@@ -131,7 +155,9 @@ export interface EntityPage {
   /** Newest first. */
   postings: Posting[];
   /** Events about this entity that moved no score (unverified, pending), kept visible. */
-  ignoredEvents: { date: string; eventId: string; typeLabel: string; status: string; source: string }[];
+  ignoredEvents: { date: string; eventId: string; typeLabel: string; status: string; source: string; appeal?: AppealRef }[];
+  /** Per-event fines, newest first, and their totals per period; absent when no event type carries a fine. */
+  fines?: { lines: FineLine[]; totals: { periodId: string; periodLabel: string; events: number; amount: number }[] };
   phases: { id: string; label: string; start: string; end: string }[];
 }
 

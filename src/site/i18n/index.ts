@@ -7,6 +7,8 @@
  * a key the catalogs lack, and words the values the pipeline passes as codes:
  * - `order` (`desc`/`asc`)       → `order.<value>`
  * - `method` (`onsite`/`video`)  → `inspectionMethod.<value>`
+ * - `within` (a period kind or `competition`) → `periodKind.<value>`
+ * - `statuses` (`verified, pending`) → `eventStatus.<each>`, joined
  * - `start`, `end` (YYYY-MM-DD)  → a formatted date
  * - `kinds` of `method.period.calendar` (`month, quarter`) → `periodKind.<each>`, joined
  */
@@ -82,6 +84,13 @@ export function message(locale: Locale, key: string, values: MessageValues = {})
   const word = (prefix: string, code: string | number) => lookup(locale, `${prefix}.${code}`);
   if (values.order !== undefined) worded.order = word('order', values.order);
   if (values.method !== undefined) worded.method = word('inspectionMethod', values.method);
+  if (values.within !== undefined) worded.within = word('periodKind', values.within);
+  if (typeof values.statuses === 'string') {
+    worded.statuses = values.statuses
+      .split(',')
+      .map((status) => word('eventStatus', status.trim()))
+      .join(lookup(locale, 'common.listSeparator'));
+  }
   for (const name of ['start', 'end'] as const) {
     const value = values[name];
     if (typeof value === 'string') worded[name] = formatDate(value, locale);

@@ -1,0 +1,51 @@
+-- Appeals (申诉): each names an event and a decision; an adjusted decision says what changes.
+INSERT INTO validation_errors
+WITH a AS (SELECT *, as_date(date) AS d, as_number(points) AS p, as_number(amount) AS m FROM raw_appeals)
+SELECT 'appeals', file_id, record_no, 'appeal_id', id_expected(), quoted(appeal_id) FROM a WHERE appeal_id IS NULL OR bad_id(appeal_id)
+UNION ALL
+SELECT 'appeals', file_id, record_no, 'appeal_id', 'an appeal_id used once', quoted(appeal_id) || ' again'
+FROM (SELECT *, row_number() OVER (PARTITION BY appeal_id ORDER BY file_id, record_no) AS nth FROM a WHERE appeal_id IS NOT NULL) WHERE nth > 1
+UNION ALL
+SELECT 'appeals', file_id, record_no, 'event_id', 'an event_id from the events table',
+       CASE WHEN event_id IS NULL THEN 'an empty value' ELSE 'no event ' || quoted(event_id) END
+FROM a WHERE event_id IS NULL OR event_id NOT IN (SELECT event_id FROM raw_events WHERE event_id IS NOT NULL)
+UNION ALL
+SELECT 'appeals', file_id, record_no, 'date', 'a date written YYYY-MM-DD', quoted(date) FROM a WHERE d IS NULL
+UNION ALL
+SELECT 'appeals', file_id, record_no, 'decided_on', 'a date written YYYY-MM-DD', quoted(decided_on) FROM a WHERE bad_date(decided_on)
+UNION ALL
+SELECT 'appeals', file_id, record_no, 'decided_on', 'a decision date on or after the appeal date ' || date, quoted(decided_on)
+FROM a WHERE as_date(decided_on) < d
+UNION ALL
+SELECT 'appeals', file_id, record_no, 'decision', 'one of upheld, rejected, adjusted, pending', quoted(decision)
+FROM a WHERE decision IS NULL OR decision NOT IN ('upheld', 'rejected', 'adjusted', 'pending')
+UNION ALL
+SELECT 'appeals', file_id, record_no, 'points', 'a number of points, 0 or more', quoted(points) FROM a WHERE bad_number(points) OR p < 0
+UNION ALL
+SELECT 'appeals', file_id, record_no, 'amount', 'an amount in 元, 0 or more', quoted(amount) FROM a WHERE bad_number(amount) OR m < 0
+UNION ALL
+SELECT 'appeals', file_id, record_no, 'points', 'the new points or amount of an adjusted decision', 'both empty'
+FROM a WHERE decision = 'adjusted' AND points IS NULL AND amount IS NULL
+UNION ALL
+-- Only an adjusted decision changes points or amounts; a value beside another decision would be ignored.
+SELECT 'appeals', file_id, record_no, CASE WHEN points IS NOT NULL THEN 'points' ELSE 'amount' END,
+       'empty points and amount: only an adjusted decision sets them', 'a value with decision ' || quoted(decision)
+FROM a WHERE decision IN ('upheld', 'rejected', 'pending') AND (points IS NOT NULL OR amount IS NOT NULL)
+UNION ALL
+-- An adjustment stays inside the event type's own limits, like the event itself.
+SELECT 'appeals', a.file_id, a.record_no, 'points',
+       'points from ' || number_text(t.min_points) || ' to ' || number_text(t.max_points) || ' for type "' || t.type_id || '"', quoted(a.points)
+FROM a JOIN raw_events e ON e.event_id = a.event_id JOIN cfg_event_types t ON t.type_id = e.type
+WHERE a.decision = 'adjusted' AND t.fixed_points IS NULL AND (a.p < t.min_points OR a.p > t.max_points)
+UNION ALL
+SELECT 'appeals', a.file_id, a.record_no, 'amount',
+       'a fine from ' || number_text(f.min_amount) || ' to ' || number_text(f.max_amount) || ' 元 for type "' || f.type_id || '"', quoted(a.amount)
+FROM a JOIN raw_events e ON e.event_id = a.event_id JOIN cfg_fines f ON f.type_id = e.type
+WHERE a.decision = 'adjusted' AND f.kind = 'range' AND (a.m < f.min_amount OR a.m > f.max_amount)
+UNION ALL
+-- One decision per event: a second decided appeal would leave it open which decision stands.
+SELECT 'appeals', file_id, record_no, 'event_id', 'one decided appeal per event (correct the first instead)',
+       'a second decided appeal on event ' || quoted(event_id)
+FROM (SELECT *, row_number() OVER (PARTITION BY event_id ORDER BY file_id, record_no) AS nth
+      FROM a WHERE event_id IS NOT NULL AND decision IN ('upheld', 'rejected', 'adjusted'))
+WHERE nth > 1;

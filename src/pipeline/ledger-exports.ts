@@ -1,0 +1,70 @@
+/**
+ * The event ledger's downloads: the audit trail (score_parts), the per-event fines and their
+ * totals per period. Each is written as CSV (formula-neutralised) and JSON with the columns of
+ * its schema in export-schemas.ts, streamed so that a large competition never sits in memory.
+ */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { z } from 'zod';
+import type { Competition } from '../config/read.ts';
+import { localize } from '../config/text.ts';
+import type { Download, PeriodInfo } from '../site/model.ts';
+import { csvLine } from './csv.ts';
+import { columnsOf, FineExportRow, FineTotalExportRow, ScorePartExportRow } from './export-schemas.ts';
+import { streamRows } from './sql.ts';
+
+async function writeRowExports<Row extends object, Out extends Record<string, unknown>>(
+  db: DuckDBConnection,
+  query: string,
+  schema: z.ZodObject,
+  file: string,
+  toExport: (row: Row) => Out,
+): Promise<number> {
+  const columns = columnsOf(schema);
+  const csv = openSync(`${file}.csv`, 'w');
+  const json = openSync(`${file}.json`, 'w');
+  writeSync(csv, csvLine(columns));
+  writeSync(json, '[');
+  let count = 0;
+  for await (const chunk of streamRows<Row>(db, query)) {
+    let csvText = '';
+    let jsonText = '';
+    for (const row of chunk) {
+      const exported = toExport(row);
+      csvText += csvLine(columns.map((c) => exported[c]));
+      jsonText += `${count === 0 ? '' : ','}\n${JSON.stringify(exported)}`;
+      count++;
+    }
+    writeSync(csv, csvText);
+    writeSync(json, jsonText);
+  }
+  writeSync(json, count === 0 ? ']\n' : '\n]\n');
+  closeSync(csv);
+  closeSync(json);
+  return count;
+}
+
+const downloadsOf = (name: string, rows: number, descriptionKey: string): Download[] => [
+  { file: `${name}.csv`, format: 'csv', rows, descriptionKey },
+  { file: `${name}.json`, format: 'json', rows, descriptionKey },
+];
+
+export async function writeLedgerExports(db: DuckDBConnection, competition: Competition, periods: PeriodInfo[], exportsDir: string): Promise<Download[]> {
+  const { config, locale } = competition;
+  const typeLabel = new Map(config.event_types.map((t) => [t.id, localize(t.label, locale)]));
+  const periodLabel = new Map(periods.map((p) => [p.id, p.label]));
+  const parts = await writeRowExports(db, 'export_score_parts', ScorePartExportRow, path.join(exportsDir, 'score_parts'), (row: ScorePartExportRow) => ({ ...row }));
+  const fines = await writeRowExports(db, 'export_fines', FineExportRow, path.join(exportsDir, 'fines'), (row: Omit<FineExportRow, 'type_label'>) => {
+    const { event_id, date, type_id, ...rest } = row;
+    return { event_id, date, type_id, type_label: typeLabel.get(type_id) ?? type_id, ...rest } satisfies FineExportRow;
+  });
+  const totals = await writeRowExports(db, 'export_fine_totals', FineTotalExportRow, path.join(exportsDir, 'fine_totals'), (row: Omit<FineTotalExportRow, 'period_label'>) => {
+    const { period_id, ...rest } = row;
+    return { period_id, period_label: periodLabel.get(period_id) ?? period_id, ...rest } satisfies FineTotalExportRow;
+  });
+  return [
+    ...downloadsOf('score_parts', parts, 'download.scoreParts'),
+    ...(config.event_types.some((t) => t.fine) ? [...downloadsOf('fines', fines, 'download.fines'), ...downloadsOf('fine_totals', totals, 'download.fineTotals')] : []),
+  ];
+}
