@@ -31,23 +31,16 @@ ledger AS (
    AND pp.entity_kind = sb.entity_kind AND pp.entity_id = sb.entity_id
   WHERE sb.model = 'ledger'
 ),
-counted_checks AS (
-  SELECT sb.score_id, sb.aggregate, c.*
-  FROM stg_checks c
-  JOIN subjects sb ON sb.model = 'check_average' AND sb.entity_kind = 'unit' AND sb.entity_id = c.unit_id
-  WHERE NOT EXISTS (SELECT 1 FROM cfg_score_check_kinds k WHERE k.score_id = sb.score_id)
-     OR c.kind IN (SELECT k.check_kind FROM cfg_score_check_kinds k WHERE k.score_id = sb.score_id)
-),
 check_average AS (
-  SELECT p.period_id, c.score_id, 'unit' AS entity_kind, c.unit_id AS entity_id,
+  SELECT p.period_id, c.score_id, c.entity_kind, c.entity_id,
          CASE any_value(c.aggregate)
            WHEN 'mean' THEN avg(c.score)
            WHEN 'min' THEN min(c.score)
            ELSE arg_max(c.score, c.check_date || c.check_id)
          END AS score
   FROM span_periods p
-  JOIN counted_checks c ON c.check_date BETWEEN p.start_date AND p.end_date
-  GROUP BY p.period_id, c.score_id, c.unit_id
+  JOIN int_counted_checks c ON c.check_date BETWEEN p.start_date AND p.end_date
+  GROUP BY p.period_id, c.score_id, c.entity_kind, c.entity_id
 ),
 span_scores AS (
   SELECT period_id, score_id, entity_kind, entity_id, score::DECIMAL(18, 6) AS score FROM ledger

@@ -353,7 +353,7 @@ function addDays(iso: string, days: number): string {
 function siteFinding(f: CheckFinding, competition: Competition, unitNames: Map<string, string>): Finding {
   const rule = competition.config.compliance.find((r) => r.id === f.ruleId)!;
   return {
-    id: `${f.ruleId}-${f.unitId}-${f.periodStart}`,
+    id: [f.ruleId, f.unitId, f.periodStart, ...(f.key === undefined ? [] : [f.key])].join('-'),
     ruleId: f.ruleId,
     ruleLabel: localize(rule.label, competition.locale),
     entity: entityRef('unit', f.unitId, unitNames.get(f.unitId) ?? f.unitId),

@@ -5,6 +5,7 @@
 import type { Competition } from '../config/read.ts';
 import { localize } from '../config/text.ts';
 import { THRESHOLD_SYMBOL } from '../checks/finding.ts';
+import { configLabels } from '../config/labels.ts';
 import type { MethodologyItem, MethodologySection } from '../site/model.ts';
 
 export function describeMethodology(competition: Competition): MethodologySection[] {
@@ -17,6 +18,12 @@ export function describeMethodology(competition: Competition): MethodologySectio
   const subjectList = (ids: string[]) => ids.map((id) => (id === 'staff' ? label(config.org.staff_label) : levelLabel(id))).join(locale === 'zh-CN' ? '、' : ', ');
   const periodLabel = (id: string) => label(competition.periods.find((p) => p.id === id)?.label ?? id);
   const item = (key: string, values: MethodologyItem['values'] = {}): MethodologyItem => ({ key, values });
+  const names = configLabels(competition);
+  const separator = locale === 'zh-CN' ? '、' : ', ';
+  const checkKinds = (ids: string[] | undefined) => ids?.map(names.checkKind).join(separator) ?? '*';
+  // Kinds stay codes for the page to word (periodKind.*); listed period IDs become their labels.
+  const periodSelector = (selectors: string[]) => selectors.map((s) => (competition.periods.some((p) => p.id === s) ? periodLabel(s) : s)).join(',');
+  const scoreLabel = (id: string) => label(config.scores.find((s) => s.id === id)?.label ?? id);
 
   const scoreSections = config.scores.map((score): MethodologySection => {
     const items: MethodologyItem[] = [];
@@ -34,8 +41,8 @@ export function describeMethodology(competition: Competition): MethodologySectio
       }
       if (config.surveys?.score === score.id) items.push(item('method.survey', { ...config.surveys.points }));
     } else {
-      const kinds = score.check_kinds?.join(', ') ?? '*';
-      items.push(item(`method.checkAverage.${score.aggregate}`, { score: label(score.label), subjects: subjectList(score.subjects), kinds }));
+      items.push(item(`method.checkAverage.${score.aggregate}`, { score: label(score.label), subjects: subjectList(score.subjects), kinds: checkKinds(score.check_kinds) }));
+      if (score.unsigned === 'exclude' || config.compliance.some((r) => r.kind === 'signoff')) items.push(item(`method.checkAverage.unsigned.${score.unsigned}`, { score: label(score.label) }));
     }
     return { headingKey: 'method.heading.score', headingValues: { score: label(score.label) }, items };
   });
@@ -73,11 +80,26 @@ export function describeMethodology(competition: Competition): MethodologySectio
   });
   if (awardItems.length > 0) awardItems.push(item('method.award.ties'));
 
-  const complianceItems: MethodologyItem[] = config.compliance.map((rule) =>
-    rule.kind === 'inspection_cadence'
-      ? item(rule.min_minutes > 0 ? 'method.compliance.inspection' : 'method.compliance.inspection.anyLength', { rule: label(rule.label), level: levelLabel(rule.level), method: rule.method, op: THRESHOLD_SYMBOL[rule.count.op], value: rule.count.value, minMinutes: rule.min_minutes })
-      : item('method.compliance.survey', { rule: label(rule.label), level: levelLabel(rule.level), op: THRESHOLD_SYMBOL[rule.respondents.op], value: rule.respondents.value }),
-  );
+  const complianceItems: MethodologyItem[] = config.compliance.map((rule) => {
+    const rule_ = label(rule.label);
+    switch (rule.kind) {
+      case 'inspection_cadence':
+        return item(rule.min_minutes > 0 ? 'method.compliance.inspection' : 'method.compliance.inspection.anyLength', { rule: rule_, level: levelLabel(rule.level), method: rule.method, op: THRESHOLD_SYMBOL[rule.count.op], value: rule.count.value, minMinutes: rule.min_minutes });
+      case 'survey_count':
+        return item('method.compliance.survey', { rule: rule_, level: levelLabel(rule.level), op: THRESHOLD_SYMBOL[rule.respondents.op], value: rule.respondents.value });
+      case 'coverage': {
+        const values = { rule: rule_, periods: periodSelector(rule.periods), within: levelLabel(rule.within ?? config.org.levels[0]!.id), level: levelLabel(rule.level), op: THRESHOLD_SYMBOL[rule.share.op], value: rule.share.value };
+        if ('inspections' in rule.by) return item('method.compliance.coverage.inspections', { ...values, method: rule.by.inspections });
+        return rule.by.checks ? item('method.compliance.coverage.checks', { ...values, kinds: checkKinds(rule.by.checks) }) : item('method.compliance.coverage.anyCheck', values);
+      }
+      case 'recheck':
+        return item(rule.checks ? 'method.compliance.recheck' : 'method.compliance.recheck.anyCheck', { rule: rule_, periods: periodSelector(rule.periods), level: levelLabel(rule.level), score: scoreLabel(rule.score), op: THRESHOLD_SYMBOL[rule.below.op], value: rule.below.value, kinds: checkKinds(rule.checks) });
+      case 'signoff':
+        return item(rule.checks ? 'method.compliance.signoff' : 'method.compliance.signoff.anyCheck', { rule: rule_, kinds: checkKinds(rule.checks) });
+      case 'score_threshold':
+        return item('method.compliance.scoreThreshold', { rule: rule_, periods: periodSelector(rule.periods), level: levelLabel(rule.level), score: scoreLabel(rule.score), op: THRESHOLD_SYMBOL[rule.threshold.op], value: rule.threshold.value });
+    }
+  });
   if (complianceItems.length > 0) complianceItems.push(item('method.compliance.note'));
 
   return [

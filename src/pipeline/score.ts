@@ -17,6 +17,7 @@ export const SCORING_MODELS = [
   'int_entities',
   'int_counted_events',
   'int_postings',
+  'int_counted_checks',
   'fct_period_scores',
   'fct_standings',
   'fct_awards',

@@ -136,7 +136,7 @@ export interface EntityPage {
 }
 
 export interface Evidence {
-  table: 'inspections' | 'surveys';
+  table: 'inspections' | 'surveys' | 'checks' | 'events' | 'units';
   id: string;
   date: string;
   /** Catalog key and values that describe the record, e.g. `evidence.inspection`. */

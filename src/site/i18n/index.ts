@@ -9,6 +9,8 @@
  * - `method` (`onsite`/`video`)  → `inspectionMethod.<value>`
  * - `start`, `end` (YYYY-MM-DD)  → a formatted date
  * - `kinds` of `method.period.calendar` (`month, quarter`) → `periodKind.<each>`, joined
+ * - `periods` (a rule's period selector, `quarter,2025-Y`) → each kind as `periodKind.<kind>`, other
+ *   entries (period labels) as they are, joined
  */
 import type { Locale, ThresholdOp } from '../../config/schema.ts';
 import { THRESHOLD_SYMBOL } from '../../checks/finding.ts';
@@ -90,6 +92,12 @@ export function message(locale: Locale, key: string, values: MessageValues = {})
     worded.kinds = values.kinds
       .split(',')
       .map((kind) => word('periodKind', kind.trim()))
+      .join(lookup(locale, 'common.listSeparator'));
+  }
+  if (typeof values.periods === 'string') {
+    worded.periods = values.periods
+      .split(',')
+      .map((entry) => catalogs[locale][`periodKind.${entry}`] ?? entry)
       .join(lookup(locale, 'common.listSeparator'));
   }
   return fill(locale, key, lookup(locale, key), worded);
