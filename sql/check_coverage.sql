@@ -1,5 +1,6 @@
 -- Coverage in one period [$from, $to] that has ended by the data date: every unit of $level,
--- the unit of $within above it (its group), and the checks and inspections it had in the period.
+-- the unit of $within above it (its group), and the checks and inspections in the period of it
+-- or of any unit below it (a sub-branch is covered when one of its outlets was checked).
 -- The rule decides which of those records cover it. The lists are unordered; the check sorts.
 WITH period AS (
   SELECT $from::DATE AS start_date, $to::DATE AS end_date FROM int_as_of WHERE $to::DATE <= int_as_of.as_of
@@ -17,7 +18,7 @@ SELECT a.ancestor_id AS group_id, u.unit_id, u.name,
 FROM stg_units u
 CROSS JOIN period
 JOIN int_unit_ancestors a ON a.unit_id = u.unit_id AND a.ancestor_level = $within
-LEFT JOIN records r ON r.unit_id = u.unit_id
+LEFT JOIN (records r JOIN int_unit_ancestors below ON below.unit_id = r.unit_id) ON below.ancestor_id = u.unit_id
 WHERE u.level = $level
 GROUP BY a.ancestor_id, u.unit_id, u.name
 ORDER BY a.ancestor_id, u.unit_id;

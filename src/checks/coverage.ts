@@ -37,16 +37,17 @@ export function checkCoverage(rule: CoverageRule, period: CoveragePeriod, units:
     const covered = members.length - uncovered.length;
     // Multiply before dividing so that 3 of 5 is exactly 60, not 60.000000000000004.
     const share = (covered * 100) / members.length;
-    if (meetsThreshold(share, rule.share)) continue;
+    const [observed, threshold] = rule.share ? [share, rule.share] : [covered, rule.units!];
+    if (meetsThreshold(observed, threshold)) continue;
     findings.push({
       ruleId: rule.id,
       unitId: groupId,
       periodStart: period.start,
       periodEnd: period.end,
-      observed: share,
-      threshold: rule.share,
-      messageKey: 'finding.coverage',
-      values: { period: labels.period(period.id), level: labels.level(rule.level), covered, total: members.length, share, op: THRESHOLD_SYMBOL[rule.share.op], required: rule.share.value },
+      observed,
+      threshold,
+      messageKey: rule.share ? 'finding.coverage' : 'finding.coverage.units',
+      values: { period: labels.period(period.id), level: labels.level(rule.level), covered, total: members.length, share, op: THRESHOLD_SYMBOL[threshold.op], required: threshold.value },
       evidence: uncovered.map((u) => ({ table: 'units' as const, id: u.unit_id, date: period.end, messageKey: 'evidence.uncovered', values: { name: u.name } })),
       key: period.id,
     });

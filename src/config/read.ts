@@ -217,6 +217,7 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
       need(score !== undefined, ['compliance', i, 'score'], oneOf([...scoreById.keys()]), shown(rule.score));
       need(!score || score.subjects.includes(rule.level), ['compliance', i, 'score'], `a score of "${rule.level}" (scores of it: ${c.scores.filter((s) => s.subjects.includes(rule.level)).map((s) => s.id).join(', ')})`, shown(rule.score));
     }
+    if (rule.kind === 'coverage') need((rule.share === undefined) !== (rule.units === undefined), ['compliance', i], 'exactly one of share and units', rule.share ? 'both' : 'neither');
     if (rule.kind === 'coverage' && rule.within !== undefined) {
       const above = levelIds.slice(0, Math.max(0, levelIds.indexOf(rule.level)));
       need(above.includes(rule.within), ['compliance', i, 'within'], `a level above "${rule.level}", ${oneOf(above)}`, shown(rule.within));

@@ -210,8 +210,10 @@ const Coverage = z.strictObject({
   within: Id.optional(),
   periods: PeriodSelector,
   by: CoveredBy,
-  /** Percent of the units covered, e.g. `{ op: '>=', value: 60 }`. */
-  share: Threshold,
+  /** Percent of the units covered, e.g. `{ op: '>=', value: 60 }`. Give this or `units`. */
+  share: Threshold.optional(),
+  /** Number of units covered, e.g. `{ op: '>=', value: 2 }` (at least 2 outlets had a video check). */
+  units: Threshold.optional(),
 });
 
 /** S4 复查: a unit whose score last period met `below` must be checked again this period. */

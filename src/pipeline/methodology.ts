@@ -88,9 +88,12 @@ export function describeMethodology(competition: Competition): MethodologySectio
       case 'survey_count':
         return item('method.compliance.survey', { rule: rule_, level: levelLabel(rule.level), op: THRESHOLD_SYMBOL[rule.respondents.op], value: rule.respondents.value });
       case 'coverage': {
-        const values = { rule: rule_, periods: periodSelector(rule.periods), within: levelLabel(rule.within ?? config.org.levels[0]!.id), level: levelLabel(rule.level), op: THRESHOLD_SYMBOL[rule.share.op], value: rule.share.value };
-        if ('inspections' in rule.by) return item('method.compliance.coverage.inspections', { ...values, method: rule.by.inspections });
-        return rule.by.checks ? item('method.compliance.coverage.checks', { ...values, kinds: checkKinds(rule.by.checks) }) : item('method.compliance.coverage.anyCheck', values);
+        const threshold = rule.share ?? rule.units!;
+        // The unit count reads "≥ 2 outlets", the share "≥ 60% of outlets": one key each, `.units` suffixed.
+        const suffix = rule.share ? '' : '.units';
+        const values = { rule: rule_, periods: periodSelector(rule.periods), within: levelLabel(rule.within ?? config.org.levels[0]!.id), level: levelLabel(rule.level), op: THRESHOLD_SYMBOL[threshold.op], value: threshold.value };
+        if ('inspections' in rule.by) return item(`method.compliance.coverage.inspections${suffix}`, { ...values, method: rule.by.inspections });
+        return rule.by.checks ? item(`method.compliance.coverage.checks${suffix}`, { ...values, kinds: checkKinds(rule.by.checks) }) : item(`method.compliance.coverage.anyCheck${suffix}`, values);
       }
       case 'recheck':
         return item(rule.checks ? 'method.compliance.recheck' : 'method.compliance.recheck.anyCheck', { rule: rule_, periods: periodSelector(rule.periods), level: levelLabel(rule.level), score: scoreLabel(rule.score), op: THRESHOLD_SYMBOL[rule.below.op], value: rule.below.value, kinds: checkKinds(rule.checks) });
