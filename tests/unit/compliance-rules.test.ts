@@ -206,6 +206,20 @@ describe('config of the compliance kinds', () => {
   });
 });
 
+describe('checks that name a person', () => {
+  it('refuses a staff_id of another unit, or of no one, at its CSV cell', async () => {
+    const dir = tempDir('s3-staff');
+    cpSync(path.resolve('data/examples/s3-toll-station'), dir, { recursive: true });
+    // K01 names A1 (team T1) but says T2; K02 names nobody on the staff list.
+    editFile(dir, 'checks.csv', (text) => text.replace('K01,2025-01-28,T1,A1', 'K01,2025-01-28,T2,A1').replace('K02,2025-01-28,T1,A2', 'K02,2025-01-28,T1,X9'));
+    const problems = await refusal(dir);
+    expect(problems.map((p) => [p.line, p.column, p.expected, p.found])).toEqual([
+      [2, 4, 'a person of unit "T2"', '"A1" of unit "T1"'],
+      [3, 4, 'a staff_id from the staff table', 'no staff "X9"'],
+    ]);
+  });
+});
+
 describe('words of the compliance kinds', () => {
   it.each(LOCALES)('fills every methodology item of both examples (%s)', (locale) => {
     for (const slug of ['s3-toll-station', 's4-mystery-shopper']) {
