@@ -1,12 +1,12 @@
 -- One score per period, score and entity. Ledger: base + the postings dated inside the period.
--- Check average: mean, last or min of the checks dated inside it. Combined periods (the year
+-- Check average: mean, last or min of the checks int_counted_checks counts, dated inside it. Combined periods (the year
 -- carried from its halves, S2): the weighted sum of their parts' scores.
 CREATE TABLE fct_period_scores AS
 WITH live_periods AS (
   SELECT p.* FROM cfg_periods p, int_as_of WHERE p.start_date <= int_as_of.as_of
 ),
 subjects AS (
-  SELECT s.score_id, s.model, s.base, s.aggregate, e.entity_kind, e.entity_id
+  SELECT s.score_id, s.model, s.base, e.entity_kind, e.entity_id
   FROM cfg_scores s
   JOIN cfg_score_subjects ss ON ss.score_id = s.score_id
   JOIN int_entities e ON e.subject = ss.subject

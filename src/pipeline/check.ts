@@ -54,7 +54,7 @@ export async function runChecks(db: DuckDBConnection, competition: Competition):
 }
 
 /** The spans a rule applies in: its phases, with touching ones merged so no week falls between. */
-export function ruleWindows(rule: Extract<ComplianceRule, { during?: unknown }>, competition: Competition): { start: string; end: string }[] {
+export function ruleWindows(rule: Extract<ComplianceRule, { kind: 'inspection_cadence' | 'survey_count' }>, competition: Competition): { start: string; end: string }[] {
   const { config, periods } = competition;
   if (!rule.during) return [{ start: config.start, end: config.end }];
   const spans = periods.filter((p) => rule.during?.includes(p.id)).map((p) => ({ start: p.start, end: p.end }));
