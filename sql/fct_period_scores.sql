@@ -1,5 +1,6 @@
 -- One score per period, score and entity. Ledger: base + the postings dated inside the period.
--- Check average: mean, last or min of the checks dated inside it. Event tally: int_tally_scores.
+-- Check average: mean, last or min of the checks int_counted_checks counts, dated inside it. Event
+-- tally: int_tally_scores.
 -- Combined periods (the year
 -- carried from its halves, S2): the weighted sum of their parts' scores.
 CREATE TABLE fct_period_scores AS
@@ -7,7 +8,7 @@ WITH live_periods AS (
   SELECT p.* FROM cfg_periods p, int_as_of WHERE p.start_date <= int_as_of.as_of
 ),
 subjects AS (
-  SELECT s.score_id, s.model, s.base, s.aggregate, e.entity_kind, e.entity_id
+  SELECT s.score_id, s.model, s.base, e.entity_kind, e.entity_id
   FROM cfg_scores s
   JOIN cfg_score_subjects ss ON ss.score_id = s.score_id
   JOIN int_entities e ON e.subject = ss.subject
@@ -33,7 +34,7 @@ ledger AS (
   WHERE sb.model = 'ledger'
 ),
 check_average AS (
-  SELECT p.period_id, c.score_id, 'unit' AS entity_kind, c.unit_id AS entity_id,
+  SELECT p.period_id, c.score_id, c.entity_kind, c.entity_id,
          CASE any_value(c.aggregate)
            WHEN 'mean' THEN avg(c.score)
            WHEN 'min' THEN min(c.score)
@@ -41,7 +42,7 @@ check_average AS (
          END AS score
   FROM span_periods p
   JOIN int_counted_checks c ON c.check_date BETWEEN p.start_date AND p.end_date
-  GROUP BY p.period_id, c.score_id, c.unit_id
+  GROUP BY p.period_id, c.score_id, c.entity_kind, c.entity_id
 ),
 span_scores AS (
   SELECT period_id, score_id, entity_kind, entity_id, score::DECIMAL(18, 6) AS score FROM ledger

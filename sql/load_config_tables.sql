@@ -6,6 +6,7 @@ CREATE TABLE cfg_period_parts (period_id VARCHAR, part_id VARCHAR, weight DECIMA
 CREATE TABLE cfg_scores (score_id VARCHAR, model VARCHAR, base DECIMAL(18, 6), aggregate VARCHAR);
 CREATE TABLE cfg_score_subjects (score_id VARCHAR, subject VARCHAR);
 CREATE TABLE cfg_score_check_kinds (score_id VARCHAR, check_kind VARCHAR);
+CREATE TABLE cfg_scores_excluding_unsigned (score_id VARCHAR);
 CREATE TABLE cfg_event_types (type_id VARCHAR, score_id VARCHAR, sign INTEGER, fixed_points DECIMAL(18, 6), min_points DECIMAL(18, 6), max_points DECIMAL(18, 6), verified_only BOOLEAN);
 CREATE TABLE cfg_cascades (type_id VARCHAR, step INTEGER, target VARCHAR, level_id VARCHAR, points DECIMAL(18, 6));
 CREATE TABLE cfg_survey_points (score_id VARCHAR, satisfied DECIMAL(18, 6), neutral DECIMAL(18, 6), unsatisfied DECIMAL(18, 6));

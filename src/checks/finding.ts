@@ -1,8 +1,10 @@
 /** What a rule check returns: a problem found, the rule that found it, and the rows that show it. */
 import type { Threshold } from '../config/schema.ts';
+import type { Labels } from '../config/labels.ts';
 import { sortBy } from '../order.ts';
 
 export type { Evidence } from '../site/model.ts';
+export type { Labels } from '../config/labels.ts';
 import type { Evidence } from '../site/model.ts';
 
 export interface CheckFinding {
@@ -17,7 +19,31 @@ export interface CheckFinding {
   messageKey: string;
   values: Record<string, string | number>;
   evidence: Evidence[];
+  /** Tells apart findings of one rule, unit and start date: the period ID, the check ID. */
+  key?: string;
 }
+
+
+/** A check as evidence: its kind, score, who scored it and who signed it off. */
+export interface CheckRecord {
+  id: string;
+  date: string;
+  kind: string;
+  score: number;
+  checker: string;
+  signed_by: string;
+  /** The person checked, for checks that score a person. */
+  staff_name: string | null;
+}
+
+export const checkEvidence = (checks: readonly CheckRecord[], labels: Labels): Evidence[] =>
+  inRecordOrder(checks).map((c) => ({
+    table: 'checks' as const,
+    id: c.id,
+    date: c.date,
+    messageKey: c.staff_name === null ? 'evidence.check' : 'evidence.check.staff',
+    values: { kind: labels.checkKind(c.kind), score: c.score, checker: c.checker || '—', signedBy: c.signed_by || '—', ...(c.staff_name === null ? {} : { staff: c.staff_name }) },
+  }));
 
 export function meetsThreshold(value: number, threshold: Threshold): boolean {
   switch (threshold.op) {

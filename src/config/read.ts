@@ -167,6 +167,8 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
     ['periods.list', listedPeriodIds],
     ['event_types', c.event_types.map((e) => e.id)],
     ['rankings', c.rankings.map((r) => r.id)],
+    ['compliance', c.compliance.map((r) => r.id)],
+    ['check_kinds', c.check_kinds.map((k) => k.id)],
   ] as const) {
     const seen = new Set<string>();
     ids.forEach((id, i) => {
@@ -295,8 +297,19 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
   });
 
   c.compliance.forEach((rule, i) => {
-    need(levelIds.includes(rule.level), ['compliance', i, 'level'], oneOf(levelIds), shown(rule.level));
-    rule.during?.forEach((ph, j) => need(phaseIds.includes(ph), ['compliance', i, 'during', j], `a phase id, ${oneOf(phaseIds)}`, shown(ph)));
+    if ('level' in rule) need(levelIds.includes(rule.level), ['compliance', i, 'level'], oneOf(levelIds), shown(rule.level));
+    if ('during' in rule) rule.during?.forEach((ph, j) => need(phaseIds.includes(ph), ['compliance', i, 'during', j], `a phase id, ${oneOf(phaseIds)}`, shown(ph)));
+    if ('periods' in rule) rule.periods.forEach((p, j) => need(periodKinds.includes(p) || periodIds.includes(p), ['compliance', i, 'periods', j], `a period kind or id, ${oneOf([...periodKinds, ...periodIds])}`, shown(p)));
+    if ('score' in rule) {
+      const score = scoreById.get(rule.score);
+      need(score !== undefined, ['compliance', i, 'score'], oneOf([...scoreById.keys()]), shown(rule.score));
+      need(!score || score.subjects.includes(rule.level), ['compliance', i, 'score'], `a score of "${rule.level}" (scores of it: ${c.scores.filter((s) => s.subjects.includes(rule.level)).map((s) => s.id).join(', ')})`, shown(rule.score));
+    }
+    if (rule.kind === 'coverage') need((rule.share === undefined) !== (rule.units === undefined), ['compliance', i], 'exactly one of share and units', rule.share ? 'both' : 'neither');
+    if (rule.kind === 'coverage' && rule.within !== undefined) {
+      const above = levelIds.slice(0, Math.max(0, levelIds.indexOf(rule.level)));
+      need(above.includes(rule.within), ['compliance', i, 'within'], `a level above "${rule.level}", ${oneOf(above)}`, shown(rule.within));
+    }
   });
   return problems;
 }

@@ -114,6 +114,9 @@ const CheckAverageScore = z.strictObject({
   aggregate: z.enum(['mean', 'last', 'min']).default('mean'),
   /** Which check kinds count; all of them when left out. */
   check_kinds: z.array(Id).optional(),
+  /** Whether a check nobody signed off (`signed_by` empty) counts in the score (S3 验收签字). */
+  unsigned: z.enum(['count', 'exclude']).default('count'),
+  /** Levels, or `staff` for checks that name a person (`staff_id`). */
   subjects: z.array(Subject).min(1),
 });
 
@@ -356,7 +359,67 @@ const SurveyCount = z.strictObject({
   during: z.array(Id).optional(),
 });
 
-export const ComplianceRule = z.discriminatedUnion('kind', [InspectionCadence, SurveyCount]);
+/** Period kinds (`month`, `quarter`, `phase`, `half`, `year`, `custom`) or period IDs. */
+const PeriodSelector = z.array(Id).min(1);
+
+/** What counts as having been looked at: a check (of some kinds) or an inspection (of a method). */
+const CoveredBy = z.union([
+  z.strictObject({ checks: z.array(Id).min(1).optional() }).describe('a check of these kinds; of any kind when left out'),
+  z.strictObject({ inspections: z.enum(['onsite', 'video']) }).describe('an inspection of this method'),
+]);
+
+/** S4: "each quarter covers all sub-branches and at least 60% of outlets; the year 100%". */
+const Coverage = z.strictObject({
+  id: Id,
+  label: Text,
+  kind: z.literal('coverage'),
+  /** The units that must be covered. */
+  level: Id,
+  /** Coverage is counted inside each unit of this level (each sub-branch covers its outlets); the top level when left out. */
+  within: Id.optional(),
+  periods: PeriodSelector,
+  by: CoveredBy,
+  /** Percent of the units covered, e.g. `{ op: '>=', value: 60 }`. Give this or `units`. */
+  share: Threshold.optional(),
+  /** Number of units covered, e.g. `{ op: '>=', value: 2 }` (at least 2 outlets had a video check). */
+  units: Threshold.optional(),
+});
+
+/** S4 复查: a unit whose score last period met `below` must be checked again this period. */
+const Recheck = z.strictObject({
+  id: Id,
+  label: Text,
+  kind: z.literal('recheck'),
+  level: Id,
+  score: Id,
+  /** Period kinds whose previous period (same kind, by order) decides, e.g. `quarter`. */
+  periods: PeriodSelector,
+  /** The score that calls for a recheck, e.g. `{ op: '<', value: 85 }`. */
+  below: Threshold,
+  /** Check kinds that count as the recheck; any kind when left out. */
+  checks: z.array(Id).min(1).optional(),
+});
+
+/** S3 验收签字: every check of these kinds needs a sign-off (`signed_by`). */
+const Signoff = z.strictObject({
+  id: Id,
+  label: Text,
+  kind: z.literal('signoff'),
+  checks: z.array(Id).min(1).optional(),
+});
+
+/** S4/S9 targets: the score of each unit of a level, in each period selected, meets a threshold. */
+const ScoreThreshold = z.strictObject({
+  id: Id,
+  label: Text,
+  kind: z.literal('score_threshold'),
+  level: Id,
+  score: Id,
+  periods: PeriodSelector,
+  threshold: Threshold,
+});
+
+export const ComplianceRule = z.discriminatedUnion('kind', [InspectionCadence, SurveyCount, Coverage, Recheck, Signoff, ScoreThreshold]);
 export type ComplianceRule = z.infer<typeof ComplianceRule>;
 
 export const CompetitionConfig = z.strictObject({
@@ -374,6 +437,8 @@ export const CompetitionConfig = z.strictObject({
     staff_label: Text.default({ 'zh-CN': '员工', en: 'Staff' }),
     attributes: z.array(Attribute).default([]),
   }),
+  /** Names for the `kind` codes of the checks table (mystery → 神秘人检查); pages show the code when left out. */
+  check_kinds: z.array(z.strictObject({ id: Id, label: Text })).default([]),
   tables: z.strictObject({
     units: Glob,
     staff: Glob,

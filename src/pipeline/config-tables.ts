@@ -26,6 +26,7 @@ export async function loadConfigTables(db: DuckDBConnection, competition: Compet
   await insert('cfg_scores', config.scores.map((s) => [s.id, s.model, s.model === 'ledger' ? s.base : null, s.model === 'check_average' ? s.aggregate : null]));
   await insert('cfg_score_subjects', config.scores.flatMap((s) => s.subjects.map((subject) => [s.id, subject])));
   await insert('cfg_score_check_kinds', config.scores.flatMap((s) => (s.model === 'check_average' ? (s.check_kinds ?? []).map((k) => [s.id, k]) : [])));
+  await insert('cfg_scores_excluding_unsigned', config.scores.flatMap((s) => (s.model === 'check_average' && s.unsigned === 'exclude' ? [[s.id]] : [])));
   await insert(
     'cfg_event_types',
     config.event_types.map((t) => [

@@ -425,10 +425,8 @@ function addDays(iso: string, days: number): string {
 function siteFinding(f: CheckFinding, competition: Competition, unitNames: Map<string, string>): Finding {
   const { compliance, awards, soft_caps } = competition.config;
   const rule = [...compliance, ...awards, ...soft_caps].find((r) => r.id === f.ruleId)!;
-  // Award lists per attribute value share one unit; the group keeps their ids apart.
-  const group = f.values.group ? `-${f.values.group}` : '';
   return {
-    id: `${f.ruleId}-${f.unitId}${group}-${f.periodStart}`,
+    id: [f.ruleId, f.unitId, ...(f.values.group ? [String(f.values.group)] : []), f.periodStart, ...(f.key === undefined ? [] : [f.key])].join('-'),
     ruleId: f.ruleId,
     ruleLabel: localize(rule.label, competition.locale),
     entity: entityRef('unit', f.unitId, unitNames.get(f.unitId) ?? f.unitId),

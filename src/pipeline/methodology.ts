@@ -6,6 +6,7 @@ import type { Competition } from '../config/read.ts';
 import type { EventType } from '../config/schema.ts';
 import { localize } from '../config/text.ts';
 import { THRESHOLD_SYMBOL } from '../checks/finding.ts';
+import { configLabels } from '../config/labels.ts';
 import type { MethodologyItem, MethodologySection } from '../site/model.ts';
 import { describeAwards } from './award-methodology.ts';
 
@@ -19,6 +20,12 @@ export function describeMethodology(competition: Competition): MethodologySectio
   const subjectList = (ids: string[]) => ids.map((id) => (id === 'staff' ? label(config.org.staff_label) : levelLabel(id))).join(locale === 'zh-CN' ? '、' : ', ');
   const periodLabel = (id: string) => label(competition.periods.find((p) => p.id === id)?.label ?? id);
   const item = (key: string, values: MethodologyItem['values'] = {}): MethodologyItem => ({ key, values });
+  const names = configLabels(competition);
+  const separator = locale === 'zh-CN' ? '、' : ', ';
+  const checkKinds = (ids: string[] | undefined) => ids?.map(names.checkKind).join(separator) ?? '*';
+  // Kinds stay codes for the page to word (periodKind.*); listed period IDs become their labels.
+  const periodSelector = (selectors: string[]) => selectors.map((s) => (competition.periods.some((p) => p.id === s) ? periodLabel(s) : s)).join(',');
+  const scoreLabel = (id: string) => label(config.scores.find((s) => s.id === id)?.label ?? id);
 
   const scoreSections = config.scores.map((score): MethodologySection => {
     const items: MethodologyItem[] = [];
@@ -41,8 +48,8 @@ export function describeMethodology(competition: Competition): MethodologySectio
       if (types.some((t) => t.fine)) items.push(item('method.fine.note'));
       if (config.surveys?.score === score.id) items.push(item('method.survey', { ...config.surveys.points }));
     } else if (score.model === 'check_average') {
-      const kinds = score.check_kinds?.join(', ') ?? '*';
-      items.push(item(`method.checkAverage.${score.aggregate}`, { score: label(score.label), subjects: subjectList(score.subjects), kinds }));
+      items.push(item(`method.checkAverage.${score.aggregate}`, { score: label(score.label), subjects: subjectList(score.subjects), kinds: checkKinds(score.check_kinds) }));
+      if (score.unsigned === 'exclude' || config.compliance.some((r) => r.kind === 'signoff')) items.push(item(`method.checkAverage.unsigned.${score.unsigned}`, { score: label(score.label) }));
     } else {
       const types = score.event_types.map((id) => label(config.event_types.find((t) => t.id === id)?.label ?? id)).join(locale === 'zh-CN' ? '、' : ', ');
       items.push(item(`method.tally.${score.measure}`, { score: label(score.label), subjects: subjectList(score.subjects), types, statuses: score.statuses.join(', ') }));
@@ -80,11 +87,29 @@ export function describeMethodology(competition: Competition): MethodologySectio
 
   const awardItems = describeAwards(competition);
 
-  const complianceItems: MethodologyItem[] = config.compliance.map((rule) =>
-    rule.kind === 'inspection_cadence'
-      ? item(rule.min_minutes > 0 ? 'method.compliance.inspection' : 'method.compliance.inspection.anyLength', { rule: label(rule.label), level: levelLabel(rule.level), method: rule.method, op: THRESHOLD_SYMBOL[rule.count.op], value: rule.count.value, minMinutes: rule.min_minutes })
-      : item('method.compliance.survey', { rule: label(rule.label), level: levelLabel(rule.level), op: THRESHOLD_SYMBOL[rule.respondents.op], value: rule.respondents.value }),
-  );
+  const complianceItems: MethodologyItem[] = config.compliance.map((rule) => {
+    const rule_ = label(rule.label);
+    switch (rule.kind) {
+      case 'inspection_cadence':
+        return item(rule.min_minutes > 0 ? 'method.compliance.inspection' : 'method.compliance.inspection.anyLength', { rule: rule_, level: levelLabel(rule.level), method: rule.method, op: THRESHOLD_SYMBOL[rule.count.op], value: rule.count.value, minMinutes: rule.min_minutes });
+      case 'survey_count':
+        return item('method.compliance.survey', { rule: rule_, level: levelLabel(rule.level), op: THRESHOLD_SYMBOL[rule.respondents.op], value: rule.respondents.value });
+      case 'coverage': {
+        const threshold = rule.share ?? rule.units!;
+        // The unit count reads "≥ 2 outlets", the share "≥ 60% of outlets": one key each, `.units` suffixed.
+        const suffix = rule.share ? '' : '.units';
+        const values = { rule: rule_, periods: periodSelector(rule.periods), within: levelLabel(rule.within ?? config.org.levels[0]!.id), level: levelLabel(rule.level), op: THRESHOLD_SYMBOL[threshold.op], value: threshold.value };
+        if ('inspections' in rule.by) return item(`method.compliance.coverage.inspections${suffix}`, { ...values, method: rule.by.inspections });
+        return rule.by.checks ? item(`method.compliance.coverage.checks${suffix}`, { ...values, kinds: checkKinds(rule.by.checks) }) : item(`method.compliance.coverage.anyCheck${suffix}`, values);
+      }
+      case 'recheck':
+        return item(rule.checks ? 'method.compliance.recheck' : 'method.compliance.recheck.anyCheck', { rule: rule_, periods: periodSelector(rule.periods), level: levelLabel(rule.level), score: scoreLabel(rule.score), op: THRESHOLD_SYMBOL[rule.below.op], value: rule.below.value, kinds: checkKinds(rule.checks) });
+      case 'signoff':
+        return item(rule.checks ? 'method.compliance.signoff' : 'method.compliance.signoff.anyCheck', { rule: rule_, kinds: checkKinds(rule.checks) });
+      case 'score_threshold':
+        return item('method.compliance.scoreThreshold', { rule: rule_, periods: periodSelector(rule.periods), level: levelLabel(rule.level), score: scoreLabel(rule.score), op: THRESHOLD_SYMBOL[rule.threshold.op], value: rule.threshold.value });
+    }
+  });
   if (complianceItems.length > 0) complianceItems.push(item('method.compliance.note'));
 
   const appealItems = config.tables.appeals ? ['upheld', 'adjusted', 'rejected', 'one'].map((k) => item(`method.appeal.${k}`)) : [];
@@ -106,7 +131,7 @@ function eventRuleItems(type: EventType, typeLabel: string): MethodologyItem[] {
   const item = (key: string, values: MethodologyItem['values'] = {}): MethodologyItem => ({ key, values: { type: typeLabel, ...values } });
   if (type.repeat) {
     const { within, multiplier } = type.repeat;
-    items.push(multiplier === undefined ? item('method.event.repeat.rateOnly', { within }) : item('method.event.repeat', { within, multiplier }));
+    items.push(multiplier === undefined ? item('method.event.repeat.rateOnly', { periodKind: within }) : item('method.event.repeat', { periodKind: within, multiplier }));
   }
   if (type.priority) items.push(item('method.event.priority', { multiplier: type.priority.multiplier }));
   if (type.combine_multipliers) items.push(item(`method.event.combine.${type.combine_multipliers}`));

@@ -87,7 +87,8 @@ export const TABLES: Record<TableName, { idColumn: string; columns: ColumnSpec[]
     columns: [
       col('check_id', 'id', 'unique'),
       col('date', 'date', 'the day of the check'),
-      col('unit_id', 'id', 'the unit checked'),
+      col('unit_id', 'id', 'the unit checked (the person’s own unit when staff_id is set)'),
+      col('staff_id', 'id', 'the person checked, when the check scores a person rather than the unit', optional),
       col('kind', 'id', 'what sort of check, e.g. quarterly or mystery'),
       col('score', 'number', '0–100'),
       col('checker', 'text', 'who scored it', optional),

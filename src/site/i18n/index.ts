@@ -7,10 +7,12 @@
  * a key the catalogs lack, and words the values the pipeline passes as codes:
  * - `order` (`desc`/`asc`)       → `order.<value>`
  * - `method` (`onsite`/`video`)  → `inspectionMethod.<value>`
- * - `within` (a period kind or `competition`) → `periodKind.<value>`
+ * - `periodKind` (a period kind or `competition`) → `periodKind.<value>`
  * - `statuses` (`verified, pending`) → `eventStatus.<each>`, joined
  * - `start`, `end` (YYYY-MM-DD)  → a formatted date
  * - `kinds` of `method.period.calendar` (`month, quarter`) → `periodKind.<each>`, joined
+ * - `periods` (a rule's period selector, `quarter,2025-Y`) → each kind as `periodKind.<kind>`, other
+ *   entries (period labels) as they are, joined
  */
 import type { Locale, ThresholdOp } from '../../config/schema.ts';
 import { THRESHOLD_SYMBOL } from '../../checks/finding.ts';
@@ -84,7 +86,7 @@ export function message(locale: Locale, key: string, values: MessageValues = {})
   const word = (prefix: string, code: string | number) => lookup(locale, `${prefix}.${code}`);
   if (values.order !== undefined) worded.order = word('order', values.order);
   if (values.method !== undefined) worded.method = word('inspectionMethod', values.method);
-  if (values.within !== undefined) worded.within = word('periodKind', values.within);
+  if (values.periodKind !== undefined) worded.periodKind = word('periodKind', values.periodKind);
   if (typeof values.statuses === 'string') {
     worded.statuses = values.statuses
       .split(',')
@@ -99,6 +101,12 @@ export function message(locale: Locale, key: string, values: MessageValues = {})
     worded.kinds = values.kinds
       .split(',')
       .map((kind) => word('periodKind', kind.trim()))
+      .join(lookup(locale, 'common.listSeparator'));
+  }
+  if (typeof values.periods === 'string') {
+    worded.periods = values.periods
+      .split(',')
+      .map((entry) => catalogs[locale][`periodKind.${entry}`] ?? entry)
       .join(lookup(locale, 'common.listSeparator'));
   }
   return fill(locale, key, lookup(locale, key), worded);

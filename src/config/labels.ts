@@ -1,0 +1,26 @@
+/** Config names in the build's locale, for rule findings: a code the config does not name is shown as it is. */
+import type { Competition } from './read.ts';
+import { localize } from './text.ts';
+import type { Text } from './schema.ts';
+
+/** Config names in the build's locale, for the words of a finding (rules see codes, pages show names). */
+export interface Labels {
+  level(id: string): string;
+  period(id: string): string;
+  checkKind(id: string): string;
+  /** An event type, or `survey` for the survey rule. */
+  eventType(id: string): string;
+}
+
+export function configLabels({ config, periods, locale }: Competition): Labels {
+  const named = (entries: { id: string; label: Text }[]) => {
+    const byId = new Map(entries.map((e) => [e.id, localize(e.label, locale)]));
+    return (id: string) => byId.get(id) ?? id;
+  };
+  return {
+    level: named(config.org.levels),
+    period: named(periods),
+    checkKind: named(config.check_kinds),
+    eventType: named([...config.event_types, ...(config.surveys ? [{ id: 'survey', label: config.surveys.label }] : [])]),
+  };
+}
