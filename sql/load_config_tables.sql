@@ -13,3 +13,15 @@ CREATE TABLE cfg_rankings (ranking_id VARCHAR, ord INTEGER, score_id VARCHAR, su
 CREATE TABLE cfg_awards (award_id VARCHAR, ord INTEGER, kind VARCHAR, ranking_id VARCHAR, period_id VARCHAR, places INTEGER, amount DECIMAL(18, 2));
 CREATE TABLE cfg_ranking_periods (ranking_id VARCHAR, period_id VARCHAR);
 CREATE TABLE cfg_targets (period_id VARCHAR, score_id VARCHAR, op VARCHAR, value DECIMAL(18, 6));
+-- Score models beyond the ledger. A source key names where a value comes from:
+-- 'score:<id>' or 'metric:<id>:<aggregate>' (see int_source_values).
+CREATE TABLE cfg_metrics (metric_id VARCHAR);
+CREATE TABLE cfg_metric_scores (score_id VARCHAR, metric_id VARCHAR, aggregate VARCHAR);
+CREATE TABLE cfg_ratio_scores (score_id VARCHAR, numerator_id VARCHAR, denominator_id VARCHAR, on_nonpositive VARCHAR);
+-- Indicators and rubric items; a rubric item is a 'scaled' part with scale = weight = its maximum and cap 1.
+CREATE TABLE cfg_indicators (score_id VARCHAR, indicator_id VARCHAR, ord INTEGER, kind VARCHAR, weight DECIMAL(18, 6), cap DECIMAL(18, 6), scale DECIMAL(18, 6), factor DECIMAL(18, 6), points DECIMAL(18, 6), on_nonpositive VARCHAR);
+-- Term 1 is the indicator's value, term 2 a two-part ratio's increment; peer_kind is NULL (no division), 'sum', 'mean' or 'top'.
+CREATE TABLE cfg_indicator_terms (score_id VARCHAR, indicator_id VARCHAR, term INTEGER, source_key VARCHAR, peer_kind VARCHAR, peer_key VARCHAR, share DECIMAL(18, 6));
+CREATE TABLE cfg_composites (score_id VARCHAR, exemption_rule VARCHAR);
+CREATE TABLE cfg_exemptions (score_id VARCHAR, indicator_id VARCHAR, unit_id VARCHAR);
+CREATE TABLE cfg_rollups (score_id VARCHAR, of_score_id VARCHAR, from_subject VARCHAR, aggregate VARCHAR, weight_key VARCHAR);

@@ -7,3 +7,4 @@ CREATE TABLE raw_surveys (file_id INTEGER, record_no BIGINT, survey_id VARCHAR, 
 CREATE TABLE raw_checks (file_id INTEGER, record_no BIGINT, check_id VARCHAR, date VARCHAR, unit_id VARCHAR, kind VARCHAR, score VARCHAR, checker VARCHAR, signed_by VARCHAR);
 CREATE TABLE raw_inspections (file_id INTEGER, record_no BIGINT, inspection_id VARCHAR, date VARCHAR, unit_id VARCHAR, method VARCHAR, minutes VARCHAR, inspector VARCHAR);
 
+CREATE TABLE raw_metrics (file_id INTEGER, record_no BIGINT, metric_id VARCHAR, date VARCHAR, unit_id VARCHAR, staff_id VARCHAR, metric VARCHAR, value VARCHAR, note VARCHAR);

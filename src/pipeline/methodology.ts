@@ -6,6 +6,7 @@ import type { Competition } from '../config/read.ts';
 import { localize } from '../config/text.ts';
 import { THRESHOLD_SYMBOL } from '../checks/finding.ts';
 import type { MethodologyItem, MethodologySection } from '../site/model.ts';
+import { describeScoreModel } from './methodology-score-models.ts';
 
 export function describeMethodology(competition: Competition): MethodologySection[] {
   const { config, locale } = competition;
@@ -33,9 +34,11 @@ export function describeMethodology(competition: Competition): MethodologySectio
         }
       }
       if (config.surveys?.score === score.id) items.push(item('method.survey', { ...config.surveys.points }));
-    } else {
+    } else if (score.model === 'check_average') {
       const kinds = score.check_kinds?.join(', ') ?? '*';
       items.push(item(`method.checkAverage.${score.aggregate}`, { score: label(score.label), subjects: subjectList(score.subjects), kinds }));
+    } else {
+      items.push(...describeScoreModel(score, { config, label, subjectList, levelLabel, item }));
     }
     return { headingKey: 'method.heading.score', headingValues: { score: label(score.label) }, items };
   });
