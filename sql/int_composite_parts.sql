@@ -58,7 +58,8 @@ indicator_points AS (
   GROUP BY period_id, score_id, indicator_id, entity_kind, entity_id
 ),
 capped AS (
-  SELECT *, CASE WHEN cap IS NULL THEN raw_points ELSE least(raw_points, cap * weight) END AS points
+-- least() skips NULLs, so a missing value must stay missing before the cap applies.
+  SELECT *, CASE WHEN cap IS NULL OR raw_points IS NULL THEN raw_points ELSE least(raw_points, cap * weight) END AS points
   FROM indicator_points
 ),
 totals AS (
