@@ -197,10 +197,12 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
     s.subjects.forEach((subj, j) => need(subjectIds.includes(subj), ['scores', i, 'subjects', j], oneOf(subjectIds), shown(subj))),
   );
 
+  const talliedTypes = new Set(c.scores.flatMap((s) => (s.model === 'event_tally' ? s.event_types : [])));
   c.event_types.forEach((e, i) => {
-    // A type moves a score (score, effect and points together), costs a fine, or both.
+    // A type moves a score (score, effect and points together), costs a fine, or is counted by a
+    // tally: a type that does none of these would change nothing, unseen.
     const scoreKeys = (['score', 'effect', 'points'] as const).filter((key) => e[key] !== undefined);
-    need(scoreKeys.length > 0 || e.fine !== undefined, ['event_types', i], 'a score with effect and points, a fine, or both', 'neither');
+    need(scoreKeys.length > 0 || e.fine !== undefined || talliedTypes.has(e.id), ['event_types', i], 'a score with effect and points, a fine, or an event_tally that counts it', 'none of them');
     for (const key of ['score', 'effect', 'points'] as const) {
       need(e[key] !== undefined || scoreKeys.length === 0, ['event_types', i, key], `${key} beside ${scoreKeys.join(' and ')} (or none of score, effect and points for a fine-only type)`, 'nothing');
     }

@@ -114,7 +114,7 @@ describe('fine-only event types: bad input', () => {
     ]);
   });
 
-  it('refuses a type with neither score nor fine, half a score, a per-point fine without points, and a points tally over it', async () => {
+  it('refuses a type with no score, fine or tally, half a score, a per-point fine without points, and a points tally over it', async () => {
     const dir = copyFixture('fine-only');
     editFile(dir, 'competition.yaml', (text) =>
       text
@@ -128,7 +128,7 @@ describe('fine-only event types: bad input', () => {
     const problems = await refusal(dir);
     expect(problems.map((p) => [p.line, p.field, p.expected])).toEqual([
       [26, 'event_types.0.points', 'points beside score and effect (or none of score, effect and points for a fine-only type)'],
-      [27, 'event_types.1', 'a score with effect and points, a fine, or both'],
+      [27, 'event_types.1', 'a score with effect and points, a fine, or an event_tally that counts it'],
       [28, 'event_types.2.fine.per_point', 'a fixed or ranged fine: the type has no points'],
       [24, 'scores.1.event_types.0', 'an event type with points (the tally sums points)'],
     ]);
