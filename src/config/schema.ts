@@ -285,12 +285,16 @@ const CascadeTarget = z.union([
   z.strictObject({ head_of: Id }).describe('the head of that unit'),
 ]);
 
+/**
+ * A kind of event. It moves a ledger score (`score`, `effect`, `points`), costs its subject a
+ * `fine`, or both: a fine-only type (S5 100元 per conduct breach) has no score, effect or points.
+ */
 const EventType = z.strictObject({
   id: Id,
   label: Text,
-  score: Id,
-  effect: z.enum(['add', 'deduct']),
-  points: Points,
+  score: Id.optional(),
+  effect: z.enum(['add', 'deduct']).optional(),
+  points: Points.optional(),
   /** Only events whose status is `verified` move a score (经核实). */
   verified_only: z.boolean().default(false),
   cascade: z.array(z.strictObject({ to: CascadeTarget, points: z.number().positive() })).default([]),

@@ -31,11 +31,12 @@ export async function loadConfigTables(db: DuckDBConnection, competition: Compet
     'cfg_event_types',
     config.event_types.map((t) => [
       t.id,
-      t.score,
-      t.effect === 'add' ? 1 : -1,
-      'fixed' in t.points ? t.points.fixed : null,
-      'min' in t.points ? t.points.min : null,
-      'max' in t.points ? t.points.max : null,
+      // A fine-only type has no score, sign or points (NULLs: it posts nothing).
+      t.score ?? null,
+      t.effect === undefined ? null : t.effect === 'add' ? 1 : -1,
+      t.points && 'fixed' in t.points ? t.points.fixed : null,
+      t.points && 'min' in t.points ? t.points.min : null,
+      t.points && 'max' in t.points ? t.points.max : null,
       t.verified_only,
     ]),
   );
