@@ -25,15 +25,28 @@ ledger_postings AS (
   GROUP BY ALL
 ),
 checks AS (
-  SELECT p.period_id, c.score_id, 'unit' AS entity_kind, c.unit_id AS entity_id, 'check_' || any_value(c.aggregate) AS rule_id,
+  SELECT p.period_id, c.score_id, c.entity_kind, c.entity_id, 'check_' || any_value(c.aggregate) AS rule_id,
          s.score::DOUBLE AS amount,
          -- Same order as the score's arg_max in fct_period_scores, so the source is the check the score is.
          CASE any_value(c.aggregate) WHEN 'last' THEN [arg_max(c.check_id, c.check_date || c.check_id)]
               ELSE list_sort(list(c.check_id)) END AS source_ids
   FROM span_periods p
   JOIN int_counted_checks c ON c.check_date BETWEEN p.start_date AND p.end_date
-  JOIN fct_period_scores s ON s.period_id = p.period_id AND s.score_id = c.score_id AND s.entity_kind = 'unit' AND s.entity_id = c.unit_id
-  GROUP BY p.period_id, c.score_id, c.unit_id, s.score
+  JOIN fct_period_scores s ON s.period_id = p.period_id AND s.score_id = c.score_id AND s.entity_kind = c.entity_kind AND s.entity_id = c.entity_id
+  GROUP BY p.period_id, c.score_id, c.entity_kind, c.entity_id, s.score
+),
+-- A metric score's value, and a ratio's numerator and denominator sums, with the metric records.
+metric_parts AS (
+  SELECT v.period_id, ms.score_id, v.entity_kind, v.entity_id, 'metric:' || ms.metric_id AS rule_id, v.value AS amount, v.source_ids
+  FROM cfg_metric_scores ms
+  JOIN int_metric_values v ON v.metric_id = ms.metric_id AND v.aggregate = ms.aggregate
+  JOIN fct_period_scores s ON s.period_id = v.period_id AND s.score_id = ms.score_id AND s.entity_kind = v.entity_kind AND s.entity_id = v.entity_id
+  UNION ALL
+  SELECT v.period_id, r.score_id, v.entity_kind, v.entity_id, term.role || ':' || v.metric_id, v.value, v.source_ids
+  FROM cfg_ratio_scores r
+  CROSS JOIN LATERAL (VALUES ('numerator', r.numerator_id), ('denominator', r.denominator_id)) term(role, metric_id)
+  JOIN int_metric_values v ON v.metric_id = term.metric_id AND v.aggregate = 'sum'
+  JOIN fct_period_scores s ON s.period_id = v.period_id AND s.score_id = r.score_id AND s.entity_kind = v.entity_kind AND s.entity_id = v.entity_id
 ),
 -- Only combined periods that have a score (it needs all of its parts).
 combined_parts AS (
@@ -47,5 +60,7 @@ combined_parts AS (
 SELECT * FROM ledger_base
 UNION ALL SELECT * FROM ledger_postings
 UNION ALL SELECT * FROM checks
+UNION ALL SELECT * FROM metric_parts
+UNION ALL SELECT period_id, score_id, entity_kind, entity_id, rule_id, amount, source_ids FROM int_composite_parts
 UNION ALL SELECT * FROM combined_parts
 UNION ALL SELECT period_id, score_id, entity_kind, entity_id, rule_id, amount, source_ids FROM int_tally_parts;

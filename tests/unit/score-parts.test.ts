@@ -50,3 +50,18 @@ describe('score_parts audit trail: combined periods and check averages', () => {
     expect(of('2025-01', 'check-last', 'O2')).toEqual([['check_last', 85.5, 'C3']]);
   });
 });
+
+describe('score_parts audit trail: weighted indicators (S10 K)', () => {
+  it('lists each indicator’s points for SB1, capped and signed, adding up to its total of 80', async () => {
+    const out = readOutputs(await buildModel(path.resolve('data/examples/s10-weighted-indicators')));
+    const parts = ScorePartExportRow.array().parse(JSON.parse(readFileSync(path.join(out.exportsDir, 'score_parts.json'), 'utf8')));
+    const sb1 = parts.filter((p) => p.period_id === '2025-Q1' && p.score_id === 'k-total' && p.entity_id === 'SB1');
+    const points = Object.fromEntries(sb1.map((p) => [p.rule_id, Number(p.amount.toFixed(6))]));
+    // From tests/unit/examples-s10-weighted-indicators.test.ts: mystery 18, satisfaction 19, vip 9.6,
+    // deposits 4, loans 3.2, customers 9.6, self-check 5, training 4, ebank 9.6, complaints −2.
+    expect(points).toEqual({ mystery: 18, satisfaction: 19, vip: 9.6, deposits: 4, loans: 3.2, customers: 9.6, 'self-check': 5, training: 4, ebank: 9.6, complaints: -2 });
+    expect(Object.values(points).reduce((a, b) => a + b, 0)).toBeCloseTo(80, 6);
+    // Every part names the records behind it.
+    expect(sb1.every((p) => p.source_ids.length > 0)).toBe(true);
+  });
+});
