@@ -162,6 +162,8 @@ const RatioScore = z.strictObject({
   chart: PeriodKindSchema.default('month'),
   numerator: Id,
   denominator: Id,
+  /** The ratio is multiplied by this: 100 states it in percent (评价率 92.0). */
+  scale: z.number().positive().default(1),
   on_nonpositive: OnNonpositive.default('none'),
   subjects: z.array(Subject).min(1),
 });

@@ -113,7 +113,7 @@ async function insertScoreModels(insert: Insert, config: CompetitionConfig): Pro
   const terms: DuckDBValue[][] = [];
   for (const score of config.scores) {
     if (score.model === 'metric') await insert('cfg_metric_scores', [[score.id, score.metric, score.aggregate]]);
-    if (score.model === 'ratio') await insert('cfg_ratio_scores', [[score.id, score.numerator, score.denominator, score.on_nonpositive]]);
+    if (score.model === 'ratio') await insert('cfg_ratio_scores', [[score.id, score.numerator, score.denominator, score.on_nonpositive, score.scale]]);
     if (score.model === 'rollup') {
       const weightKey = score.weight ? `metric:${score.weight.metric}:${score.weight.aggregate}` : null;
       await insert('cfg_rollups', [[score.id, score.of, score.from, score.aggregate, weightKey]]);
