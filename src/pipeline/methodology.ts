@@ -65,9 +65,10 @@ export function describeMethodology(competition: Competition): MethodologySectio
     return { headingKey: 'method.heading.score', headingValues: { score: label(score.label) }, items };
   });
 
-  // Fine-only types (S5 100元 per conduct breach) move no score: their own section.
+  // Fine-only types (S5 100元 per conduct breach) move no score: their own section. A type that only
+  // a tally counts is described with that tally.
   const fineOnlyItems: MethodologyItem[] = config.event_types
-    .filter((t) => t.score === undefined)
+    .filter((t) => t.score === undefined && t.fine !== undefined)
     .flatMap((type) => {
       const type_ = label(type.label);
       return [
