@@ -4,7 +4,8 @@ CREATE TABLE int_as_of AS
 SELECT least(
          coalesce(greatest(
            (SELECT max(event_date) FROM stg_events), (SELECT max(survey_date) FROM stg_surveys),
-           (SELECT max(check_date) FROM stg_checks), (SELECT max(inspection_date) FROM stg_inspections)),
+           (SELECT max(check_date) FROM stg_checks), (SELECT max(inspection_date) FROM stg_inspections),
+           (SELECT max(metric_date) FROM stg_metrics)),
            c.start_date),
          c.end_date) AS as_of
 FROM cfg_competition c;

@@ -35,3 +35,15 @@ CREATE TABLE cfg_fines (type_id VARCHAR, kind VARCHAR, fixed_amount DECIMAL(18, 
 CREATE TABLE cfg_tallies (score_id VARCHAR, measure VARCHAR, amount_op VARCHAR, amount_value DECIMAL(18, 2));
 CREATE TABLE cfg_tally_types (score_id VARCHAR, type_id VARCHAR);
 CREATE TABLE cfg_tally_statuses (score_id VARCHAR, status VARCHAR);
+-- Score models beyond the ledger. A source key names where a value comes from:
+-- 'score:<id>' or 'metric:<id>:<aggregate>' (see int_source_values).
+CREATE TABLE cfg_metrics (metric_id VARCHAR);
+CREATE TABLE cfg_metric_scores (score_id VARCHAR, metric_id VARCHAR, aggregate VARCHAR);
+CREATE TABLE cfg_ratio_scores (score_id VARCHAR, numerator_id VARCHAR, denominator_id VARCHAR, on_nonpositive VARCHAR);
+-- Indicators and rubric items; a rubric item is a 'scaled' part with scale = weight = its maximum and cap 1.
+CREATE TABLE cfg_indicators (score_id VARCHAR, indicator_id VARCHAR, ord INTEGER, kind VARCHAR, weight DECIMAL(18, 6), cap DECIMAL(18, 6), scale DECIMAL(18, 6), factor DECIMAL(18, 6), points DECIMAL(18, 6), on_nonpositive VARCHAR);
+-- Term 1 is the indicator's value, term 2 a two-part ratio's increment; peer_kind is NULL (no division), 'sum', 'mean' or 'top'.
+CREATE TABLE cfg_indicator_terms (score_id VARCHAR, indicator_id VARCHAR, term INTEGER, source_key VARCHAR, peer_kind VARCHAR, peer_key VARCHAR, share DECIMAL(18, 6));
+CREATE TABLE cfg_composites (score_id VARCHAR, exemption_rule VARCHAR);
+CREATE TABLE cfg_exemptions (score_id VARCHAR, indicator_id VARCHAR, unit_id VARCHAR);
+CREATE TABLE cfg_rollups (score_id VARCHAR, of_score_id VARCHAR, from_subject VARCHAR, aggregate VARCHAR, weight_key VARCHAR);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
 import { BuildError, displayPath, shown, type Diagnostic } from '../pipeline/diagnostics.ts';
-import { CompetitionConfig, type Locale } from './schema.ts';
+import { CompetitionConfig, type Locale, type Peer, type Source } from './schema.ts';
 import { calendarPeriods, periodMatches, resolvePeriods, type ResolvedPeriod } from './periods.ts';
 import { TABLES } from '../pipeline/tables.ts';
 
@@ -169,6 +169,7 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
     ['rankings', c.rankings.map((r) => r.id)],
     ['compliance', c.compliance.map((r) => r.id)],
     ['check_kinds', c.check_kinds.map((k) => k.id)],
+    ['metrics', c.metrics.map((m) => m.id)],
   ] as const) {
     const seen = new Set<string>();
     ids.forEach((id, i) => {
@@ -198,6 +199,8 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
   c.scores.forEach((s, i) =>
     s.subjects.forEach((subj, j) => need(subjectIds.includes(subj), ['scores', i, 'subjects', j], oneOf(subjectIds), shown(subj))),
   );
+
+  problems.push(...scoreModelProblems(c));
 
   c.event_types.forEach((e, i) => {
     const score = scoreById.get(e.score);
@@ -309,6 +312,68 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
     if (rule.kind === 'coverage' && rule.within !== undefined) {
       const above = levelIds.slice(0, Math.max(0, levelIds.indexOf(rule.level)));
       need(above.includes(rule.within), ['compliance', i, 'within'], `a level above "${rule.level}", ${oneOf(above)}`, shown(rule.within));
+    }
+  });
+  return problems;
+}
+
+/** Metric, ratio, indicators, rubric and rollup scores: the metrics, scores and levels they name. */
+function scoreModelProblems(c: CompetitionConfig): Problem[] {
+  const problems: Problem[] = [];
+  const need = (ok: boolean, p: YamlPath, expected: string, found: string) => {
+    if (!ok) problems.push({ path: p, expected, found });
+  };
+  const oneOf = (ids: string[]) => (ids.length > 0 ? `one of ${ids.map((i) => `"${i}"`).join(', ')}` : 'a declared id (none declared)');
+  const metricIds = c.metrics.map((m) => m.id);
+  const levelIds = c.org.levels.map((l) => l.id);
+  const needMetric = (id: string, p: YamlPath) => need(metricIds.includes(id), p, `a metric from metrics, ${oneOf(metricIds)}`, shown(id));
+  // Indicators read scores computed straight from records; rollups also read indicators and rubrics.
+  const baseScoreIds = c.scores.filter((s) => ['ledger', 'check_average', 'metric', 'ratio'].includes(s.model)).map((s) => s.id);
+  const rollupInputIds = c.scores.filter((s) => s.model !== 'rollup').map((s) => s.id);
+  const needSource = (source: Source, p: YamlPath) => {
+    if ('score' in source) need(baseScoreIds.includes(source.score), [...p, 'score'], `a ledger, check_average, metric or ratio score, ${oneOf(baseScoreIds)}`, shown(source.score));
+    else needMetric(source.metric, [...p, 'metric']);
+  };
+  const needPeer = (peer: Peer, p: YamlPath) => {
+    if (typeof peer !== 'string') needMetric(peer.metric, [...p, 'metric']);
+  };
+  const needUnique = (ids: string[], p: (i: number) => YamlPath) => {
+    ids.forEach((id, i) => need(ids.indexOf(id) === i, p(i), 'a unique id', `"${id}" used twice`));
+  };
+
+  c.scores.forEach((s, i) => {
+    const at = (...rest: PropertyKey[]): YamlPath => ['scores', i, ...rest];
+    if (s.model === 'metric') needMetric(s.metric, at('metric'));
+    if (s.model === 'ratio') {
+      needMetric(s.numerator, at('numerator'));
+      needMetric(s.denominator, at('denominator'));
+    }
+    if (s.model === 'rubric') {
+      needUnique(s.items.map((item) => item.id), (j) => at('items', j, 'id'));
+      s.items.forEach((item, j) => needMetric(item.metric, at('items', j, 'metric')));
+    }
+    if (s.model === 'indicators') {
+      const indicatorIds = s.indicators.map((ind) => ind.id);
+      needUnique(indicatorIds, (j) => at('indicators', j, 'id'));
+      s.indicators.forEach((ind, j) => {
+        needSource(ind.source, at('indicators', j, 'source'));
+        if (ind.kind === 'peer_ratio' || ind.kind === 'two_part_ratio') needPeer(ind.peer, at('indicators', j, 'peer'));
+        if (ind.kind === 'two_part_ratio') {
+          needSource(ind.increment, at('indicators', j, 'increment'));
+          needPeer(ind.increment_peer, at('indicators', j, 'increment_peer'));
+        }
+      });
+      s.exemptions.forEach((e, j) => need(indicatorIds.includes(e.indicator), at('exemptions', j, 'indicator'), `an indicator of this score, ${oneOf(indicatorIds)}`, shown(e.indicator)));
+    }
+    if (s.model === 'rollup') {
+      need(rollupInputIds.includes(s.of) && s.of !== s.id, at('of'), `a score that is not a rollup, ${oneOf(rollupInputIds)}`, shown(s.of));
+      s.subjects.forEach((subj, j) => {
+        const below = ['staff', ...levelIds.slice(levelIds.indexOf(subj) + 1)];
+        need(subj !== 'staff', at('subjects', j), 'a level of the org tree (a rollup scores units)', shown(subj));
+        need(subj === 'staff' || below.includes(s.from), at('from'), `a level below "${subj}" or staff, ${oneOf(below)}`, shown(s.from));
+      });
+      if (s.aggregate === 'weighted_mean') need(s.weight !== undefined, at('aggregate'), 'a weight: { metric } for weighted_mean', 'no weight');
+      if (s.weight) needMetric(s.weight.metric, at('weight', 'metric'));
     }
   });
   return problems;

@@ -135,7 +135,122 @@ const EventTallyScore = z.strictObject({
   amount: Threshold.optional(),
 });
 
-export const Score = z.discriminatedUnion('model', [LedgerScore, CheckAverageScore, EventTallyScore]);
+const MetricAggregate = z.enum(['sum', 'mean', 'last', 'min', 'max']);
+
+/** The period's values of one declared metric for the subject: their sum, mean, latest, lowest or highest. */
+const MetricScore = z.strictObject({
+  id: Id,
+  label: Text,
+  model: z.literal('metric'),
+  chart: PeriodKindSchema.default('month'),
+  metric: Id,
+  aggregate: MetricAggregate.default('sum'),
+  subjects: z.array(Subject).min(1),
+});
+
+/**
+ * What a ratio scores when its denominator is zero or negative: `none` leaves the subject without
+ * a score (not ranked that period), `zero` scores 0, `full` gives full marks. Never a silent division.
+ */
+const OnNonpositive = z.enum(['none', 'zero', 'full']);
+
+/** Numerator sum / denominator sum over the period (S9: rated / served, satisfied / rated). */
+const RatioScore = z.strictObject({
+  id: Id,
+  label: Text,
+  model: z.literal('ratio'),
+  chart: PeriodKindSchema.default('month'),
+  numerator: Id,
+  denominator: Id,
+  on_nonpositive: OnNonpositive.default('none'),
+  subjects: z.array(Subject).min(1),
+});
+
+/** Where an indicator reads its value: another score, or a metric aggregated over the period. */
+const Source = z.union([
+  z.strictObject({ score: Id }),
+  z.strictObject({ metric: Id, aggregate: MetricAggregate.default('sum') }),
+]);
+export type Source = z.infer<typeof Source>;
+
+/** The all-units value a peer ratio divides by: the sum or mean over every subject, or a metric recorded for the top unit. */
+const Peer = z.union([z.enum(['sum', 'mean']), z.strictObject({ metric: Id, aggregate: MetricAggregate.default('sum') })]);
+export type Peer = z.infer<typeof Peer>;
+
+const indicatorBase = {
+  id: Id,
+  label: Text,
+  weight: z.number().nonnegative(),
+  /** Overrides the score's cap for this indicator; `null` leaves it uncapped. */
+  cap: z.number().positive().nullable().optional(),
+};
+const Indicator = z.discriminatedUnion('kind', [
+  /** value / scale × weight (mystery shopper mean / 100 × 20). */
+  z.strictObject({ ...indicatorBase, kind: z.literal('scaled'), source: Source, scale: z.number().positive().default(100) }),
+  /** value / all-units value × weight × factor (30 / 25 × 10 × 0.8 = 9.6). */
+  z.strictObject({ ...indicatorBase, kind: z.literal('peer_ratio'), source: Source, peer: Peer, factor: z.number().positive().default(0.8), on_nonpositive: OnNonpositive.default('none') }),
+  /** (value / all-units value + increment / all-units increment) × weight × factor × share. */
+  z.strictObject({
+    ...indicatorBase,
+    kind: z.literal('two_part_ratio'),
+    source: Source,
+    peer: Peer,
+    increment: Source,
+    increment_peer: Peer,
+    factor: z.number().positive().default(0.8),
+    share: z.number().positive().default(0.5),
+    on_nonpositive: OnNonpositive.default('none'),
+  }),
+  /** −points per unit of the source (−1 per major responsible complaint); no weight, never capped. */
+  z.strictObject({ id: Id, label: Text, kind: z.literal('deduction'), source: Source, points: z.number().positive() }),
+]);
+export type Indicator = z.infer<typeof Indicator>;
+
+/** Weighted indicators (S10): the total is the sum of the indicators' points. */
+const IndicatorsScore = z.strictObject({
+  id: Id,
+  label: Text,
+  model: z.literal('indicators'),
+  chart: PeriodKindSchema.default('month'),
+  /** Each indicator scores at most cap × its weight (单项指标得分最高得权重分的1.2倍); `null` for no cap. */
+  cap: z.number().positive().nullable().default(1.2),
+  indicators: z.array(Indicator).min(1),
+  /** Units (and everything under them) exempt from an indicator (G: Tibet and the 6S rollout). */
+  exemptions: z.array(z.strictObject({ indicator: Id, units: z.array(Id).min(1) })).default([]),
+  /** `rescale`: the other weighted indicators are scaled up to the full weight; `full`: the exempt indicator scores its weight. */
+  exemption_rule: z.enum(['rescale', 'full']).default('rescale'),
+  subjects: z.array(Subject).min(1),
+});
+
+/** A rubric (S9): items with maximum points, each read from its own metric; total = sum of the capped items. */
+const RubricScore = z.strictObject({
+  id: Id,
+  label: Text,
+  model: z.literal('rubric'),
+  chart: PeriodKindSchema.default('month'),
+  /** How several values of an item's metric in a period combine (several raters → mean). */
+  aggregate: MetricAggregate.default('mean'),
+  items: z.array(z.strictObject({ id: Id, label: Text, max: z.number().positive(), metric: Id })).min(1),
+  subjects: z.array(Subject).min(1),
+});
+
+/** A unit's score from another score of the units at a lower level, or of the staff, beneath it. */
+const RollupScore = z.strictObject({
+  id: Id,
+  label: Text,
+  model: z.literal('rollup'),
+  chart: PeriodKindSchema.default('month'),
+  of: Id,
+  /** A level below the subjects, or `staff`. */
+  from: Id,
+  /** `min` is the barrel rule: a unit is only as good as its weakest part. */
+  aggregate: z.enum(['sum', 'mean', 'weighted_mean', 'min']),
+  /** weighted_mean only: each part's weight, a metric of the part aggregated over the period. */
+  weight: z.strictObject({ metric: Id, aggregate: MetricAggregate.default('last') }).optional(),
+  subjects: z.array(Subject).min(1),
+});
+
+export const Score = z.discriminatedUnion('model', [LedgerScore, CheckAverageScore, EventTallyScore, MetricScore, RatioScore, IndicatorsScore, RubricScore, RollupScore]);
 export type Score = z.infer<typeof Score>;
 
 const Points = z.union([
@@ -449,7 +564,10 @@ export const CompetitionConfig = z.strictObject({
     nominations: Glob.optional(),
     approvals: Glob.optional(),
     appeals: Glob.optional(),
+    metrics: Glob.optional(),
   }),
+  /** Measured values the metrics table may hold: business volume, people served, votes, rubric items … */
+  metrics: z.array(z.strictObject({ id: Id, label: Text })).default([]),
   periods: Periods,
   scores: z.array(Score).min(1),
   event_types: z.array(EventType).default([]),

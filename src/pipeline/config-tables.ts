@@ -1,7 +1,7 @@
 /** Writes the resolved config into cfg_* tables (sql/load_config_tables.sql) for the scoring SQL. */
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
-import type { Fine } from '../config/schema.ts';
+import type { CompetitionConfig, Fine, Peer, Source } from '../config/schema.ts';
 import { periodMatches } from '../config/periods.ts';
 import { runSqlFile } from './sql.ts';
 import { awardMacrosSql } from './award-expressions.ts';
@@ -89,6 +89,7 @@ export async function loadConfigTables(db: DuckDBConnection, competition: Compet
   await insert('cfg_ranking_periods', config.rankings.flatMap((r) => periods.filter((p) => periodMatches(r.periods, p)).map((p) => [r.id, p.id])));
   await insert('cfg_targets', periods.flatMap((p) => p.targets.map((t, ord) => [p.id, t.score, t.threshold.op, t.threshold.value, ord, t.where?.attribute ?? null, t.where?.equals ?? null])));
   await insert('cfg_attributes', config.org.attributes.map((a) => [a.id, a.of, a.type, a.required]));
+  await insertScoreModels(insert, config);
 }
 
 /** kind, fixed, min, max, per_point, repeat_per_point, on_repeat: the columns of cfg_fines. */
@@ -96,4 +97,57 @@ function fineRow(fine: Fine): DuckDBValue[] {
   if ('fixed' in fine) return ['fixed', fine.fixed, null, null, null, null, null];
   if ('min' in fine) return ['range', null, fine.min, fine.max, null, null, null];
   return ['per_point', null, null, null, fine.per_point, fine.repeat_per_point ?? null, fine.on_repeat ?? null];
+}
+
+type Insert = (table: string, rows: DuckDBValue[][]) => Promise<void>;
+
+/** The key int_source_values gives a value source under. */
+const sourceKey = (source: Source): string => ('score' in source ? `score:${source.score}` : `metric:${source.metric}:${source.aggregate}`);
+const peerColumns = (peer: Peer): [string, string | null] => (typeof peer === 'string' ? [peer, null] : ['top', `metric:${peer.metric}:${peer.aggregate}`]);
+
+/** Metric, ratio, indicators, rubric and rollup scores as rows for int_base/composite/rollup_scores. */
+async function insertScoreModels(insert: Insert, config: CompetitionConfig): Promise<void> {
+  await insert('cfg_metrics', config.metrics.map((m) => [m.id]));
+  const indicators: DuckDBValue[][] = [];
+  const terms: DuckDBValue[][] = [];
+  for (const score of config.scores) {
+    if (score.model === 'metric') await insert('cfg_metric_scores', [[score.id, score.metric, score.aggregate]]);
+    if (score.model === 'ratio') await insert('cfg_ratio_scores', [[score.id, score.numerator, score.denominator, score.on_nonpositive]]);
+    if (score.model === 'rollup') {
+      const weightKey = score.weight ? `metric:${score.weight.metric}:${score.weight.aggregate}` : null;
+      await insert('cfg_rollups', [[score.id, score.of, score.from, score.aggregate, weightKey]]);
+    }
+    if (score.model === 'rubric') {
+      await insert('cfg_composites', [[score.id, 'rescale']]);
+      score.items.forEach((item, ord) => {
+        indicators.push([score.id, item.id, ord, 'scaled', item.max, 1, item.max, 1, null, null]);
+        terms.push([score.id, item.id, 1, `metric:${item.metric}:${score.aggregate}`, null, null, 1]);
+      });
+    }
+    if (score.model === 'indicators') {
+      await insert('cfg_composites', [[score.id, score.exemption_rule]]);
+      await insert('cfg_exemptions', score.exemptions.flatMap((e) => e.units.map((unit) => [score.id, e.indicator, unit])));
+      score.indicators.forEach((ind, ord) => {
+        if (ind.kind === 'deduction') {
+          indicators.push([score.id, ind.id, ord, ind.kind, 0, null, null, null, ind.points, null]);
+          terms.push([score.id, ind.id, 1, sourceKey(ind.source), null, null, 1]);
+          return;
+        }
+        const cap = ind.cap === undefined ? score.cap : ind.cap;
+        if (ind.kind === 'scaled') {
+          indicators.push([score.id, ind.id, ord, ind.kind, ind.weight, cap, ind.scale, 1, null, null]);
+          terms.push([score.id, ind.id, 1, sourceKey(ind.source), null, null, 1]);
+        } else if (ind.kind === 'peer_ratio') {
+          indicators.push([score.id, ind.id, ord, ind.kind, ind.weight, cap, null, ind.factor, null, ind.on_nonpositive]);
+          terms.push([score.id, ind.id, 1, sourceKey(ind.source), ...peerColumns(ind.peer), 1]);
+        } else {
+          indicators.push([score.id, ind.id, ord, ind.kind, ind.weight, cap, null, ind.factor, null, ind.on_nonpositive]);
+          terms.push([score.id, ind.id, 1, sourceKey(ind.source), ...peerColumns(ind.peer), ind.share]);
+          terms.push([score.id, ind.id, 2, sourceKey(ind.increment), ...peerColumns(ind.increment_peer), ind.share]);
+        }
+      });
+    }
+  }
+  await insert('cfg_indicators', indicators);
+  await insert('cfg_indicator_terms', terms);
 }

@@ -9,6 +9,7 @@ import { THRESHOLD_SYMBOL } from '../checks/finding.ts';
 import { configLabels } from '../config/labels.ts';
 import type { MethodologyItem, MethodologySection } from '../site/model.ts';
 import { describeAwards } from './award-methodology.ts';
+import { describeScoreModel } from './methodology-score-models.ts';
 
 export function describeMethodology(competition: Competition): MethodologySection[] {
   const { config, locale } = competition;
@@ -50,11 +51,13 @@ export function describeMethodology(competition: Competition): MethodologySectio
     } else if (score.model === 'check_average') {
       items.push(item(`method.checkAverage.${score.aggregate}`, { score: label(score.label), subjects: subjectList(score.subjects), kinds: checkKinds(score.check_kinds) }));
       if (score.unsigned === 'exclude' || config.compliance.some((r) => r.kind === 'signoff')) items.push(item(`method.checkAverage.unsigned.${score.unsigned}`, { score: label(score.label) }));
-    } else {
+    } else if (score.model === 'event_tally') {
       const types = score.event_types.map((id) => label(config.event_types.find((t) => t.id === id)?.label ?? id)).join(locale === 'zh-CN' ? '、' : ', ');
       items.push(item(`method.tally.${score.measure}`, { score: label(score.label), subjects: subjectList(score.subjects), types, statuses: score.statuses.join(', ') }));
       if (score.amount) items.push(item('method.tally.threshold', { score: label(score.label), op: THRESHOLD_SYMBOL[score.amount.op], value: score.amount.value }));
       items.push(item('method.tally.appeals'));
+    } else {
+      items.push(...describeScoreModel(score, { config, label, subjectList, levelLabel, item }));
     }
     return { headingKey: 'method.heading.score', headingValues: { score: label(score.label) }, items };
   });

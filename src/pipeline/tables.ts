@@ -147,4 +147,16 @@ export const TABLES: Record<TableName, { idColumn: string; columns: ColumnSpec[]
       col('note', 'text', 'internal remark; left out of public builds', { ...optional, internal: true }),
     ],
   },
+  metrics: {
+    idColumn: 'metric_id',
+    columns: [
+      col('metric_id', 'id', 'unique: this measured value’s code'),
+      col('date', 'date', 'the day the value was measured or booked'),
+      col('unit_id', 'id', 'the unit measured (leave empty when staff_id is set)', optional),
+      col('staff_id', 'id', 'the person measured (leave empty when unit_id is set)', optional),
+      col('metric', 'id', 'a metric id from the config’s metrics'),
+      col('value', 'number', 'the measured value'),
+      col('note', 'text', 'internal remark; left out of public builds', { ...optional, internal: true }),
+    ],
+  },
 };
