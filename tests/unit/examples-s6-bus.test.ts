@@ -52,9 +52,9 @@ describe('S6 bus service improvement', () => {
     // 全面提升 (7/1–11/30) holds only July's rows; target ≥ 0.98: L201 0.97 misses it.
     const improve = standings.filter((s) => s.scope_id === 'trip-completion' && s.period_id === 'improve');
     expect(Object.fromEntries(improve.map((s) => [s.entity_id, s.target_met]))).toEqual({ L101: true, L102: true, L201: false, L202: true });
-    // Months below 0.98: June L102 0.97 and L202 0.97, July L201 0.97.
-    const below = findings.filter((f) => f.rule_id === 'trips-monthly').map((f) => [f.unit_id, f.period_start, f.observed]);
-    expect(below).toEqual([['L102', '2025-06-01', 0.97], ['L202', '2025-06-01', 0.97], ['L201', '2025-07-01', 0.97]]);
+    // Months below 0.98: June L102 0.97 and L202 0.97, July L201 0.97, each with the two metric rows behind it.
+    const below = findings.filter((f) => f.rule_id === 'trips-monthly').map((f) => [f.unit_id, f.period_start, f.observed, f.evidence_ids]);
+    expect(below).toEqual([['L102', '2025-06-01', 0.97, 'T03 T04'], ['L202', '2025-06-01', 0.97, 'T07 T08'], ['L201', '2025-07-01', 0.97, 'T13 T14']]);
   });
 
   it('finds the line not ridden during 监督检查 and the week without a recorded patrol', () => {
