@@ -47,10 +47,10 @@ metric AS (
 -- Driven by the denominator: a subject that recorded none in the period has no ratio there.
 ratio AS (
   SELECT d.period_id, sb.score_id, sb.entity_kind, sb.entity_id,
-         CASE WHEN d.value > 0 THEN coalesce(n.value, 0) / d.value
-              WHEN r.on_nonpositive = 'zero' THEN 0
-              WHEN r.on_nonpositive = 'full' THEN 1
-         END AS score
+         r.scale * CASE WHEN d.value > 0 THEN coalesce(n.value, 0) / d.value
+                        WHEN r.on_nonpositive = 'zero' THEN 0
+                        WHEN r.on_nonpositive = 'full' THEN 1
+                   END AS score
   FROM cfg_ratio_scores r
   JOIN int_score_subjects sb ON sb.score_id = r.score_id
   JOIN int_metric_values d

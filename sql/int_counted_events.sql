@@ -2,7 +2,8 @@
 -- unless an upheld appeal withdrew them. Each carries its multiplier (S5 加倍考核): the second and
 -- later events of the same type, subject and problem code inside one period of the repeat rule's
 -- kind are repeats; a priority item has its own multiplier; when both apply the type's
--- combine_multipliers (max or product) decides.
+-- combine_multipliers (max or product) decides. Events of fine-only types are counted too (their
+-- fines and repeats need them); they have no score_id and post nothing (int_postings).
 CREATE TABLE int_counted_events AS
 WITH counted AS (
   SELECT ae.*, t.score_id, t.sign

@@ -39,7 +39,7 @@ CREATE TABLE cfg_tally_statuses (score_id VARCHAR, status VARCHAR);
 -- 'score:<id>' or 'metric:<id>:<aggregate>' (see int_source_values).
 CREATE TABLE cfg_metrics (metric_id VARCHAR);
 CREATE TABLE cfg_metric_scores (score_id VARCHAR, metric_id VARCHAR, aggregate VARCHAR);
-CREATE TABLE cfg_ratio_scores (score_id VARCHAR, numerator_id VARCHAR, denominator_id VARCHAR, on_nonpositive VARCHAR);
+CREATE TABLE cfg_ratio_scores (score_id VARCHAR, numerator_id VARCHAR, denominator_id VARCHAR, on_nonpositive VARCHAR, scale DECIMAL(18, 6));
 -- Indicators and rubric items; a rubric item is a 'scaled' part with scale = weight = its maximum and cap 1.
 CREATE TABLE cfg_indicators (score_id VARCHAR, indicator_id VARCHAR, ord INTEGER, kind VARCHAR, weight DECIMAL(18, 6), cap DECIMAL(18, 6), scale DECIMAL(18, 6), factor DECIMAL(18, 6), points DECIMAL(18, 6), on_nonpositive VARCHAR);
 -- Term 1 is the indicator's value, term 2 a two-part ratio's increment; peer_kind is NULL (no division), 'sum', 'mean' or 'top'.

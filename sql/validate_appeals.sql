@@ -38,6 +38,10 @@ SELECT 'appeals', a.file_id, a.record_no, 'points',
 FROM a JOIN raw_events e ON e.event_id = a.event_id JOIN cfg_event_types t ON t.type_id = e.type
 WHERE a.decision = 'adjusted' AND t.fixed_points IS NULL AND (a.p < t.min_points OR a.p > t.max_points)
 UNION ALL
+SELECT 'appeals', a.file_id, a.record_no, 'points', 'an empty value: type "' || t.type_id || '" has no points (a fine only)', quoted(a.points)
+FROM a JOIN raw_events e ON e.event_id = a.event_id JOIN cfg_event_types t ON t.type_id = e.type
+WHERE a.decision = 'adjusted' AND t.score_id IS NULL AND a.points IS NOT NULL
+UNION ALL
 SELECT 'appeals', a.file_id, a.record_no, 'amount',
        'a fine from ' || number_text(f.min_amount) || ' to ' || number_text(f.max_amount) || ' 元 for type "' || f.type_id || '"', quoted(a.amount)
 FROM a JOIN raw_events e ON e.event_id = a.event_id JOIN cfg_fines f ON f.type_id = e.type

@@ -31,7 +31,12 @@ UNION ALL
 SELECT 'events', e.file_id, e.record_no, 'points',
        'points from ' || number_text(t.min_points) || ' to ' || number_text(t.max_points) || ' for type "' || t.type_id || '"', quoted(e.points)
 FROM e JOIN cfg_event_types t ON e.type = t.type_id
-WHERE t.fixed_points IS NULL AND NOT bad_number(e.points) AND (e.p IS NULL OR e.p < t.min_points OR e.p > t.max_points)
+WHERE t.min_points IS NOT NULL AND NOT bad_number(e.points) AND (e.p IS NULL OR e.p < t.min_points OR e.p > t.max_points)
+UNION ALL
+-- Points on a fine-only type would move nothing, unseen.
+SELECT 'events', e.file_id, e.record_no, 'points', 'an empty value: type "' || t.type_id || '" has no points (a fine only)', quoted(e.points)
+FROM e JOIN cfg_event_types t ON e.type = t.type_id
+WHERE t.score_id IS NULL AND e.points IS NOT NULL
 UNION ALL
 SELECT 'events', e.file_id, e.record_no, 'points',
        'an empty value or ' || number_text(t.fixed_points) || ': type "' || t.type_id || '" has fixed points', quoted(e.points)
@@ -47,7 +52,7 @@ SELECT 'events', e.file_id, e.record_no, CASE WHEN e.staff_id IS NULL THEN 'unit
        CASE WHEN e.staff_id IS NULL THEN 'unit ' || quoted(e.unit_id) || ' at level "' || u.level || '"' ELSE 'staff ' || quoted(e.staff_id) END
 FROM e JOIN cfg_event_types t ON e.type = t.type_id
 LEFT JOIN raw_units u ON u.unit_id = e.unit_id
-WHERE (e.staff_id IS NOT NULL OR u.unit_id IS NOT NULL)
+WHERE t.score_id IS NOT NULL AND (e.staff_id IS NOT NULL OR u.unit_id IS NOT NULL)
   AND coalesce(u.level, 'staff') NOT IN (SELECT subject FROM cfg_score_subjects s WHERE s.score_id = t.score_id);
 -- The ledger-rule columns: amount (元), problem code, priority flag.
 INSERT INTO validation_errors

@@ -202,10 +202,23 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
 
   problems.push(...scoreModelProblems(c));
 
+  const talliedTypes = new Set(c.scores.flatMap((s) => (s.model === 'event_tally' ? s.event_types : [])));
   c.event_types.forEach((e, i) => {
+    // A type moves a score (score, effect and points together), costs a fine, or is counted by a
+    // tally: a type that does none of these would change nothing, unseen.
+    const scoreKeys = (['score', 'effect', 'points'] as const).filter((key) => e[key] !== undefined);
+    need(scoreKeys.length > 0 || e.fine !== undefined || talliedTypes.has(e.id), ['event_types', i], 'a score with effect and points, a fine, or an event_tally that counts it', 'none of them');
+    for (const key of ['score', 'effect', 'points'] as const) {
+      need(e[key] !== undefined || scoreKeys.length === 0, ['event_types', i, key], `${key} beside ${scoreKeys.join(' and ')} (or none of score, effect and points for a fine-only type)`, 'nothing');
+    }
+    if (e.score === undefined) {
+      need(e.cascade.length === 0, ['event_types', i, 'cascade'], 'no cascade on a type without a score', 'a list');
+      need(!(e.fine && 'per_point' in e.fine), ['event_types', i, 'fine', 'per_point'], 'a fixed or ranged fine: the type has no points', 'per_point');
+      return;
+    }
     const score = scoreById.get(e.score);
     need(score?.model === 'ledger', ['event_types', i, 'score'], `a ledger score, ${oneOf(c.scores.filter((s) => s.model === 'ledger').map((s) => s.id))}`, shown(e.score));
-    if ('min' in e.points) need(e.points.min <= e.points.max, ['event_types', i, 'points', 'max'], `a maximum ≥ min ${e.points.min}`, String(e.points.max));
+    if (e.points && 'min' in e.points) need(e.points.min <= e.points.max, ['event_types', i, 'points', 'max'], `a maximum ≥ min ${e.points.min}`, String(e.points.max));
     e.cascade.forEach((step, j) => {
       const level = 'unit' in step.to ? step.to.unit : step.to.head_of;
       const key = 'unit' in step.to ? 'unit' : 'head_of';
@@ -233,7 +246,12 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
 
   const eventTypeIds = c.event_types.map((e) => e.id);
   c.scores.forEach((s, i) => {
-    if (s.model === 'event_tally') s.event_types.forEach((t, j) => need(eventTypeIds.includes(t), ['scores', i, 'event_types', j], oneOf(eventTypeIds), shown(t)));
+    if (s.model !== 'event_tally') return;
+    s.event_types.forEach((t, j) => {
+      need(eventTypeIds.includes(t), ['scores', i, 'event_types', j], oneOf(eventTypeIds), shown(t));
+      const pointless = c.event_types.find((e) => e.id === t && e.points === undefined);
+      need(s.measure !== 'points' || !pointless, ['scores', i, 'event_types', j], 'an event type with points (the tally sums points)', `fine-only type "${t}"`);
+    });
   });
 
   if (c.surveys) {

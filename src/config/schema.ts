@@ -162,6 +162,8 @@ const RatioScore = z.strictObject({
   chart: PeriodKindSchema.default('month'),
   numerator: Id,
   denominator: Id,
+  /** The ratio is multiplied by this: 100 states it in percent (评价率 92.0). */
+  scale: z.number().positive().default(1),
   on_nonpositive: OnNonpositive.default('none'),
   subjects: z.array(Subject).min(1),
 });
@@ -285,12 +287,16 @@ const CascadeTarget = z.union([
   z.strictObject({ head_of: Id }).describe('the head of that unit'),
 ]);
 
+/**
+ * A kind of event. It moves a ledger score (`score`, `effect`, `points`), costs its subject a
+ * `fine`, or both: a fine-only type (S5 100元 per conduct breach) has no score, effect or points.
+ */
 const EventType = z.strictObject({
   id: Id,
   label: Text,
-  score: Id,
-  effect: z.enum(['add', 'deduct']),
-  points: Points,
+  score: Id.optional(),
+  effect: z.enum(['add', 'deduct']).optional(),
+  points: Points.optional(),
   /** Only events whose status is `verified` move a score (经核实). */
   verified_only: z.boolean().default(false),
   cascade: z.array(z.strictObject({ to: CascadeTarget, points: z.number().positive() })).default([]),

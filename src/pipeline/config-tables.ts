@@ -31,11 +31,12 @@ export async function loadConfigTables(db: DuckDBConnection, competition: Compet
     'cfg_event_types',
     config.event_types.map((t) => [
       t.id,
-      t.score,
-      t.effect === 'add' ? 1 : -1,
-      'fixed' in t.points ? t.points.fixed : null,
-      'min' in t.points ? t.points.min : null,
-      'max' in t.points ? t.points.max : null,
+      // A fine-only type has no score, sign or points (NULLs: it posts nothing).
+      t.score ?? null,
+      t.effect === undefined ? null : t.effect === 'add' ? 1 : -1,
+      t.points && 'fixed' in t.points ? t.points.fixed : null,
+      t.points && 'min' in t.points ? t.points.min : null,
+      t.points && 'max' in t.points ? t.points.max : null,
       t.verified_only,
     ]),
   );
@@ -112,7 +113,7 @@ async function insertScoreModels(insert: Insert, config: CompetitionConfig): Pro
   const terms: DuckDBValue[][] = [];
   for (const score of config.scores) {
     if (score.model === 'metric') await insert('cfg_metric_scores', [[score.id, score.metric, score.aggregate]]);
-    if (score.model === 'ratio') await insert('cfg_ratio_scores', [[score.id, score.numerator, score.denominator, score.on_nonpositive]]);
+    if (score.model === 'ratio') await insert('cfg_ratio_scores', [[score.id, score.numerator, score.denominator, score.on_nonpositive, score.scale]]);
     if (score.model === 'rollup') {
       const weightKey = score.weight ? `metric:${score.weight.metric}:${score.weight.aggregate}` : null;
       await insert('cfg_rollups', [[score.id, score.of, score.from, score.aggregate, weightKey]]);

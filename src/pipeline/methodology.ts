@@ -34,8 +34,11 @@ export function describeMethodology(competition: Competition): MethodologySectio
       items.push(item('method.ledger', { score: label(score.label), base: score.base, subjects: subjectList(score.subjects) }));
       for (const type of config.event_types.filter((t) => t.score === score.id)) {
         const type_ = label(type.label);
-        if ('fixed' in type.points) items.push(item(`method.event.${type.effect}.fixed`, { type: type_, points: type.points.fixed }));
-        else items.push(item(`method.event.${type.effect}.range`, { type: type_, min: type.points.min, max: type.points.max }));
+        const { points, effect } = type; // a scored type has both (src/config/read.ts)
+        if (points && effect) {
+          if ('fixed' in points) items.push(item(`method.event.${effect}.fixed`, { type: type_, points: points.fixed }));
+          else items.push(item(`method.event.${effect}.range`, { type: type_, min: points.min, max: points.max }));
+        }
         if (type.verified_only) items.push(item('method.event.verifiedOnly', { type: type_ }));
         for (const step of type.cascade) {
           if ('unit' in step.to) items.push(item('method.cascade.unit', { type: type_, level: levelLabel(step.to.unit), points: step.points }));
@@ -61,6 +64,19 @@ export function describeMethodology(competition: Competition): MethodologySectio
     }
     return { headingKey: 'method.heading.score', headingValues: { score: label(score.label) }, items };
   });
+
+  // Fine-only types (S5 100元 per conduct breach) move no score: their own section.
+  const fineOnlyItems: MethodologyItem[] = config.event_types
+    .filter((t) => t.score === undefined)
+    .flatMap((type) => {
+      const type_ = label(type.label);
+      return [
+        item('method.fineOnly', { type: type_ }),
+        ...(type.verified_only ? [item('method.fineOnly.verifiedOnly', { type: type_ })] : []),
+        ...eventRuleItems(type, type_),
+      ];
+    });
+  if (fineOnlyItems.length > 0) fineOnlyItems.push(item('method.fineOnly.note'));
 
   const periodItems: MethodologyItem[] = [item('method.period.calendar', { kinds: config.periods.calendar.join(', ') })];
   for (const p of competition.periods.filter((q) => q.kind !== 'month' && q.kind !== 'quarter')) {
@@ -119,6 +135,7 @@ export function describeMethodology(competition: Competition): MethodologySectio
 
   return [
     ...scoreSections,
+    ...(fineOnlyItems.length > 0 ? [{ headingKey: 'method.heading.fineOnly', headingValues: {}, items: fineOnlyItems }] : []),
     ...(appealItems.length > 0 ? [{ headingKey: 'method.heading.appeals', headingValues: {}, items: appealItems }] : []),
     { headingKey: 'method.heading.periods', headingValues: {}, items: periodItems },
     { headingKey: 'method.heading.rankings', headingValues: {}, items: rankingItems },
