@@ -45,16 +45,16 @@ describe('S6 bus service improvement', () => {
   });
 
   it('computes the trip completion rate per line and month, with the phase target and monthly findings', () => {
-    // June: L101 1188/1200 = 0.99, L102 970/1000 = 0.97, L201 800/800 = 1, L202 873/900 = 0.97.
-    expect(scores('trip-completion', '2025-06')).toEqual({ L101: 0.99, L102: 0.97, L201: 1, L202: 0.97 });
-    // July: L101 1240/1240 = 1, L102 990/1000 = 0.99, L201 776/800 = 0.97, L202 985/1000 = 0.985.
-    expect(scores('trip-completion', '2025-07')).toEqual({ L101: 1, L102: 0.99, L201: 0.97, L202: 0.985 });
-    // 全面提升 (7/1–11/30) holds only July's rows; target ≥ 0.98: L201 0.97 misses it.
+    // In percent. June: L101 1188/1200 = 99, L102 970/1000 = 97, L201 800/800 = 100, L202 873/900 = 97.
+    expect(scores('trip-completion', '2025-06')).toEqual({ L101: 99, L102: 97, L201: 100, L202: 97 });
+    // July: L101 1240/1240 = 100, L102 990/1000 = 99, L201 776/800 = 97, L202 985/1000 = 98.5.
+    expect(scores('trip-completion', '2025-07')).toEqual({ L101: 100, L102: 99, L201: 97, L202: 98.5 });
+    // 全面提升 (7/1–11/30) holds only July's rows; target ≥ 98: L201 97 misses it.
     const improve = standings.filter((s) => s.scope_id === 'trip-completion' && s.period_id === 'improve');
     expect(Object.fromEntries(improve.map((s) => [s.entity_id, s.target_met]))).toEqual({ L101: true, L102: true, L201: false, L202: true });
-    // Months below 0.98: June L102 0.97 and L202 0.97, July L201 0.97, each with the two metric rows behind it.
+    // Months below 98: June L102 97 and L202 97, July L201 97, each with the two metric rows behind it.
     const below = findings.filter((f) => f.rule_id === 'trips-monthly').map((f) => [f.unit_id, f.period_start, f.observed, f.evidence_ids]);
-    expect(below).toEqual([['L102', '2025-06-01', 0.97, 'T03 T04'], ['L202', '2025-06-01', 0.97, 'T07 T08'], ['L201', '2025-07-01', 0.97, 'T13 T14']]);
+    expect(below).toEqual([['L102', '2025-06-01', 97, 'T03 T04'], ['L202', '2025-06-01', 97, 'T07 T08'], ['L201', '2025-07-01', 97, 'T13 T14']]);
   });
 
   it('finds the line not ridden during 监督检查 and the week without a recorded patrol', () => {
