@@ -15,6 +15,8 @@ let notices: Notice[];
 let standings: ReturnType<typeof readOutputs>['standings'];
 let findings: Finding[];
 let site: SiteModel;
+type Part = { period_id: string; score_id: string; entity_id: string; rule_id: string; amount: number; source_ids: string };
+let parts: Part[];
 const scores = (scope: string) => Object.fromEntries(standings.filter((s) => s.scope_id === scope).map((s) => [s.entity_id, s.score]));
 const section = (label: string) => notices.find((n) => n.id === 'commendation-reviews')!.sections.find((s) => s.label === label)!;
 
@@ -26,6 +28,7 @@ describe('S7 university support-services year', () => {
     standings = out.standings;
     findings = out.findings as Finding[];
     site = JSON.parse(readFileSync(path.join(report.modelDir, 'site.json'), 'utf8')) as SiteModel;
+    parts = JSON.parse(readFileSync(path.join(out.exportsDir, 'score_parts.json'), 'utf8')) as Part[];
   });
 
   it('publishes the four phases with their tasks and deadlines', () => {
@@ -50,6 +53,14 @@ describe('S7 university support-services year', () => {
     const expected = { DIN: 91.5, PRO: 87.4, APT: 91, REP: 83, ENV: 92 };
     expect(Object.keys(sections).sort()).toEqual(Object.keys(expected).sort());
     for (const [id, value] of Object.entries(expected)) expect(sections[id]).toBeCloseTo(value, 6);
+    // The audit trail of DIN: each review's points, and the checks behind each review (two peer reviews averaged).
+    const din = (score: string) => parts.filter((p) => p.period_id === 'reviews' && p.entity_id === 'DIN' && p.score_id === score);
+    expect(din('three-reviews').map((p) => [p.rule_id, p.amount, p.source_ids])).toEqual([
+      ['leader', 28.5, 'score:review-leader'],
+      ['peer', 27, 'score:review-peer'],
+      ['student', 36, 'score:review-student'],
+    ]);
+    expect(din('review-peer').map((p) => [p.amount, p.source_ids])).toEqual([[90, 'K06 K07']]);
   });
 
   it('weights the three reviews of each person 40 / 30 / 30', () => {
