@@ -1,6 +1,7 @@
 -- Score $score_id of every unit of $level in period $period_id once it has ended, with the
--- records behind it: the checks it counts, and the events and surveys posted to it in the
--- period's dates (a combined period shows every record of its span).
+-- records behind it: the checks it counts, the events and surveys posted to it, and the metric
+-- rows a metric or ratio score reads, in the period's dates (a combined period shows every record
+-- of its span).
 WITH period AS (
   SELECT p.* FROM cfg_periods p, int_as_of WHERE p.period_id = $period_id AND p.end_date <= int_as_of.as_of
 ),
@@ -21,6 +22,14 @@ parts AS (
   FROM scores s
   JOIN int_postings po ON po.score_id = $score_id AND po.entity_kind = 'unit' AND po.entity_id = s.unit_id
    AND po.posted_on BETWEEN s.start_date AND s.end_date
+  UNION ALL
+  SELECT s.unit_id, 'metrics', m.metric_id, m.metric_date, m.metric, m.value::DOUBLE, NULL, NULL
+  FROM scores s
+  CROSS JOIN (SELECT metric_id FROM cfg_metric_scores WHERE score_id = $score_id
+              UNION SELECT numerator_id FROM cfg_ratio_scores WHERE score_id = $score_id
+              UNION SELECT denominator_id FROM cfg_ratio_scores WHERE score_id = $score_id) read_metrics
+  JOIN stg_metrics m ON m.metric = read_metrics.metric_id AND m.entity_kind = 'unit' AND m.entity_id = s.unit_id
+   AND m.metric_date BETWEEN s.start_date AND s.end_date
 )
 SELECT s.unit_id, $period_id AS period_id, strftime(s.start_date, '%Y-%m-%d') AS period_start,
        strftime(s.end_date, '%Y-%m-%d') AS period_end, s.score::DOUBLE AS score,

@@ -11,8 +11,11 @@ export interface ScoredUnit {
   period_start: string;
   period_end: string;
   score: number;
-  /** Checks counted (rule = check kind, amount = its score) and postings (rule = event type or `survey`, amount = points). */
-  parts: { table: 'checks' | 'events' | 'surveys'; id: string; date: string; rule: string; amount: number; checker: string | null; signed_by: string | null }[];
+  /**
+   * Checks counted (rule = check kind, amount = its score), postings (rule = event type or
+   * `survey`, amount = points) and metric rows read (rule = metric, amount = value).
+   */
+  parts: { table: 'checks' | 'events' | 'surveys' | 'metrics'; id: string; date: string; rule: string; amount: number; checker: string | null; signed_by: string | null }[];
 }
 
 type ScoreThresholdRule = Extract<ComplianceRule, { kind: 'score_threshold' }>;
@@ -38,8 +41,10 @@ function partsEvidence(parts: ScoredUnit['parts'], labels: Labels): Evidence[] {
   const checks = parts.flatMap((p) =>
     p.table === 'checks' ? [{ id: p.id, date: p.date, kind: p.rule, score: p.amount, checker: p.checker ?? '', signed_by: p.signed_by ?? '', staff_name: null }] : [],
   );
-  const postings = parts.flatMap((p): Evidence[] =>
-    p.table === 'checks' ? [] : [{ table: p.table, id: p.id, date: p.date, messageKey: 'evidence.posting', values: { rule: labels.eventType(p.rule), points: p.amount } }],
-  );
-  return inRecordOrder([...checkEvidence(checks, labels), ...postings]);
+  const others = parts.flatMap((p): Evidence[] => {
+    if (p.table === 'checks') return [];
+    if (p.table === 'metrics') return [{ table: p.table, id: p.id, date: p.date, messageKey: 'evidence.metric', values: { metric: labels.metric(p.rule), value: p.amount } }];
+    return [{ table: p.table, id: p.id, date: p.date, messageKey: 'evidence.posting', values: { rule: labels.eventType(p.rule), points: p.amount } }];
+  });
+  return inRecordOrder([...checkEvidence(checks, labels), ...others]);
 }

@@ -10,6 +10,7 @@ export interface Labels {
   checkKind(id: string): string;
   /** An event type, or `survey` for the survey rule. */
   eventType(id: string): string;
+  metric(id: string): string;
 }
 
 export function configLabels({ config, periods, locale }: Competition): Labels {
@@ -22,5 +23,6 @@ export function configLabels({ config, periods, locale }: Competition): Labels {
     period: named(periods),
     checkKind: named(config.check_kinds),
     eventType: named([...config.event_types, ...(config.surveys ? [{ id: 'survey', label: config.surveys.label }] : [])]),
+    metric: named(config.metrics),
   };
 }

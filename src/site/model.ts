@@ -162,7 +162,7 @@ export interface EntityPage {
 }
 
 export interface Evidence {
-  table: 'inspections' | 'surveys' | 'checks' | 'events' | 'units' | 'awards';
+  table: 'inspections' | 'surveys' | 'checks' | 'events' | 'metrics' | 'units' | 'awards';
   id: string;
   date: string;
   /** Catalog key and values that describe the record, e.g. `evidence.inspection`. */

@@ -17,7 +17,7 @@ import { message } from '../../src/site/i18n/index.ts';
 import type { Finding } from '../../src/site/model.ts';
 import { buildModel, editFile, FIXTURES, refusal, tempDir } from '../support/fixture.ts';
 
-const labels: Labels = { level: (id) => `L:${id}`, period: (id) => `P:${id}`, checkKind: (id) => `K:${id}`, eventType: (id) => `E:${id}` };
+const labels: Labels = { level: (id) => `L:${id}`, period: (id) => `P:${id}`, checkKind: (id) => `K:${id}`, eventType: (id) => `E:${id}`, metric: (id) => `M:${id}` };
 const quarter = { id: '2025-Q1', start: '2025-01-01', end: '2025-03-31' };
 
 function rule<K extends ComplianceRule['kind']>(kind: K, fields: Record<string, unknown>): Extract<ComplianceRule, { kind: K }> {
