@@ -82,8 +82,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
 type Timed = <T>(stage: string, run: () => Promise<T> | T) => Promise<T>;
 
 /** Config to export. DuckDB lives only this long, so its memory is free before Astro renders. */
+/** Measured with `npm run bench` (README, Performance): enough for 2,000,000 events without spilling much. */
+const DUCKDB_MEMORY_LIMIT = '2GB';
+
 async function runStages(options: BuildOptions, work: string, timed: Timed) {
-  const instance = await DuckDBInstance.create(':memory:', { threads: String(os.availableParallelism()) });
+  // DuckDB would otherwise take up to 80% of the machine's memory for its buffers; a build shares
+  // the machine with Astro's render processes, so it is held to a budget and spills beyond it.
+  const instance = await DuckDBInstance.create(':memory:', {
+    threads: String(os.availableParallelism()),
+    memory_limit: DUCKDB_MEMORY_LIMIT,
+    temp_directory: path.join(work, 'duckdb-spill'),
+  });
   const db = await instance.connect();
   try {
     const competition = await timed('config', async () => {
