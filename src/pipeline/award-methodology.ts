@@ -1,12 +1,13 @@
 /**
  * The methodology items of awards, penalties, eligibility rules and soft caps: one catalog key
- * per rule with its numbers and threshold symbols; expressions are printed as the config wrote them.
+ * per rule with its numbers and threshold symbols; expressions are worded for the page's language.
  */
 import type { Competition } from '../config/read.ts';
 import { localize } from '../config/text.ts';
 import type { Award, EligibilityRule } from '../config/schema.ts';
 import { THRESHOLD_SYMBOL } from '../checks/finding.ts';
 import type { MethodologyItem } from '../site/model.ts';
+import { wordExpression } from './expression-words.ts';
 
 const PERIOD_KIND_WORDS = {
   'zh-CN': { month: '每月', quarter: '每季度', phase: '每阶段', half: '每半年', year: '每年', custom: '每期' },
@@ -17,6 +18,7 @@ export function describeAwards(competition: Competition): MethodologyItem[] {
   const { config, locale } = competition;
   const label = (text: Parameters<typeof localize>[0]) => localize(text, locale);
   const item = (key: string, values: MethodologyItem['values'] = {}): MethodologyItem => ({ key, values });
+  const worded = (expression: string) => wordExpression(expression, locale);
   const periodLabel = (id: string) => {
     const listed = competition.periods.find((p) => p.id === id);
     if (listed) return label(listed.label);
@@ -46,14 +48,14 @@ export function describeAwards(competition: Competition): MethodologyItem[] {
     for (const [group, places] of Object.entries(a.quota?.group_places ?? {})) items.push(item('method.award.groupPlaces', { award, group, places }));
     if (a.candidates === 'nominated') items.push(item('method.award.nominated', { award }));
     for (const f of a.funnel) items.push(item('method.award.funnel', { award, source: awardLabel(f.award), op: THRESHOLD_SYMBOL[f.times.op], value: f.times.value }));
-    if (a.when !== undefined) items.push(item('method.award.when', { award, expression: a.when }));
+    if (a.when !== undefined) items.push(item('method.award.when', { award, expression: worded(a.when) }));
     if (a.reached) items.push(item('method.award.reached', { award, op: THRESHOLD_SYMBOL[a.reached.op], value: a.reached.value }));
-    for (const c of a.cases) items.push(item('method.award.case', { award, when: c.when, amount: String(c.amount) }));
-    if (typeof a.amount === 'string') items.push(item('method.award.formula', { award, expression: a.amount }));
+    for (const c of a.cases) items.push(item('method.award.case', { award, when: worded(c.when), amount: worded(String(c.amount)) }));
+    if (typeof a.amount === 'string') items.push(item('method.award.formula', { award, expression: worded(a.amount) }));
     else if (a.amount > 0 && a.cases.length === 0) items.push(item('method.award.amount', { award, amount: a.amount }));
     if (a.floor_at_zero) items.push(item('method.award.floorAtZero', { award }));
     if (a.round === 'yuan') items.push(item('method.award.roundYuan', { award }));
-    if (a.order_by) items.push(item(`method.award.orderBy.${a.order_by.order}`, { award, expression: a.order_by.expression }));
+    if (a.order_by) items.push(item(`method.award.orderBy.${a.order_by.order}`, { award, expression: worded(a.order_by.expression) }));
     if (a.tie_breaks.length > 0) items.push(item('method.award.tieBreaks', { award, scores: join(a.tie_breaks.map((t) => `${scoreLabel(t.score)} ${t.order === 'desc' ? '↓' : '↑'}`)) }));
     if (a.eligibility.length > 0) items.push(item('method.award.eligibility', { award, rules: join(a.eligibility.map((id) => label(config.eligibility.find((r) => r.id === id)!.label))) }));
     if (a.competitive) items.push(item('method.award.competitive', { award }));

@@ -23,7 +23,7 @@ export function describeMethodology(competition: Competition): MethodologySectio
   const item = (key: string, values: MethodologyItem['values'] = {}): MethodologyItem => ({ key, values });
   const names = configLabels(competition);
   const separator = locale === 'zh-CN' ? '、' : ', ';
-  const checkKinds = (ids: string[] | undefined) => ids?.map(names.checkKind).join(separator) ?? '*';
+  const checkKinds = (ids: string[] | undefined) => ids?.map(names.checkKind).join(separator) ?? (locale === 'zh-CN' ? '全部类别' : 'all kinds');
   // Kinds stay codes for the page to word (periodKind.*); listed period IDs become their labels.
   const periodSelector = (selectors: string[]) => selectors.map((s) => (competition.periods.some((p) => p.id === s) ? periodLabel(s) : s)).join(',');
   const scoreLabel = (id: string) => label(config.scores.find((s) => s.id === id)?.label ?? id);
