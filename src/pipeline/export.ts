@@ -115,7 +115,8 @@ export async function exportSite(input: ExportInput): Promise<SiteModel> {
     ranking: rankings.find((r) => r.id === rankingId)!,
     period,
     rows: (kept.get(`${rankingId}__${period.id}`) ?? []).slice(0, LEADER_ROWS),
-  }));
+  // A ranking with nobody ranked in its latest period (no checks that quarter) has no page to lead to.
+  })).filter((leader) => leader.rows.length > 0);
   const downloads: Download[] = [
     { file: 'standings.csv', format: 'csv', rows: standingRows, descriptionKey: 'download.standings' },
     { file: 'standings.json', format: 'json', rows: standingRows, descriptionKey: 'download.standings' },

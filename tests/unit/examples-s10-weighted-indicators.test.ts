@@ -55,4 +55,16 @@ describe('S10 weighted indicators example', () => {
     expect(scoresOf(out, 'branch-mean', '2025-Q1').QD).toBeCloseTo(79.333333, 6);
     expect(scoresOf(out, 'branch-barrel', '2025-Q1').QD).toBeCloseTo(76.9, 6);
   });
+
+  it('keeps two major complaints eligible for honours and rules three out; any one vetoes 争先创优', () => {
+    // K: SB2 81.1, SB1 80, SB3 76.9. Complaints: SB1 2, SB2 0, SB3 3.
+    // 争先创优 (1 place, any complaint vetoes): SB2. 评优评先 (2 places, ≥ 3 rules out): SB2 and SB1;
+    // SB3 is out with 3, SB1's two cost it −2 but not its eligibility.
+    const notice = out.notices.find((n) => n.id === 'results-2025-Q1')!;
+    const section = (id: string) => notice.sections.find((s) => s.label === id)!;
+    expect(section('争先创优先进支行').rows.map((r) => r.entity.id)).toEqual(['SB2']);
+    expect(section('争先创优先进支行').ineligible.map((r) => r.entity.id)).toEqual(['SB1', 'SB3']);
+    expect(section('评优评先').rows.map((r) => r.entity.id)).toEqual(['SB2', 'SB1']);
+    expect(section('评优评先').ineligible.map((r) => [r.entity.id, r.reasons.map((reason) => reason.label)])).toEqual([['SB3', ['重大有责投诉或负面报道3次及以上']]]);
+  });
 });
