@@ -51,7 +51,9 @@ placed AS (
   SELECT *,
          rank() OVER (PARTITION BY period_id, quota_group, ineligible ORDER BY primary_key, tie_key) AS place,
          rank() OVER (PARTITION BY period_id, quota_group, ineligible ORDER BY primary_key) AS primary_place,
-         count(*) FILTER (WHERE NOT ineligible) OVER (PARTITION BY period_id, quota_group) AS group_candidates
+         -- sum(CASE …) rather than count(*) FILTER (…): DuckDB runs the filtered window aggregate
+         -- some twenty times slower (0.7 s for 40,000 staff).
+         sum(CASE WHEN ineligible THEN 0 ELSE 1 END) OVER (PARTITION BY period_id, quota_group) AS group_candidates
   FROM keyed
 ),
 -- Staff in each quota group, for quotas set as a share of headcount.
@@ -95,8 +97,8 @@ SELECT j.award_id, j.award_ord, j.kind, j.period_id, j.entity_kind, j.entity_id,
             WHEN a.round_yuan THEN round(CASE WHEN a.floor_at_zero THEN greatest(j.raw_amount, 0) ELSE j.raw_amount END, 0)
             ELSE round(CASE WHEN a.floor_at_zero THEN greatest(j.raw_amount, 0) ELSE j.raw_amount END, 2) END::DECIMAL(18, 2),
        j.outcome,
-       count(*) FILTER (WHERE j.outcome = 'winner') OVER w > j.places,
-       count(*) FILTER (WHERE j.primary_in) OVER w > count(*) FILTER (WHERE j.outcome = 'winner') OVER w,
+       sum(CASE WHEN j.outcome = 'winner' THEN 1 ELSE 0 END) OVER w > j.places,
+       sum(CASE WHEN j.primary_in THEN 1 ELSE 0 END) OVER w > sum(CASE WHEN j.outcome = 'winner' THEN 1 ELSE 0 END) OVER w,
        j.group_candidates::INTEGER
 FROM judged j CROSS JOIN award a
 WINDOW w AS (PARTITION BY j.period_id, j.quota_group);

@@ -20,14 +20,21 @@ repeat_windows AS (
   LEFT JOIN cfg_periods p ON p.kind = m.repeat_within AND c.event_date BETWEEN p.start_date AND p.end_date
   GROUP BY c.event_id, m.repeat_within
 ),
-ordered AS (
-  SELECT c.*, w.window_id,
-         -- Without a problem code nothing says two events are the same problem.
-         c.problem IS NOT NULL AND w.window_id IS NOT NULL
-           AND row_number() OVER (PARTITION BY c.type, c.subject_kind, c.subject_id, c.problem, w.window_id
-                                  ORDER BY c.event_date, c.event_id) > 1 AS is_repeat
+-- Only events with a problem code inside a repeat window can be repeats; numbering just those
+-- keeps the sort off the millions of events that have neither.
+repeats AS (
+  SELECT c.event_id, w.window_id,
+         row_number() OVER (PARTITION BY c.type, c.subject_kind, c.subject_id, c.problem, w.window_id
+                            ORDER BY c.event_date, c.event_id) > 1 AS is_repeat
   FROM counted c
-  LEFT JOIN repeat_windows w ON w.event_id = c.event_id
+  JOIN repeat_windows w ON w.event_id = c.event_id
+  -- Without a problem code nothing says two events are the same problem.
+  WHERE c.problem IS NOT NULL AND w.window_id IS NOT NULL
+),
+ordered AS (
+  SELECT c.*, r.window_id, coalesce(r.is_repeat, false) AS is_repeat
+  FROM counted c
+  LEFT JOIN repeats r ON r.event_id = c.event_id
 ),
 factored AS (
   SELECT o.*,
