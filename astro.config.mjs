@@ -40,4 +40,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // No images are optimised, so sharp is never loaded.
   image: { service: passthroughImageService() },
+  // Each render process of `npm run build` optimises dependencies into its own cache: two
+  // processes renaming into one shared `node_modules/.vite/deps` fail with ENOTEMPTY.
+  vite: { cacheDir: process.env.PODIUM_VITE_CACHE_DIR || 'node_modules/.vite' },
 });

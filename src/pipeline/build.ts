@@ -155,6 +155,8 @@ export async function renderWithAstro(modelDir: string, publicDir: string, siteD
           PODIUM_OUT_DIR: shardOut(i),
           PODIUM_PUBLIC_DIR: publicDir,
           PODIUM_BASE: base,
+          // Per shard, and kept between builds so the dependency optimisation is reused.
+          PODIUM_VITE_CACHE_DIR: path.join(PROJECT_ROOT, 'node_modules', '.vite', `render-${i}`),
           ASTRO_TELEMETRY_DISABLED: '1',
         };
         try {
