@@ -13,14 +13,13 @@ UNION ALL
 SELECT 'approvals', file_id, record_no, 'award_id', 'an award id from the config, or empty', quoted(award_id)
 FROM a WHERE award_id IS NOT NULL AND award_id NOT IN (SELECT award_id FROM cfg_awards)
 UNION ALL
-SELECT 'approvals', file_id, record_no, 'unit_id', 'exactly one of unit_id and staff_id',
-       CASE WHEN unit_id IS NULL THEN 'both empty' ELSE 'both set: ' || quoted(unit_id) || ' and ' || quoted(staff_id) END
-FROM a WHERE (unit_id IS NULL) = (staff_id IS NULL)
+SELECT 'approvals', file_id, record_no, 'unit_id', 'exactly one of unit_id and staff_id', not_one_subject_found(unit_id, staff_id)
+FROM a WHERE not_one_subject(unit_id, staff_id)
 UNION ALL
-SELECT 'approvals', file_id, record_no, 'unit_id', 'a unit_id from the units table', 'no unit ' || quoted(unit_id)
-FROM a WHERE unit_id IS NOT NULL AND unit_id NOT IN (SELECT unit_id FROM raw_units WHERE unit_id IS NOT NULL)
+SELECT 'approvals', file_id, record_no, 'unit_id', 'a unit_id from the units table', unknown_unit_found(unit_id)
+FROM a WHERE unit_id IS NOT NULL AND unknown_unit(unit_id)
 UNION ALL
-SELECT 'approvals', file_id, record_no, 'staff_id', 'a staff_id from the staff table', 'no staff ' || quoted(staff_id)
-FROM a WHERE staff_id IS NOT NULL AND staff_id NOT IN (SELECT staff_id FROM raw_staff WHERE staff_id IS NOT NULL)
+SELECT 'approvals', file_id, record_no, 'staff_id', 'a staff_id from the staff table', unknown_staff_found(staff_id)
+FROM a WHERE staff_id IS NOT NULL AND unknown_staff(staff_id)
 UNION ALL
 SELECT 'approvals', file_id, record_no, 'reference', 'the approval’s document number', 'an empty value' FROM a WHERE reference IS NULL;

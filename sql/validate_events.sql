@@ -12,19 +12,18 @@ UNION ALL
 SELECT 'events', file_id, record_no, 'type', 'an event type from event_types: ' || (SELECT string_agg(type_id, ', ' ORDER BY type_id) FROM cfg_event_types), quoted(type)
 FROM e WHERE type IS NULL OR type NOT IN (SELECT type_id FROM cfg_event_types)
 UNION ALL
-SELECT 'events', file_id, record_no, 'unit_id', 'exactly one of unit_id and staff_id',
-       CASE WHEN unit_id IS NULL THEN 'both empty' ELSE 'both set: ' || quoted(unit_id) || ' and ' || quoted(staff_id) END
-FROM e WHERE (unit_id IS NULL) = (staff_id IS NULL)
+SELECT 'events', file_id, record_no, 'unit_id', 'exactly one of unit_id and staff_id', not_one_subject_found(unit_id, staff_id)
+FROM e WHERE not_one_subject(unit_id, staff_id)
 UNION ALL
 SELECT 'events', file_id, record_no, 'unit_id', id_expected(), quoted(unit_id) FROM e WHERE bad_id(unit_id)
 UNION ALL
 SELECT 'events', file_id, record_no, 'staff_id', id_expected(), quoted(staff_id) FROM e WHERE bad_id(staff_id)
 UNION ALL
-SELECT 'events', file_id, record_no, 'unit_id', 'a unit_id from the units table', 'no unit ' || quoted(unit_id)
-FROM e WHERE NOT bad_id(unit_id) AND unit_id NOT IN (SELECT unit_id FROM raw_units WHERE unit_id IS NOT NULL)
+SELECT 'events', file_id, record_no, 'unit_id', 'a unit_id from the units table', unknown_unit_found(unit_id)
+FROM e WHERE unit_id IS NOT NULL AND NOT bad_id(unit_id) AND unknown_unit(unit_id)
 UNION ALL
-SELECT 'events', file_id, record_no, 'staff_id', 'a staff_id from the staff table', 'no staff ' || quoted(staff_id)
-FROM e WHERE NOT bad_id(staff_id) AND staff_id NOT IN (SELECT staff_id FROM raw_staff WHERE staff_id IS NOT NULL)
+SELECT 'events', file_id, record_no, 'staff_id', 'a staff_id from the staff table', unknown_staff_found(staff_id)
+FROM e WHERE staff_id IS NOT NULL AND NOT bad_id(staff_id) AND unknown_staff(staff_id)
 UNION ALL
 SELECT 'events', e.file_id, e.record_no, 'points', 'a number', quoted(e.points) FROM e WHERE bad_number(e.points)
 UNION ALL

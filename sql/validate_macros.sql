@@ -14,3 +14,9 @@ CREATE MACRO number_text(x) AS rtrim(rtrim(printf('%.6f', x), '0'), '.');
 -- A required reference to a unit: empty, or naming no unit of the units table.
 CREATE MACRO unknown_unit(v) AS v IS NULL OR v NOT IN (SELECT unit_id FROM raw_units WHERE unit_id IS NOT NULL);
 CREATE MACRO unknown_unit_found(v) AS CASE WHEN v IS NULL THEN 'an empty value' ELSE 'no unit ' || quoted(v) END;
+CREATE MACRO unknown_staff(v) AS v IS NULL OR v NOT IN (SELECT staff_id FROM raw_staff WHERE staff_id IS NOT NULL);
+CREATE MACRO unknown_staff_found(v) AS CASE WHEN v IS NULL THEN 'an empty value' ELSE 'no staff ' || quoted(v) END;
+-- A record about one subject names exactly one of a unit and a person.
+CREATE MACRO not_one_subject(unit_id, staff_id) AS (unit_id IS NULL) = (staff_id IS NULL);
+CREATE MACRO not_one_subject_found(unit_id, staff_id) AS
+  CASE WHEN unit_id IS NULL THEN 'both empty' ELSE 'both set: ' || quoted(unit_id) || ' and ' || quoted(staff_id) END;

@@ -9,15 +9,14 @@ SELECT 'metrics', file_id, record_no, 'date', 'a date written YYYY-MM-DD', quote
 UNION ALL
 SELECT 'metrics', file_id, record_no, 'date', competition_span(), quoted(date) FROM m WHERE outside_competition(d)
 UNION ALL
-SELECT 'metrics', file_id, record_no, 'unit_id', 'exactly one of unit_id and staff_id',
-       CASE WHEN unit_id IS NULL THEN 'both empty' ELSE 'both set: ' || quoted(unit_id) || ' and ' || quoted(staff_id) END
-FROM m WHERE (unit_id IS NULL) = (staff_id IS NULL)
+SELECT 'metrics', file_id, record_no, 'unit_id', 'exactly one of unit_id and staff_id', not_one_subject_found(unit_id, staff_id)
+FROM m WHERE not_one_subject(unit_id, staff_id)
 UNION ALL
 SELECT 'metrics', file_id, record_no, 'unit_id', 'a unit_id from the units table', unknown_unit_found(unit_id)
 FROM m WHERE unit_id IS NOT NULL AND unknown_unit(unit_id)
 UNION ALL
-SELECT 'metrics', file_id, record_no, 'staff_id', 'a staff_id from the staff table', 'no staff ' || quoted(staff_id)
-FROM m WHERE staff_id IS NOT NULL AND staff_id NOT IN (SELECT staff_id FROM raw_staff WHERE staff_id IS NOT NULL)
+SELECT 'metrics', file_id, record_no, 'staff_id', 'a staff_id from the staff table', unknown_staff_found(staff_id)
+FROM m WHERE staff_id IS NOT NULL AND unknown_staff(staff_id)
 UNION ALL
 SELECT 'metrics', file_id, record_no, 'metric',
        'a metric declared in the config’s metrics: ' || coalesce((SELECT string_agg(metric_id, ', ' ORDER BY metric_id) FROM cfg_metrics), 'none declared'), quoted(metric)

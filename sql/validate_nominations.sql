@@ -13,15 +13,14 @@ UNION ALL
 SELECT 'nominations', file_id, record_no, 'period_id', 'a period id', quoted(period_id)
 FROM n WHERE period_id IS NULL OR period_id NOT IN (SELECT period_id FROM cfg_periods)
 UNION ALL
-SELECT 'nominations', file_id, record_no, 'unit_id', 'exactly one of unit_id and staff_id',
-       CASE WHEN unit_id IS NULL THEN 'both empty' ELSE 'both set: ' || quoted(unit_id) || ' and ' || quoted(staff_id) END
-FROM n WHERE (unit_id IS NULL) = (staff_id IS NULL)
+SELECT 'nominations', file_id, record_no, 'unit_id', 'exactly one of unit_id and staff_id', not_one_subject_found(unit_id, staff_id)
+FROM n WHERE not_one_subject(unit_id, staff_id)
 UNION ALL
-SELECT 'nominations', file_id, record_no, 'unit_id', 'a unit_id from the units table', 'no unit ' || quoted(unit_id)
-FROM n WHERE unit_id IS NOT NULL AND unit_id NOT IN (SELECT unit_id FROM raw_units WHERE unit_id IS NOT NULL)
+SELECT 'nominations', file_id, record_no, 'unit_id', 'a unit_id from the units table', unknown_unit_found(unit_id)
+FROM n WHERE unit_id IS NOT NULL AND unknown_unit(unit_id)
 UNION ALL
-SELECT 'nominations', file_id, record_no, 'staff_id', 'a staff_id from the staff table', 'no staff ' || quoted(staff_id)
-FROM n WHERE staff_id IS NOT NULL AND staff_id NOT IN (SELECT staff_id FROM raw_staff WHERE staff_id IS NOT NULL)
+SELECT 'nominations', file_id, record_no, 'staff_id', 'a staff_id from the staff table', unknown_staff_found(staff_id)
+FROM n WHERE staff_id IS NOT NULL AND unknown_staff(staff_id)
 UNION ALL
 SELECT 'nominations', file_id, record_no, 'status', 'nominated, withdrawn, objection_upheld or selected', quoted(status)
 FROM n WHERE status IS NULL OR status NOT IN ('nominated', 'withdrawn', 'objection_upheld', 'selected');

@@ -20,5 +20,5 @@ JOIN cfg_levels up ON up.depth = l.depth - 1
 LEFT JOIN raw_units p ON p.unit_id = u.parent_id
 WHERE l.depth > 0 AND (p.unit_id IS NULL OR p.level IS DISTINCT FROM up.level_id)
 UNION ALL
-SELECT 'units', file_id, record_no, 'head_staff_id', 'a staff_id from the staff table', 'no staff ' || quoted(head_staff_id)
-FROM raw_units WHERE head_staff_id IS NOT NULL AND head_staff_id NOT IN (SELECT staff_id FROM raw_staff WHERE staff_id IS NOT NULL);
+SELECT 'units', file_id, record_no, 'head_staff_id', 'a staff_id from the staff table', unknown_staff_found(head_staff_id)
+FROM raw_units WHERE head_staff_id IS NOT NULL AND unknown_staff(head_staff_id);
