@@ -2,7 +2,7 @@
  * Stage 5, export: the scored tables become (a) the downloads in exports/ and (b) the site
  * model that Astro renders. Large results stream chunk by chunk; each page's data is its own file.
  */
-import { mkdirSync, openSync, writeSync, closeSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
@@ -22,8 +22,8 @@ import {
   type SiteModel,
   type StandingRow,
 } from '../site/model.ts';
-import { csvLine } from './csv.ts';
-import { columnsOf, FindingExportRow, StandingExportRow } from './export-schemas.ts';
+import { TableExport } from './table-export.ts';
+import { FindingExportRow, StandingExportRow } from './export-schemas.ts';
 import { describeMethodology } from './methodology.ts';
 import { writeEntityPages } from './entity-pages.ts';
 import { writeLedgerExports } from './ledger-exports.ts';
@@ -217,23 +217,16 @@ function standingRow(row: StandingQueryRow): StandingRow {
 async function writeStandings(input: ExportInput, periods: PeriodInfo[], rankings: RankingInfo[], wanted: Set<string>) {
   const periodById = new Map(periods.map((p) => [p.id, p]));
   const rankingById = new Map(rankings.map((r) => [r.id, r]));
-  const csv = openSync(path.join(input.exportsDir, 'standings.csv'), 'w');
-  const json = openSync(path.join(input.exportsDir, 'standings.json'), 'w');
-  const columns = columnsOf(StandingExportRow);
-  writeSync(csv, csvLine(columns));
-  writeSync(json, '[');
+  const table = new TableExport(path.join(input.exportsDir, 'standings'), StandingExportRow);
   const rankingPages: SiteModel['rankingPages'] = [];
   const kept = new Map<string, StandingRow[]>();
   let current: RankingPage | null = null;
-  let count = 0;
   const flush = () => {
     if (!current) return;
     writeJson(path.join(input.modelDir, 'rankings', `${current.period.id}__${current.ranking.id}.json`), current);
     rankingPages.push({ periodId: current.period.id, rankingId: current.ranking.id });
   };
   for await (const chunk of streamRows<StandingQueryRow>(input.db, 'export_standings')) {
-    let csvText = '';
-    let jsonText = '';
     for (const row of chunk) {
       const period = periodById.get(row.period_id)!;
       const ranking = rankingById.get(row.ranking_id)!;
@@ -254,7 +247,7 @@ async function writeStandings(input: ExportInput, periods: PeriodInfo[], ranking
         if (!kept.has(key)) kept.set(key, []);
         kept.get(key)!.push(standing);
       }
-      const exported: StandingExportRow = {
+      table.add({
         period_id: period.id,
         period_label: period.label,
         period_status: period.status,
@@ -273,19 +266,12 @@ async function writeStandings(input: ExportInput, periods: PeriodInfo[], ranking
         previous_rank: row.previous_rank,
         rank_change: row.rank_change,
         target_met: row.target_met,
-      };
-      csvText += csvLine(columns.map((c) => exported[c as keyof StandingExportRow]));
-      jsonText += `${count === 0 ? '' : ','}\n${JSON.stringify(exported)}`;
-      count++;
+      } satisfies StandingExportRow);
     }
-    writeSync(csv, csvText);
-    writeSync(json, jsonText);
+    table.flush();
   }
   flush();
-  writeSync(json, '\n]\n');
-  closeSync(csv);
-  closeSync(json);
-  return { rankingPages, kept, standingRows: count };
+  return { rankingPages, kept, standingRows: table.close() };
 }
 
 interface NoticePlan {
@@ -454,8 +440,7 @@ function writeFindingExports(checked: CheckFinding[], findings: Finding[], expor
       evidence_ids: f.evidence.map((e) => e.id).join(' '),
     }),
   );
-  const columns = columnsOf(FindingExportRow);
-  writeFileSync(path.join(exportsDir, 'findings.csv'), csvLine(columns) + rows.map((r) => csvLine(columns.map((c) => r[c as keyof FindingExportRow]))).join(''));
-  writeJson(path.join(exportsDir, 'findings.json'), rows);
-  return rows.length;
+  const table = new TableExport(path.join(exportsDir, 'findings'), FindingExportRow);
+  for (const row of rows) table.add(row);
+  return table.close();
 }

@@ -1,17 +1,16 @@
 /**
  * The event ledger's downloads: the audit trail (score_parts), the per-event fines and their
- * totals per period. Each is written as CSV (formula-neutralised) and JSON with the columns of
- * its schema in export-schemas.ts, streamed so that a large competition never sits in memory.
+ * totals per period, each streamed into a TableExport so that a large competition never sits in
+ * memory.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { z } from 'zod';
 import type { Competition } from '../config/read.ts';
 import { localize } from '../config/text.ts';
 import type { Download, PeriodInfo } from '../site/model.ts';
-import { csvLine } from './csv.ts';
-import { columnsOf, FineExportRow, FineTotalExportRow, ScorePartExportRow } from './export-schemas.ts';
+import { FineExportRow, FineTotalExportRow, ScorePartExportRow } from './export-schemas.ts';
+import { TableExport } from './table-export.ts';
 import { streamRows } from './sql.ts';
 
 async function writeRowExports<Row extends object, Out extends Record<string, unknown>>(
@@ -21,28 +20,12 @@ async function writeRowExports<Row extends object, Out extends Record<string, un
   file: string,
   toExport: (row: Row) => Out,
 ): Promise<number> {
-  const columns = columnsOf(schema);
-  const csv = openSync(`${file}.csv`, 'w');
-  const json = openSync(`${file}.json`, 'w');
-  writeSync(csv, csvLine(columns));
-  writeSync(json, '[');
-  let count = 0;
+  const table = new TableExport(file, schema);
   for await (const chunk of streamRows<Row>(db, query)) {
-    let csvText = '';
-    let jsonText = '';
-    for (const row of chunk) {
-      const exported = toExport(row);
-      csvText += csvLine(columns.map((c) => exported[c]));
-      jsonText += `${count === 0 ? '' : ','}\n${JSON.stringify(exported)}`;
-      count++;
-    }
-    writeSync(csv, csvText);
-    writeSync(json, jsonText);
+    for (const row of chunk) table.add(toExport(row));
+    table.flush();
   }
-  writeSync(json, count === 0 ? ']\n' : '\n]\n');
-  closeSync(csv);
-  closeSync(json);
-  return count;
+  return table.close();
 }
 
 const downloadsOf = (name: string, rows: number, descriptionKey: string): Download[] => [
