@@ -59,6 +59,7 @@ const appealOf = (row: AppealColumns): { appeal?: AppealRef } =>
 
 /** Newest first, as a sort key. */
 const newestFirst = (date: string) => -Date.parse(date);
+const newestEventsFirst = <T extends { date: string; event_id: string }>(events: T[]): T[] => sortBy(events, (e) => newestFirst(e.date), (e) => e.event_id);
 
 const LIST_COLUMNS = ['ancestors', 'children', 'members', 'history', 'postings', 'ignored', 'fines', 'fine_totals'] as const;
 type EntityPageJsonRow = Omit<EntityPageRow, (typeof LIST_COLUMNS)[number]> & Record<(typeof LIST_COLUMNS)[number], string>;
@@ -95,6 +96,14 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
       return [{ scoreId: score.id, scoreLabel: localize(score.label, locale), chartKind: score.chart, points, targets }];
     });
 
+  // An event as the ignored-events and fines lists show it: when, what, and any appeal.
+  const eventLine = (e: { date: string; event_id: string; type: string } & AppealColumns) => ({
+    date: e.date,
+    eventId: e.event_id,
+    typeLabel: typeLabel.get(e.type) ?? e.type,
+    ...appealOf(e),
+  });
+
   await runSqlFile(db, 'site_entity_pages');
   const files = new FileWriter();
   for await (const chunk of streamRows<EntityPageJsonRow>(db, 'site_entity_pages_rows')) {
@@ -126,27 +135,17 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
           ...(p.multiplier !== null && p.multiplier !== 1 ? { multiplier: { factor: p.multiplier, repeat: p.repeat === true, priority: p.priority === true } } : {}),
           ...appealOf(p),
         })),
-        ignoredEvents: sortBy(row.ignored, (e) => newestFirst(e.date), (e) => e.event_id).map((e) => ({
-          date: e.date,
-          eventId: e.event_id,
-          typeLabel: typeLabel.get(e.type) ?? e.type,
-          status: e.status,
-          source: e.source,
-          ...appealOf(e),
-        })),
+        ignoredEvents: newestEventsFirst(row.ignored).map((e) => ({ ...eventLine(e), status: e.status, source: e.source })),
         ...(hasFines
           ? {
               fines: {
-                lines: sortBy(row.fines, (f) => newestFirst(f.date), (f) => f.event_id).map((f) => ({
-                  date: f.date,
-                  eventId: f.event_id,
-                  typeLabel: typeLabel.get(f.type) ?? f.type,
+                lines: newestEventsFirst(row.fines).map((f) => ({
+                  ...eventLine(f),
                   rule: f.rule,
                   points: f.points,
                   rate: f.rate,
                   multiplier: f.multiplier,
                   amount: f.amount,
-                  ...appealOf(f),
                 })),
                 totals: sortBy(row.fine_totals.filter((t) => periodById.has(t.period_id)), (t) => t.ord).map((t) => ({
                   periodId: t.period_id,
