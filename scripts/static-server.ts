@@ -21,9 +21,8 @@ const TYPES: Record<string, string> = {
 export function startStaticServer(root: string, port = 0): Promise<{ server: Server; url: string }> {
   const siteRoot = path.resolve(root);
   const server = createServer((request, response) => {
-    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-    let file = path.join(siteRoot, decodeURIComponent(pathname));
-    if (!file.startsWith(siteRoot)) {
+    let file = requestedFile(siteRoot, request.url);
+    if (file === undefined) {
       response.writeHead(403).end();
       return;
     }
@@ -45,4 +44,21 @@ export function startStaticServer(root: string, port = 0): Promise<{ server: Ser
       resolve({ server, url: `http://127.0.0.1:${actualPort}` });
     });
   });
+}
+
+/**
+ * The file a request names, or undefined when it is malformed or lies outside the site: a
+ * sibling folder that shares the site's name as a prefix (`dist-private`) is outside too.
+ */
+function requestedFile(siteRoot: string, url = '/'): string | undefined {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(url, 'http://localhost').pathname);
+  } catch {
+    return undefined;
+  }
+  if (pathname.includes('\0')) return undefined;
+  const file = path.join(siteRoot, pathname);
+  const relative = path.relative(siteRoot, file);
+  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative) ? undefined : file;
 }
