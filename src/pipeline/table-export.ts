@@ -1,12 +1,15 @@
 /**
- * A download written twice, as CSV (formula-neutralised) and as a JSON array, with the columns of
- * its zod schema (export-schemas.ts). Rows are buffered and written per `flush()`, so a large
- * competition can stream its rows chunk by chunk without holding the table in memory.
+ * A download written twice, as CSV (formula-neutralised, with a byte-order mark) and as a JSON
+ * array, with the columns of its zod schema (export-schemas.ts). Rows are buffered and written
+ * per `flush()`, so a large competition can stream its rows chunk by chunk without holding the
+ * table in memory.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { z } from 'zod';
 import { csvLine } from './csv.ts';
 import { columnsOf } from './export-schemas.ts';
+
+const UTF8_BOM = '\uFEFF';
 
 export class TableExport {
   private readonly columns: string[];
@@ -21,7 +24,9 @@ export class TableExport {
     this.columns = columnsOf(schema);
     this.csv = openSync(`${file}.csv`, 'w');
     this.json = openSync(`${file}.json`, 'w');
-    writeSync(this.csv, csvLine(this.columns));
+    // A byte-order mark tells Excel on a Chinese Windows the file is UTF-8; without it a
+    // double-click shows every name as mojibake.
+    writeSync(this.csv, `${UTF8_BOM}${csvLine(this.columns)}`);
     writeSync(this.json, '[');
   }
 

@@ -18,7 +18,7 @@ beforeAll(async () => {
   files = listFiles(site);
 });
 
-const parseCsv = (text: string) => text.trimEnd().split('\n').map((line) => line.split(','));
+const parseCsv = (text: string) => text.replace(/^\uFEFF/, '').trimEnd().split('\n').map((line) => line.split(','));
 
 describe('the sample site', () => {
   it('has every page type', () => {
