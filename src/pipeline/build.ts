@@ -1,9 +1,10 @@
 /**
  * The whole build, one stage after another: config → load → validate → score → check → export
  * → render → publish. Everything is written inside a temporary folder beside the output; only a
- * build that got all the way through replaces the previous site.
+ * build that got all the way through replaces the previous site (src/pipeline/publish.ts), and
+ * only an output Podium wrote is ever replaced (src/pipeline/output-safety.ts).
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,11 @@ import { runChecks } from './check.ts';
 import { exportSite } from './export.ts';
 import { checkAwardExpressions } from './award-expressions.ts';
 import { softCapNotes } from '../checks/award-lists.ts';
+import { checkOutput } from './output-safety.ts';
+import { asBuildError, makeOwnedTemp, nodePublishFs, publishSite, recoverAndClean, RENDER_PREFIX, renderFailure, workPrefix, type PublishFs } from './publish.ts';
+
+/** The render stage: writes the site for the model into `siteDir`. Astro (`renderWithAstro`) unless a test passes another. */
+export type Renderer = (modelDir: string, publicDir: string, siteDir: string, base: string, signal?: AbortSignal) => Promise<void>;
 
 export interface BuildOptions {
   dataDir: string;
@@ -32,6 +38,12 @@ export interface BuildOptions {
   /** Stop after the export stage: no Astro render, nothing published. */
   modelOnly?: boolean;
   log?: (line: string) => void;
+  /** Replaces Astro, e.g. by a trivial renderer in tests of publishing. */
+  render?: Renderer;
+  /** The file-system calls of publishing; tests inject faults here. */
+  publishFs?: PublishFs;
+  /** Stops the build between stages and kills its render processes; nothing is published. */
+  signal?: AbortSignal;
 }
 
 export interface BuildReport {
@@ -51,31 +63,41 @@ const RENDER_PROCESSES = 2;
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const log = options.log ?? (() => undefined);
   const outDir = path.resolve(options.outDir);
-  const parent = path.dirname(outDir);
-  mkdirSync(parent, { recursive: true });
-  // Beside the output, so the final rename stays on one file system.
-  const work = mkdtempSync(path.join(parent, `.podium-tmp-${path.basename(outDir)}-`));
-  const timings: BuildReport['timings'] = [];
-  const timed: Timed = async (stage, run) => {
-    const started = performance.now();
-    const result = await run();
-    timings.push([stage, Math.round(performance.now() - started)]);
-    log(`${stage.padEnd(9)} ${timings.at(-1)![1]} ms`);
-    return result;
-  };
-  let keepWork = false;
+  const publishFs = options.publishFs ?? nodePublishFs;
+  const render = options.render ?? renderWithAstro;
+  const signal = options.signal;
   try {
-    const { site, notes, modelDir, publicDir } = await runStages(options, work, timed);
-    if (options.modelOnly) {
-      keepWork = true;
-      return { site, timings, notes, modelDir };
+    // A site stranded by a killed build is put back before anything can fail.
+    const recoveryNotes = recoverAndClean(outDir, PROJECT_ROOT, publishFs);
+    checkOutput({ outDir, dataDir: options.dataDir, projectDirs: [PROJECT_ROOT, process.cwd()] });
+    // Beside the output, so the final rename stays on one file system.
+    const work = makeOwnedTemp(path.dirname(outDir), workPrefix(outDir), publishFs);
+    const timings: BuildReport['timings'] = [];
+    const timed: Timed = async (stage, run) => {
+      signal?.throwIfAborted();
+      const started = performance.now();
+      const result = await run();
+      timings.push([stage, Math.round(performance.now() - started)]);
+      log(`${stage.padEnd(9)} ${timings.at(-1)![1]} ms`);
+      return result;
+    };
+    let keepWork = false;
+    try {
+      const { site, notes, modelDir, publicDir } = await runStages(options, work, timed);
+      const allNotes = [...recoveryNotes, ...notes];
+      if (options.modelOnly) {
+        keepWork = true;
+        return { site, timings, notes: allNotes, modelDir };
+      }
+      const siteDir = path.join(work, 'site');
+      await timed('render', () => render(modelDir, publicDir, siteDir, site.base, signal));
+      allNotes.push(...(await timed('publish', () => publishSite(siteDir, outDir, publishFs))));
+      return { site, timings, notes: allNotes, modelDir };
+    } finally {
+      if (!keepWork) rmSync(work, { recursive: true, force: true });
     }
-    const siteDir = path.join(work, 'site');
-    await timed('render', () => renderWithAstro(modelDir, publicDir, siteDir, site.base));
-    await timed('publish', () => swapIn(siteDir, outDir, work));
-    return { site, timings, notes, modelDir };
-  } finally {
-    if (!keepWork) rmSync(work, { recursive: true, force: true });
+  } catch (error) {
+    throw asBuildError(error);
   }
 }
 
@@ -138,14 +160,14 @@ export function normaliseBase(base = '/'): string {
  * chunks in `<cwd>/.astro` when the output lies outside the cwd, those chunks must resolve the
  * project's node_modules, and two builds sharing one such folder would collide.
  */
-export async function renderWithAstro(modelDir: string, publicDir: string, siteDir: string, base: string): Promise<void> {
+export async function renderWithAstro(modelDir: string, publicDir: string, siteDir: string, base: string, signal?: AbortSignal): Promise<void> {
   const astro = path.join(PROJECT_ROOT, 'node_modules', 'astro', 'astro.js');
   const shards = Math.max(1, Math.min(os.availableParallelism(), RENDER_PROCESSES));
-  const scratch = mkdtempSync(path.join(PROJECT_ROOT, '.podium-render-'));
+  const scratch = makeOwnedTemp(PROJECT_ROOT, RENDER_PREFIX);
   const shardOut = (i: number) => `${siteDir}-${i}`;
   try {
-    await Promise.all(
-      Array.from({ length: shards }, async (_, i) => {
+    await runTogether(
+      Array.from({ length: shards }, (_, i) => async (stop: AbortSignal) => {
         const cwd = path.join(scratch, String(i));
         mkdirSync(cwd);
         const env = {
@@ -160,12 +182,14 @@ export async function renderWithAstro(modelDir: string, publicDir: string, siteD
           ASTRO_TELEMETRY_DISABLED: '1',
         };
         try {
-          await run(process.execPath, [astro, 'build', '--root', PROJECT_ROOT, '--silent'], { env, cwd, maxBuffer: 64 << 20 });
+          await run(process.execPath, [astro, 'build', '--root', PROJECT_ROOT, '--silent'], { env, cwd, maxBuffer: 64 << 20, signal: stop });
         } catch (error) {
+          if (stop.aborted) throw error;
           const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-          throw new Error(`render: Astro failed\n${stdout}${stderr}`, { cause: error });
+          throw renderFailure(shardOut(i), `${stdout}${stderr}`, error);
         }
       }),
+      signal,
     );
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -175,9 +199,27 @@ export async function renderWithAstro(modelDir: string, publicDir: string, siteD
   for (let i = 1; i < shards; i++) cpSync(shardOut(i), siteDir, { recursive: true, force: false });
 }
 
-/** The previous site stays in place until the new one is complete, then the two change places. */
-function swapIn(siteDir: string, outDir: string, work: string): void {
-  const previous = path.join(work, 'previous');
-  if (existsSync(outDir)) renameSync(outDir, previous);
-  renameSync(siteDir, outDir);
+/**
+ * Runs tasks at once. When one fails, or `signal` aborts, the others are stopped (their child
+ * processes killed) and awaited before this rejects, so no render process outlives its build.
+ */
+export async function runTogether(tasks: ((stop: AbortSignal) => Promise<void>)[], signal?: AbortSignal): Promise<void> {
+  const failed = new AbortController();
+  const stop = signal ? AbortSignal.any([signal, failed.signal]) : failed.signal;
+  let firstFailure: unknown;
+  const outcomes = await Promise.allSettled(
+    tasks.map((task) =>
+      task(stop).catch((error: unknown) => {
+        if (!stop.aborted) {
+          firstFailure = error;
+          failed.abort(error);
+        }
+        throw error;
+      }),
+    ),
+  );
+  signal?.throwIfAborted();
+  if (firstFailure !== undefined) throw firstFailure;
+  const rejected = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (rejected) throw rejected.reason;
 }
