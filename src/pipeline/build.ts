@@ -8,8 +8,6 @@ import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readCompetition } from '../config/read.ts';
 import type { Locale } from '../config/schema.ts';
@@ -23,6 +21,7 @@ import { exportSite } from './export.ts';
 import { checkAwardExpressions } from './award-expressions.ts';
 import { softCapNotes } from '../checks/award-lists.ts';
 import { checkOutput } from './output-safety.ts';
+import { runProcess, runTogether } from './processes.ts';
 import { asBuildError, makeOwnedTemp, nodePublishFs, publishSite, recoverAndClean, RENDER_PREFIX, renderFailure, workPrefix, type PublishFs } from './publish.ts';
 
 /** The render stage: writes the site for the model into `siteDir`. Astro (`renderWithAstro`) unless a test passes another. */
@@ -56,7 +55,6 @@ export interface BuildReport {
 }
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const run = promisify(execFile);
 /** Render processes at most; fewer on a machine with fewer cores. */
 const RENDER_PROCESSES = 2;
 
@@ -182,7 +180,7 @@ export async function renderWithAstro(modelDir: string, publicDir: string, siteD
           ASTRO_TELEMETRY_DISABLED: '1',
         };
         try {
-          await run(process.execPath, [astro, 'build', '--root', PROJECT_ROOT, '--silent'], { env, cwd, maxBuffer: 64 << 20, signal: stop });
+          await runProcess(process.execPath, [astro, 'build', '--root', PROJECT_ROOT, '--silent'], { env, cwd, signal: stop });
         } catch (error) {
           if (stop.aborted) throw error;
           const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
@@ -197,29 +195,4 @@ export async function renderWithAstro(modelDir: string, publicDir: string, siteD
   // Pages every share renders (home, findings …) and the assets are identical in each.
   renameSync(shardOut(0), siteDir);
   for (let i = 1; i < shards; i++) cpSync(shardOut(i), siteDir, { recursive: true, force: false });
-}
-
-/**
- * Runs tasks at once. When one fails, or `signal` aborts, the others are stopped (their child
- * processes killed) and awaited before this rejects, so no render process outlives its build.
- */
-export async function runTogether(tasks: ((stop: AbortSignal) => Promise<void>)[], signal?: AbortSignal): Promise<void> {
-  const failed = new AbortController();
-  const stop = signal ? AbortSignal.any([signal, failed.signal]) : failed.signal;
-  let firstFailure: unknown;
-  const outcomes = await Promise.allSettled(
-    tasks.map((task) =>
-      task(stop).catch((error: unknown) => {
-        if (!stop.aborted) {
-          firstFailure = error;
-          failed.abort(error);
-        }
-        throw error;
-      }),
-    ),
-  );
-  signal?.throwIfAborted();
-  if (firstFailure !== undefined) throw firstFailure;
-  const rejected = outcomes.find((outcome) => outcome.status === 'rejected');
-  if (rejected) throw rejected.reason;
 }

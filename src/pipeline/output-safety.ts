@@ -60,10 +60,10 @@ export function checkOutput({ outDir, dataDir, projectDirs }: OutputPlaces): voi
   if (stat && !stat.isDirectory()) refuse('a folder', 'a file');
   const out = realPathBeyond(outDir);
   const data = realPathBeyond(dataDir);
-  if (isWithin(out, data)) refuse('a folder outside the data folder', out === data ? `the data folder ${displayPath(dataDir)} itself` : `a folder inside the data folder ${displayPath(dataDir)}`);
-  if (isWithin(data, out)) refuse('a folder that does not hold the data', `a folder that contains the data folder ${displayPath(dataDir)}; publishing would delete it`);
+  if (isWithin(out, data)) refuse('a folder outside the data folder', out === data ? 'the --data folder itself' : `a folder inside --data (${displayPath(dataDir)})`);
+  if (isWithin(data, out)) refuse('a folder that does not hold the data', `a folder that holds --data (${displayPath(dataDir)}); publishing would delete it`);
   for (const project of projectDirs.map(realPathBeyond)) {
-    if (isWithin(project, out)) refuse('a folder that does not hold the project', `${out === project ? 'the project folder' : 'a folder that contains the project'} ${project}; publishing would delete it`);
+    if (isWithin(project, out)) refuse('a folder that does not hold the project', `${out === project ? 'the project folder' : 'a folder that holds the project'} (${displayPath(project)}); publishing would delete it`);
   }
   if (!stat) return;
   const entries = readdirSync(outDir);

@@ -61,13 +61,18 @@ export function isAlive(pid: number): boolean {
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Entries of `dir` whose name matches `pattern` (its first group is a process id) and whose process is gone. */
-function deadOwners(dir: string, pattern: RegExp): string[] {
+/** A temp folder of this process may belong to a build still running in it. */
+const ownerGone = (pid: number) => pid !== process.pid && !isAlive(pid);
+/** A backup of this process is stranded: publishing never yields between its two renames. */
+const publisherGone = (pid: number) => pid === process.pid || !isAlive(pid);
+
+/** Entries of `dir` whose name matches `pattern` (its first group is a process id) and whose owner is gone. */
+function deadOwners(dir: string, pattern: RegExp, gone: (pid: number) => boolean): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => {
       const pid = Number(pattern.exec(name)?.[1]);
-      return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid);
+      return Number.isInteger(pid) && pid > 0 && gone(pid);
     })
     .sort()
     .map((name) => path.join(dir, name));
@@ -81,7 +86,7 @@ function deadOwners(dir: string, pattern: RegExp): string[] {
 export function recoverAndClean(outDir: string, projectDir: string, fs: PublishFs = nodePublishFs): string[] {
   const notes: string[] = [];
   const parent = path.dirname(outDir);
-  for (const backup of deadOwners(parent, new RegExp(`^${escaped(`${BACKUP_PREFIX}${path.basename(outDir)}-`)}(\\d+)$`))) {
+  for (const backup of deadOwners(parent, new RegExp(`^${escaped(`${BACKUP_PREFIX}${path.basename(outDir)}-`)}(\\d+)$`), publisherGone)) {
     if (!existsSync(outDir)) {
       withIoDiagnostic('publish', backup, `to put the previous site back at ${displayPath(outDir)}`, () => fs.rename(backup, outDir));
       notes.push(`${displayPath(outDir)} was missing: a build was stopped while publishing; the previous site was put back from ${displayPath(backup)}`);
@@ -93,8 +98,8 @@ export function recoverAndClean(outDir: string, projectDir: string, fs: PublishF
     }
   }
   const stale = [
-    ...deadOwners(parent, new RegExp(`^${escaped(TEMP_PREFIX)}.*-(\\d+)-[^-]{6}$`)),
-    ...deadOwners(projectDir, new RegExp(`^${escaped(RENDER_PREFIX)}(\\d+)-[^-]{6}$`)),
+    ...deadOwners(parent, new RegExp(`^${escaped(TEMP_PREFIX)}.*-(\\d+)-[^-]{6}$`), ownerGone),
+    ...deadOwners(projectDir, new RegExp(`^${escaped(RENDER_PREFIX)}(\\d+)-[^-]{6}$`), ownerGone),
   ];
   for (const dir of stale) withIoDiagnostic('output', dir, 'to remove the temporary folder of a stopped build', () => fs.rm(dir));
   if (stale.length > 0) notes.push(`removed ${stale.length} temporary folder(s) of stopped builds: ${stale.map(displayPath).join(', ')}`);
