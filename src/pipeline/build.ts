@@ -65,8 +65,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const render = options.render ?? renderWithAstro;
   const signal = options.signal;
   try {
-    // A site stranded by a killed build is put back before anything can fail.
-    const recoveryNotes = recoverAndClean(outDir, PROJECT_ROOT, publishFs);
+    // A site stranded by a killed build is put back before anything can fail; said at once, as
+    // the build may still fail after it.
+    for (const note of recoverAndClean(outDir, PROJECT_ROOT, publishFs)) log(`note: ${note}`);
     checkOutput({ outDir, dataDir: options.dataDir, projectDirs: [PROJECT_ROOT, process.cwd()] });
     // Beside the output, so the final rename stays on one file system.
     const work = makeOwnedTemp(path.dirname(outDir), workPrefix(outDir), publishFs);
@@ -82,15 +83,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     let keepWork = false;
     try {
       const { site, notes, modelDir, publicDir } = await runStages(options, work, timed);
-      const allNotes = [...recoveryNotes, ...notes];
       if (options.modelOnly) {
         keepWork = true;
-        return { site, timings, notes: allNotes, modelDir };
+        return { site, timings, notes, modelDir };
       }
       const siteDir = path.join(work, 'site');
       await timed('render', () => render(modelDir, publicDir, siteDir, site.base, signal));
-      allNotes.push(...(await timed('publish', () => publishSite(siteDir, outDir, publishFs))));
-      return { site, timings, notes: allNotes, modelDir };
+      notes.push(...(await timed('publish', () => publishSite(siteDir, outDir, publishFs))));
+      return { site, timings, notes, modelDir };
     } finally {
       if (!keepWork) rmSync(work, { recursive: true, force: true });
     }
