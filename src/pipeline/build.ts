@@ -95,7 +95,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       if (!keepWork) rmSync(work, { recursive: true, force: true });
     }
   } catch (error) {
-    throw asBuildError(error);
+    throw asBuildError(error, outDir);
   }
 }
 

@@ -37,7 +37,7 @@ export function realPathBeyond(file: string): string {
   return path.join(realpathSync.native(existing), ...missing);
 }
 
-const isWithin = (inner: string, outer: string) => {
+export const isWithin = (inner: string, outer: string) => {
   const relative = path.relative(outer, inner);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 };

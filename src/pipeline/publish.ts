@@ -12,7 +12,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BuildError, displayPath, type Diagnostic } from './diagnostics.ts';
-import { isPodiumSite, MANIFEST_FILE, MANIFEST_TEXT } from './output-safety.ts';
+import { isPodiumSite, isWithin, MANIFEST_FILE, MANIFEST_TEXT } from './output-safety.ts';
 
 /** The file-system calls of publishing, injectable so that tests can fail each one. */
 export interface PublishFs {
@@ -168,12 +168,12 @@ export function withIoDiagnostic<T>(stage: string, file: string, expected: strin
   }
 }
 
-/** What a user can do about each file-system error a build can meet when writing. */
+/** What a user can do about each file-system error a build can meet. */
 const ADVICE: Record<string, string> = {
   ENOSPC: 'the disk is full: free space (a build needs room for the new site beside the old one) or pass --out on another disk',
   EDQUOT: 'the disk quota is used up: free space or pass --out on another disk',
   EROFS: 'the file system is read-only: pass --out to a writable folder',
-  EACCES: 'permission denied: make the folder writable by the user running the build, or pass --out elsewhere',
+  EACCES: 'permission denied: give the user running the build access to it, or pass --out elsewhere',
   EPERM: 'operation not permitted: on Windows an antivirus, an Explorer window or a web server may hold a file in it; close it and build again',
   EBUSY: 'the folder is busy: it may be a mount point or open in another program; pass --out to a folder inside it, or close the program',
   EXDEV: 'it is on another file system: --out must not be a mount point; pass a folder inside it',
@@ -181,7 +181,7 @@ const ADVICE: Record<string, string> = {
   EEXIST: 'a folder appeared at that path during the build: is another build or program writing there?',
   EMFILE: 'too many open files: raise the limit (ulimit -n) and build again',
   ENAMETOOLONG: 'the path is too long: pass a shorter --out',
-  ENOENT: 'a folder on the way does not exist or was removed during the build',
+  ENOENT: 'it does not exist, or was removed during the build',
   ENOTDIR: 'a part of the path is a file, not a folder',
 };
 
@@ -217,19 +217,21 @@ function ioErrorIn(text: string): { code: string; file?: string } | undefined {
   return { code, file: /["'`]((?:[A-Za-z]:)?[\\/][^"'`\n]+)["'`]/.exec(text)?.[1] };
 }
 
+/** Whether the build wrote (or was writing) `file`: OUT, and Podium's folders beside it and in the project. */
+const isBuildOutput = (file: string, outDir: string) => isWithin(path.resolve(file), outDir) || /[\\/]\.podium-(tmp|render|previous)-/.test(file);
+
 /**
- * A file-system error from any stage (a Node error with its path, or DuckDB's spill file) as a
- * diagnostic naming the path and what to do; anything else is returned as it was.
+ * A file-system error from any stage (a Node error with its path, or one DuckDB or a library
+ * printed) as a diagnostic naming the path and what to do; anything else is returned as it was.
  */
-export function asBuildError(error: unknown): unknown {
-  if (error instanceof BuildError) return error;
-  if (isSystemError(error) && error.path) {
-    return new BuildError('output', [{ file: displayPath(error.path), expected: `${error.syscall ?? 'the file operation'} to succeed`, found: describe(error) }]);
-  }
-  const named = error instanceof Error && error.name !== 'AbortError' ? ioErrorIn(error.message) : undefined;
+export function asBuildError(error: unknown, outDir: string): unknown {
+  if (error instanceof BuildError || !(error instanceof Error) || error.name === 'AbortError') return error;
+  const named = isSystemError(error) && error.path ? { code: error.code, file: error.path } : ioErrorIn(error.message);
   if (!named) return error;
-  const found = advice(named.code, error instanceof Error ? error.message.split('\n')[0]! : '');
-  return new BuildError('output', [{ file: named.file ? displayPath(named.file) : 'the temporary folder beside --out', expected: 'to write the build’s temporary files', found }]);
+  const file = named.file ?? path.dirname(outDir);
+  const writing = isBuildOutput(file, outDir) || named.file === undefined;
+  const found = advice(named.code, error.message.split('\n')[0]!);
+  return new BuildError(writing ? 'output' : 'input', [{ file: displayPath(file), expected: writing ? 'to write the build’s files' : 'to read it', found }]);
 }
 
 /** A render process that failed: an I/O cause the user can fix is a diagnostic, anything else a bug. */

@@ -4,7 +4,7 @@
  * the new one, complete; a site stranded by a kill is put back by the next build before anything
  * else, and no temp folder of a dead build is left.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -110,5 +110,16 @@ describe('a build killed (SIGKILL) at each step of publishing', () => {
     ]);
     expect(snapshot(outDir)).toEqual(state === 'new' ? newSite : oldSite);
     expect(leftovers(outDir)).toEqual([]);
+  });
+});
+
+describe('the command line', () => {
+  it('refuses --data X --out X with a message, not a stack trace, and deletes nothing', () => {
+    const before = snapshot(data);
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--data', data, '--out', data], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('(--out): expected a folder outside the data folder, found the --data folder itself; nothing was deleted');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(snapshot(data)).toEqual(before);
   });
 });

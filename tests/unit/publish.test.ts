@@ -236,20 +236,25 @@ describe('I/O errors are diagnostics naming the path and what to do', () => {
     expect((error as BuildError).diagnostics[0]).toMatchObject({ file: path.dirname(outDir), found: expect.stringContaining(`${code}, ${advice}`) });
   });
 
-  it('a Node error of any stage names its path', () => {
-    const error = asBuildError(systemError('ENOSPC', '/srv/out/.podium-tmp-site-1-abcdef/public/exports/standings.csv'));
-    expect(error).toBeInstanceOf(BuildError);
-    expect((error as BuildError).diagnostics[0]).toMatchObject({ file: '/srv/out/.podium-tmp-site-1-abcdef/public/exports/standings.csv', found: expect.stringContaining('free space') });
+  it('a Node error of any stage names its path: a write of the build is an output problem', () => {
+    const file = '/srv/.podium-tmp-site-1-abcdef/public/exports/standings.csv';
+    const error = asBuildError(systemError('ENOSPC', file), '/srv/site');
+    expect(error).toMatchObject({ stage: 'output', diagnostics: [{ file, expected: 'to write the build’s files', found: expect.stringContaining('free space') }] });
+  });
+
+  it('a file outside the build’s folders is an input problem', () => {
+    const error = asBuildError(systemError('EACCES', '/srv/data/staff.csv'), '/srv/site');
+    expect(error).toMatchObject({ stage: 'input', diagnostics: [{ file: '/srv/data/staff.csv', expected: 'to read it', found: expect.stringContaining('EACCES, permission denied') }] });
   });
 
   it('a DuckDB spill error names its file', () => {
-    const error = asBuildError(new Error('IO Error: Could not write file "/srv/.podium-tmp-site-1-abcdef/duckdb-spill/x.tmp": No space left on device'));
-    expect((error as BuildError).diagnostics[0]).toMatchObject({ file: '/srv/.podium-tmp-site-1-abcdef/duckdb-spill/x.tmp', found: expect.stringContaining('ENOSPC') });
+    const error = asBuildError(new Error('IO Error: Could not write file "/srv/.podium-tmp-site-1-abcdef/duckdb-spill/x.tmp": No space left on device'), '/srv/site');
+    expect(error).toMatchObject({ stage: 'output', diagnostics: [{ file: '/srv/.podium-tmp-site-1-abcdef/duckdb-spill/x.tmp', found: expect.stringContaining('ENOSPC') }] });
   });
 
   it('anything else stays an error (a bug)', () => {
     const bug = new TypeError('x is undefined');
-    expect(asBuildError(bug)).toBe(bug);
+    expect(asBuildError(bug, '/srv/site')).toBe(bug);
   });
 });
 
