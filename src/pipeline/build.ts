@@ -4,7 +4,7 @@
  * build that got all the way through replaces the previous site (src/pipeline/publish.ts), and
  * only an output Podium wrote is ever replaced (src/pipeline/output-safety.ts).
  */
-import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, renameSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,7 @@ import { checkAwardExpressions } from './award-expressions.ts';
 import { softCapNotes } from '../checks/award-lists.ts';
 import { checkOutput } from './output-safety.ts';
 import { runProcess, runTogether } from './processes.ts';
-import { asBuildError, makeOwnedTemp, nodePublishFs, publishSite, recoverAndClean, RENDER_PREFIX, renderFailure, workPrefix, type PublishFs } from './publish.ts';
+import { asBuildError, makeOwnedTemp, nodePublishFs, publishSite, recoverAndClean, removeOwnedTemp, RENDER_PREFIX, renderFailure, workPrefix, type PublishFs } from './publish.ts';
 
 /** The render stage: writes the site for the model into `siteDir`. Astro (`renderWithAstro`) unless a test passes another. */
 export type Renderer = (modelDir: string, publicDir: string, siteDir: string, base: string, signal?: AbortSignal) => Promise<void>;
@@ -92,7 +92,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       notes.push(...(await timed('publish', () => publishSite(siteDir, outDir, publishFs))));
       return { site, timings, notes, modelDir };
     } finally {
-      if (!keepWork) rmSync(work, { recursive: true, force: true });
+      if (!keepWork) removeOwnedTemp(work);
     }
   } catch (error) {
     throw asBuildError(error, outDir);
@@ -190,7 +190,7 @@ export async function renderWithAstro(modelDir: string, publicDir: string, siteD
       signal,
     );
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    removeOwnedTemp(scratch);
   }
   // Pages every share renders (home, findings …) and the assets are identical in each.
   renameSync(shardOut(0), siteDir);

@@ -46,6 +46,11 @@ export function makeOwnedTemp(parent: string, prefix: string, fs: PublishFs = no
   });
 }
 
+/** Removes a temp folder if it can; what is left, the next build removes once this process is gone. */
+export function removeOwnedTemp(dir: string): void {
+  attempt(() => rmSync(dir, { recursive: true, force: true }));
+}
+
 export const workPrefix = (outDir: string) => `${TEMP_PREFIX}${path.basename(outDir)}-`;
 const backupPath = (outDir: string, pid: number) => path.join(path.dirname(outDir), `${BACKUP_PREFIX}${path.basename(outDir)}-${pid}`);
 
