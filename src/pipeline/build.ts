@@ -114,6 +114,9 @@ async function runStages(options: BuildOptions, work: string, timed: Timed) {
     temp_directory: path.join(work, 'duckdb-spill'),
   });
   const db = await instance.connect();
+  // A stopped build does not wait for a long query to end.
+  const interrupt = () => db.interrupt();
+  options.signal?.addEventListener('abort', interrupt, { once: true });
   try {
     const competition = await timed('config', async () => {
       const read = readCompetition(options.dataDir, options.locale);
@@ -134,6 +137,7 @@ async function runStages(options: BuildOptions, work: string, timed: Timed) {
     );
     return { site, notes: [...loaded.notes, ...scored.notes, ...softCapNotes(competition.config, findings)], modelDir, publicDir };
   } finally {
+    options.signal?.removeEventListener('abort', interrupt);
     db.closeSync();
     instance.closeSync();
   }

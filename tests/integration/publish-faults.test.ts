@@ -5,10 +5,10 @@
  * else, and no temp folder of a dead build is left.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/pipeline/build.ts';
+import { buildSite, type Renderer } from '../../src/pipeline/build.ts';
 import { BuildError } from '../../src/pipeline/diagnostics.ts';
 import { copyFixture, editFile, tempDir } from '../support/fixture.ts';
 import { faultyFs, leftovers, snapshot, trivialRenderer, type FsCall } from '../support/publish.ts';
@@ -113,7 +113,37 @@ describe('a build killed (SIGKILL) at each step of publishing', () => {
   });
 });
 
+describe('a stopped build', () => {
+  it('publishes nothing and leaves no temp folder', async () => {
+    const outDir = await publishedOld();
+    const stop = new AbortController();
+    const stopDuringRender: Renderer = async (modelDir, publicDir, siteDir, base, signal) => {
+      await trivialRenderer('new')(modelDir, publicDir, siteDir, base);
+      stop.abort(new Error('SIGTERM'));
+      signal?.throwIfAborted();
+    };
+    await expect(buildSite({ dataDir: data, outDir, render: stopDuringRender, signal: stop.signal })).rejects.toThrow('SIGTERM');
+    expect(snapshot(outDir)).toEqual(oldSite);
+    expect(leftovers(outDir)).toEqual([]);
+  });
+});
+
 describe('the command line', () => {
+  it('on SIGTERM stops, exits 130 and leaves OUT and no temp folder behind', async () => {
+    const outDir = await publishedOld();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--data', data, '--out', outDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    child.stdout.once('data', () => child.kill('SIGTERM'));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(130);
+    expect(stderr).toContain('Stopped. Nothing was published');
+    expect(snapshot(outDir)).toEqual(oldSite);
+    expect(leftovers(outDir)).toEqual([]);
+    expect(readdirSync('.').filter((name) => name.startsWith(`.podium-render-${child.pid}-`))).toEqual([]);
+  });
+
+
   it('refuses --data X --out X with a message, not a stack trace, and deletes nothing', () => {
     const before = snapshot(data);
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--data', data, '--out', data], { encoding: 'utf8' });
