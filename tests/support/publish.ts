@@ -4,7 +4,6 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { Renderer } from '../../src/pipeline/build.ts';
 import { nodePublishFs, type PublishFs } from '../../src/pipeline/publish.ts';
-import { listFiles } from './sites.ts';
 
 /** Renders a "site" in milliseconds: the downloads, the model and a home page saying `label`. */
 export const trivialRenderer =
@@ -18,7 +17,11 @@ export const trivialRenderer =
 /** Every file of a folder with its bytes, or undefined when the folder does not exist. */
 export function snapshot(dir: string): [string, string][] | undefined {
   if (!existsSync(dir)) return undefined;
-  return listFiles(dir).map((file) => [file, readFileSync(path.join(dir, file)).toString('base64')]);
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort()
+    .map((file) => [file, readFileSync(path.join(dir, file)).toString('base64')]);
 }
 
 /** Podium's leftovers beside a folder (temp folders, backups). */
