@@ -1,14 +1,13 @@
 /**
  * The whole build, one stage after another: config → load → validate → score → check → export
  * → render → publish. Everything is written inside a temporary folder beside the output; only a
- * build that got all the way through replaces the previous site.
+ * build that got all the way through replaces the previous site (src/pipeline/publish.ts), and
+ * only an output Podium wrote is ever replaced (src/pipeline/output-safety.ts).
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, renameSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readCompetition } from '../config/read.ts';
 import type { Locale } from '../config/schema.ts';
@@ -21,6 +20,12 @@ import { runChecks } from './check.ts';
 import { exportSite } from './export.ts';
 import { checkAwardExpressions } from './award-expressions.ts';
 import { softCapNotes } from '../checks/award-lists.ts';
+import { checkOutput } from './output-safety.ts';
+import { runProcess, runTogether } from './processes.ts';
+import { asBuildError, makeOwnedTemp, nodePublishFs, publishSite, recoverAndClean, removeOwnedTemp, RENDER_PREFIX, renderFailure, workPrefix, type PublishFs } from './publish.ts';
+
+/** The render stage: writes the site for the model into `siteDir`. Astro (`renderWithAstro`) unless a test passes another. */
+export type Renderer = (modelDir: string, publicDir: string, siteDir: string, base: string, signal?: AbortSignal) => Promise<void>;
 
 export interface BuildOptions {
   dataDir: string;
@@ -32,6 +37,12 @@ export interface BuildOptions {
   /** Stop after the export stage: no Astro render, nothing published. */
   modelOnly?: boolean;
   log?: (line: string) => void;
+  /** Replaces Astro, e.g. by a trivial renderer in tests of publishing. */
+  render?: Renderer;
+  /** The file-system calls of publishing; tests inject faults here. */
+  publishFs?: PublishFs;
+  /** Stops the build between stages and kills its render processes; nothing is published. */
+  signal?: AbortSignal;
 }
 
 export interface BuildReport {
@@ -44,38 +55,47 @@ export interface BuildReport {
 }
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const run = promisify(execFile);
 /** Render processes at most; fewer on a machine with fewer cores. */
 const RENDER_PROCESSES = 2;
 
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const log = options.log ?? (() => undefined);
   const outDir = path.resolve(options.outDir);
-  const parent = path.dirname(outDir);
-  mkdirSync(parent, { recursive: true });
-  // Beside the output, so the final rename stays on one file system.
-  const work = mkdtempSync(path.join(parent, `.podium-tmp-${path.basename(outDir)}-`));
-  const timings: BuildReport['timings'] = [];
-  const timed: Timed = async (stage, run) => {
-    const started = performance.now();
-    const result = await run();
-    timings.push([stage, Math.round(performance.now() - started)]);
-    log(`${stage.padEnd(9)} ${timings.at(-1)![1]} ms`);
-    return result;
-  };
-  let keepWork = false;
+  const publishFs = options.publishFs ?? nodePublishFs;
+  const render = options.render ?? renderWithAstro;
+  const signal = options.signal;
   try {
-    const { site, notes, modelDir, publicDir } = await runStages(options, work, timed);
-    if (options.modelOnly) {
-      keepWork = true;
+    // A site stranded by a killed build is put back before anything can fail; said at once, as
+    // the build may still fail after it.
+    for (const note of recoverAndClean(outDir, PROJECT_ROOT, publishFs)) log(`note: ${note}`);
+    checkOutput({ outDir, dataDir: options.dataDir, projectDirs: [PROJECT_ROOT, process.cwd()] });
+    // Beside the output, so the final rename stays on one file system.
+    const work = makeOwnedTemp(path.dirname(outDir), workPrefix(outDir), publishFs);
+    const timings: BuildReport['timings'] = [];
+    const timed: Timed = async (stage, run) => {
+      signal?.throwIfAborted();
+      const started = performance.now();
+      const result = await run();
+      timings.push([stage, Math.round(performance.now() - started)]);
+      log(`${stage.padEnd(9)} ${timings.at(-1)![1]} ms`);
+      return result;
+    };
+    let keepWork = false;
+    try {
+      const { site, notes, modelDir, publicDir } = await runStages(options, work, timed);
+      if (options.modelOnly) {
+        keepWork = true;
+        return { site, timings, notes, modelDir };
+      }
+      const siteDir = path.join(work, 'site');
+      await timed('render', () => render(modelDir, publicDir, siteDir, site.base, signal));
+      notes.push(...(await timed('publish', () => publishSite(siteDir, outDir, publishFs))));
       return { site, timings, notes, modelDir };
+    } finally {
+      if (!keepWork) removeOwnedTemp(work);
     }
-    const siteDir = path.join(work, 'site');
-    await timed('render', () => renderWithAstro(modelDir, publicDir, siteDir, site.base));
-    await timed('publish', () => swapIn(siteDir, outDir, work));
-    return { site, timings, notes, modelDir };
-  } finally {
-    if (!keepWork) rmSync(work, { recursive: true, force: true });
+  } catch (error) {
+    throw asBuildError(error, outDir);
   }
 }
 
@@ -94,6 +114,9 @@ async function runStages(options: BuildOptions, work: string, timed: Timed) {
     temp_directory: path.join(work, 'duckdb-spill'),
   });
   const db = await instance.connect();
+  // A stopped build does not wait for a long query to end.
+  const interrupt = () => db.interrupt();
+  options.signal?.addEventListener('abort', interrupt, { once: true });
   try {
     const competition = await timed('config', async () => {
       const read = readCompetition(options.dataDir, options.locale);
@@ -114,6 +137,7 @@ async function runStages(options: BuildOptions, work: string, timed: Timed) {
     );
     return { site, notes: [...loaded.notes, ...scored.notes, ...softCapNotes(competition.config, findings)], modelDir, publicDir };
   } finally {
+    options.signal?.removeEventListener('abort', interrupt);
     db.closeSync();
     instance.closeSync();
   }
@@ -138,14 +162,14 @@ export function normaliseBase(base = '/'): string {
  * chunks in `<cwd>/.astro` when the output lies outside the cwd, those chunks must resolve the
  * project's node_modules, and two builds sharing one such folder would collide.
  */
-export async function renderWithAstro(modelDir: string, publicDir: string, siteDir: string, base: string): Promise<void> {
+export async function renderWithAstro(modelDir: string, publicDir: string, siteDir: string, base: string, signal?: AbortSignal): Promise<void> {
   const astro = path.join(PROJECT_ROOT, 'node_modules', 'astro', 'astro.js');
   const shards = Math.max(1, Math.min(os.availableParallelism(), RENDER_PROCESSES));
-  const scratch = mkdtempSync(path.join(PROJECT_ROOT, '.podium-render-'));
+  const scratch = makeOwnedTemp(PROJECT_ROOT, RENDER_PREFIX);
   const shardOut = (i: number) => `${siteDir}-${i}`;
   try {
-    await Promise.all(
-      Array.from({ length: shards }, async (_, i) => {
+    await runTogether(
+      Array.from({ length: shards }, (_, i) => async (stop: AbortSignal) => {
         const cwd = path.join(scratch, String(i));
         mkdirSync(cwd);
         const env = {
@@ -160,24 +184,19 @@ export async function renderWithAstro(modelDir: string, publicDir: string, siteD
           ASTRO_TELEMETRY_DISABLED: '1',
         };
         try {
-          await run(process.execPath, [astro, 'build', '--root', PROJECT_ROOT, '--silent'], { env, cwd, maxBuffer: 64 << 20 });
+          await runProcess(process.execPath, [astro, 'build', '--root', PROJECT_ROOT, '--silent'], { env, cwd, signal: stop });
         } catch (error) {
+          if (stop.aborted) throw error;
           const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-          throw new Error(`render: Astro failed\n${stdout}${stderr}`, { cause: error });
+          throw renderFailure(shardOut(i), `${stdout}${stderr}`, error);
         }
       }),
+      signal,
     );
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    removeOwnedTemp(scratch);
   }
   // Pages every share renders (home, findings …) and the assets are identical in each.
   renameSync(shardOut(0), siteDir);
   for (let i = 1; i < shards; i++) cpSync(shardOut(i), siteDir, { recursive: true, force: false });
-}
-
-/** The previous site stays in place until the new one is complete, then the two change places. */
-function swapIn(siteDir: string, outDir: string, work: string): void {
-  const previous = path.join(work, 'previous');
-  if (existsSync(outDir)) renameSync(outDir, previous);
-  renameSync(siteDir, outDir);
 }

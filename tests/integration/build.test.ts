@@ -10,6 +10,7 @@ import { BuildError } from '../../src/pipeline/diagnostics.ts';
 import { FindingExportRow, StandingExportRow } from '../../src/pipeline/export-schemas.ts';
 import { copyFixture, editFile, tempDir } from '../support/fixture.ts';
 import { brokenLinks, builtSample, htmlProblems, listFiles, readText } from '../support/sites.ts';
+import { leftovers } from '../support/publish.ts';
 
 let site: string;
 let files: string[];
@@ -106,7 +107,11 @@ describe('building', () => {
     await expect(buildSite({ dataDir: broken, outDir: out })).rejects.toBeInstanceOf(BuildError);
     const after = listFiles(out).map((f) => [f, readFileSync(path.join(out, f)).toString('base64')]);
     expect(after).toEqual(before);
-    expect(listFiles(path.dirname(out))).toEqual(listFiles(path.dirname(out)).filter((f) => !f.includes('.podium-tmp')));
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  it('marks the site as Podium’s, so that a later build may replace it and nothing else', () => {
+    expect(readText(site, '.podium-site.json')).toBe('{"generator":"podium","format":1}\n');
   });
 
   it('escapes untrusted text and neutralises spreadsheet formulas', async () => {
