@@ -1,13 +1,17 @@
 /**
  * Property: whatever a clerk (or an attacker) puts in a CSV cell or a YAML scalar, the build
- * either succeeds or refuses with diagnostics: never a crash, never a hang past its budget.
- * Runs with a fixed seed so CI is repeatable; FUZZ_SEED and FUZZ_RUNS explore further by hand.
+ * either succeeds or refuses with diagnostics: never a crash, never a hang past its budget, and
+ * a refused build leaves the published site exactly as it was. Each build publishes for real,
+ * with a renderer that needs no Astro. Runs with a fixed seed so CI is repeatable; FUZZ_SEED and
+ * FUZZ_RUNS explore further by hand.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { buildModel, copyFixture } from '../support/fixture.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyFixture, FIXTURES, tempDir } from '../support/fixture.ts';
+import { snapshot, trivialRenderer } from '../support/publish.ts';
+import { buildSite } from '../../src/pipeline/build.ts';
 import { BuildError } from '../../src/pipeline/diagnostics.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261204);
@@ -29,20 +33,28 @@ const CSV_FILES = ['events.csv', 'staff.csv', 'units.csv', 'surveys.csv'] as con
 /** Scalars of the fixture's competition.yaml worth replacing, with the text they stand in. */
 const YAML_SCALARS = ['2009-08-01', '100', '信用社百日竞赛', 'outlet', 'points', '{ min: 1, max: 10 }', 'zh-CN', 'ledger', '5'] as const;
 
-async function buildWithin(dir: string): Promise<'built' | 'refused'> {
+/** A site published from the unchanged fixture; each fuzzed build tries to replace a copy of it. */
+let published = '';
+let before: ReturnType<typeof snapshot>;
+beforeAll(async () => {
+  published = path.join(tempDir('fuzz-published'), 'site');
+  await buildSite({ dataDir: path.join(FIXTURES, 's1-worked'), outDir: published, render: trivialRenderer('before') });
+  before = snapshot(published);
+});
+
+async function buildWithin(dir: string): Promise<void> {
+  const outDir = path.join(tempDir('fuzz-out'), 'site');
+  cpSync(published, outDir, { recursive: true });
   let timer: NodeJS.Timeout | undefined;
   const overBudget = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`the build took longer than ${BUILD_BUDGET_MS} ms`)), BUILD_BUDGET_MS);
   });
   try {
-    await Promise.race([buildModel(dir), overBudget]);
-    return 'built';
+    await Promise.race([buildSite({ dataDir: dir, outDir, render: trivialRenderer('after') }), overBudget]);
   } catch (error) {
-    if (error instanceof BuildError) {
-      expect(error.diagnostics.length).toBeGreaterThan(0);
-      return 'refused';
-    }
-    throw error;
+    if (!(error instanceof BuildError)) throw error;
+    expect(error.diagnostics.length).toBeGreaterThan(0);
+    expect(snapshot(outDir)).toEqual(before);
   } finally {
     clearTimeout(timer);
   }
