@@ -1,0 +1,272 @@
+/**
+ * Podium's own reading of a CSV file, independent of DuckDB: one pass over the UTF-8 bytes that
+ * counts the records, finds the physical line of each, and refuses what must not reach DuckDB or
+ * a page. The loader compares its count with what DuckDB loaded, so a record DuckDB drops without
+ * a word fails the build instead of moving a score.
+ *
+ * The dialect is DuckDB's as the loader calls it: comma, double quote, "" inside quotes; a record
+ * ends at LF, CRLF or CR outside quotes; an empty line is no record (DuckDB skips it); a quote in
+ * the middle of an unquoted field is an ordinary character.
+ */
+import { shown } from './diagnostics.ts';
+
+/**
+ * Size limits, set well above any real cell (a long remark is a few hundred bytes) and far below
+ * what makes DuckDB slow or silent: its reject store grows quadratically with a long line, and it
+ * drops a field over about 32 MB without a reject row.
+ */
+export const FIELD_LIMIT_BYTES = 16 * 1024;
+export const RECORD_LIMIT_BYTES = 64 * 1024;
+/** Problems listed per file; the rest are counted. A file with thousands of bad lines is one mistake. */
+const PROBLEMS_LISTED_PER_FILE = 20;
+
+export interface CsvProblem {
+  line: number;
+  /** The CSV column (1-based field number), when one field is at fault. */
+  column?: number;
+  expected: string;
+  found: string;
+}
+
+export interface CsvShape {
+  /** The first record's fields, trimmed. */
+  header: string[];
+  /** Data records: the header and empty lines are not counted. */
+  records: number;
+  /** Whether any line ends in CR or CRLF; DuckDB then gets a copy with LF line ends. */
+  carriageReturns: boolean;
+  problems: CsvProblem[];
+  /** Problems found beyond those listed. */
+  omitted: number;
+  /** Where the bytes ended: the physical line and the field number within its record. */
+  end: { line: number; column: number };
+}
+
+export interface CsvRules {
+  /** Columns whose cells, when not empty, must hold something visible (not only spaces). */
+  visibleText?: readonly string[];
+  /** Called for each data record (0-based, in DuckDB's order) with the physical line it starts on. */
+  onRecord?: (record: number, line: number) => void;
+}
+
+const ORDINARY = 0;
+const COMMA = 1;
+const QUOTE = 2;
+const LF = 3;
+const CR = 4;
+const CONTROL = 5;
+/** Lead byte of U+0080–U+00BF: C1 controls are U+0080–U+009F. */
+const C2 = 6;
+/** Lead byte of U+2000–U+2FFF: the bidi overrides and isolates are U+202A–U+202E and U+2066–U+2069. */
+const E2 = 7;
+
+const CLASS = new Uint8Array(256);
+for (let b = 0; b < 0x20; b++) CLASS[b] = CONTROL;
+CLASS[0x09] = ORDINARY; // a tab is white space in a cell, as in a spreadsheet
+CLASS[0x0a] = LF;
+CLASS[0x0d] = CR;
+CLASS[0x7f] = CONTROL;
+CLASS[0x2c] = COMMA;
+CLASS[0x22] = QUOTE;
+CLASS[0xc2] = C2;
+CLASS[0xe2] = E2;
+
+const UNQUOTED = 0;
+const QUOTED = 1;
+/** After a quote inside a quoted field: a second quote continues the field, anything else ends it. */
+const CLOSED = 2;
+
+const utf8 = new TextDecoder();
+/** Spaces, and the invisible characters a name copied from a web page or Word can consist of. */
+const BLANK = /^[\s\u200b-\u200d\u2060\ufeff]*$/u;
+
+export function scanCsv(bytes: Uint8Array, rules: CsvRules = {}): CsvShape {
+  const n = bytes.length;
+  const problems: CsvProblem[] = [];
+  let omitted = 0;
+  const header: string[] = [];
+  let visibleColumns: boolean[] = [];
+  let records = -1; // -1 until the header has been read
+  let carriageReturns = false;
+
+  let line = 1;
+  let recordLine = 1;
+  let recordStart = 0;
+  let fieldStart = 0;
+  let field = 0;
+  let state = UNQUOTED;
+  let quoteLine = 1;
+  /** One problem per record is enough to find it; the rest of that record is not reported. */
+  let recordFlagged = false;
+  let oversizedField = -1;
+
+  const problem = (p: CsvProblem) => {
+    if (recordFlagged) return;
+    recordFlagged = true;
+    if (problems.length < PROBLEMS_LISTED_PER_FILE) problems.push(p);
+    else omitted++;
+  };
+  const text = (start: number, end: number) => utf8.decode(bytes.subarray(start, end));
+  const cellText = (start: number, end: number) => {
+    const raw = text(start, end);
+    return raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1).replaceAll('""', '"') : raw;
+  };
+  const forbidden = (at: number, length: number, what: string) => {
+    const code = text(at, at + length).codePointAt(0) ?? 0;
+    problem({
+      line,
+      column: field + 1,
+      expected: 'text without control or direction-changing characters',
+      found: `${what} U+${code.toString(16).toUpperCase().padStart(4, '0')}; retype the cell`,
+    });
+  };
+
+  const endField = (end: number) => {
+    if (end - fieldStart > FIELD_LIMIT_BYTES && oversizedField < 0) oversizedField = field;
+    if (records < 0) header.push(cellText(fieldStart, end).trim());
+    else if (visibleColumns[field] && end > fieldStart) {
+      const cell = cellText(fieldStart, end);
+      if (cell !== '' && BLANK.test(cell)) {
+        problem({ line: recordLine, column: field + 1, expected: `a visible value in "${header[field]}"`, found: `only white space ${shown(cell)}` });
+      }
+    }
+  };
+
+  const endRecord = (end: number, next: number, nextLine: number) => {
+    if (end === recordStart && state === UNQUOTED) {
+      // An empty line: DuckDB skips it, so it is no record. Before the header it would be taken
+      // for the header, so it is refused there.
+      if (records < 0) problem({ line: recordLine, expected: 'the header on line 1', found: 'an empty line; delete the empty lines above the header' });
+    } else {
+      endField(end);
+      const size = end - recordStart;
+      if (oversizedField >= 0) {
+        problem({ line: recordLine, column: oversizedField + 1, expected: `a field of at most ${kib(FIELD_LIMIT_BYTES)}`, found: `a field over ${kib(FIELD_LIMIT_BYTES)} (the record has ${kib(size)})` });
+      } else if (size > RECORD_LIMIT_BYTES) {
+        problem({ line: recordLine, expected: `a record of at most ${kib(RECORD_LIMIT_BYTES)}`, found: `a record of ${kib(size)}` });
+      }
+      if (records < 0) {
+        const wanted = new Set(rules.visibleText ?? []);
+        visibleColumns = header.map((name) => wanted.has(name));
+        records = 0;
+      } else {
+        if (field + 1 !== header.length) {
+          problem({ line: recordLine, expected: `${header.length} comma-separated fields (found ${field + 1})`, found: shown(excerpt(bytes, recordStart, end)) });
+        }
+        rules.onRecord?.(records, recordLine);
+        records++;
+      }
+    }
+    recordStart = next;
+    fieldStart = next;
+    field = 0;
+    state = UNQUOTED;
+    recordLine = nextLine;
+    recordFlagged = false;
+    oversizedField = -1;
+  };
+
+  for (let i = 0; i < n; i++) {
+    const kind = CLASS[bytes[i]!]!;
+    if (kind === ORDINARY) {
+      if (state === CLOSED) {
+        problem({ line, column: field + 1, expected: 'a comma or the line end after a closing quote', found: shown(excerpt(bytes, fieldStart, i + 1)) });
+        state = UNQUOTED;
+      }
+      continue;
+    }
+    switch (kind) {
+      case COMMA:
+        if (state === QUOTED) break;
+        endField(i);
+        field++;
+        fieldStart = i + 1;
+        state = UNQUOTED;
+        break;
+      case QUOTE:
+        if (state === QUOTED) state = CLOSED;
+        else if (state === CLOSED) state = QUOTED; // "" stands for one quote
+        else if (i === fieldStart) {
+          state = QUOTED;
+          quoteLine = line;
+        }
+        break;
+      case LF:
+      case CR: {
+        const crlf = kind === CR && bytes[i + 1] === 0x0a;
+        if (kind === CR) carriageReturns = true;
+        if (state === QUOTED) line++;
+        else endRecord(i, crlf ? i + 2 : i + 1, ++line);
+        if (crlf) i++;
+        break;
+      }
+      case CONTROL:
+        forbidden(i, 1, bytes[i] === 0 ? 'a NUL byte' : 'a control character');
+        break;
+      case C2:
+        if (bytes[i + 1]! >= 0x80 && bytes[i + 1]! <= 0x9f) forbidden(i, 2, 'a control character');
+        break;
+      case E2: {
+        const second = bytes[i + 1];
+        const third = bytes[i + 2]!;
+        if ((second === 0x80 && third >= 0xaa && third <= 0xae) || (second === 0x81 && third >= 0xa6 && third <= 0xa9)) {
+          forbidden(i, 3, 'a character that reverses the text direction,');
+        }
+        break;
+      }
+    }
+  }
+  const end = { line, column: field + 1 };
+  if (state === QUOTED) {
+    problem({ line: quoteLine, column: field + 1, expected: 'a closing quote for the field opened here', found: 'the end of the file' });
+  } else if (recordStart < n) {
+    endRecord(n, n, line);
+  }
+  return { header, records: Math.max(records, 0), carriageReturns, problems, omitted, end };
+}
+
+/** The physical line of each wanted data record (0-based, header excluded), by the same reading. */
+export function recordLines(bytes: Uint8Array, wanted: Iterable<number>): Map<number, number> {
+  const want = new Set(wanted);
+  const lines = new Map<number, number>();
+  scanCsv(bytes, { onRecord: (record, line) => want.has(record) && lines.set(record, line) });
+  return lines;
+}
+
+/** The physical line of a byte offset of a file with LF line ends. */
+export function lineOfOffset(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = bytes.indexOf(0x0a); i >= 0 && i < offset; i = bytes.indexOf(0x0a, i + 1)) line++;
+  return line;
+}
+
+/** The line and 1-based field number of a byte offset; for any ASCII-compatible bytes (GBK, Latin-1). */
+export function fieldPosition(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  return scanCsv(bytes.subarray(0, offset)).end;
+}
+
+/** A copy with every CRLF and CR turned into LF, so DuckDB never has to guess the line end. */
+export function withLfLineEnds(bytes: Uint8Array): Buffer {
+  const out = Buffer.allocUnsafe(bytes.length);
+  let length = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 0x0d) {
+      out[length++] = 0x0a;
+      if (bytes[i + 1] === 0x0a) i++;
+    } else {
+      out[length++] = b;
+    }
+  }
+  return out.subarray(0, length);
+}
+
+/** Enough of a record to quote it (shown() cuts at 80 characters), without decoding megabytes. */
+function excerpt(bytes: Uint8Array, start: number, end: number): string {
+  const cut = Math.min(end, start + 400);
+  return utf8.decode(bytes.subarray(start, cut)) + (cut < end ? '…' : '');
+}
+
+function kib(bytes: number): string {
+  return `${Math.ceil(bytes / 1024)} KiB`;
+}
