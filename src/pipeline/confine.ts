@@ -39,10 +39,17 @@ export async function tableFiles(
       continue;
     }
     const reader = await db.runAndReadAll('SELECT file FROM glob($pattern) ORDER BY file', { pattern: path.join(dir, glob) });
+    const refused: { matched: string; found: string }[] = [];
     for (const matched of reader.getRowObjectsJS().map((row) => String(row.file))) {
-      const refusal = refuseFile(matched, realDir);
-      if ('found' in refusal) problems.push({ ...where(i), expected: 'a regular file inside the competition folder', found: `${displayPath(matched)}: ${refusal.found}` });
-      else files.set(refusal.real, { matched, real: refusal.real });
+      const checked = checkFile(matched, realDir);
+      if ('found' in checked) refused.push({ matched, found: checked.found });
+      else files.set(checked.real, { matched, real: checked.real });
+    }
+    // A glob through a link to /etc matches every file there: one problem for the glob says it.
+    const [first] = refused;
+    if (first) {
+      const more = refused.length > 1 ? ` (and ${refused.length - 1} more file(s) this glob matches)` : '';
+      problems.push({ ...where(i), expected: 'a regular file inside the competition folder', found: `${displayPath(first.matched)}: ${first.found}${more}` });
     }
   }
   return { files: [...files.values()].sort((a, b) => (a.matched < b.matched ? -1 : a.matched > b.matched ? 1 : 0)), problems };
@@ -54,7 +61,7 @@ function leadsOutside(dir: string, glob: string): string | undefined {
   return isInside(dir, path.resolve(dir, glob)) ? undefined : 'which leads out of it';
 }
 
-function refuseFile(matched: string, realDir: string): { real: string } | { found: string } {
+function checkFile(matched: string, realDir: string): { real: string } | { found: string } {
   let real: string;
   try {
     real = realpathSync(matched);

@@ -68,7 +68,8 @@ export function encodingAdvice(encoding: Exclude<Encoding, { kind: 'utf8' }>, by
   const name = path.basename(file);
   const converted = `${path.basename(name, path.extname(name))}-utf8${path.extname(name)}`;
   const iconv = (from: string) => `iconv -f ${from} -t UTF-8 ${name} > ${converted}`;
-  const excel = 'in Excel use "Save as → CSV UTF-8 (逗号分隔)"';
+  // A CSV comes from a spreadsheet; competition.yaml from an editor.
+  const excel = path.extname(name).toLowerCase() === '.csv' ? 'in Excel use "Save as → CSV UTF-8 (逗号分隔)"' : 'save it as UTF-8 in your editor';
   const expected = 'UTF-8 text (or GB18030/GBK Chinese text as Excel saves it)';
   const byte = 'badByte' in encoding ? `byte 0x${(bytes[encoding.badByte] ?? 0).toString(16).toUpperCase().padStart(2, '0')}` : '';
   switch (encoding.kind) {
@@ -77,12 +78,12 @@ export function encodingAdvice(encoding: Exclude<Encoding, { kind: 'utf8' }>, by
     case 'mixed':
       return {
         expected: 'one encoding for the whole file',
-        found: `${byte}, which is not UTF-8, in a file that is UTF-8 elsewhere (line ${encoding.utf8Line}): the file mixes encodings. Re-type this line in the UTF-8 file, or ${excel} for the whole file`,
+        found: `${byte}, which is not UTF-8, in a file that is UTF-8 elsewhere (line ${encoding.utf8Line}): the file mixes encodings. Retype this line, or ${excel}`,
       };
     case 'windows-1252':
       return { expected, found: `${byte}: Western European text (Windows-1252/Latin-1), not UTF-8; ${excel}, or run: ${iconv('WINDOWS-1252')}` };
     case 'gb18030':
-      return { expected: 'UTF-8 text', found: `GB18030/GBK text; save it as UTF-8 in your editor, or run: ${iconv('GB18030')}` };
+      return { expected: 'UTF-8 text', found: `GB18030/GBK text; ${excel}, or run: ${iconv('GB18030')}` };
     case 'unknown':
       return { expected, found: `${byte}, which fits neither; ${excel}` };
   }

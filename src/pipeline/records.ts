@@ -112,12 +112,11 @@ export function scanCsv(bytes: Uint8Array, rules: CsvRules = {}): CsvShape {
     return raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1).replaceAll('""', '"') : raw;
   };
   const forbidden = (at: number, length: number, what: string) => {
-    const code = text(at, at + length).codePointAt(0) ?? 0;
     problem({
       line,
       column: field + 1,
       expected: 'text without control or direction-changing characters',
-      found: `${what} U+${code.toString(16).toUpperCase().padStart(4, '0')}; retype the cell`,
+      found: `${what} (${codePoints(text(at, at + length))}); delete it or retype the cell`,
     });
   };
 
@@ -127,7 +126,7 @@ export function scanCsv(bytes: Uint8Array, rules: CsvRules = {}): CsvShape {
     else if (visibleColumns[field] && end > fieldStart) {
       const cell = cellText(fieldStart, end);
       if (cell !== '' && BLANK.test(cell)) {
-        problem({ line: recordLine, column: field + 1, expected: `a visible value in "${header[field]}"`, found: `only white space ${shown(cell)}` });
+        problem({ line: recordLine, column: field + 1, expected: `a visible value in "${header[field]}"`, found: `only white space (${codePoints(cell)})` });
       }
     }
   };
@@ -210,7 +209,7 @@ export function scanCsv(bytes: Uint8Array, rules: CsvRules = {}): CsvShape {
         const second = bytes[i + 1];
         const third = bytes[i + 2]!;
         if ((second === 0x80 && third >= 0xaa && third <= 0xae) || (second === 0x81 && third >= 0xa6 && third <= 0xa9)) {
-          forbidden(i, 3, 'a character that reverses the text direction,');
+          forbidden(i, 3, 'a text-direction control, which can show text backwards on a page');
         }
         break;
       }
@@ -261,10 +260,21 @@ export function withLfLineEnds(bytes: Uint8Array): Buffer {
   return out.subarray(0, length);
 }
 
-/** Enough of a record to quote it (shown() cuts at 80 characters), without decoding megabytes. */
+/**
+ * Enough of a record to quote it (shown() cuts at 80 characters), without decoding megabytes.
+ * Cuts between characters: `end` may fall inside one.
+ */
 function excerpt(bytes: Uint8Array, start: number, end: number): string {
-  const cut = Math.min(end, start + 400);
+  let cut = Math.min(end, start + 400);
+  while (cut < bytes.length && (bytes[cut]! & 0xc0) === 0x80) cut++; // UTF-8 continuation bytes
   return utf8.decode(bytes.subarray(start, cut)) + (cut < end ? '…' : '');
+}
+
+/** "U+00A0 U+3000": the characters of a short text, for ones a message cannot show. */
+function codePoints(text: string): string {
+  const unique = [...new Set(text)];
+  const listed = unique.slice(0, 4).map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  return listed.join(' ') + (unique.length > 4 ? ' …' : '');
 }
 
 function kib(bytes: number): string {
