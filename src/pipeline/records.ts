@@ -80,15 +80,104 @@ const utf8 = new TextDecoder();
 /** Spaces, and the invisible characters a name copied from a web page or Word can consist of. */
 const BLANK = /^[\s\u200b-\u200d\u2060\ufeff]*$/u;
 
-export function scanCsv(bytes: Uint8Array, rules: CsvRules = {}): CsvShape {
-  const n = bytes.length;
-  const problems: CsvProblem[] = [];
-  let omitted = 0;
-  const header: string[] = [];
-  let visibleColumns: boolean[] = [];
-  let records = -1; // -1 until the header has been read
-  let carriageReturns = false;
+/**
+ * What a scan learns between records. The byte loop in scanCsv keeps its position in local
+ * variables, which V8 holds in registers; this object gets the rare events (a field to inspect,
+ * a record's end, a problem), so the common byte costs one table lookup.
+ */
+class Findings {
+  readonly problems: CsvProblem[] = [];
+  omitted = 0;
+  readonly header: string[] = [];
+  /** Per column: whether its cells must be visible text (rules.visibleText). */
+  visibleColumns: boolean[] = [];
+  /** -1 until the header has been read. */
+  records = -1;
+  /** Whether every field needs endField: the header's, and a table with visible-text columns. */
+  inspectEveryField = true;
+  /** One problem per record is enough to find it; the rest of that record is not reported. */
+  private flagged = false;
+  private oversizedField = -1;
 
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly rules: CsvRules,
+  ) {}
+
+  problem(p: CsvProblem): void {
+    if (this.flagged) return;
+    this.flagged = true;
+    if (this.problems.length < PROBLEMS_LISTED_PER_FILE) this.problems.push(p);
+    else this.omitted++;
+  }
+
+  forbidden(line: number, field: number, at: number, length: number, what: string): void {
+    this.problem({
+      line,
+      column: field + 1,
+      expected: 'text without control or direction-changing characters',
+      found: `${what} (${codePoints(this.text(at, at + length))}); delete it or retype the cell`,
+    });
+  }
+
+  afterClosingQuote(line: number, field: number, fieldStart: number, at: number): void {
+    this.problem({ line, column: field + 1, expected: 'a comma or the line end after a closing quote', found: shown(excerpt(this.bytes, fieldStart, at + 1)) });
+  }
+
+  endField(start: number, end: number, field: number, recordLine: number): void {
+    if (end - start > FIELD_LIMIT_BYTES && this.oversizedField < 0) this.oversizedField = field;
+    if (this.records < 0) {
+      this.header.push(this.cellText(start, end).trim());
+    } else if (this.visibleColumns[field] && end > start) {
+      const cell = this.cellText(start, end);
+      if (cell !== '' && BLANK.test(cell)) {
+        this.problem({ line: recordLine, column: field + 1, expected: `a visible value in "${this.header[field]}"`, found: `only white space (${codePoints(cell)})` });
+      }
+    }
+  }
+
+  /** An empty line: DuckDB skips it, so it is no record. Before the header DuckDB would take it for the header. */
+  emptyLine(line: number): void {
+    if (this.records < 0) this.problem({ line, expected: 'the header on line 1', found: 'an empty line; delete the empty lines above the header' });
+  }
+
+  endRecord(start: number, end: number, line: number, fields: number): void {
+    const size = end - start;
+    if (this.oversizedField >= 0) {
+      this.problem({ line, column: this.oversizedField + 1, expected: `a field of at most ${kib(FIELD_LIMIT_BYTES)}`, found: `a field over ${kib(FIELD_LIMIT_BYTES)} (the record has ${kib(size)})` });
+    } else if (size > RECORD_LIMIT_BYTES) {
+      this.problem({ line, expected: `a record of at most ${kib(RECORD_LIMIT_BYTES)}`, found: `a record of ${kib(size)}` });
+    }
+    if (this.records < 0) {
+      const wanted = new Set(this.rules.visibleText ?? []);
+      this.visibleColumns = this.header.map((name) => wanted.has(name));
+      this.inspectEveryField = this.visibleColumns.includes(true);
+      this.records = 0;
+    } else {
+      if (fields !== this.header.length) {
+        this.problem({ line, expected: `${this.header.length} comma-separated fields (found ${fields})`, found: shown(excerpt(this.bytes, start, end)) });
+      }
+      this.rules.onRecord?.(this.records, line);
+      this.records++;
+    }
+    this.flagged = false;
+    this.oversizedField = -1;
+  }
+
+  private text(start: number, end: number): string {
+    return utf8.decode(this.bytes.subarray(start, end));
+  }
+
+  private cellText(start: number, end: number): string {
+    const raw = this.text(start, end);
+    return raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1).replaceAll('""', '"') : raw;
+  }
+}
+
+export function scanCsv(bytes: Uint8Array, rules: CsvRules = {}): CsvShape {
+  const findings = new Findings(bytes, rules);
+  const n = bytes.length;
+  let carriageReturns = false;
   let line = 1;
   let recordLine = 1;
   let recordStart = 0;
@@ -96,88 +185,21 @@ export function scanCsv(bytes: Uint8Array, rules: CsvRules = {}): CsvShape {
   let field = 0;
   let state = UNQUOTED;
   let quoteLine = 1;
-  /** One problem per record is enough to find it; the rest of that record is not reported. */
-  let recordFlagged = false;
-  let oversizedField = -1;
-
-  const problem = (p: CsvProblem) => {
-    if (recordFlagged) return;
-    recordFlagged = true;
-    if (problems.length < PROBLEMS_LISTED_PER_FILE) problems.push(p);
-    else omitted++;
-  };
-  const text = (start: number, end: number) => utf8.decode(bytes.subarray(start, end));
-  const cellText = (start: number, end: number) => {
-    const raw = text(start, end);
-    return raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1).replaceAll('""', '"') : raw;
-  };
-  const forbidden = (at: number, length: number, what: string) => {
-    problem({
-      line,
-      column: field + 1,
-      expected: 'text without control or direction-changing characters',
-      found: `${what} (${codePoints(text(at, at + length))}); delete it or retype the cell`,
-    });
-  };
-
-  const endField = (end: number) => {
-    if (end - fieldStart > FIELD_LIMIT_BYTES && oversizedField < 0) oversizedField = field;
-    if (records < 0) header.push(cellText(fieldStart, end).trim());
-    else if (visibleColumns[field] && end > fieldStart) {
-      const cell = cellText(fieldStart, end);
-      if (cell !== '' && BLANK.test(cell)) {
-        problem({ line: recordLine, column: field + 1, expected: `a visible value in "${header[field]}"`, found: `only white space (${codePoints(cell)})` });
-      }
-    }
-  };
-
-  const endRecord = (end: number, next: number, nextLine: number) => {
-    if (end === recordStart && state === UNQUOTED) {
-      // An empty line: DuckDB skips it, so it is no record. Before the header it would be taken
-      // for the header, so it is refused there.
-      if (records < 0) problem({ line: recordLine, expected: 'the header on line 1', found: 'an empty line; delete the empty lines above the header' });
-    } else {
-      endField(end);
-      const size = end - recordStart;
-      if (oversizedField >= 0) {
-        problem({ line: recordLine, column: oversizedField + 1, expected: `a field of at most ${kib(FIELD_LIMIT_BYTES)}`, found: `a field over ${kib(FIELD_LIMIT_BYTES)} (the record has ${kib(size)})` });
-      } else if (size > RECORD_LIMIT_BYTES) {
-        problem({ line: recordLine, expected: `a record of at most ${kib(RECORD_LIMIT_BYTES)}`, found: `a record of ${kib(size)}` });
-      }
-      if (records < 0) {
-        const wanted = new Set(rules.visibleText ?? []);
-        visibleColumns = header.map((name) => wanted.has(name));
-        records = 0;
-      } else {
-        if (field + 1 !== header.length) {
-          problem({ line: recordLine, expected: `${header.length} comma-separated fields (found ${field + 1})`, found: shown(excerpt(bytes, recordStart, end)) });
-        }
-        rules.onRecord?.(records, recordLine);
-        records++;
-      }
-    }
-    recordStart = next;
-    fieldStart = next;
-    field = 0;
-    state = UNQUOTED;
-    recordLine = nextLine;
-    recordFlagged = false;
-    oversizedField = -1;
-  };
 
   for (let i = 0; i < n; i++) {
     const kind = CLASS[bytes[i]!]!;
     if (kind === ORDINARY) {
       if (state === CLOSED) {
-        problem({ line, column: field + 1, expected: 'a comma or the line end after a closing quote', found: shown(excerpt(bytes, fieldStart, i + 1)) });
+        findings.afterClosingQuote(line, field, fieldStart, i);
         state = UNQUOTED;
       }
+      while (i + 1 < n && CLASS[bytes[i + 1]!] === ORDINARY) i++;
       continue;
     }
     switch (kind) {
       case COMMA:
         if (state === QUOTED) break;
-        endField(i);
+        if (findings.inspectEveryField || i - fieldStart > FIELD_LIMIT_BYTES) findings.endField(fieldStart, i, field, recordLine);
         field++;
         fieldStart = i + 1;
         state = UNQUOTED;
@@ -194,22 +216,32 @@ export function scanCsv(bytes: Uint8Array, rules: CsvRules = {}): CsvShape {
       case CR: {
         const crlf = kind === CR && bytes[i + 1] === 0x0a;
         if (kind === CR) carriageReturns = true;
-        if (state === QUOTED) line++;
-        else endRecord(i, crlf ? i + 2 : i + 1, ++line);
+        line++;
+        if (state !== QUOTED) {
+          if (i === recordStart) findings.emptyLine(recordLine);
+          else {
+            if (findings.inspectEveryField || i - fieldStart > FIELD_LIMIT_BYTES) findings.endField(fieldStart, i, field, recordLine);
+            findings.endRecord(recordStart, i, recordLine, field + 1);
+          }
+          recordStart = fieldStart = crlf ? i + 2 : i + 1;
+          recordLine = line;
+          field = 0;
+          state = UNQUOTED;
+        }
         if (crlf) i++;
         break;
       }
       case CONTROL:
-        forbidden(i, 1, bytes[i] === 0 ? 'a NUL byte' : 'a control character');
+        findings.forbidden(line, field, i, 1, bytes[i] === 0 ? 'a NUL byte' : 'a control character');
         break;
       case C2:
-        if (bytes[i + 1]! >= 0x80 && bytes[i + 1]! <= 0x9f) forbidden(i, 2, 'a control character');
+        if (bytes[i + 1]! >= 0x80 && bytes[i + 1]! <= 0x9f) findings.forbidden(line, field, i, 2, 'a control character');
         break;
       case E2: {
         const second = bytes[i + 1];
         const third = bytes[i + 2]!;
         if ((second === 0x80 && third >= 0xaa && third <= 0xae) || (second === 0x81 && third >= 0xa6 && third <= 0xa9)) {
-          forbidden(i, 3, 'a text-direction control, which can show text backwards on a page');
+          findings.forbidden(line, field, i, 3, 'a text-direction control, which can show text backwards on a page');
         }
         break;
       }
@@ -217,10 +249,12 @@ export function scanCsv(bytes: Uint8Array, rules: CsvRules = {}): CsvShape {
   }
   const end = { line, column: field + 1 };
   if (state === QUOTED) {
-    problem({ line: quoteLine, column: field + 1, expected: 'a closing quote for the field opened here', found: 'the end of the file' });
+    findings.problem({ line: quoteLine, column: field + 1, expected: 'a closing quote for the field opened here', found: 'the end of the file' });
   } else if (recordStart < n) {
-    endRecord(n, n, line);
+    if (findings.inspectEveryField || n - fieldStart > FIELD_LIMIT_BYTES) findings.endField(fieldStart, n, field, recordLine);
+    findings.endRecord(recordStart, n, recordLine, field + 1);
   }
+  const { header, records, problems, omitted } = findings;
   return { header, records: Math.max(records, 0), carriageReturns, problems, omitted, end };
 }
 
