@@ -171,8 +171,8 @@ async function insertRaw(db: DuckDBConnection, source: SourceFile, attributes: s
   if (loaded + rejected.length !== counted) {
     problems.push({
       file: source.displayPath,
-      expected: `every one of its ${counted} records loaded or refused`,
-      found: `${loaded} loaded and ${rejected.length} refused by DuckDB, so ${counted - loaded - rejected.length} would be lost without a word; please report this file`,
+      expected: `each of its ${counted} records loaded or refused`,
+      found: `DuckDB read ${loaded + rejected.length} (${loaded} loaded, ${rejected.length} refused): the two readings of the file differ, so rows could be lost or made up; please report this file`,
     });
   }
   if (rejected.length === 0) return problems;

@@ -5,8 +5,10 @@
  * a word fails the build instead of moving a score.
  *
  * The dialect is DuckDB's as the loader calls it: comma, double quote, "" inside quotes; a record
- * ends at LF, CRLF or CR outside quotes; an empty line is no record (DuckDB skips it); a quote in
- * the middle of an unquoted field is an ordinary character.
+ * ends at LF, CRLF or CR outside quotes; an empty line is no record (DuckDB skips it); a quote
+ * after text in an unquoted field is an ordinary character. Where DuckDB's reading is a quirk
+ * (it takes one space before a quote as the start of a quoted field, but not two) the file is
+ * refused, so the two readings never differ.
  */
 import { shown } from './diagnostics.ts';
 
@@ -72,9 +74,11 @@ CLASS[0xc2] = C2;
 CLASS[0xe2] = E2;
 
 const UNQUOTED = 0;
-const QUOTED = 1;
+/** An unquoted field with text before a quote: its quotes are ordinary characters. */
+const LITERAL = 1;
+const QUOTED = 2;
 /** After a quote inside a quoted field: a second quote continues the field, anything else ends it. */
-const CLOSED = 2;
+const CLOSED = 3;
 
 const utf8 = new TextDecoder();
 /** Spaces, and the invisible characters a name copied from a web page or Word can consist of. */
@@ -124,6 +128,10 @@ class Findings {
     this.problem({ line, column: field + 1, expected: 'a comma or the line end after a closing quote', found: shown(excerpt(this.bytes, fieldStart, at + 1)) });
   }
 
+  spacesBeforeQuote(line: number, field: number, fieldStart: number, at: number): void {
+    this.problem({ line, column: field + 1, expected: 'the opening quote as the first character of the field', found: `spaces before it: ${shown(excerpt(this.bytes, fieldStart, at + 1))}` });
+  }
+
   endField(start: number, end: number, field: number, recordLine: number): void {
     if (end - start > FIELD_LIMIT_BYTES && this.oversizedField < 0) this.oversizedField = field;
     if (this.records < 0) {
@@ -168,9 +176,10 @@ class Findings {
     return utf8.decode(this.bytes.subarray(start, end));
   }
 
+  /** A cell's value: a quoted field without its quotes, "" as one quote. */
   private cellText(start: number, end: number): string {
-    const raw = this.text(start, end);
-    return raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1).replaceAll('""', '"') : raw;
+    const quoted = end - start >= 2 && this.bytes[start] === 0x22 && this.bytes[end - 1] === 0x22;
+    return quoted ? this.text(start + 1, end - 1).replaceAll('""', '"') : this.text(start, end);
   }
 }
 
@@ -191,7 +200,7 @@ export function scanCsv(bytes: Uint8Array, rules: CsvRules = {}): CsvShape {
     if (kind === ORDINARY) {
       if (state === CLOSED) {
         findings.afterClosingQuote(line, field, fieldStart, i);
-        state = UNQUOTED;
+        state = LITERAL;
       }
       while (i + 1 < n && CLASS[bytes[i + 1]!] === ORDINARY) i++;
       continue;
@@ -207,9 +216,14 @@ export function scanCsv(bytes: Uint8Array, rules: CsvRules = {}): CsvShape {
       case QUOTE:
         if (state === QUOTED) state = CLOSED;
         else if (state === CLOSED) state = QUOTED; // "" stands for one quote
-        else if (i === fieldStart) {
-          state = QUOTED;
+        else if (state === UNQUOTED) {
           quoteLine = line;
+          if (i === fieldStart) state = QUOTED;
+          else {
+            // Decided once per field (LITERAL ignores later quotes), so many quotes stay linear.
+            if (onlySpaces(bytes, fieldStart, i)) findings.spacesBeforeQuote(line, field, fieldStart, i);
+            state = LITERAL;
+          }
         }
         break;
       case LF:
@@ -256,6 +270,11 @@ export function scanCsv(bytes: Uint8Array, rules: CsvRules = {}): CsvShape {
   }
   const { header, records, problems, omitted } = findings;
   return { header, records: Math.max(records, 0), carriageReturns, problems, omitted, end };
+}
+
+function onlySpaces(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i] !== 0x20) return false;
+  return true;
 }
 
 /** The physical line of each wanted data record (0-based, header excluded), by the same reading. */
