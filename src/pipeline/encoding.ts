@@ -50,14 +50,59 @@ export function detectEncoding(bytes: Uint8Array): Encoding {
 /**
  * A text file that must be UTF-8 (competition.yaml: it is written in an editor, not exported from
  * Excel), as text without its byte-order mark. Anything else is refused at its first non-UTF-8
- * byte, with the conversion that fits. `shownFile` names it in messages.
+ * byte, with the conversion that fits, and so is a forbidden character (forbiddenCharacterAt).
+ * `shownFile` names it in messages.
  */
 export function readUtf8Text(file: string, shownFile: string, stage: string): string {
   const bytes = readFileSync(file);
   const encoding = detectEncoding(bytes);
-  if (encoding.kind === 'utf8') return bytes.subarray(encoding.bom ? 3 : 0).toString('utf8');
-  const at = 'badByte' in encoding ? textPosition(bytes, encoding.badByte) : {};
-  throw new BuildError(stage, [{ file: shownFile, ...at, ...encodingAdvice(encoding, bytes, file) }]);
+  if (encoding.kind !== 'utf8') {
+    const at = 'badByte' in encoding ? textPosition(bytes, encoding.badByte) : {};
+    throw new BuildError(stage, [{ file: shownFile, ...at, ...encodingAdvice(encoding, bytes, file) }]);
+  }
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b >= 0x20 && b !== 0x7f && b !== 0xc2 && b !== 0xe2) continue;
+    const character = forbiddenCharacterAt(bytes, i);
+    if (character) throw new BuildError(stage, [{ file: shownFile, ...textPosition(bytes, i), ...forbiddenCharacterProblem(character) }]);
+  }
+  return bytes.subarray(encoding.bom ? 3 : 0).toString('utf8');
+}
+
+export interface ForbiddenCharacter {
+  /** The character itself, for its code point. */
+  text: string;
+  what: string;
+}
+
+/**
+ * A character no text Podium reads may hold, starting at byte i of UTF-8 text: C0 controls other
+ * than tab, LF and CR (NUL above all: it must never reach a page), DEL, C1 controls, and the bidi
+ * overrides and isolates U+202A–U+202E and U+2066–U+2069, which can show a name backwards.
+ */
+export function forbiddenCharacterAt(bytes: Uint8Array, i: number): ForbiddenCharacter | undefined {
+  const b = bytes[i]!;
+  const next = bytes[i + 1] ?? 0;
+  const third = bytes[i + 2] ?? 0;
+  const character = (length: number, what: string) => ({ text: Buffer.from(bytes.subarray(i, i + length)).toString('utf8'), what });
+  if (b === 0) return character(1, 'a NUL byte');
+  if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f) return character(1, 'a control character');
+  if (b === 0xc2 && next >= 0x80 && next <= 0x9f) return character(2, 'a control character');
+  if (b === 0xe2 && ((next === 0x80 && third >= 0xaa && third <= 0xae) || (next === 0x81 && third >= 0xa6 && third <= 0xa9))) {
+    return character(3, 'a text-direction control, which can show text backwards on a page');
+  }
+  return undefined;
+}
+
+export function forbiddenCharacterProblem(character: ForbiddenCharacter): { expected: string; found: string } {
+  return { expected: 'text without control or direction-changing characters', found: `${character.what} (${codePoints(character.text)}); delete it or retype it` };
+}
+
+/** "U+00A0 U+3000": the characters of a short text, for ones a message cannot show. */
+export function codePoints(text: string): string {
+  const unique = [...new Set(text)];
+  const listed = unique.slice(0, 4).map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  return listed.join(' ') + (unique.length > 4 ? ' …' : '');
 }
 
 /**

@@ -11,6 +11,7 @@
  * refused, so the two readings never differ.
  */
 import { shown } from './diagnostics.ts';
+import { codePoints, forbiddenCharacterAt, forbiddenCharacterProblem, type ForbiddenCharacter } from './encoding.ts';
 
 /**
  * Size limits, set well above any real cell (a long remark is a few hundred bytes) and far below
@@ -57,9 +58,8 @@ const QUOTE = 2;
 const LF = 3;
 const CR = 4;
 const CONTROL = 5;
-/** Lead byte of U+0080–U+00BF: C1 controls are U+0080–U+009F. */
+/** Lead bytes of characters forbiddenCharacterAt may refuse: C1 controls and bidi controls. */
 const C2 = 6;
-/** Lead byte of U+2000–U+2FFF: the bidi overrides and isolates are U+202A–U+202E and U+2066–U+2069. */
 const E2 = 7;
 
 const CLASS = new Uint8Array(256);
@@ -115,13 +115,8 @@ class Findings {
     else this.omitted++;
   }
 
-  forbidden(line: number, field: number, at: number, length: number, what: string): void {
-    this.problem({
-      line,
-      column: field + 1,
-      expected: 'text without control or direction-changing characters',
-      found: `${what} (${codePoints(this.text(at, at + length))}); delete it or retype the cell`,
-    });
+  forbidden(line: number, field: number, character: ForbiddenCharacter): void {
+    this.problem({ line, column: field + 1, ...forbiddenCharacterProblem(character) });
   }
 
   afterClosingQuote(line: number, field: number, fieldStart: number, at: number): void {
@@ -246,17 +241,10 @@ export function scanCsv(bytes: Uint8Array, rules: CsvRules = {}): CsvShape {
         break;
       }
       case CONTROL:
-        findings.forbidden(line, field, i, 1, bytes[i] === 0 ? 'a NUL byte' : 'a control character');
-        break;
       case C2:
-        if (bytes[i + 1]! >= 0x80 && bytes[i + 1]! <= 0x9f) findings.forbidden(line, field, i, 2, 'a control character');
-        break;
       case E2: {
-        const second = bytes[i + 1];
-        const third = bytes[i + 2]!;
-        if ((second === 0x80 && third >= 0xaa && third <= 0xae) || (second === 0x81 && third >= 0xa6 && third <= 0xa9)) {
-          findings.forbidden(line, field, i, 3, 'a text-direction control, which can show text backwards on a page');
-        }
+        const character = forbiddenCharacterAt(bytes, i);
+        if (character) findings.forbidden(line, field, character);
         break;
       }
     }
@@ -323,12 +311,6 @@ function excerpt(bytes: Uint8Array, start: number, end: number): string {
   return utf8.decode(bytes.subarray(start, cut)) + (cut < end ? '…' : '');
 }
 
-/** "U+00A0 U+3000": the characters of a short text, for ones a message cannot show. */
-function codePoints(text: string): string {
-  const unique = [...new Set(text)];
-  const listed = unique.slice(0, 4).map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
-  return listed.join(' ') + (unique.length > 4 ? ' …' : '');
-}
 
 function kib(bytes: number): string {
   return `${Math.ceil(bytes / 1024)} KiB`;
