@@ -311,7 +311,6 @@ function excerpt(bytes: Uint8Array, start: number, end: number): string {
   return utf8.decode(bytes.subarray(start, cut)) + (cut < end ? '…' : '');
 }
 
-
 function kib(bytes: number): string {
   return `${Math.ceil(bytes / 1024)} KiB`;
 }
