@@ -2,11 +2,12 @@
  * Reads competition.yaml: YAML with line numbers → zod schema → cross-reference checks →
  * a resolved Competition with its calendar periods laid out. Every error points at a YAML line.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
 import { BuildError, displayPath, shown, type Diagnostic } from '../pipeline/diagnostics.ts';
+import { readUtf8Text } from '../pipeline/encoding.ts';
 import { CompetitionConfig, type Locale, type Peer, type Source } from './schema.ts';
 import { calendarPeriods, periodMatches, resolvePeriods, type ResolvedPeriod } from './periods.ts';
 import { TABLES } from '../pipeline/tables.ts';
@@ -30,7 +31,7 @@ export function readCompetition(dir: string, localeOverride?: Locale): Competiti
       { file: shownFile, expected: `a ${CONFIG_FILE} in the competition folder`, found: 'no such file' },
     ]);
   }
-  const source = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  const source = readUtf8Text(file, shownFile, 'config');
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true });
 
@@ -87,7 +88,7 @@ export function readCompetition(dir: string, localeOverride?: Locale): Competiti
 export function locateInConfig(dir: string, p: YamlPath): { file: string; line?: number; column?: number } {
   const file = path.join(dir, CONFIG_FILE);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { lineCounter });
+  const doc = parseDocument(readUtf8Text(file, displayPath(file), 'config'), { lineCounter });
   for (let depth = p.length; depth >= 0; depth--) {
     const node = depth === 0 ? doc.contents : doc.getIn(p.slice(0, depth), true);
     if (isNode(node) && node.range) {

@@ -2,24 +2,29 @@
  * Stage 1, load: every CSV the config's globs match goes into a raw_<table> DuckDB table,
  * every column as VARCHAR (typing happens in sql/stg_*.sql, where a bad value can be reported
  * instead of guessed). Each row keeps its file and record number for diagnostics.
+ *
+ * Before DuckDB sees a file, Podium reads it itself (records.ts): the encoding is decided for the
+ * whole file, sizes, control characters and the CSV shape are checked, and the records counted.
+ * DuckDB only reads files that passed, with LF line ends, and must load exactly that many rows.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
-import Papa from 'papaparse';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
 import type { TableName } from '../config/schema.ts';
 import { BuildError, displayPath, shown, type Diagnostic } from './diagnostics.ts';
 import { TABLES } from './tables.ts';
 import { runSqlFile } from './sql.ts';
+import { tableFiles } from './confine.ts';
+import { detectEncoding, encodingAdvice } from './encoding.ts';
+import { fieldPosition, lineOfOffset, recordLines as recordLinesOf, scanCsv, withLfLineEnds } from './records.ts';
 
 export interface SourceFile {
   fileId: number;
   table: TableName;
   /** As the clerk knows it: relative to the working directory. */
   displayPath: string;
-  /** What DuckDB read: the file itself, or a UTF-8 copy of a BOM or GB18030 file. */
+  /** What DuckDB read: the file itself (links resolved), or a UTF-8, LF copy of it. */
   readPath: string;
   /** Column names in the file's order. */
   header: string[];
@@ -31,85 +36,80 @@ export interface Loaded {
   notes: string[];
 }
 
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
-
 /** `staging` receives UTF-8 copies of files that need one; it must outlive validation. */
 export async function loadTables(db: DuckDBConnection, competition: Competition, staging: string): Promise<Loaded> {
   await runSqlFile(db, 'load_raw_tables');
   const diagnostics: Diagnostic[] = [];
+  let omitted = 0;
   const notes: string[] = [];
   const files: SourceFile[] = [];
   for (const table of Object.keys(TABLES) as TableName[]) {
-      const globs = competition.config.tables[table];
-      if (globs === undefined) continue;
-      const matched = await expandGlobs(db, competition.dir, [globs].flat());
-      if (matched.length === 0) {
-        diagnostics.push({ file: path.join(competition.dir, [globs].flat().join(', ')), field: `tables.${table}`, expected: `at least one CSV file for table "${table}"`, found: 'no matching file' });
-      }
-      for (const file of matched) {
-        const source: SourceFile = { fileId: files.length, table, displayPath: displayPath(file), readPath: file, header: [] };
-        const prepared = prepareFile(source, staging, notes);
-        if ('problem' in prepared) {
-          diagnostics.push(prepared.problem);
-          continue;
-        }
-        source.header = prepared.header;
-        const attributes = competition.config.org.attributes.filter((a) => a.of === table).map((a) => a.id);
-        const headerProblems = checkHeader(source, prepared.header, attributes);
-        if (headerProblems.length > 0) {
-          diagnostics.push(...headerProblems);
-          continue;
-        }
-        diagnostics.push(...(await insertRaw(db, source, prepared.header, attributes)));
-        files.push(source);
-      }
+    const globs = competition.config.tables[table];
+    if (globs === undefined) continue;
+    const matched = await tableFiles(db, competition.dir, table, globs);
+    diagnostics.push(...matched.problems);
+    if (matched.files.length === 0 && matched.problems.length === 0) {
+      diagnostics.push({ file: path.join(competition.dir, [globs].flat().join(', ')), field: `tables.${table}`, expected: `at least one CSV file for table "${table}"`, found: 'no matching file' });
     }
-  if (diagnostics.length > 0) throw new BuildError('load', diagnostics);
+    const attributes = competition.config.org.attributes.filter((a) => a.of === table).map((a) => a.id);
+    for (const file of matched.files) {
+      const source: SourceFile = { fileId: files.length, table, displayPath: displayPath(file.matched), readPath: file.real, header: [] };
+      const prepared = prepareFile(source, staging, notes, attributes);
+      if ('problems' in prepared) {
+        diagnostics.push(...prepared.problems);
+        omitted += prepared.omitted;
+        continue;
+      }
+      diagnostics.push(...(await insertRaw(db, source, attributes, prepared.records)));
+      files.push(source);
+    }
+  }
+  if (diagnostics.length > 0) throw new BuildError('load', diagnostics, omitted);
   return { files, notes };
 }
 
-async function expandGlobs(db: DuckDBConnection, dir: string, globs: string[]): Promise<string[]> {
-  const found = new Set<string>();
-  for (const glob of globs) {
-    const reader = await db.runAndReadAll('SELECT file FROM glob($pattern) ORDER BY file', { pattern: path.join(dir, glob) });
-    for (const row of reader.getRowObjectsJS()) found.add(String(row.file));
-  }
-  return [...found].sort();
-}
-
-/** Checks the bytes and, when needed, writes a UTF-8 copy DuckDB can read. */
-function prepareFile(source: SourceFile, staging: string, notes: string[]): { header: string[] } | { problem: Diagnostic } {
+/**
+ * Reads the file once: decides its encoding, checks its shape and counts its records. When DuckDB
+ * cannot read the bytes as they are (a byte-order mark, GB18030, CR line ends) it gets a UTF-8 copy
+ * with LF line ends, which keeps every record on the same line number.
+ */
+function prepareFile(
+  source: SourceFile,
+  staging: string,
+  notes: string[],
+  attributes: string[],
+): { records: number } | { problems: Diagnostic[]; omitted: number } {
   const bytes = readFileSync(source.readPath);
   const spec = TABLES[source.table];
-  const expectedHeader = `a header line: ${spec.columns.map((c) => c.name).join(',')}`;
+  const refused = (problems: Diagnostic[], omitted = 0) => ({ problems, omitted });
   if (!bytes.some((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d)) {
-    return { problem: { file: source.displayPath, line: 1, expected: expectedHeader, found: 'an empty file' } };
+    return refused([{ file: source.displayPath, line: 1, expected: `a header line: ${spec.columns.map((c) => c.name).join(',')}`, found: 'an empty file' }]);
   }
-  let text: string | undefined;
-  if (UTF8_BOM.every((b, i) => bytes[i] === b)) {
-    text = bytes.subarray(3).toString('utf8');
-  } else if (!isUtf8(bytes)) {
+  const encoding = detectEncoding(bytes);
+  let text: Uint8Array;
+  if (encoding.kind === 'utf8') {
+    text = encoding.bom ? bytes.subarray(3) : bytes;
+  } else if (encoding.kind === 'gb18030') {
     // Excel on a Chinese Windows saves "CSV" as GB18030/GBK. Decode it rather than make the clerk convert.
-    try {
-      text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
-      notes.push(`${source.displayPath}: not UTF-8; read as GB18030 (GBK), as Excel saves it. Save as "CSV UTF-8" to silence this note.`);
-    } catch {
-      return {
-        problem: {
-          file: source.displayPath,
-          expected: 'UTF-8 text (or GB18030/GBK as saved by Excel)',
-          found: 'bytes that are neither; in Excel use "Save as → CSV UTF-8 (逗号分隔)", or run: iconv -f GB18030 -t UTF-8 in.csv > out.csv',
-        },
-      };
-    }
+    text = Buffer.from(encoding.text);
+    notes.push(`${source.displayPath}: not UTF-8; read as GB18030 (GBK), as Excel saves it. Save as "CSV UTF-8" to silence this note.`);
+  } else {
+    const at = 'badByte' in encoding ? fieldPosition(bytes, encoding.badByte) : {};
+    return refused([{ file: source.displayPath, ...at, ...encodingAdvice(encoding, bytes, source.displayPath) }]);
   }
-  if (text !== undefined) {
+
+  const visibleText = spec.columns.filter((c) => c.type === 'text' && c.required).map((c) => c.name);
+  const shape = scanCsv(text, { visibleText });
+  source.header = shape.header;
+  const headerProblems = checkHeader(source, shape.header, attributes);
+  if (headerProblems.length > 0) return refused(headerProblems);
+  if (shape.problems.length > 0) return refused(shape.problems.map((p) => ({ file: source.displayPath, ...p })), shape.omitted);
+
+  if (text !== bytes || shape.carriageReturns) {
     source.readPath = path.join(staging, `${source.fileId}.csv`);
-    writeFileSync(source.readPath, text);
+    writeFileSync(source.readPath, shape.carriageReturns ? withLfLineEnds(text) : text);
   }
-  const firstLine = (text ?? bytes.subarray(0, 64 * 1024).toString('utf8')).split(/\r?\n/, 1)[0] ?? '';
-  const header = Papa.parse<string[]>(firstLine, { header: false }).data[0] ?? [];
-  return { header: header.map((h) => h.trim()) };
+  return { records: shape.records };
 }
 
 /** `attributes`: the extra columns the config declares for this table (org.attributes). */
@@ -132,7 +132,9 @@ function checkHeader(source: SourceFile, header: string[], attributes: string[])
   return problems;
 }
 
-async function insertRaw(db: DuckDBConnection, source: SourceFile, header: string[], attributes: string[]): Promise<Diagnostic[]> {
+/** `counted`: the data records Podium's own reading found; DuckDB must account for every one. */
+async function insertRaw(db: DuckDBConnection, source: SourceFile, attributes: string[], counted: number): Promise<Diagnostic[]> {
+  const { header } = source;
   // Header names were checked against TABLES and the declared attribute IDs above, so they are
   // safe to place in the column list.
   const columnTypes = `{${header.map((h) => `'${h}': 'VARCHAR'`).join(', ')}}`;
@@ -144,54 +146,54 @@ async function insertRaw(db: DuckDBConnection, source: SourceFile, header: strin
     ...standard.map((h) => `"${h}"`),
     ...(extra.length > 0 ? [`MAP([${extra.map((h) => `'${h}'`).join(', ')}], [${extra.map((h) => `"${h}"`).join(', ')}])`] : []),
   ].join(', ');
-  await db.run(
-    `INSERT INTO raw_${source.table} (file_id, record_no, ${targets})
-     SELECT $fileId, row_number() OVER (), ${values}
-     FROM read_csv($path, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
-                   columns = ${columnTypes}, store_rejects = true, ignore_errors = true)`,
-    { fileId: source.fileId, path: source.readPath },
-  );
+  let loaded: number;
+  try {
+    const inserted = await db.run(
+      `INSERT INTO raw_${source.table} (file_id, record_no, ${targets})
+       SELECT $fileId, row_number() OVER (), ${values}
+       FROM read_csv($path, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+                     columns = ${columnTypes}, store_rejects = true, ignore_errors = true)`,
+      { fileId: source.fileId, path: source.readPath },
+    );
+    loaded = inserted.rowsChanged;
+  } catch (error) {
+    return [{ file: source.displayPath, expected: 'a CSV file DuckDB can read', found: `DuckDB's error: ${String((error as Error).message ?? error).split('\n')[0]}` }];
+  }
   const rejects = await db.runAndReadAll(
     // A record can be reported once per column it breaks; the clerk needs it once.
-    `SELECT e.line::INTEGER AS record, any_value(e.error_message) AS error_message, any_value(e.csv_line) AS csv_line
+    `SELECT e.line_byte_position AS byte_position, any_value(e.error_message) AS error_message, any_value(e.csv_line) AS csv_line
      FROM reject_errors e JOIN reject_scans s USING (scan_id, file_id)
-     WHERE s.file_path = $path GROUP BY e.line ORDER BY e.line`,
+     WHERE s.file_path = $path GROUP BY e.line_byte_position ORDER BY e.line_byte_position`,
     { path: source.readPath },
   );
   const rejected = rejects.getRowObjectsJS();
-  if (rejected.length === 0) return [];
-  // DuckDB numbers records from 1 with the header first, so data record k (from 0) is k + 2.
-  const dataRecord = (r: (typeof rejected)[number]) => Number(r.record) - 2;
-  const lines = recordLines(source.readPath, rejected.map(dataRecord));
-  return rejected.map((r) => ({
-    file: source.displayPath,
-    line: lines.get(dataRecord(r)),
-    expected: `${header.length} comma-separated fields (${String(r.error_message)})`,
-    found: shown(r.csv_line),
-  }));
+  const problems: Diagnostic[] = [];
+  if (loaded + rejected.length !== counted) {
+    problems.push({
+      file: source.displayPath,
+      expected: `each of its ${counted} records loaded or refused`,
+      found: `DuckDB read ${loaded + rejected.length} (${loaded} loaded, ${rejected.length} refused): the two readings of the file differ, so rows could be lost or made up; please report this file`,
+    });
+  }
+  if (rejected.length === 0) return problems;
+  // DuckDB read a file with LF line ends only, so a record's byte position gives its line.
+  const bytes = readFileSync(source.readPath);
+  return [
+    ...problems,
+    ...rejected.map((r) => ({
+      file: source.displayPath,
+      line: lineOfOffset(bytes, Number(r.byte_position)),
+      expected: `${header.length} comma-separated fields (${String(r.error_message)})`,
+      found: shown(r.csv_line),
+    })),
+  ];
 }
 
 /**
- * Physical line numbers of data records (0-based, header excluded), found with papaparse so that
- * quoted fields spanning several lines are counted right. Only run for files with problems.
+ * Physical line numbers of data records (0-based, header excluded) of a file DuckDB read, by
+ * Podium's own reading, which skips empty lines as DuckDB does and counts quoted line breaks.
+ * Only run for files with problems.
  */
 export function recordLines(file: string, records: number[]): Map<number, number> {
-  const wanted = new Set(records);
-  const text = readFileSync(file, 'utf8');
-  const lines = new Map<number, number>();
-  let record = -1; // the header
-  let line = 1;
-  let start = 0;
-  Papa.parse<string[]>(text, {
-    header: false,
-    step: (result) => {
-      if (wanted.has(record)) lines.set(record, line);
-      // The cursor is where the next record starts; count the line breaks on the way there.
-      const next = result.meta.cursor;
-      for (let i = start; i < next; i++) if (text.charCodeAt(i) === 10) line++;
-      start = next;
-      record++;
-    },
-  });
-  return lines;
+  return recordLinesOf(readFileSync(file), records);
 }

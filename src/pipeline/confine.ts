@@ -1,0 +1,87 @@
+/**
+ * The files a table's paths and globs name, confined to the competition folder. A path that leads
+ * out of it (an absolute path, "..", a symbolic link to /proc/self/environ) is refused before
+ * anything is read, so no byte of such a file reaches a message or a page. So is anything that is
+ * not a regular file: reading a FIFO would hang the build, and a directory is no table.
+ */
+import { realpathSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { locateInConfig } from '../config/read.ts';
+import type { TableName } from '../config/schema.ts';
+import { displayPath, shown, type Diagnostic } from './diagnostics.ts';
+
+export interface TableFile {
+  /** As matched: inside the folder, for messages. */
+  matched: string;
+  /** The file itself, every link resolved: what is read. */
+  real: string;
+}
+
+export async function tableFiles(
+  db: DuckDBConnection,
+  dir: string,
+  table: TableName,
+  globs: string | string[],
+): Promise<{ files: TableFile[]; problems: Diagnostic[] }> {
+  const list = [globs].flat();
+  const where = (i: number) => ({
+    ...locateInConfig(dir, typeof globs === 'string' ? ['tables', table] : ['tables', table, i]),
+    field: typeof globs === 'string' ? `tables.${table}` : `tables.${table}.${i}`,
+  });
+  const realDir = realpathSync(dir);
+  const files = new Map<string, TableFile>();
+  const problems: Diagnostic[] = [];
+  for (const [i, glob] of list.entries()) {
+    const outside = leadsOutside(dir, glob);
+    if (outside) {
+      problems.push({ ...where(i), expected: 'a path inside the competition folder, relative to it', found: `${shown(glob)}, ${outside}` });
+      continue;
+    }
+    const reader = await db.runAndReadAll('SELECT file FROM glob($pattern) ORDER BY file', { pattern: path.join(dir, glob) });
+    const refused: { matched: string; found: string }[] = [];
+    for (const matched of reader.getRowObjectsJS().map((row) => String(row.file))) {
+      const checked = checkFile(matched, realDir);
+      if ('found' in checked) refused.push({ matched, found: checked.found });
+      else files.set(checked.real, { matched, real: checked.real });
+    }
+    // A glob through a link to /etc matches every file there: one problem for the glob says it.
+    const [first] = refused;
+    if (first) {
+      const more = refused.length > 1 ? ` (and ${refused.length - 1} more file(s) this glob matches)` : '';
+      problems.push({ ...where(i), expected: 'a regular file inside the competition folder', found: `${displayPath(first.matched)}: ${first.found}${more}` });
+    }
+  }
+  return { files: [...files.values()].sort((a, b) => (a.matched < b.matched ? -1 : a.matched > b.matched ? 1 : 0)), problems };
+}
+
+/** Why a glob written in the config leaves the folder, judged on the text alone, before matching. */
+function leadsOutside(dir: string, glob: string): string | undefined {
+  if (path.isAbsolute(glob) || path.win32.isAbsolute(glob)) return 'an absolute path';
+  return isInside(dir, path.resolve(dir, glob)) ? undefined : 'which leads out of it';
+}
+
+function checkFile(matched: string, realDir: string): { real: string } | { found: string } {
+  let real: string;
+  try {
+    real = realpathSync(matched);
+  } catch {
+    return { found: 'a link to nothing' };
+  }
+  if (!isInside(realDir, real)) return { found: 'a link to a file outside the competition folder (not read)' };
+  const stats = statSync(real);
+  return stats.isFile() ? { real } : { found: `${kindOf(stats)}, not a file` };
+}
+
+function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative);
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return 'something other than a file';
+}
