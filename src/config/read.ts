@@ -4,7 +4,7 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { BuildError, displayPath, shown, type Diagnostic } from '../pipeline/diagnostics.ts';
 import { CompetitionConfig, type Locale, type Peer, type Source } from './schema.ts';
@@ -31,42 +31,14 @@ export function readCompetition(dir: string, localeOverride?: Locale): Competiti
     ]);
   }
   const source = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true });
+  const { doc, lineCounter, raw } = parseYaml(source, shownFile);
+  const locate = locator(doc, lineCounter);
 
-  const locate = (p: YamlPath): { line?: number; column?: number } => {
-    // Walk up the path until a node exists: a missing key is reported at its parent.
-    for (let depth = p.length; depth >= 0; depth--) {
-      const node = depth === 0 ? doc.contents : doc.getIn(p.slice(0, depth), true);
-      if (isNode(node) && node.range) {
-        const pos = lineCounter.linePos(node.range[0]);
-        return { line: pos.line, column: pos.col };
-      }
-    }
-    return {};
-  };
-
-  if (doc.errors.length > 0) {
-    throw new BuildError(
-      'config',
-      doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        return {
-          file: shownFile,
-          line: pos?.line,
-          column: pos?.col,
-          expected: 'valid YAML',
-          found: e.message.split('\n')[0] ?? e.code,
-        };
-      }),
-    );
-  }
-
-  const parsed = CompetitionConfig.safeParse(doc.toJS());
+  const parsed = CompetitionConfig.safeParse(raw);
   if (!parsed.success) {
     throw new BuildError(
       'config',
-      parsed.error.issues.map((issue) => issueToDiagnostic(issue, shownFile, locate, doc.toJS())),
+      parsed.error.issues.map((issue) => issueToDiagnostic(issue, shownFile, locate, raw)),
     );
   }
   const config = parsed.data;
@@ -88,27 +60,96 @@ export function locateInConfig(dir: string, p: YamlPath): { file: string; line?:
   const file = path.join(dir, CONFIG_FILE);
   const lineCounter = new LineCounter();
   const doc = parseDocument(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { lineCounter });
-  for (let depth = p.length; depth >= 0; depth--) {
-    const node = depth === 0 ? doc.contents : doc.getIn(p.slice(0, depth), true);
-    if (isNode(node) && node.range) {
-      const pos = lineCounter.linePos(node.range[0]);
-      return { file: displayPath(file), line: pos.line, column: pos.col };
+  return { file: displayPath(file), ...locator(doc, lineCounter)(p) };
+}
+
+type Located = { line?: number; column?: number };
+/** Where a path sits in the YAML; with `{ key: true }` the key's own position rather than its value's. */
+type Locate = (p: YamlPath, at?: { key: boolean }) => Located;
+
+function locator(doc: Document, lineCounter: LineCounter): Locate {
+  const position = (offset: number): Located => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  return (p, at) => {
+    if (at?.key && p.length > 0) {
+      const parent = p.length === 1 ? doc.contents : doc.getIn(p.slice(0, -1), true);
+      if (isMap(parent)) {
+        const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === p.at(-1));
+        if (isNode(pair?.key) && pair.key.range) return position(pair.key.range[0]);
+      }
     }
+    // Walk up the path until a node exists: a missing key is reported at its parent.
+    for (let depth = p.length; depth >= 0; depth--) {
+      const node = depth === 0 ? doc.contents : doc.getIn(p.slice(0, depth), true);
+      if (isNode(node) && node.range) return position(node.range[0]);
+    }
+    return {};
+  };
+}
+
+/**
+ * At most this many alias expansions: a config needs a handful, an alias bomb (billion laughs)
+ * needs millions.
+ */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * The YAML as plain data, or a refusal: syntax errors, duplicate keys, unknown tags, nesting
+ * too deep for the parser, a second document, and aliases that do not resolve or explode.
+ */
+function parseYaml(source: string, shownFile: string): { doc: Document; lineCounter: LineCounter; raw: unknown } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: true });
+  const problems = [...doc.errors, ...doc.warnings];
+  if (problems.length > 0) {
+    throw new BuildError(
+      'config',
+      problems.map((e) => {
+        const pos = e.linePos?.[0];
+        // The message repeats the position at its end ("… at line 6, column 1:"); the diagnostic has it already.
+        const found = (e.message.split('\n')[0] ?? e.code).replace(/ at line \d+, column \d+:?$/, '');
+        return { file: shownFile, line: pos?.line, column: pos?.col, expected: 'valid YAML', found };
+      }),
+    );
   }
-  return { file: displayPath(file) };
+  try {
+    return { doc, lineCounter, raw: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (error) {
+    // yaml throws a ReferenceError for an alias bomb or an alias before its anchor.
+    let alias: Located = {};
+    visit(doc, {
+      Alias(_, node) {
+        if (node.range) {
+          const pos = lineCounter.linePos(node.range[0]);
+          alias = { line: pos.line, column: pos.col };
+        }
+        return visit.BREAK;
+      },
+    });
+    throw new BuildError('config', [
+      {
+        file: shownFile,
+        ...alias,
+        expected: `valid YAML with at most ${MAX_ALIAS_COUNT} alias uses, each after its anchor`,
+        found: error instanceof Error ? error.message.split('\n')[0]! : String(error),
+      },
+    ]);
+  }
 }
 
 function issueToDiagnostic(
   issue: z.core.$ZodIssue,
   file: string,
-  locate: (p: YamlPath) => { line?: number; column?: number },
+  locate: Locate,
   raw: unknown,
 ): Diagnostic {
   const field = issue.path.join('.') || '(top level)';
   const base = { file, ...locate(issue.path), field };
   if (issue.code === 'unrecognized_keys') {
     const keyPath = [...issue.path, issue.keys[0] ?? ''];
-    return { ...base, ...locate(keyPath), expected: 'only known keys (see competition.schema.json)', found: `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}` };
+    return { ...base, ...locate(keyPath, { key: true }), field: keyPath.join('.'), expected: 'only known keys (see competition.schema.json)', found: `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}` };
   }
   const found = valueAt(raw, issue.path);
   return { ...base, expected: issue.message.replace(/^Invalid input: expected /, ''), found: found === undefined ? 'nothing' : describe(found) };
@@ -124,7 +165,10 @@ function valueAt(root: unknown, p: readonly PropertyKey[]): unknown {
 }
 
 function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
   if (typeof value === 'string') return shown(value);
+  if (value instanceof Uint8Array) return 'binary data';
+  if (value instanceof Date) return 'a timestamp';
   if (Array.isArray(value)) return 'a list';
   if (value !== null && typeof value === 'object') return 'a mapping';
   return `${typeof value} ${String(value)}`;
@@ -136,8 +180,50 @@ interface Problem {
   found: string;
 }
 
+/**
+ * The competition's calendar: every date inside the date window, periods and tasks inside the
+ * competition. Each problem is reported at the date that is wrong. Everything else is laid out
+ * on these dates, so other checks only run when they hold: a start typed after the end must
+ * not show up as a missing month under some repeat rule.
+ */
+function calendarProblems(c: CompetitionConfig): Problem[] {
+  const problems: Problem[] = [];
+  const need = (ok: boolean, p: YamlPath, expected: string, found: string) => {
+    if (!ok) problems.push({ path: p, expected, found });
+  };
+  const { from, to } = c.date_window;
+  need(from <= to, ['date_window', 'to'], `a date on or after date_window.from ${from}`, shown(to));
+  const inWindow = (date: string, p: YamlPath) =>
+    need(date >= from && date <= to, p, `a date from ${from} to ${to} (date_window; a wider window is a config key)`, shown(date));
+  inWindow(c.start, ['start']);
+  inWindow(c.end, ['end']);
+  c.periods.list.forEach((p, i) => {
+    if (!('start' in p)) return;
+    inWindow(p.start, ['periods', 'list', i, 'start']);
+    inWindow(p.end, ['periods', 'list', i, 'end']);
+    p.tasks.forEach((task, j) => inWindow(task.due, ['periods', 'list', i, 'tasks', j, 'due']));
+  });
+  if (problems.length > 0) return problems;
+
+  need(c.start <= c.end, ['start'], `a start on or before the end ${c.end}`, shown(c.start));
+  if (problems.length > 0) return problems;
+  const inside = (date: string) => date >= c.start && date <= c.end;
+  const span = `a date inside the competition ${c.start} – ${c.end}`;
+  c.periods.list.forEach((p, i) => {
+    if (!('start' in p)) return;
+    const at = (...rest: PropertyKey[]): YamlPath => ['periods', 'list', i, ...rest];
+    need(inside(p.start), at('start'), span, shown(p.start));
+    need(inside(p.end), at('end'), span, shown(p.end));
+    need(p.start <= p.end, at('end'), `a date on or after the period's start ${p.start}`, shown(p.end));
+    p.tasks.forEach((task, j) => need(inside(task.due), at('tasks', j, 'due'), span, shown(task.due)));
+  });
+  return problems;
+}
+
 /** The checks zod cannot express: IDs that must name something declared elsewhere in the file. */
 function crossReferenceProblems(c: CompetitionConfig): Problem[] {
+  const calendar = calendarProblems(c);
+  if (calendar.length > 0) return calendar;
   const problems: Problem[] = [];
   const need = (ok: boolean, p: YamlPath, expected: string, found: string) => {
     if (!ok) problems.push({ path: p, expected, found });
@@ -155,7 +241,6 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
 
   const attributeIds = c.org.attributes.map((a) => a.id);
 
-  need(c.start <= c.end, ['end'], `a date on or after start ${c.start}`, shown(c.end));
   c.org.attributes.forEach((a, i) => {
     const columns = TABLES[a.of].columns.map((col) => col.name);
     need(!columns.includes(a.id), ['org', 'attributes', i, 'id'], `a name other than the standard columns of ${a.of}.csv (${columns.join(', ')})`, shown(a.id));
@@ -180,11 +265,7 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
 
   c.periods.list.forEach((p, i) => {
     need(!calendarPeriods(c).some((q) => q.id === p.id), ['periods', 'list', i, 'id'], 'an id unlike the generated calendar periods', shown(p.id));
-    if ('start' in p) {
-      need(p.start <= p.end, ['periods', 'list', i, 'end'], `a date on or after ${p.start}`, shown(p.end));
-      need(p.start >= c.start && p.end <= c.end, ['periods', 'list', i, 'start'], `dates inside the competition ${c.start} – ${c.end}`, `${p.start} – ${p.end}`);
-      p.tasks.forEach((task, j) => need(task.due >= c.start && task.due <= c.end, ['periods', 'list', i, 'tasks', j, 'due'], `a date inside the competition ${c.start} – ${c.end}`, shown(task.due)));
-    } else {
+    if (!('start' in p)) {
       p.combine.forEach((part, j) => {
         const target = c.periods.list.find((q) => q.id === part.period);
         need(target !== undefined && 'start' in target, ['periods', 'list', i, 'combine', j, 'period'], `a listed period with dates, ${oneOf(listedPeriodIds)}`, shown(part.period));
