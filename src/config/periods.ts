@@ -70,3 +70,29 @@ export function resolvePeriods(config: CompetitionConfig): ResolvedPeriod[] {
 export function periodMatches(selectors: readonly string[], period: { id: string; kind: PeriodKind }): boolean {
   return selectors.includes(period.kind) || selectors.includes(period.id);
 }
+
+/** What a build lays out, counted before the work: see `rowBudgetExcess`. */
+export interface RowCounts {
+  periods: number;
+  /** Entities each score applies to, summed over the scores; unknown (undefined) before the tables are loaded. */
+  scoredEntities?: number;
+  /** One page per ranking and period. */
+  rankingPages: number;
+  /** Each ranking page lists its ranking's periods: the sum over rankings of their periods squared. */
+  rankingPageLinks: number;
+}
+
+/**
+ * The budget test, shared by the config stage (periods and rankings alone) and the score stage
+ * (with the entities): rows = periods × entities scored + ranking pages × the periods each lists.
+ */
+export function rowBudgetExcess(budget: number, counts: RowCounts): { expected: string; found: string } | null {
+  const rows = counts.periods * (counts.scoredEntities ?? 0) + counts.rankingPageLinks;
+  if (rows <= budget) return null;
+  const n = (x: number) => x.toLocaleString('en');
+  const scored = counts.scoredEntities === undefined ? '' : `${n(counts.periods)} periods × ${n(counts.scoredEntities)} entities scored, and `;
+  return {
+    expected: `at most ${n(budget)} rows (row_budget): periods × entities scored, plus ranking pages × the periods each lists`,
+    found: `${n(rows)} rows: ${scored}${n(counts.rankingPages)} ranking pages listing ${n(counts.periods)} periods`,
+  };
+}

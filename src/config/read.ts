@@ -4,11 +4,11 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, isMap, isNode, isScalar, visit, type Document } from 'yaml';
+import { LineCounter, parseDocument, isCollection, isMap, isNode, isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { BuildError, displayPath, shown, type Diagnostic } from '../pipeline/diagnostics.ts';
 import { CompetitionConfig, type Locale, type Peer, type Source } from './schema.ts';
-import { calendarPeriods, periodMatches, resolvePeriods, type ResolvedPeriod } from './periods.ts';
+import { calendarPeriods, periodMatches, resolvePeriods, rowBudgetExcess, type ResolvedPeriod } from './periods.ts';
 import { TABLES } from '../pipeline/tables.ts';
 
 export const CONFIG_FILE = 'competition.yaml';
@@ -72,13 +72,19 @@ function locator(doc: Document, lineCounter: LineCounter): Locate {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
+  const keyOf = (p: YamlPath): Located | null => {
+    const parent = p.length === 1 ? doc.contents : doc.getIn(p.slice(0, -1), true);
+    if (!isMap(parent)) return null;
+    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === p.at(-1));
+    return isNode(pair?.key) && pair.key.range ? position(pair.key.range[0]) : null;
+  };
   return (p, at) => {
-    if (at?.key && p.length > 0) {
-      const parent = p.length === 1 ? doc.contents : doc.getIn(p.slice(0, -1), true);
-      if (isMap(parent)) {
-        const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === p.at(-1));
-        if (isNode(pair?.key) && pair.key.range) return position(pair.key.range[0]);
-      }
+    const value = p.length === 0 ? doc.contents : doc.getIn(p, true);
+    // A block mapping or list starts on the line below its key; the key is what the reader looks for.
+    const block = isCollection(value) && !value.flow;
+    if ((at?.key || block) && p.length > 0) {
+      const key = keyOf(p);
+      if (key) return key;
     }
     // Walk up the path until a node exists: a missing key is reported at its parent.
     for (let depth = p.length; depth >= 0; depth--) {
@@ -224,6 +230,15 @@ function calendarProblems(c: CompetitionConfig): Problem[] {
 function crossReferenceProblems(c: CompetitionConfig): Problem[] {
   const calendar = calendarProblems(c);
   if (calendar.length > 0) return calendar;
+  // Before the periods are laid out for the checks below, which would take long with too many.
+  const competitionPeriods = resolvePeriods(c);
+  const pagesPerRanking = c.rankings.map((r) => competitionPeriods.filter((p) => periodMatches(r.periods, p)).length);
+  const excess = rowBudgetExcess(c.row_budget, {
+    periods: competitionPeriods.length,
+    rankingPages: pagesPerRanking.reduce((sum, pages) => sum + pages, 0),
+    rankingPageLinks: pagesPerRanking.reduce((sum, pages) => sum + pages * pages, 0),
+  });
+  if (excess) return [{ path: ['periods'], ...excess }];
   const problems: Problem[] = [];
   const need = (ok: boolean, p: YamlPath, expected: string, found: string) => {
     if (!ok) problems.push({ path: p, expected, found });
@@ -234,7 +249,6 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
   const listedPeriodIds = c.periods.list.map((p) => p.id);
   const periodIds = [...calendarPeriods(c).map((p) => p.id), ...listedPeriodIds];
   const periodKinds = ['month', 'quarter', 'phase', 'half', 'year', 'custom'];
-  const competitionPeriods = resolvePeriods(c);
   const rankingById = new Map(c.rankings.map((r) => [r.id, r]));
   const phaseIds = c.periods.list.filter((p) => p.kind === 'phase').map((p) => p.id);
   const oneOf = (ids: string[]) => `one of ${ids.map((i) => `"${i}"`).join(', ')}`;

@@ -615,6 +615,11 @@ export const CompetitionConfig = z.strictObject({
   /** A public build leaves out internal fields such as event notes. */
   audience: z.enum(['public', 'internal']).default('public'),
   max_errors: z.int().positive().max(100_000).default(200),
+  /**
+   * The most period scores (periods × entities scored) a build lays out; above it the build is
+   * refused before scoring starts. The 2,000,000-event benchmark needs under a million.
+   */
+  row_budget: z.int().positive().default(50_000_000),
 });
 export type CompetitionConfig = z.infer<typeof CompetitionConfig>;
 export type PeriodConfig = CompetitionConfig['periods']['list'][number];
