@@ -180,6 +180,19 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
+/**
+ * IDs of a list are unique ignoring case: they name pages and files, and "S1" and "s1" are one
+ * file on Windows and macOS.
+ */
+function needUniqueIds(ids: readonly string[], at: (i: number) => YamlPath, need: (ok: boolean, p: YamlPath, expected: string, found: string) => void): void {
+  const first = new Map<string, string>();
+  ids.forEach((id, i) => {
+    const earlier = first.get(id.toLowerCase());
+    need(earlier === undefined, at(i), 'a unique id (ignoring case: IDs name pages and files)', earlier === id ? `"${id}" used twice` : `"${id}" after "${earlier}"`);
+    if (earlier === undefined) first.set(id.toLowerCase(), id);
+  });
+}
+
 interface Problem {
   path: YamlPath;
   expected: string;
@@ -269,16 +282,13 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
     ['compliance', c.compliance.map((r) => r.id)],
     ['check_kinds', c.check_kinds.map((k) => k.id)],
     ['metrics', c.metrics.map((m) => m.id)],
+    ['notices', c.notices.map((n) => n.id)],
   ] as const) {
-    const seen = new Set<string>();
-    ids.forEach((id, i) => {
-      need(!seen.has(id), [...listName.split('.'), i, 'id'], 'a unique id', `"${id}" used twice`);
-      seen.add(id);
-    });
+    needUniqueIds(ids, (i) => [...listName.split('.'), i, 'id'], need);
   }
 
   c.periods.list.forEach((p, i) => {
-    need(!calendarPeriods(c).some((q) => q.id === p.id), ['periods', 'list', i, 'id'], 'an id unlike the generated calendar periods', shown(p.id));
+    need(!calendarPeriods(c).some((q) => q.id.toLowerCase() === p.id.toLowerCase()), ['periods', 'list', i, 'id'], 'an id unlike the generated calendar periods', shown(p.id));
     if (!('start' in p)) {
       p.combine.forEach((part, j) => {
         const target = c.periods.list.find((q) => q.id === part.period);
@@ -367,11 +377,7 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
   const awardIds = c.awards.map((a) => a.id);
   const eligibilityIds = c.eligibility.map((r) => r.id);
   for (const [listName, ids] of [['awards', awardIds], ['eligibility', eligibilityIds], ['soft_caps', c.soft_caps.map((s) => s.id)]] as const) {
-    const seen = new Set<string>();
-    ids.forEach((id, i) => {
-      need(!seen.has(id), [listName, i, 'id'], 'a unique id', `"${id}" used twice`);
-      seen.add(id);
-    });
+    needUniqueIds(ids, (i) => [listName, i, 'id'], need);
   }
   c.awards.forEach((a, i) => {
     const ranking = a.ranking === undefined ? undefined : rankingById.get(a.ranking);
@@ -450,9 +456,7 @@ function scoreModelProblems(c: CompetitionConfig): Problem[] {
   const needPeer = (peer: Peer, p: YamlPath) => {
     if (typeof peer !== 'string') needMetric(peer.metric, [...p, 'metric']);
   };
-  const needUnique = (ids: string[], p: (i: number) => YamlPath) => {
-    ids.forEach((id, i) => need(ids.indexOf(id) === i, p(i), 'a unique id', `"${id}" used twice`));
-  };
+  const needUnique = (ids: string[], p: (i: number) => YamlPath) => needUniqueIds(ids, p, need);
 
   c.scores.forEach((s, i) => {
     const at = (...rest: PropertyKey[]): YamlPath => ['scores', i, ...rest];

@@ -13,9 +13,12 @@ export type Locale = z.infer<typeof Locale>;
  * no slashes, no dots that could climb a directory, no spaces.
  */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/** Names Windows reserves for devices: no file or folder can bear them there (nor on IIS). */
+export const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 export const Id = z
   .string()
-  .regex(ID_PATTERN, 'an ID of letters, digits, "-" or "_" (at most 64, no "/", "\\" or ".")');
+  .regex(ID_PATTERN, { message: 'an ID of letters, digits, "-" or "_" (at most 64, no "/", "\\" or ".")', abort: true })
+  .refine((id) => !WINDOWS_DEVICE_NAME.test(id), 'an ID that is not a Windows device name (CON, PRN, AUX, NUL, COM1–9, LPT1–9)');
 
 /** A label given once, or once per locale. */
 export const Text = z.union([z.string().min(1), z.partialRecord(Locale, z.string().min(1))]);
