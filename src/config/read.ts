@@ -59,7 +59,7 @@ export function readCompetition(dir: string, localeOverride?: Locale): Competiti
 export function locateInConfig(dir: string, p: YamlPath): { file: string; line?: number; column?: number } {
   const file = path.join(dir, CONFIG_FILE);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { lineCounter });
+  const doc = parseDocument(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: false });
   return { file: displayPath(file), ...locator(doc, lineCounter)(p) };
 }
 

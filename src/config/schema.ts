@@ -21,7 +21,12 @@ export const Id = z
   .refine((id) => !WINDOWS_DEVICE_NAME.test(id), 'an ID that is not a Windows device name (CON, PRN, AUX, NUL, COM1–9, LPT1–9)');
 
 /** A label given once, or once per locale. */
-export const Text = z.union([z.string().min(1), z.partialRecord(Locale, z.string().min(1))]);
+/** A label with something to read: not empty, and not only blanks (U+00A0, U+3000, zero-width …). */
+const Label = z
+  .string()
+  .min(1)
+  .refine((text) => text.replace(/[\s\u200b]/g, '') !== '', 'a text that is not only blanks');
+export const Text = z.union([Label, z.partialRecord(Locale, Label)]);
 export type Text = z.infer<typeof Text>;
 
 export const IsoDate = z
