@@ -65,7 +65,7 @@ export async function scoreCompetition(db: DuckDBConnection, competition: Compet
   for (const model of SCORING_MODELS) {
     await runSqlFile(db, model).catch(async (error: unknown) => {
       // Award expressions are the competition's own SQL: their failure is the config's, at its line.
-      throw (model === 'int_award_candidates' ? await awardExpressionFailure(db, competition) : null) ?? error;
+      throw (model === 'int_award_candidates' ? await awardExpressionFailure(db, competition) : null) ?? overflow(error, competition) ?? error;
     });
   }
   // Award by award, so a funnel reads the winners of the awards above it.
@@ -96,4 +96,23 @@ async function checkRowBudget(db: DuckDBConnection, competition: Competition): P
     rankingPageLinks: n(counts?.ranking_page_links),
   });
   if (excess) throw new BuildError('score', [{ ...locateInConfig(competition.dir, ['periods']), field: 'periods', ...excess }]);
+}
+
+/**
+ * A sum or product too large for the scoring columns (DECIMAL(18, 6), ±10^12), which config
+ * bounds cannot rule out for every data set (a metric of 10^11 summed over a year): a diagnostic
+ * at the scores, not a stack trace naming an internal file. Any other error is Podium's bug.
+ */
+function overflow(error: unknown, competition: Competition): BuildError | null {
+  const message = error instanceof Error ? error.message : String(error);
+  const found = /(Out of Range Error|Conversion Error): ([^\n]*)/.exec(message);
+  if (!found) return null;
+  return new BuildError('score', [
+    {
+      ...locateInConfig(competition.dir, ['scores']),
+      field: 'scores',
+      expected: 'scores, sums and amounts within ±1,000,000,000,000 with at most 6 decimals (smaller values in the data or the config)',
+      found: found[2]!,
+    },
+  ]);
 }
