@@ -188,7 +188,7 @@ function describe(value: unknown): string {
   if (value instanceof Uint8Array) return 'binary data';
   if (value instanceof Date) return 'a timestamp';
   if (Array.isArray(value)) return 'a list';
-  if (value !== null && typeof value === 'object') return 'a mapping';
+  if (typeof value === 'object') return 'a mapping';
   return `${typeof value} ${String(value)}`;
 }
 
