@@ -3,12 +3,14 @@
  * text is made in TypeScript. The config states money formulas such as
  * `1000 + greatest(target - score, 0) * 200`; they cannot live in a .sql file because the
  * competition writes them. So they are (1) parsed by DuckDB itself (`json_serialize_sql`) and
- * their syntax tree walked against an allowlist of columns, functions and node classes — no
- * subqueries, no table functions, no second statement — and tried once on typed NULLs, when
- * the config is read; and (2) wrapped, unchanged and parenthesised, into scalar macros
- * (`award_when`, `award_amount`, `award_order`) whose parameters are exactly the allowed
- * columns, so sql/int_award_candidates.sql calls them like any function. Scoring still runs
- * with external access switched off, a second wall should the allowlist ever miss something.
+ * their syntax tree walked, every node of it, against an allowlist of columns, functions and
+ * node classes — no subqueries, no table functions, no second statement — and tried once on
+ * typed NULLs, when the config is read, on a database of their own with external access off;
+ * and (2) wrapped, unchanged and parenthesised, into scalar macros (`award_when`,
+ * `award_amount`, `award_order`) whose parameters are exactly the allowed columns, so
+ * sql/int_award_candidates.sql calls them like any function. Scoring runs with external access
+ * switched off too, a second wall should the allowlist ever miss something. (3) When they fail
+ * on the data, the failure is traced to the expression and the standing (awardExpressionFailure).
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
