@@ -3,8 +3,9 @@ INSERT INTO validation_errors
 WITH a AS (SELECT *, as_date(date) AS d, as_number(points) AS p, as_number(amount) AS m FROM raw_appeals)
 SELECT 'appeals', file_id, record_no, 'appeal_id', id_expected(), quoted(appeal_id) FROM a WHERE appeal_id IS NULL OR bad_id(appeal_id)
 UNION ALL
-SELECT 'appeals', file_id, record_no, 'appeal_id', 'an appeal_id used once', quoted(appeal_id) || ' again'
-FROM (SELECT *, row_number() OVER (PARTITION BY appeal_id ORDER BY file_id, record_no) AS nth FROM a WHERE appeal_id IS NOT NULL) WHERE nth > 1
+SELECT 'appeals', file_id, record_no, 'appeal_id', 'an appeal_id used once', again_found(appeal_id, first_id)
+FROM (SELECT *, row_number() OVER (PARTITION BY lower(appeal_id) ORDER BY file_id, record_no) AS nth,
+             first_value(appeal_id) OVER (PARTITION BY lower(appeal_id) ORDER BY file_id, record_no) AS first_id FROM a WHERE appeal_id IS NOT NULL) WHERE nth > 1
 UNION ALL
 SELECT 'appeals', file_id, record_no, 'event_id', 'an event_id from the events table',
        CASE WHEN event_id IS NULL THEN 'an empty value' ELSE 'no event ' || quoted(event_id) END
@@ -16,6 +17,15 @@ SELECT 'appeals', file_id, record_no, 'decided_on', 'a date written YYYY-MM-DD',
 UNION ALL
 SELECT 'appeals', file_id, record_no, 'decided_on', 'a decision date on or after the appeal date ' || date, quoted(decided_on)
 FROM a WHERE as_date(decided_on) < d
+UNION ALL
+SELECT 'appeals', file_id, record_no, 'decided_on', 'a decision date on or before ' || strftime(late_records_end(), '%Y-%m-%d') || ' (90 days after the competition)', quoted(decided_on)
+FROM a WHERE as_date(decided_on) > late_records_end()
+UNION ALL
+-- An appeal follows its event: one dated before it, or long after the competition, is a typo.
+SELECT 'appeals', a.file_id, a.record_no, 'date',
+       'a date from the event''s date ' || e.date || ' to ' || strftime(late_records_end(), '%Y-%m-%d') || ' (90 days after the competition)', quoted(a.date)
+FROM a JOIN raw_events e ON e.event_id = a.event_id
+WHERE a.d < as_date(e.date) OR a.d > late_records_end()
 UNION ALL
 SELECT 'appeals', file_id, record_no, 'decision', 'one of upheld, rejected, adjusted, pending', quoted(decision)
 FROM a WHERE decision IS NULL OR decision NOT IN ('upheld', 'rejected', 'adjusted', 'pending')

@@ -2,10 +2,15 @@ INSERT INTO validation_errors
 WITH a AS (SELECT *, as_date(date) AS d FROM raw_approvals)
 SELECT 'approvals', file_id, record_no, 'approval_id', id_expected(), quoted(approval_id) FROM a WHERE approval_id IS NULL OR bad_id(approval_id)
 UNION ALL
-SELECT 'approvals', file_id, record_no, 'approval_id', 'an approval_id used once', quoted(approval_id) || ' again'
-FROM (SELECT *, row_number() OVER (PARTITION BY approval_id ORDER BY file_id, record_no) AS nth FROM a WHERE approval_id IS NOT NULL) WHERE nth > 1
+SELECT 'approvals', file_id, record_no, 'approval_id', 'an approval_id used once', again_found(approval_id, first_id)
+FROM (SELECT *, row_number() OVER (PARTITION BY lower(approval_id) ORDER BY file_id, record_no) AS nth,
+             first_value(approval_id) OVER (PARTITION BY lower(approval_id) ORDER BY file_id, record_no) AS first_id FROM a WHERE approval_id IS NOT NULL) WHERE nth > 1
 UNION ALL
 SELECT 'approvals', file_id, record_no, 'date', 'a date written YYYY-MM-DD', quoted(date) FROM a WHERE d IS NULL
+UNION ALL
+SELECT 'approvals', file_id, record_no, 'date',
+       'a date from ' || strftime((SELECT start_date FROM cfg_competition), '%Y-%m-%d') || ' to ' || strftime(late_records_end(), '%Y-%m-%d') || ' (the competition and 90 days after it)', quoted(date)
+FROM a WHERE d < (SELECT start_date FROM cfg_competition) OR d > late_records_end()
 UNION ALL
 SELECT 'approvals', file_id, record_no, 'rule_id', 'an eligibility rule id from the config', quoted(rule_id)
 FROM a WHERE rule_id IS NULL OR rule_id NOT IN (SELECT rule_id FROM cfg_eligibility)

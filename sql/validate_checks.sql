@@ -2,8 +2,9 @@ INSERT INTO validation_errors
 WITH c AS (SELECT *, as_date(date) AS d, as_number(score) AS s FROM raw_checks)
 SELECT 'checks', file_id, record_no, 'check_id', id_expected(), quoted(check_id) FROM c WHERE check_id IS NULL OR bad_id(check_id)
 UNION ALL
-SELECT 'checks', file_id, record_no, 'check_id', 'a check_id used once', quoted(check_id) || ' again'
-FROM (SELECT *, row_number() OVER (PARTITION BY check_id ORDER BY file_id, record_no) AS nth FROM c WHERE check_id IS NOT NULL) WHERE nth > 1
+SELECT 'checks', file_id, record_no, 'check_id', 'a check_id used once', again_found(check_id, first_id)
+FROM (SELECT *, row_number() OVER (PARTITION BY lower(check_id) ORDER BY file_id, record_no) AS nth,
+             first_value(check_id) OVER (PARTITION BY lower(check_id) ORDER BY file_id, record_no) AS first_id FROM c WHERE check_id IS NOT NULL) WHERE nth > 1
 UNION ALL
 SELECT 'checks', file_id, record_no, 'date', 'a date written YYYY-MM-DD', quoted(date) FROM c WHERE d IS NULL
 UNION ALL

@@ -2,8 +2,9 @@ INSERT INTO validation_errors
 WITH e AS (SELECT *, as_date(date) AS d, as_number(points) AS p FROM raw_events)
 SELECT 'events', file_id, record_no, 'event_id', id_expected(), quoted(event_id) FROM e WHERE event_id IS NULL OR bad_id(event_id)
 UNION ALL
-SELECT 'events', file_id, record_no, 'event_id', 'an event_id used once across all event files', quoted(event_id) || ' again'
-FROM (SELECT *, row_number() OVER (PARTITION BY event_id ORDER BY file_id, record_no) AS nth FROM e WHERE event_id IS NOT NULL) WHERE nth > 1
+SELECT 'events', file_id, record_no, 'event_id', 'an event_id used once across all event files', again_found(event_id, first_id)
+FROM (SELECT *, row_number() OVER (PARTITION BY lower(event_id) ORDER BY file_id, record_no) AS nth,
+             first_value(event_id) OVER (PARTITION BY lower(event_id) ORDER BY file_id, record_no) AS first_id FROM e WHERE event_id IS NOT NULL) WHERE nth > 1
 UNION ALL
 SELECT 'events', file_id, record_no, 'date', 'a date written YYYY-MM-DD', quoted(date) FROM e WHERE date IS NULL OR d IS NULL
 UNION ALL

@@ -2,8 +2,9 @@ INSERT INTO validation_errors
 WITH i AS (SELECT *, as_date(date) AS d FROM raw_inspections)
 SELECT 'inspections', file_id, record_no, 'inspection_id', id_expected(), quoted(inspection_id) FROM i WHERE inspection_id IS NULL OR bad_id(inspection_id)
 UNION ALL
-SELECT 'inspections', file_id, record_no, 'inspection_id', 'an inspection_id used once', quoted(inspection_id) || ' again'
-FROM (SELECT *, row_number() OVER (PARTITION BY inspection_id ORDER BY file_id, record_no) AS nth FROM i WHERE inspection_id IS NOT NULL) WHERE nth > 1
+SELECT 'inspections', file_id, record_no, 'inspection_id', 'an inspection_id used once', again_found(inspection_id, first_id)
+FROM (SELECT *, row_number() OVER (PARTITION BY lower(inspection_id) ORDER BY file_id, record_no) AS nth,
+             first_value(inspection_id) OVER (PARTITION BY lower(inspection_id) ORDER BY file_id, record_no) AS first_id FROM i WHERE inspection_id IS NOT NULL) WHERE nth > 1
 UNION ALL
 SELECT 'inspections', file_id, record_no, 'date', 'a date written YYYY-MM-DD', quoted(date) FROM i WHERE d IS NULL
 UNION ALL

@@ -1,14 +1,31 @@
 -- Shared tests for raw VARCHAR values. NULL means the cell was empty.
 CREATE TABLE validation_errors (table_name VARCHAR, file_id INTEGER, record_no BIGINT, column_name VARCHAR, expected VARCHAR, found VARCHAR);
-CREATE MACRO bad_id(v) AS v IS NOT NULL AND NOT regexp_full_match(v, '[A-Za-z0-9][A-Za-z0-9_-]{0,63}');
+-- IDs name pages and files, so a site must be servable from any file system: no device names
+-- Windows reserves (CON, NUL …), and (see again_found) no two IDs of a table that differ only in case.
+CREATE MACRO bad_id(v) AS v IS NOT NULL AND (NOT regexp_full_match(v, '[A-Za-z0-9][A-Za-z0-9_-]{0,63}')
+                                              OR regexp_full_match(lower(v), 'con|prn|aux|nul|com[1-9]|lpt[1-9]'));
 CREATE MACRO as_date(v) AS CASE WHEN regexp_full_match(v, '\d{4}-\d{2}-\d{2}') THEN try_strptime(v, '%Y-%m-%d')::DATE END;
 CREATE MACRO bad_date(v) AS v IS NOT NULL AND as_date(v) IS NULL;
 CREATE MACRO as_number(v) AS CASE WHEN regexp_full_match(v, '-?\d+(\.\d+)?') THEN TRY_CAST(v AS DECIMAL(18, 6)) END;
 CREATE MACRO bad_number(v) AS v IS NOT NULL AND as_number(v) IS NULL;
+-- More decimals than the column keeps (DECIMAL(18, 6) for points and values, (18, 2) for money) would
+-- be rounded silently; trailing zeros lose nothing.
+CREATE MACRO too_precise(v, decimals) AS
+  regexp_full_match(v, '-?\d+\.\d+') AND length(rtrim(regexp_extract(v, '\.(\d+)$', 1), '0')) > decimals;
 CREATE MACRO bad_count(v) AS v IS NOT NULL AND NOT regexp_full_match(v, '\d{1,9}');
+-- Empty, or nothing but blanks: ASCII white space, every Unicode space separator (U+00A0, U+3000 …),
+-- the zero-width space and the BOM. Such a name would publish as an empty link.
+CREATE MACRO blank_text(v) AS v IS NULL OR regexp_full_match(v, '[\s\p{Z}\x{200B}\x{FEFF}]*');
+CREATE MACRO blank_found(v) AS CASE WHEN v IS NULL THEN 'an empty value' ELSE 'only blank characters (spaces, U+00A0, U+3000 …)' END;
 CREATE MACRO quoted(v) AS CASE WHEN v IS NULL THEN 'an empty value' ELSE '"' || left(v, 80) || '"' END;
-CREATE MACRO id_expected() AS 'an ID of letters, digits, "-" or "_" (at most 64, no "/", "\" or ".")';
+CREATE MACRO id_expected() AS 'an ID of letters, digits, "-" or "_" (at most 64, no "/", "\" or ".", not a Windows device name such as CON or NUL)';
+-- A repeated ID; one that differs from the first only in case names the same page on Windows and macOS.
+CREATE MACRO again_found(v, first_id) AS
+  CASE WHEN v = first_id THEN quoted(v) || ' again' ELSE quoted(v) || ' after ' || quoted(first_id) || ' (IDs that differ only in case name the same file on Windows and macOS)' END;
 CREATE MACRO outside_competition(d) AS d < (SELECT start_date FROM cfg_competition) OR d > (SELECT end_date FROM cfg_competition);
+-- Appeals, nominations and approvals follow what they are about, up to 90 days after the end (the
+-- notices and the appeals against them); a later date is a typo (2099), not a record.
+CREATE MACRO late_records_end() AS (SELECT end_date + INTERVAL 90 DAY FROM cfg_competition)::DATE;
 CREATE MACRO competition_span() AS (SELECT 'a date inside the competition, ' || strftime(start_date, '%Y-%m-%d') || ' – ' || strftime(end_date, '%Y-%m-%d') FROM cfg_competition);
 CREATE MACRO number_text(x) AS rtrim(rtrim(printf('%.6f', x), '0'), '.');
 -- A required reference to a unit: empty, or naming no unit of the units table.

@@ -2,8 +2,9 @@ INSERT INTO validation_errors
 WITH m AS (SELECT *, as_date(date) AS d FROM raw_metrics)
 SELECT 'metrics', file_id, record_no, 'metric_id', id_expected(), quoted(metric_id) FROM m WHERE metric_id IS NULL OR bad_id(metric_id)
 UNION ALL
-SELECT 'metrics', file_id, record_no, 'metric_id', 'a metric_id used once across all metric files', quoted(metric_id) || ' again'
-FROM (SELECT *, row_number() OVER (PARTITION BY metric_id ORDER BY file_id, record_no) AS nth FROM m WHERE metric_id IS NOT NULL) WHERE nth > 1
+SELECT 'metrics', file_id, record_no, 'metric_id', 'a metric_id used once across all metric files', again_found(metric_id, first_id)
+FROM (SELECT *, row_number() OVER (PARTITION BY lower(metric_id) ORDER BY file_id, record_no) AS nth,
+             first_value(metric_id) OVER (PARTITION BY lower(metric_id) ORDER BY file_id, record_no) AS first_id FROM m WHERE metric_id IS NOT NULL) WHERE nth > 1
 UNION ALL
 SELECT 'metrics', file_id, record_no, 'date', 'a date written YYYY-MM-DD', quoted(date) FROM m WHERE d IS NULL
 UNION ALL

@@ -2,8 +2,9 @@ INSERT INTO validation_errors
 WITH s AS (SELECT *, as_date(date) AS d FROM raw_surveys)
 SELECT 'surveys', file_id, record_no, 'survey_id', id_expected(), quoted(survey_id) FROM s WHERE survey_id IS NULL OR bad_id(survey_id)
 UNION ALL
-SELECT 'surveys', file_id, record_no, 'survey_id', 'a survey_id used once', quoted(survey_id) || ' again'
-FROM (SELECT *, row_number() OVER (PARTITION BY survey_id ORDER BY file_id, record_no) AS nth FROM s WHERE survey_id IS NOT NULL) WHERE nth > 1
+SELECT 'surveys', file_id, record_no, 'survey_id', 'a survey_id used once', again_found(survey_id, first_id)
+FROM (SELECT *, row_number() OVER (PARTITION BY lower(survey_id) ORDER BY file_id, record_no) AS nth,
+             first_value(survey_id) OVER (PARTITION BY lower(survey_id) ORDER BY file_id, record_no) AS first_id FROM s WHERE survey_id IS NOT NULL) WHERE nth > 1
 UNION ALL
 SELECT 'surveys', file_id, record_no, 'date', 'a date written YYYY-MM-DD', quoted(date) FROM s WHERE d IS NULL
 UNION ALL

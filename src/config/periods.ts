@@ -70,3 +70,33 @@ export function resolvePeriods(config: CompetitionConfig): ResolvedPeriod[] {
 export function periodMatches(selectors: readonly string[], period: { id: string; kind: PeriodKind }): boolean {
   return selectors.includes(period.kind) || selectors.includes(period.id);
 }
+
+/** What a build lays out, counted before the work: see `rowBudgetExcess`. */
+export interface RowCounts {
+  periods: number;
+  /** Entities each score applies to, summed over the scores; unknown (undefined) before the tables are loaded. */
+  scoredEntities?: number;
+  /** One page per ranking and period. */
+  rankingPages: number;
+  /** Each ranking page lists its ranking's periods: the sum over rankings of their periods squared. */
+  rankingPageLinks: number;
+  /** Each award standing counts the earlier periods of its kind: award periods squared × ranked entities; unknown before loading. */
+  awardHistory?: number;
+}
+
+/**
+ * The budget test, shared by the config stage (periods and rankings alone) and the score stage
+ * (with the entities): rows = periods × entities scored + ranking pages × the periods each lists
+ * + award periods² × the entities ranked.
+ */
+export function rowBudgetExcess(budget: number, counts: RowCounts): { expected: string; found: string } | null {
+  const rows = counts.periods * (counts.scoredEntities ?? 0) + counts.rankingPageLinks + (counts.awardHistory ?? 0);
+  if (rows <= budget) return null;
+  const n = (x: number) => x.toLocaleString('en');
+  const scored = counts.scoredEntities === undefined ? '' : `${n(counts.periods)} periods × ${n(counts.scoredEntities)} entities scored, `;
+  const history = counts.awardHistory ? `, ${n(counts.awardHistory)} award history rows` : '';
+  return {
+    expected: `at most ${n(budget)} rows (row_budget): periods × entities scored, plus ranking pages × the periods each lists, plus award periods² × the entities ranked`,
+    found: `${n(rows)} rows: ${scored}${n(counts.rankingPages)} ranking pages listing ${n(counts.periods)} periods${history}`,
+  };
+}

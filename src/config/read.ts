@@ -4,12 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, parseDocument, isCollection, isMap, isNode, isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { BuildError, displayPath, shown, type Diagnostic } from '../pipeline/diagnostics.ts';
 import { readUtf8Text } from '../pipeline/encoding.ts';
 import { CompetitionConfig, type Locale, type Peer, type Source } from './schema.ts';
-import { calendarPeriods, periodMatches, resolvePeriods, type ResolvedPeriod } from './periods.ts';
+import { calendarPeriods, periodMatches, resolvePeriods, rowBudgetExcess, type ResolvedPeriod } from './periods.ts';
 import { TABLES } from '../pipeline/tables.ts';
 
 export const CONFIG_FILE = 'competition.yaml';
@@ -32,42 +32,14 @@ export function readCompetition(dir: string, localeOverride?: Locale): Competiti
     ]);
   }
   const source = readUtf8Text(file, shownFile, 'config');
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true });
+  const { doc, lineCounter, raw } = parseYaml(source, shownFile);
+  const locate = locator(doc, lineCounter);
 
-  const locate = (p: YamlPath): { line?: number; column?: number } => {
-    // Walk up the path until a node exists: a missing key is reported at its parent.
-    for (let depth = p.length; depth >= 0; depth--) {
-      const node = depth === 0 ? doc.contents : doc.getIn(p.slice(0, depth), true);
-      if (isNode(node) && node.range) {
-        const pos = lineCounter.linePos(node.range[0]);
-        return { line: pos.line, column: pos.col };
-      }
-    }
-    return {};
-  };
-
-  if (doc.errors.length > 0) {
-    throw new BuildError(
-      'config',
-      doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        return {
-          file: shownFile,
-          line: pos?.line,
-          column: pos?.col,
-          expected: 'valid YAML',
-          found: e.message.split('\n')[0] ?? e.code,
-        };
-      }),
-    );
-  }
-
-  const parsed = CompetitionConfig.safeParse(doc.toJS());
+  const parsed = CompetitionConfig.safeParse(raw);
   if (!parsed.success) {
     throw new BuildError(
       'config',
-      parsed.error.issues.map((issue) => issueToDiagnostic(issue, shownFile, locate, doc.toJS())),
+      parsed.error.issues.map((issue) => issueToDiagnostic(issue, shownFile, locate, raw)),
     );
   }
   const config = parsed.data;
@@ -88,28 +60,115 @@ export function readCompetition(dir: string, localeOverride?: Locale): Competiti
 export function locateInConfig(dir: string, p: YamlPath): { file: string; line?: number; column?: number } {
   const file = path.join(dir, CONFIG_FILE);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(readUtf8Text(file, displayPath(file), 'config'), { lineCounter });
-  for (let depth = p.length; depth >= 0; depth--) {
-    const node = depth === 0 ? doc.contents : doc.getIn(p.slice(0, depth), true);
-    if (isNode(node) && node.range) {
-      const pos = lineCounter.linePos(node.range[0]);
-      return { file: displayPath(file), line: pos.line, column: pos.col };
+  const doc = parseDocument(readUtf8Text(file, displayPath(file), 'config'), { lineCounter, uniqueKeys: false });
+  return { file: displayPath(file), ...locator(doc, lineCounter)(p) };
+}
+
+type Located = { line?: number; column?: number };
+/** Where a path sits in the YAML; with `{ key: true }` the key's own position rather than its value's. */
+type Locate = (p: YamlPath, at?: { key: boolean }) => Located;
+
+function locator(doc: Document, lineCounter: LineCounter): Locate {
+  const position = (offset: number): Located => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  const keyOf = (p: YamlPath): Located | null => {
+    const parent = p.length === 1 ? doc.contents : doc.getIn(p.slice(0, -1), true);
+    if (!isMap(parent)) return null;
+    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === p.at(-1));
+    return isNode(pair?.key) && pair.key.range ? position(pair.key.range[0]) : null;
+  };
+  return (p, at) => {
+    const value = p.length === 0 ? doc.contents : doc.getIn(p, true);
+    // A block mapping or list starts on the line below its key; the key is what the reader looks for.
+    const block = isCollection(value) && !value.flow;
+    if ((at?.key || block) && p.length > 0) {
+      const key = keyOf(p);
+      if (key) return key;
     }
+    // Walk up the path until a node exists: a missing key is reported at its parent.
+    for (let depth = p.length; depth >= 0; depth--) {
+      const node = depth === 0 ? doc.contents : doc.getIn(p.slice(0, depth), true);
+      if (isNode(node) && node.range) return position(node.range[0]);
+    }
+    return {};
+  };
+}
+
+/**
+ * At most this many alias expansions: a config needs a handful, an alias bomb (billion laughs)
+ * needs millions.
+ */
+const MAX_ALIAS_COUNT = 100;
+/** YAML problems listed at most (max_errors is in the file that could not be read). */
+const MAX_YAML_PROBLEMS = 200;
+
+/**
+ * The YAML as plain data, or a refusal: syntax errors, duplicate keys, unknown tags, nesting
+ * too deep for the parser, a second document, and aliases that do not resolve or explode.
+ */
+function parseYaml(source: string, shownFile: string): { doc: Document; lineCounter: LineCounter; raw: unknown } {
+  const lineCounter = new LineCounter();
+  // yaml's own uniqueKeys test compares every key with every other (20,000 keys take 8 s); this
+  // one takes a set per mapping.
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: false });
+  const problems: Diagnostic[] = [...doc.errors, ...doc.warnings].map((e) => {
+    const pos = e.linePos?.[0];
+    // The message repeats the position at its end ("… at line 6, column 1:"); the diagnostic has it already.
+    const found = (e.message.split('\n')[0] ?? e.code).replace(/ at line \d+, column \d+:?$/, '');
+    return { file: shownFile, line: pos?.line, column: pos?.col, expected: 'valid YAML', found };
+  });
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const { key } of map.items) {
+        const value = isScalar(key) ? key.value : String(key);
+        if (seen.has(value)) {
+          const pos = isNode(key) && key.range ? lineCounter.linePos(key.range[0]) : undefined;
+          problems.push({ file: shownFile, line: pos?.line, column: pos?.col, expected: 'valid YAML, each key once in a mapping', found: `the key ${shown(value)} again` });
+        }
+        seen.add(value);
+      }
+    },
+  });
+  if (problems.length > 0) throw new BuildError('config', problems.slice(0, MAX_YAML_PROBLEMS), Math.max(0, problems.length - MAX_YAML_PROBLEMS));
+  try {
+    return { doc, lineCounter, raw: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (error) {
+    // yaml throws a ReferenceError for an alias bomb or an alias before its anchor.
+    let alias: Located = {};
+    visit(doc, {
+      Alias(_, node) {
+        if (node.range) {
+          const pos = lineCounter.linePos(node.range[0]);
+          alias = { line: pos.line, column: pos.col };
+        }
+        return visit.BREAK;
+      },
+    });
+    throw new BuildError('config', [
+      {
+        file: shownFile,
+        ...alias,
+        expected: `valid YAML with at most ${MAX_ALIAS_COUNT} alias uses, each after its anchor`,
+        found: error instanceof Error ? error.message.split('\n')[0]! : String(error),
+      },
+    ]);
   }
-  return { file: displayPath(file) };
 }
 
 function issueToDiagnostic(
   issue: z.core.$ZodIssue,
   file: string,
-  locate: (p: YamlPath) => { line?: number; column?: number },
+  locate: Locate,
   raw: unknown,
 ): Diagnostic {
   const field = issue.path.join('.') || '(top level)';
   const base = { file, ...locate(issue.path), field };
   if (issue.code === 'unrecognized_keys') {
     const keyPath = [...issue.path, issue.keys[0] ?? ''];
-    return { ...base, ...locate(keyPath), expected: 'only known keys (see competition.schema.json)', found: `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}` };
+    return { ...base, ...locate(keyPath, { key: true }), field: keyPath.join('.'), expected: 'only known keys (see competition.schema.json)', found: `unknown key(s) ${issue.keys.slice(0, 5).map((k) => shown(k)).join(', ')}${issue.keys.length > 5 ? ` and ${issue.keys.length - 5} more` : ''}` };
   }
   const found = valueAt(raw, issue.path);
   return { ...base, expected: issue.message.replace(/^Invalid input: expected /, ''), found: found === undefined ? 'nothing' : describe(found) };
@@ -125,10 +184,26 @@ function valueAt(root: unknown, p: readonly PropertyKey[]): unknown {
 }
 
 function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
   if (typeof value === 'string') return shown(value);
+  if (value instanceof Uint8Array) return 'binary data';
+  if (value instanceof Date) return 'a timestamp';
   if (Array.isArray(value)) return 'a list';
-  if (value !== null && typeof value === 'object') return 'a mapping';
+  if (typeof value === 'object') return 'a mapping';
   return `${typeof value} ${String(value)}`;
+}
+
+/**
+ * IDs of a list are unique ignoring case: they name pages and files, and "S1" and "s1" are one
+ * file on Windows and macOS.
+ */
+function needUniqueIds(ids: readonly string[], at: (i: number) => YamlPath, need: (ok: boolean, p: YamlPath, expected: string, found: string) => void): void {
+  const first = new Map<string, string>();
+  ids.forEach((id, i) => {
+    const earlier = first.get(id.toLowerCase());
+    need(earlier === undefined, at(i), 'a unique id (ignoring case: IDs name pages and files)', earlier === id ? `"${id}" used twice` : `"${id}" after "${earlier}"`);
+    if (earlier === undefined) first.set(id.toLowerCase(), id);
+  });
 }
 
 interface Problem {
@@ -137,8 +212,59 @@ interface Problem {
   found: string;
 }
 
+/**
+ * The competition's calendar: every date inside the date window, periods and tasks inside the
+ * competition. Each problem is reported at the date that is wrong. Everything else is laid out
+ * on these dates, so other checks only run when they hold: a start typed after the end must
+ * not show up as a missing month under some repeat rule.
+ */
+function calendarProblems(c: CompetitionConfig): Problem[] {
+  const problems: Problem[] = [];
+  const need = (ok: boolean, p: YamlPath, expected: string, found: string) => {
+    if (!ok) problems.push({ path: p, expected, found });
+  };
+  const { from, to } = c.date_window;
+  need(from <= to, ['date_window', 'to'], `a date on or after date_window.from ${from}`, shown(to));
+  const inWindow = (date: string, p: YamlPath) =>
+    need(date >= from && date <= to, p, `a date from ${from} to ${to} (date_window; a wider window is a config key)`, shown(date));
+  inWindow(c.start, ['start']);
+  inWindow(c.end, ['end']);
+  c.periods.list.forEach((p, i) => {
+    if (!('start' in p)) return;
+    inWindow(p.start, ['periods', 'list', i, 'start']);
+    inWindow(p.end, ['periods', 'list', i, 'end']);
+    p.tasks.forEach((task, j) => inWindow(task.due, ['periods', 'list', i, 'tasks', j, 'due']));
+  });
+  if (problems.length > 0) return problems;
+
+  need(c.start <= c.end, ['start'], `a start on or before the end ${c.end}`, shown(c.start));
+  if (problems.length > 0) return problems;
+  const inside = (date: string) => date >= c.start && date <= c.end;
+  const span = `a date inside the competition ${c.start} – ${c.end}`;
+  c.periods.list.forEach((p, i) => {
+    if (!('start' in p)) return;
+    const at = (...rest: PropertyKey[]): YamlPath => ['periods', 'list', i, ...rest];
+    need(inside(p.start), at('start'), span, shown(p.start));
+    need(inside(p.end), at('end'), span, shown(p.end));
+    need(p.start <= p.end, at('end'), `a date on or after the period's start ${p.start}`, shown(p.end));
+    p.tasks.forEach((task, j) => need(inside(task.due), at('tasks', j, 'due'), span, shown(task.due)));
+  });
+  return problems;
+}
+
 /** The checks zod cannot express: IDs that must name something declared elsewhere in the file. */
 function crossReferenceProblems(c: CompetitionConfig): Problem[] {
+  const calendar = calendarProblems(c);
+  if (calendar.length > 0) return calendar;
+  // Before the periods are laid out for the checks below, which would take long with too many.
+  const competitionPeriods = resolvePeriods(c);
+  const pagesPerRanking = c.rankings.map((r) => competitionPeriods.filter((p) => periodMatches(r.periods, p)).length);
+  const excess = rowBudgetExcess(c.row_budget, {
+    periods: competitionPeriods.length,
+    rankingPages: pagesPerRanking.reduce((sum, pages) => sum + pages, 0),
+    rankingPageLinks: pagesPerRanking.reduce((sum, pages) => sum + pages * pages, 0),
+  });
+  if (excess) return [{ path: ['periods'], ...excess }];
   const problems: Problem[] = [];
   const need = (ok: boolean, p: YamlPath, expected: string, found: string) => {
     if (!ok) problems.push({ path: p, expected, found });
@@ -149,14 +275,12 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
   const listedPeriodIds = c.periods.list.map((p) => p.id);
   const periodIds = [...calendarPeriods(c).map((p) => p.id), ...listedPeriodIds];
   const periodKinds = ['month', 'quarter', 'phase', 'half', 'year', 'custom'];
-  const competitionPeriods = resolvePeriods(c);
   const rankingById = new Map(c.rankings.map((r) => [r.id, r]));
   const phaseIds = c.periods.list.filter((p) => p.kind === 'phase').map((p) => p.id);
   const oneOf = (ids: string[]) => `one of ${ids.map((i) => `"${i}"`).join(', ')}`;
 
   const attributeIds = c.org.attributes.map((a) => a.id);
 
-  need(c.start <= c.end, ['end'], `a date on or after start ${c.start}`, shown(c.end));
   c.org.attributes.forEach((a, i) => {
     const columns = TABLES[a.of].columns.map((col) => col.name);
     need(!columns.includes(a.id), ['org', 'attributes', i, 'id'], `a name other than the standard columns of ${a.of}.csv (${columns.join(', ')})`, shown(a.id));
@@ -171,21 +295,14 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
     ['compliance', c.compliance.map((r) => r.id)],
     ['check_kinds', c.check_kinds.map((k) => k.id)],
     ['metrics', c.metrics.map((m) => m.id)],
+    ['notices', c.notices.map((n) => n.id)],
   ] as const) {
-    const seen = new Set<string>();
-    ids.forEach((id, i) => {
-      need(!seen.has(id), [...listName.split('.'), i, 'id'], 'a unique id', `"${id}" used twice`);
-      seen.add(id);
-    });
+    needUniqueIds(ids, (i) => [...listName.split('.'), i, 'id'], need);
   }
 
   c.periods.list.forEach((p, i) => {
-    need(!calendarPeriods(c).some((q) => q.id === p.id), ['periods', 'list', i, 'id'], 'an id unlike the generated calendar periods', shown(p.id));
-    if ('start' in p) {
-      need(p.start <= p.end, ['periods', 'list', i, 'end'], `a date on or after ${p.start}`, shown(p.end));
-      need(p.start >= c.start && p.end <= c.end, ['periods', 'list', i, 'start'], `dates inside the competition ${c.start} – ${c.end}`, `${p.start} – ${p.end}`);
-      p.tasks.forEach((task, j) => need(task.due >= c.start && task.due <= c.end, ['periods', 'list', i, 'tasks', j, 'due'], `a date inside the competition ${c.start} – ${c.end}`, shown(task.due)));
-    } else {
+    need(!calendarPeriods(c).some((q) => q.id.toLowerCase() === p.id.toLowerCase()), ['periods', 'list', i, 'id'], 'an id unlike the generated calendar periods', shown(p.id));
+    if (!('start' in p)) {
       p.combine.forEach((part, j) => {
         const target = c.periods.list.find((q) => q.id === part.period);
         need(target !== undefined && 'start' in target, ['periods', 'list', i, 'combine', j, 'period'], `a listed period with dates, ${oneOf(listedPeriodIds)}`, shown(part.period));
@@ -273,11 +390,7 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
   const awardIds = c.awards.map((a) => a.id);
   const eligibilityIds = c.eligibility.map((r) => r.id);
   for (const [listName, ids] of [['awards', awardIds], ['eligibility', eligibilityIds], ['soft_caps', c.soft_caps.map((s) => s.id)]] as const) {
-    const seen = new Set<string>();
-    ids.forEach((id, i) => {
-      need(!seen.has(id), [listName, i, 'id'], 'a unique id', `"${id}" used twice`);
-      seen.add(id);
-    });
+    needUniqueIds(ids, (i) => [listName, i, 'id'], need);
   }
   c.awards.forEach((a, i) => {
     const ranking = a.ranking === undefined ? undefined : rankingById.get(a.ranking);
@@ -356,9 +469,7 @@ function scoreModelProblems(c: CompetitionConfig): Problem[] {
   const needPeer = (peer: Peer, p: YamlPath) => {
     if (typeof peer !== 'string') needMetric(peer.metric, [...p, 'metric']);
   };
-  const needUnique = (ids: string[], p: (i: number) => YamlPath) => {
-    ids.forEach((id, i) => need(ids.indexOf(id) === i, p(i), 'a unique id', `"${id}" used twice`));
-  };
+  const needUnique = (ids: string[], p: (i: number) => YamlPath) => needUniqueIds(ids, p, need);
 
   c.scores.forEach((s, i) => {
     const at = (...rest: PropertyKey[]): YamlPath => ['scores', i, ...rest];

@@ -13,26 +13,57 @@ export type Locale = z.infer<typeof Locale>;
  * no slashes, no dots that could climb a directory, no spaces.
  */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/** Names Windows reserves for devices: no file or folder can bear them there (nor on IIS). */
+export const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 export const Id = z
   .string()
-  .regex(ID_PATTERN, 'an ID of letters, digits, "-" or "_" (at most 64, no "/", "\\" or ".")');
+  .regex(ID_PATTERN, { message: 'an ID of letters, digits, "-" or "_" (at most 64, no "/", "\\" or ".")', abort: true })
+  .refine((id) => !WINDOWS_DEVICE_NAME.test(id), 'an ID that is not a Windows device name (CON, PRN, AUX, NUL, COM1–9, LPT1–9)');
 
 /** A label given once, or once per locale. */
-export const Text = z.union([z.string().min(1), z.partialRecord(Locale, z.string().min(1))]);
+/** A label with something to read: not empty, and not only blanks (U+00A0, U+3000, zero-width …). */
+const Label = z
+  .string()
+  .min(1)
+  .refine((text) => text.replace(/[\s\u200b]/g, '') !== '', 'a text that is not only blanks');
+export const Text = z.union([Label, z.partialRecord(Locale, Label)]);
 export type Text = z.infer<typeof Text>;
 
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date written YYYY-MM-DD', abort: true })
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, 'a real calendar date');
 
+/**
+ * Config numbers go into DECIMAL(18, 6) columns and are multiplied by points and multipliers,
+ * so they are bounded where a product still fits (±10^12): within ±1,000,000 with at most 6
+ * decimals, and multipliers up to 100. A value DuckDB would round or overflow is refused here,
+ * at its YAML line, instead of failing or changing in the middle of scoring.
+ */
+export const CONFIG_NUMBER_LIMIT = 1_000_000;
+export const MULTIPLIER_LIMIT = 100;
+const decimalsOf = (x: number): number => {
+  const [digits = '', exponent = '0'] = String(Math.abs(x)).split('e');
+  return Math.max(0, (digits.split('.')[1] ?? '').length - Number(exponent));
+};
+const bounded = (n: z.ZodNumber, limit: number, decimals: number) =>
+  n
+    .min(-limit, `a number from -${limit} to ${limit}`)
+    .max(limit, `a number from -${limit} to ${limit}`)
+    .refine((x) => decimalsOf(x) <= decimals, `a number with at most ${decimals} decimals`);
+const Num = () => bounded(z.number(), CONFIG_NUMBER_LIMIT, 6);
+const Int = () => bounded(z.int(), CONFIG_NUMBER_LIMIT, 0);
+/** Money (元) is kept in cents. */
+const Money = () => bounded(z.number(), CONFIG_NUMBER_LIMIT, 2);
+const Multiplier = bounded(z.number(), MULTIPLIER_LIMIT, 6).positive();
+
 export const ThresholdOp = z.enum(['>=', '>', '<', '<=']);
 export type ThresholdOp = z.infer<typeof ThresholdOp>;
 /** Every threshold states its inclusivity: "90分以上" is `>= 90`, "低于85分" is `< 85`. */
-export const Threshold = z.strictObject({ op: ThresholdOp, value: z.number() });
+export const Threshold = z.strictObject({ op: ThresholdOp, value: Num() });
 export type Threshold = z.infer<typeof Threshold>;
 
 /** One file name or glob, or several, relative to the competition folder. */
@@ -81,7 +112,7 @@ const CombinedPeriod = z.strictObject({
   id: Id,
   kind: z.enum(['phase', 'half', 'year', 'custom']),
   label: Text,
-  combine: z.array(z.strictObject({ period: Id, weight: z.number().positive() })).min(1),
+  combine: z.array(z.strictObject({ period: Id, weight: Num().positive() })).min(1),
   targets: z.array(PeriodTarget).default([]),
 });
 
@@ -102,7 +133,7 @@ const LedgerScore = z.strictObject({
   model: z.literal('ledger'),
   /** The period kind an entity page charts this score by. */
   chart: PeriodKindSchema.default('month'),
-  base: z.number().default(0),
+  base: Num().default(0),
   subjects: z.array(Subject).min(1),
 });
 
@@ -163,7 +194,7 @@ const RatioScore = z.strictObject({
   numerator: Id,
   denominator: Id,
   /** The ratio is multiplied by this: 100 states it in percent (评价率 92.0). */
-  scale: z.number().positive().default(1),
+  scale: Num().positive().default(1),
   on_nonpositive: OnNonpositive.default('none'),
   subjects: z.array(Subject).min(1),
 });
@@ -182,15 +213,15 @@ export type Peer = z.infer<typeof Peer>;
 const indicatorBase = {
   id: Id,
   label: Text,
-  weight: z.number().nonnegative(),
+  weight: Num().nonnegative(),
   /** Overrides the score's cap for this indicator; `null` leaves it uncapped. */
-  cap: z.number().positive().nullable().optional(),
+  cap: Num().positive().nullable().optional(),
 };
 const Indicator = z.discriminatedUnion('kind', [
   /** value / scale × weight (mystery shopper mean / 100 × 20). */
-  z.strictObject({ ...indicatorBase, kind: z.literal('scaled'), source: Source, scale: z.number().positive().default(100) }),
+  z.strictObject({ ...indicatorBase, kind: z.literal('scaled'), source: Source, scale: Num().positive().default(100) }),
   /** value / all-units value × weight × factor (30 / 25 × 10 × 0.8 = 9.6). */
-  z.strictObject({ ...indicatorBase, kind: z.literal('peer_ratio'), source: Source, peer: Peer, factor: z.number().positive().default(0.8), on_nonpositive: OnNonpositive.default('none') }),
+  z.strictObject({ ...indicatorBase, kind: z.literal('peer_ratio'), source: Source, peer: Peer, factor: Num().positive().default(0.8), on_nonpositive: OnNonpositive.default('none') }),
   /** (value / all-units value + increment / all-units increment) × weight × factor × share. */
   z.strictObject({
     ...indicatorBase,
@@ -199,12 +230,12 @@ const Indicator = z.discriminatedUnion('kind', [
     peer: Peer,
     increment: Source,
     increment_peer: Peer,
-    factor: z.number().positive().default(0.8),
-    share: z.number().positive().default(0.5),
+    factor: Num().positive().default(0.8),
+    share: Num().positive().default(0.5),
     on_nonpositive: OnNonpositive.default('none'),
   }),
   /** −points per unit of the source (−1 per major responsible complaint); no weight, never capped. */
-  z.strictObject({ id: Id, label: Text, kind: z.literal('deduction'), source: Source, points: z.number().positive() }),
+  z.strictObject({ id: Id, label: Text, kind: z.literal('deduction'), source: Source, points: Num().positive() }),
 ]);
 export type Indicator = z.infer<typeof Indicator>;
 
@@ -215,7 +246,7 @@ const IndicatorsScore = z.strictObject({
   model: z.literal('indicators'),
   chart: PeriodKindSchema.default('month'),
   /** Each indicator scores at most cap × its weight (单项指标得分最高得权重分的1.2倍); `null` for no cap. */
-  cap: z.number().positive().nullable().default(1.2),
+  cap: Num().positive().nullable().default(1.2),
   indicators: z.array(Indicator).min(1),
   /** Units (and everything under them) exempt from an indicator (G: Tibet and the 6S rollout). */
   exemptions: z.array(z.strictObject({ indicator: Id, units: z.array(Id).min(1) })).default([]),
@@ -232,7 +263,7 @@ const RubricScore = z.strictObject({
   chart: PeriodKindSchema.default('month'),
   /** How several values of an item's metric in a period combine (several raters → mean). */
   aggregate: MetricAggregate.default('mean'),
-  items: z.array(z.strictObject({ id: Id, label: Text, max: z.number().positive(), metric: Id })).min(1),
+  items: z.array(z.strictObject({ id: Id, label: Text, max: Num().positive(), metric: Id })).min(1),
   subjects: z.array(Subject).min(1),
 });
 
@@ -256,8 +287,8 @@ export const Score = z.discriminatedUnion('model', [LedgerScore, CheckAverageSco
 export type Score = z.infer<typeof Score>;
 
 const Points = z.union([
-  z.strictObject({ fixed: z.number().positive() }),
-  z.strictObject({ min: z.number().positive(), max: z.number().positive() }),
+  z.strictObject({ fixed: Num().positive() }),
+  z.strictObject({ min: Num().positive(), max: Num().positive() }),
 ]);
 export type Points = z.infer<typeof Points>;
 
@@ -266,12 +297,12 @@ export type Points = z.infer<typeof Points>;
  * within a range, or a rate per point (another rate on a repeat).
  */
 const Fine = z.union([
-  z.strictObject({ fixed: z.number().positive() }),
-  z.strictObject({ min: z.number().nonnegative(), max: z.number().positive() }),
+  z.strictObject({ fixed: Money().positive() }),
+  z.strictObject({ min: Money().nonnegative(), max: Money().positive() }),
   z.strictObject({
-    per_point: z.number().positive(),
+    per_point: Money().positive(),
     /** Rate per point for a repeat (see `repeat`). */
-    repeat_per_point: z.number().positive().optional(),
+    repeat_per_point: Money().positive().optional(),
     /**
      * Which wins on a repeat when the type also has a repeat multiplier: `rate` (the repeat rate,
      * points not multiplied), `multiplier` (the first rate, points multiplied) or `both`.
@@ -299,17 +330,17 @@ const EventType = z.strictObject({
   points: Points.optional(),
   /** Only events whose status is `verified` move a score (经核实). */
   verified_only: z.boolean().default(false),
-  cascade: z.array(z.strictObject({ to: CascadeTarget, points: z.number().positive() })).default([]),
+  cascade: z.array(z.strictObject({ to: CascadeTarget, points: Num().positive() })).default([]),
   /** The same problem again (same type, subject and problem code) inside one period of this kind counts more (加倍考核). */
   repeat: z
     .strictObject({
       within: z.enum(['month', 'quarter', 'phase', 'half', 'year', 'custom', 'competition']),
       /** Points (and money) of the second and later events; left out, repeats only change a fine's rate. */
-      multiplier: z.number().positive().optional(),
+      multiplier: Multiplier.optional(),
     })
     .optional(),
   /** Events marked `priority = yes` (a priority item named by the higher bank) count more. */
-  priority: z.strictObject({ multiplier: z.number().positive() }).optional(),
+  priority: z.strictObject({ multiplier: Multiplier }).optional(),
   /** How repeat and priority multipliers combine when both apply; required when both are configured. */
   combine_multipliers: z.enum(['max', 'product']).optional(),
   fine: Fine.optional(),
@@ -320,7 +351,7 @@ const SurveyRule = z.strictObject({
   /** How a survey's points are named on an entity page, e.g. 客户满意度回访. */
   label: Text,
   score: Id,
-  points: z.strictObject({ satisfied: z.number(), neutral: z.number(), unsatisfied: z.number() }),
+  points: z.strictObject({ satisfied: Num(), neutral: Num(), unsatisfied: Num() }),
 });
 
 const Ranking = z.strictObject({
@@ -343,7 +374,7 @@ export type Ranking = z.infer<typeof Ranking>;
 const Expression = z.string().min(1);
 
 /** The first case whose `when` holds sets the amount (S5 phase 3 bands). */
-const AmountCase = z.strictObject({ when: Expression, amount: z.union([z.number(), Expression]) });
+const AmountCase = z.strictObject({ when: Expression, amount: z.union([Num(), Expression]) });
 
 /** Another award's winners as this award's candidates: monthly stars feed the quarter (S9). */
 const Funnel = z.strictObject({
@@ -356,15 +387,15 @@ const Quota = z.strictObject({
   /** One list per unit of this level (per district), or per value of a unit/staff attribute. */
   per: z.union([z.strictObject({ level: Id }), z.strictObject({ attribute: Id })]).optional(),
   /** Places per group when `share` is not given. */
-  places: z.int().positive().optional(),
+  places: Int().positive().optional(),
   /** Places for named groups (region codes, attribute values), overriding `places`. */
-  group_places: z.record(z.string(), z.int().nonnegative()).default({}),
+  group_places: z.record(z.string(), Int().nonnegative()).default({}),
   /** A share of the group's headcount (staff in it): 5% → 0.05, one in ten → 0.1. */
   share: z
     .strictObject({
-      fraction: z.number().positive().max(1),
+      fraction: Num().positive().max(1),
       rounding: z.enum(['floor', 'round', 'ceil']),
-      min: z.int().nonnegative().default(0),
+      min: Int().nonnegative().default(0),
     })
     .optional(),
 });
@@ -379,14 +410,14 @@ const Award = z.strictObject({
   /** A period id, or a period kind (`month`, `quarter` …): one list per period of that kind. */
   period: Id,
   /** Places from the top (awards) or from the bottom (penalties); every matching standing when left out. */
-  places: z.int().positive().optional(),
+  places: Int().positive().optional(),
   quota: Quota.optional(),
   /** Candidates: every standing (`ranked`), nominated un-objected ones, or the `selected` ones alone (no score). */
   candidates: z.enum(['ranked', 'nominated', 'selected']).default('ranked'),
   /** A condition on the standing; only standings where it holds are candidates. */
   when: Expression.optional(),
   /** Yuan per entry: a number or an expression. */
-  amount: z.union([z.number(), Expression]).default(0),
+  amount: z.union([Num(), Expression]).default(0),
   cases: z.array(AmountCase).default([]),
   /** A computed amount below zero becomes zero. */
   floor_at_zero: z.boolean().default(false),
@@ -430,7 +461,7 @@ const EligibilityAttribute = z.strictObject({
   attribute: Id,
   /** The candidate is out when the attribute meets this: a number, a date (YYYY-MM-DD) or text values. */
   out_if: z.union([
-    z.strictObject({ op: ThresholdOp, value: z.number() }),
+    z.strictObject({ op: ThresholdOp, value: Num() }),
     z.strictObject({ op: ThresholdOp, date: IsoDate }),
     z.strictObject({ in: z.array(z.string()).min(1) }),
     z.strictObject({ not_in: z.array(z.string()).min(1) }),
@@ -443,7 +474,7 @@ export const EligibilityRule = z.discriminatedUnion('kind', [EligibilityScore, E
 export type EligibilityRule = z.infer<typeof EligibilityRule>;
 
 /** A cap over several awards' winners together (百佳 + 千佳 ≤ 1000): warns, never blocks. */
-const SoftCap = z.strictObject({ id: Id, label: Text, awards: z.array(Id).min(1), max: z.int().positive() });
+const SoftCap = z.strictObject({ id: Id, label: Text, awards: z.array(Id).min(1), max: Int().positive() });
 
 const Notice = z.strictObject({
   id: Id,
@@ -452,7 +483,7 @@ const Notice = z.strictObject({
   periods: z.array(Id).min(1),
   rankings: z.array(Id).default([]),
   awards: z.array(Id).default([]),
-  days_after_end: z.int().nonnegative().default(5),
+  days_after_end: Int().nonnegative().default(5),
 });
 export type Notice = z.infer<typeof Notice>;
 
@@ -465,7 +496,7 @@ const InspectionCadence = z.strictObject({
   per: z.literal('week'),
   count: Threshold,
   /** Inspections shorter than this many minutes do not count (video slots of at least 5 minutes). */
-  min_minutes: z.number().nonnegative().default(0),
+  min_minutes: Num().nonnegative().default(0),
   /** Phase IDs in which the rule applies; the whole competition when left out. */
   during: z.array(Id).optional(),
 });
@@ -550,6 +581,11 @@ export const CompetitionConfig = z.strictObject({
   locale: Locale,
   start: IsoDate,
   end: IsoDate,
+  /**
+   * Every date of the calendar (start, end, periods, tasks, and every record's date) lies in this
+   * window: a year typed 1009 instead of 2009 is refused instead of laying out a thousand years.
+   */
+  date_window: z.strictObject({ from: IsoDate, to: IsoDate }).default({ from: '2000-01-01', to: '2100-12-31' }),
   /** Decimals shown on pages; ranking always uses full precision. */
   decimals: z.int().min(0).max(4).default(2),
   org: z.strictObject({
@@ -586,7 +622,12 @@ export const CompetitionConfig = z.strictObject({
   compliance: z.array(ComplianceRule).default([]),
   /** A public build leaves out internal fields such as event notes. */
   audience: z.enum(['public', 'internal']).default('public'),
-  max_errors: z.int().positive().default(200),
+  max_errors: z.int().positive().max(100_000).default(200),
+  /**
+   * The most period scores (periods × entities scored) a build lays out; above it the build is
+   * refused before scoring starts. The 2,000,000-event benchmark needs under a million.
+   */
+  row_budget: z.int().positive().default(50_000_000),
 });
 export type CompetitionConfig = z.infer<typeof CompetitionConfig>;
 export type PeriodConfig = CompetitionConfig['periods']['list'][number];

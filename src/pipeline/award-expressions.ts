@@ -3,18 +3,21 @@
  * text is made in TypeScript. The config states money formulas such as
  * `1000 + greatest(target - score, 0) * 200`; they cannot live in a .sql file because the
  * competition writes them. So they are (1) parsed by DuckDB itself (`json_serialize_sql`) and
- * their syntax tree walked against an allowlist of columns, functions and node classes — no
- * subqueries, no table functions, no second statement — and tried once on typed NULLs, when
- * the config is read; and (2) wrapped, unchanged and parenthesised, into scalar macros
- * (`award_when`, `award_amount`, `award_order`) whose parameters are exactly the allowed
- * columns, so sql/int_award_candidates.sql calls them like any function. Scoring still runs
- * with external access switched off, a second wall should the allowlist ever miss something.
+ * their syntax tree walked, every node of it, against an allowlist of columns, functions and
+ * node classes — no subqueries, no table functions, no second statement — and tried once on
+ * typed NULLs, when the config is read, on a database of their own with external access off;
+ * and (2) wrapped, unchanged and parenthesised, into scalar macros (`award_when`,
+ * `award_amount`, `award_order`) whose parameters are exactly the allowed columns, so
+ * sql/int_award_candidates.sql calls them like any function. Scoring runs with external access
+ * switched off too, a second wall should the allowlist ever miss something. (3) When they fail
+ * on the data, the failure is traced to the expression and the standing (awardExpressionFailure).
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
 import { locateInConfig } from '../config/read.ts';
 import type { Award, CompetitionConfig } from '../config/schema.ts';
-import { BuildError, type Diagnostic } from './diagnostics.ts';
+import { BuildError, shown, type Diagnostic } from './diagnostics.ts';
+import { queryRows, runSqlFile } from './sql.ts';
 
 /** The columns of one standing an expression may use, with their SQL types. */
 export const EXPRESSION_COLUMNS = {
@@ -41,10 +44,14 @@ const OPERATORS = new Set(['+', '-', '*', '/', '//', '%']);
 const OPERATOR_TYPES = new Set(['COMPARE_IN', 'COMPARE_NOT_IN', 'OPERATOR_NOT', 'OPERATOR_IS_NULL', 'OPERATOR_IS_NOT_NULL', 'OPERATOR_COALESCE']);
 
 type Kind = 'boolean' | 'number';
+/** The SQL type each macro gives (award_when, award_amount, award_order), and so each expression is cast to. */
+const MACRO_TYPES = { when: 'BOOLEAN', amount: 'DECIMAL(18, 6)', order: 'DOUBLE' } as const;
 interface Located {
   path: (string | number)[];
   text: string;
   kind: Kind;
+  /** The type the expression is cast to where it is used. */
+  cast: (typeof MACRO_TYPES)[keyof typeof MACRO_TYPES];
 }
 
 /** Every expression of the config with where it sits and what it must yield. */
@@ -52,13 +59,15 @@ function expressionsOf(config: CompetitionConfig): Located[] {
   return config.awards.flatMap((a, i) => {
     const at = (...rest: (string | number)[]) => ['awards', i, ...rest];
     const found: Located[] = [];
-    if (a.when !== undefined) found.push({ path: at('when'), text: a.when, kind: 'boolean' });
-    if (typeof a.amount === 'string') found.push({ path: at('amount'), text: a.amount, kind: 'number' });
+    const condition = (p: (string | number)[], text: string) => found.push({ path: p, text, kind: 'boolean', cast: MACRO_TYPES.when });
+    const amount = (p: (string | number)[], text: string) => found.push({ path: p, text, kind: 'number', cast: MACRO_TYPES.amount });
+    if (a.when !== undefined) condition(at('when'), a.when);
+    if (typeof a.amount === 'string') amount(at('amount'), a.amount);
     a.cases.forEach((c, j) => {
-      found.push({ path: at('cases', j, 'when'), text: c.when, kind: 'boolean' });
-      if (typeof c.amount === 'string') found.push({ path: at('cases', j, 'amount'), text: c.amount, kind: 'number' });
+      condition(at('cases', j, 'when'), c.when);
+      if (typeof c.amount === 'string') amount(at('cases', j, 'amount'), c.amount);
     });
-    if (a.order_by) found.push({ path: at('order_by', 'expression'), text: a.order_by.expression, kind: 'number' });
+    if (a.order_by) found.push({ path: at('order_by', 'expression'), text: a.order_by.expression, kind: 'number', cast: MACRO_TYPES.order });
     return found;
   });
 }
@@ -66,14 +75,28 @@ function expressionsOf(config: CompetitionConfig): Located[] {
 /** The expression as it is placed into SQL: on its own lines, so a trailing `--` comment stays inside. */
 const wrapped = (text: string) => `(\n${text}\n)`;
 
-/** Refuses the build with a diagnostic at the YAML line of every expression that is not allowed. */
-export async function checkAwardExpressions(db: DuckDBConnection, competition: Competition): Promise<void> {
-  const problems: Diagnostic[] = [];
-  for (const e of expressionsOf(competition.config)) {
-    const problem = await expressionProblem(db, e);
-    if (problem) problems.push({ ...locateInConfig(competition.dir, e.path), field: e.path.join('.'), expected: problem.expected, found: problem.found });
+/**
+ * Refuses the build with a diagnostic at the YAML line of every expression that is not allowed.
+ * Runs on a database of its own with external access off from the start: the syntax tree is
+ * walked before anything is evaluated, and the typed trial runs where no file can be reached
+ * even should the allowlist miss something.
+ */
+export async function checkAwardExpressions(competition: Competition): Promise<void> {
+  const expressions = expressionsOf(competition.config);
+  if (expressions.length === 0) return;
+  const instance = await DuckDBInstance.create(':memory:', { enable_external_access: 'false', threads: '1' });
+  const db = await instance.connect();
+  try {
+    const problems: Diagnostic[] = [];
+    for (const e of expressions) {
+      const problem = await expressionProblem(db, e);
+      if (problem) problems.push({ ...locateInConfig(competition.dir, e.path), field: e.path.join('.'), expected: problem.expected, found: problem.found });
+    }
+    if (problems.length > 0) throw new BuildError('config', problems);
+  } finally {
+    db.closeSync();
+    instance.closeSync();
   }
-  if (problems.length > 0) throw new BuildError('config', problems);
 }
 
 async function expressionProblem(db: DuckDBConnection, e: Located): Promise<{ expected: string; found: string } | null> {
@@ -95,23 +118,39 @@ async function expressionProblem(db: DuckDBConnection, e: Located): Promise<{ ex
     const ok = e.kind === 'boolean' ? ['BOOLEAN', '"NULL"', 'NULL'].includes(type) : /^(DECIMAL|DOUBLE|FLOAT|INTEGER|BIGINT|HUGEINT|SMALLINT|TINYINT|"NULL"|NULL)/.test(type);
     return ok ? null : { expected: e.kind === 'boolean' ? 'a condition (true or false)' : 'a number', found: `an expression of type ${type}` };
   } catch (error) {
-    return { expected: 'an expression DuckDB accepts', found: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+    return { expected: 'an expression DuckDB accepts', found: firstLine(error) };
   }
 }
 
+const firstLine = (error: unknown) => (error instanceof Error ? error.message.split('\n')[0]! : String(error));
+
 type AstNode = Record<string, unknown>;
 
-/** The first node outside the allowlist, described for the diagnostic; null when all are allowed. */
-function refusedNode(node: AstNode): string | null {
-  const children = (list: unknown): string | null => {
-    for (const child of (list as AstNode[] | undefined) ?? []) {
-      const refused = refusedNode(child);
-      if (refused) return refused;
-    }
-    return null;
-  };
+/**
+ * The first node outside the allowlist, described for the diagnostic; null when all are allowed.
+ * Every property of every node is walked (arguments, FILTER, ORDER BY, window specs, CASE
+ * branches, whatever DuckDB adds next), so no part of the tree is skipped by construction; each
+ * expression node (one with a `class`) must be of an allowed class.
+ */
+function refusedNode(value: unknown): string | null {
+  if (value === null || typeof value !== 'object') return null;
+  const own = !Array.isArray(value) && 'class' in value ? refusedClass(value as AstNode) : null;
+  if (own) return own;
+  for (const child of Object.values(value)) {
+    const refused = refusedNode(child);
+    if (refused) return refused;
+  }
+  return null;
+}
+
+/** Whether one expression node, apart from its children, is allowed. */
+function refusedClass(node: AstNode): string | null {
   switch (node.class) {
     case 'CONSTANT':
+    case 'COMPARISON':
+    case 'CONJUNCTION':
+    case 'BETWEEN':
+    case 'CASE':
       return null;
     case 'COLUMN_REF': {
       const names = node.column_names as string[];
@@ -120,23 +159,14 @@ function refusedNode(node: AstNode): string | null {
     case 'FUNCTION': {
       const name = String(node.function_name).toLowerCase();
       const allowed = node.is_operator ? OPERATORS.has(name) : FUNCTIONS.has(name);
-      if (!allowed || node.schema !== '' || node.catalog !== '' || node.distinct || node.filter !== null) return `the function "${String(node.function_name)}"`;
-      return children(node.children);
+      const orders = (node.order_bys as { orders?: unknown[] } | null)?.orders ?? [];
+      if (!allowed || node.schema !== '' || node.catalog !== '' || node.distinct) return `the function "${String(node.function_name)}"`;
+      if (node.filter !== null) return `a FILTER clause on "${String(node.function_name)}"`;
+      if (orders.length > 0) return `an ORDER BY inside "${String(node.function_name)}"`;
+      return null;
     }
-    case 'COMPARISON':
-      return refusedNode(node.left as AstNode) ?? refusedNode(node.right as AstNode);
-    case 'CONJUNCTION':
-      return children(node.children);
     case 'OPERATOR':
-      return OPERATOR_TYPES.has(String(node.type)) ? children(node.children) : `the operator ${String(node.type)}`;
-    case 'BETWEEN':
-      return children([node.input, node.lower, node.upper]);
-    case 'CASE':
-      for (const c of node.case_checks as AstNode[]) {
-        const refused = refusedNode(c.when_expr as AstNode) ?? refusedNode(c.then_expr as AstNode);
-        if (refused) return refused;
-      }
-      return refusedNode(node.else_expr as AstNode);
+      return OPERATOR_TYPES.has(String(node.type)) ? null : `the operator ${String(node.type)}`;
     default:
       return `a ${String(node.class).toLowerCase()} (${String(node.type)})`;
   }
@@ -156,14 +186,82 @@ export function awardMacrosSql(config: CompetitionConfig): string[] {
   const number = (value: number | string) => (typeof value === 'number' ? String(value) : wrapped(value));
   const anyCase = (a: Award) => a.cases.map((c) => `coalesce(${wrapped(c.when)}, false)`).join(' OR ');
   return [
-    macro('award_when', 'BOOLEAN', (a) => {
+    macro('award_when', MACRO_TYPES.when, (a) => {
       const parts = [a.when === undefined ? 'true' : `coalesce(${wrapped(a.when)}, false)`];
       if (a.cases.length > 0) parts.push(`(${anyCase(a)})`);
       return parts.join(' AND ');
     }),
-    macro('award_amount', 'DECIMAL(18, 6)', (a) =>
+    macro('award_amount', MACRO_TYPES.amount, (a) =>
       a.cases.length === 0 ? number(a.amount) : `CASE ${a.cases.map((c) => `WHEN coalesce(${wrapped(c.when)}, false) THEN ${number(c.amount)}`).join(' ')} ELSE ${number(a.amount)} END`,
     ),
-    macro('award_order', 'DOUBLE', (a) => (a.order_by ? wrapped(a.order_by.expression) : null)),
+    macro('award_order', MACRO_TYPES.order, (a) => (a.order_by ? wrapped(a.order_by.expression) : null)),
   ];
+}
+
+interface Candidate {
+  period_id: string;
+  entity_kind: 'unit' | 'staff';
+  entity_id: string;
+}
+const standing = (c: Candidate) => `${c.entity_kind} ${shown(c.entity_id)} in period ${shown(c.period_id)}`;
+
+/**
+ * Why int_award_candidates failed, as a diagnostic: the first award, in config order, whose
+ * expressions fail on one of its candidates (an overflow, a cast of infinity after a division by
+ * zero), with the expression's YAML line and the standing. Scoring evaluates every expression in
+ * one pass; only when that pass fails are the awards tried one by one, and the failing candidate
+ * found by bisection, so the normal path pays nothing. Null when no expression fails alone.
+ */
+export async function awardExpressionFailure(db: DuckDBConnection, competition: Competition): Promise<BuildError | null> {
+  const expressions = expressionsOf(competition.config);
+  for (let ord = 0; ord < competition.config.awards.length; ord++) {
+    await runSqlFile(db, 'award_trial_rows', { ord });
+    const failsUpTo = (upto: number) => queryRows(db, 'award_trial', { upto }).then(() => false, () => true);
+    const [first] = await queryRows<Candidate & { candidates: number }>(db, 'award_trial_row', { rn: 1 });
+    if (!first || !(await failsUpTo(first.candidates))) continue;
+    // The first failing candidate lies in [low, high].
+    let [low, high] = [1, first.candidates];
+    while (low < high) {
+      const middle = Math.floor((low + high) / 2);
+      if (await failsUpTo(middle)) high = middle;
+      else low = middle + 1;
+    }
+    const [candidate] = await queryRows<Candidate>(db, 'award_trial_row', { rn: low });
+    for (const e of expressions.filter((x) => x.path[1] === ord)) {
+      // The one place SQL is made in TypeScript (see the top of this file): the expression alone, on the one row.
+      const failure = await db.run(`SELECT CAST(${wrapped(e.text)} AS ${e.cast}) FROM award_trial_rows WHERE rn = $rn`, { rn: low }).then(
+        () => null,
+        (error: unknown) => firstLine(error),
+      );
+      if (failure === null) continue;
+      return new BuildError('score', [
+        {
+          ...locateInConfig(competition.dir, e.path),
+          field: e.path.join('.'),
+          expected: `an expression that gives a ${e.kind === 'boolean' ? 'condition' : `number that fits ${e.cast}`} for every standing (no overflow, no division by zero)`,
+          found: `${failure.replace(/^[A-Za-z ]+Error: /, '').replace(/^Could not cast value -?(inf|nan) to \S+/, 'an infinite value (a division by zero)')} for ${standing(candidate!)} (award "${competition.config.awards[ord]!.id}")`,
+        },
+      ]);
+    }
+  }
+  return null;
+}
+
+/**
+ * A winner whose amount expression gave no value (NULL, e.g. `target - score` where the period
+ * has no target) is refused rather than published blank or counted as 0.
+ */
+export async function checkAwardAmounts(db: DuckDBConnection, competition: Competition): Promise<void> {
+  const [missing] = await queryRows<Candidate & { award_ord: number }>(db, 'award_missing_amounts');
+  if (!missing) return;
+  const award = competition.config.awards[missing.award_ord]!;
+  const at = ['awards', missing.award_ord, award.cases.length > 0 ? 'cases' : 'amount'];
+  throw new BuildError('score', [
+    {
+      ...locateInConfig(competition.dir, at),
+      field: at.join('.'),
+      expected: `an amount for every winner of award "${award.id}" (coalesce(…, 0) states a default where a column can be NULL)`,
+      found: `no amount (NULL) for ${standing(missing)}`,
+    },
+  ]);
 }

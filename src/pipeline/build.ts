@@ -120,7 +120,7 @@ async function runStages(options: BuildOptions, work: string, timed: Timed) {
   try {
     const competition = await timed('config', async () => {
       const read = readCompetition(options.dataDir, options.locale);
-      await checkAwardExpressions(db, read);
+      await checkAwardExpressions(read);
       return read;
     });
     const loaded = await timed('load', async () => {
@@ -128,7 +128,7 @@ async function runStages(options: BuildOptions, work: string, timed: Timed) {
       return loadTables(db, competition, mkdirTemp(work, 'staging'));
     });
     await timed('validate', () => validateTables(db, loaded.files, competition.config.max_errors));
-    const scored = await timed('score', () => scoreCompetition(db));
+    const scored = await timed('score', () => scoreCompetition(db, competition));
     const findings = await timed('check', () => runChecks(db, competition));
     const modelDir = path.join(work, 'model');
     const publicDir = path.join(work, 'public');

@@ -3,6 +3,11 @@
  * intermediate builds the tree and the ledger, marts hold period scores and standings.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Competition } from '../config/read.ts';
+import { locateInConfig } from '../config/read.ts';
+import { rowBudgetExcess } from '../config/periods.ts';
+import { awardExpressionFailure, checkAwardAmounts } from './award-expressions.ts';
+import { BuildError } from './diagnostics.ts';
 import { queryRows, runSqlFile } from './sql.ts';
 
 export const SCORING_MODELS = [
@@ -40,6 +45,7 @@ export const SCORING_MODELS = [
   'fct_score_parts',
   'fct_fine_totals',
   'fct_standings',
+  'int_award_inputs',
   'int_award_candidates',
   'int_award_exclusions',
   'fct_awards',
@@ -51,13 +57,20 @@ export interface Scored {
   notes: string[];
 }
 
-export async function scoreCompetition(db: DuckDBConnection): Promise<Scored> {
-  // Rules come from the config and the config could hold expressions one day: from here on the
-  // database may not read or write files.
+export async function scoreCompetition(db: DuckDBConnection, competition: Competition): Promise<Scored> {
+  // Rules come from the config and the config holds expressions: from here on the database may
+  // not read or write files.
   await db.run("SET enable_external_access = false");
-  for (const model of SCORING_MODELS) await runSqlFile(db, model);
+  await checkRowBudget(db, competition);
+  for (const model of SCORING_MODELS) {
+    await runSqlFile(db, model).catch(async (error: unknown) => {
+      // Award expressions are the competition's own SQL: their failure is the config's, at its line.
+      throw (model === 'int_award_candidates' ? await awardExpressionFailure(db, competition) : null) ?? overflow(error, competition) ?? error;
+    });
+  }
   // Award by award, so a funnel reads the winners of the awards above it.
   for (const { ord } of await queryRows<{ ord: number }>(db, 'award_ords')) await runSqlFile(db, 'fct_awards_select', { ord });
+  await checkAwardAmounts(db, competition);
   const [{ as_of } = { as_of: '' }] = await queryRows<{ as_of: string }>(db, 'as_of');
   const misses = await queryRows<{ event_id: string; target: string; level_id: string; subject_id: string }>(db, 'cascade_misses');
   const notes = misses.map((m) =>
@@ -66,4 +79,41 @@ export async function scoreCompetition(db: DuckDBConnection): Promise<Scored> {
       : `event ${m.event_id}: no ${m.level_id} above ${m.subject_id}; that cascade step moved no score`,
   );
   return { asOf: as_of, notes };
+}
+
+/**
+ * Refuses, before any scoring work, a competition that would lay out more rows than `row_budget`
+ * (the config stage has already tested what the config alone says): a year typed wrong would
+ * otherwise fill the disk for hours before failing.
+ */
+async function checkRowBudget(db: DuckDBConnection, competition: Competition): Promise<void> {
+  const [counts] = await queryRows<Record<'periods' | 'scored_entities' | 'ranking_pages' | 'ranking_page_links' | 'award_history', bigint>>(db, 'score_budget');
+  const n = (value: bigint | undefined) => Number(value ?? 0n);
+  const excess = rowBudgetExcess(competition.config.row_budget, {
+    periods: n(counts?.periods),
+    scoredEntities: n(counts?.scored_entities),
+    rankingPages: n(counts?.ranking_pages),
+    rankingPageLinks: n(counts?.ranking_page_links),
+    awardHistory: n(counts?.award_history),
+  });
+  if (excess) throw new BuildError('score', [{ ...locateInConfig(competition.dir, ['periods']), field: 'periods', ...excess }]);
+}
+
+/**
+ * A sum or product too large for the scoring columns (DECIMAL(18, 6), ±10^12), which config
+ * bounds cannot rule out for every data set (a metric of 10^11 summed over a year): a diagnostic
+ * at the scores, not a stack trace naming an internal file. Any other error is Podium's bug.
+ */
+function overflow(error: unknown, competition: Competition): BuildError | null {
+  const message = error instanceof Error ? error.message : String(error);
+  const found = /(Out of Range Error|Conversion Error): ([^\n]*)/.exec(message);
+  if (!found) return null;
+  return new BuildError('score', [
+    {
+      ...locateInConfig(competition.dir, ['scores']),
+      field: 'scores',
+      expected: 'scores, sums and amounts within ±1,000,000,000,000 with at most 6 decimals (smaller values in the data or the config)',
+      found: found[2]!,
+    },
+  ]);
 }

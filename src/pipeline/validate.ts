@@ -21,6 +21,7 @@ export async function validateTables(db: DuckDBConnection, files: SourceFile[], 
   await runSqlFile(db, 'validate_macros');
   for (const table of Object.keys(TABLES) as TableName[]) await runSqlFile(db, `validate_${table}`);
   await runSqlFile(db, 'validate_attributes');
+  await runSqlFile(db, 'validate_precision');
   const [{ total } = { total: 0 }] = await queryRows<{ total: number }>(db, 'validation_error_count');
   if (total === 0) return;
   const errors = await queryRows<ValidationError>(db, 'validation_errors_first', { limit: maxErrors });
