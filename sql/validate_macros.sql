@@ -13,10 +13,6 @@ CREATE MACRO bad_number(v) AS v IS NOT NULL AND as_number(v) IS NULL;
 CREATE MACRO too_precise(v, decimals) AS
   regexp_full_match(v, '-?\d+\.\d+') AND length(rtrim(regexp_extract(v, '\.(\d+)$', 1), '0')) > decimals;
 CREATE MACRO bad_count(v) AS v IS NOT NULL AND NOT regexp_full_match(v, '\d{1,9}');
--- Empty, or nothing but blanks: ASCII white space, every Unicode space separator (U+00A0, U+3000 …),
--- the zero-width space and the BOM. Such a name would publish as an empty link.
-CREATE MACRO blank_text(v) AS v IS NULL OR regexp_full_match(v, '[\s\p{Z}\x{200B}\x{FEFF}]*');
-CREATE MACRO blank_found(v) AS CASE WHEN v IS NULL THEN 'an empty value' ELSE 'only blank characters (spaces, U+00A0, U+3000 …)' END;
 CREATE MACRO quoted(v) AS CASE WHEN v IS NULL THEN 'an empty value' ELSE '"' || left(v, 80) || '"' END;
 CREATE MACRO id_expected() AS 'an ID of letters, digits, "-" or "_" (at most 64, no "/", "\" or ".", not a Windows device name such as CON or NUL)';
 -- A repeated ID; one that differs from the first only in case names the same page on Windows and macOS.

@@ -5,7 +5,7 @@ SELECT 'units', file_id, record_no, 'unit_id', 'a unit_id used once', again_foun
 FROM (SELECT *, row_number() OVER (PARTITION BY lower(unit_id) ORDER BY file_id, record_no) AS nth,
              first_value(unit_id) OVER (PARTITION BY lower(unit_id) ORDER BY file_id, record_no) AS first_id FROM raw_units WHERE unit_id IS NOT NULL) WHERE nth > 1
 UNION ALL
-SELECT 'units', file_id, record_no, 'name', 'a name', blank_found(name) FROM raw_units WHERE blank_text(name)
+SELECT 'units', file_id, record_no, 'name', 'a name', quoted(name) FROM raw_units WHERE name IS NULL
 UNION ALL
 SELECT 'units', file_id, record_no, 'level', 'a level from org.levels: ' || (SELECT string_agg(level_id, ', ' ORDER BY depth) FROM cfg_levels), quoted(level)
 FROM raw_units WHERE level IS NULL OR level NOT IN (SELECT level_id FROM cfg_levels)
