@@ -4,11 +4,11 @@
  * build that got all the way through replaces the previous site (src/pipeline/publish.ts), and
  * only an output Podium wrote is ever replaced (src/pipeline/output-safety.ts).
  */
-import { cpSync, mkdirSync, renameSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { readCompetition } from '../config/read.ts';
 import type { Locale } from '../config/schema.ts';
 import { MODEL_DIR_ENV, SHARD_ENV, type SiteModel } from '../site/model.ts';
@@ -71,15 +71,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     checkOutput({ outDir, dataDir: options.dataDir, projectDirs: [PROJECT_ROOT, process.cwd()] });
     // Beside the output, so the final rename stays on one file system.
     const work = makeOwnedTemp(path.dirname(outDir), workPrefix(outDir), publishFs);
-    const timings: BuildReport['timings'] = [];
-    const timed: Timed = async (stage, run) => {
-      signal?.throwIfAborted();
-      const started = performance.now();
-      const result = await run();
-      timings.push([stage, Math.round(performance.now() - started)]);
-      log(`${stage.padEnd(9)} ${timings.at(-1)![1]} ms`);
-      return result;
-    };
+    const { timed, timings } = stageTimer(log, signal);
     let keepWork = false;
     try {
       const { site, notes, modelDir, publicDir } = await runStages(options, work, timed);
@@ -99,13 +91,72 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   }
 }
 
+export interface CheckOptions {
+  dataDir: string;
+  log?: (line: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface CheckReport {
+  /** The data date: the newest record. */
+  asOf: string;
+  findings: number;
+  timings: [stage: string, ms: number][];
+  notes: string[];
+}
+
+/**
+ * `podium validate`: config → load → validate → score → check, with no export and no render, so
+ * a clerk learns in seconds whether a commit would build. Refuses with the same diagnostics.
+ */
+export async function validateCompetition(options: CheckOptions): Promise<CheckReport> {
+  const { timed, timings } = stageTimer(options.log ?? (() => undefined), options.signal);
+  const work = mkdtempSync(path.join(os.tmpdir(), 'podium-validate-'));
+  try {
+    return await withDuckDb(work, options.signal, async (db) => {
+      const { scored, findings, notes } = await runChecked(db, options, work, timed);
+      return { asOf: scored.asOf, findings: findings.length, timings, notes };
+    });
+  } catch (error) {
+    throw asBuildError(error, work);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 type Timed = <T>(stage: string, run: () => Promise<T> | T) => Promise<T>;
 
-/** Config to export. DuckDB lives only this long, so its memory is free before Astro renders. */
+/** Runs stages in order, timing each; a stopped build stops before the next stage. */
+function stageTimer(log: (line: string) => void, signal: AbortSignal | undefined) {
+  const timings: [stage: string, ms: number][] = [];
+  const timed: Timed = async (stage, run) => {
+    signal?.throwIfAborted();
+    const started = performance.now();
+    const result = await run();
+    timings.push([stage, Math.round(performance.now() - started)]);
+    log(`${stage.padEnd(9)} ${timings.at(-1)![1]} ms`);
+    return result;
+  };
+  return { timed, timings };
+}
+
 /** With it the 2,000,000-event benchmark peaks at 2.8 GiB instead of 5.4 GiB (README, Performance). */
 const DUCKDB_MEMORY_LIMIT = '2GB';
 
 async function runStages(options: BuildOptions, work: string, timed: Timed) {
+  return withDuckDb(work, options.signal, async (db) => {
+    const { competition, scored, findings, notes } = await runChecked(db, options, work, timed);
+    const modelDir = path.join(work, 'model');
+    const publicDir = path.join(work, 'public');
+    const site = await timed('export', () =>
+      exportSite({ db, competition, asOf: scored.asOf, findings, modelDir, exportsDir: path.join(publicDir, 'exports'), base: normaliseBase(options.base) }),
+    );
+    return { site, notes, modelDir, publicDir };
+  });
+}
+
+/** DuckDB lives only as long as `use`, so its memory is free before Astro renders. */
+async function withDuckDb<T>(work: string, signal: AbortSignal | undefined, use: (db: DuckDBConnection) => Promise<T>): Promise<T> {
   // DuckDB would otherwise take up to 80% of the machine's memory for its buffers; a build shares
   // the machine with Astro's render processes, so it is held to a budget and spills beyond it.
   const instance = await DuckDBInstance.create(':memory:', {
@@ -116,31 +167,31 @@ async function runStages(options: BuildOptions, work: string, timed: Timed) {
   const db = await instance.connect();
   // A stopped build does not wait for a long query to end.
   const interrupt = () => db.interrupt();
-  options.signal?.addEventListener('abort', interrupt, { once: true });
+  signal?.addEventListener('abort', interrupt, { once: true });
   try {
-    const competition = await timed('config', async () => {
-      const read = readCompetition(options.dataDir, options.locale);
-      await checkAwardExpressions(read);
-      return read;
-    });
-    const loaded = await timed('load', async () => {
-      await loadConfigTables(db, competition);
-      return loadTables(db, competition, mkdirTemp(work, 'staging'));
-    });
-    await timed('validate', () => validateTables(db, loaded.files, competition.config.max_errors));
-    const scored = await timed('score', () => scoreCompetition(db, competition));
-    const findings = await timed('check', () => runChecks(db, competition));
-    const modelDir = path.join(work, 'model');
-    const publicDir = path.join(work, 'public');
-    const site = await timed('export', () =>
-      exportSite({ db, competition, asOf: scored.asOf, findings, modelDir, exportsDir: path.join(publicDir, 'exports'), base: normaliseBase(options.base) }),
-    );
-    return { site, notes: [...loaded.notes, ...scored.notes, ...softCapNotes(competition.config, findings)], modelDir, publicDir };
+    return await use(db);
   } finally {
-    options.signal?.removeEventListener('abort', interrupt);
+    signal?.removeEventListener('abort', interrupt);
     db.closeSync();
     instance.closeSync();
   }
+}
+
+/** The stages every build and every validation runs: config → load → validate → score → check. */
+async function runChecked(db: DuckDBConnection, options: CheckOptions & { locale?: Locale }, work: string, timed: Timed) {
+  const competition = await timed('config', async () => {
+    const read = readCompetition(options.dataDir, options.locale);
+    await checkAwardExpressions(read);
+    return read;
+  });
+  const loaded = await timed('load', async () => {
+    await loadConfigTables(db, competition);
+    return loadTables(db, competition, mkdirTemp(work, 'staging'));
+  });
+  await timed('validate', () => validateTables(db, loaded.files, competition.config.max_errors));
+  const scored = await timed('score', () => scoreCompetition(db, competition));
+  const findings = await timed('check', () => runChecks(db, competition));
+  return { competition, scored, findings, notes: [...loaded.notes, ...scored.notes, ...softCapNotes(competition.config, findings)] };
 }
 
 function mkdirTemp(work: string, name: string): string {

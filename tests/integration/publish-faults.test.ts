@@ -131,10 +131,11 @@ describe('a stopped build', () => {
 describe('the command line', () => {
   it('on SIGTERM stops, exits 130 and leaves OUT and no temp folder behind', async () => {
     const outDir = await publishedOld();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--data', data, '--out', outDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/podium.ts', 'build', '--progress', '--data', data, '--out', outDir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-    child.stdout.once('data', () => child.kill('SIGTERM'));
+    // The first progress line: the build is under way.
+    child.stderr.once('data', () => child.kill('SIGTERM'));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(130);
     expect(stderr).toContain('Stopped. Nothing was published');
@@ -143,10 +144,9 @@ describe('the command line', () => {
     expect(readdirSync('.').filter((name) => name.startsWith(`.podium-render-${child.pid}-`))).toEqual([]);
   });
 
-
   it('refuses --data X --out X with a message, not a stack trace, and deletes nothing', () => {
     const before = snapshot(data);
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--data', data, '--out', data], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/podium.ts', 'build', '--data', data, '--out', data], { encoding: 'utf8' });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('(--out): expected a folder outside the data folder, found the --data folder itself; nothing was deleted');
     expect(result.stderr).not.toMatch(/^\s+at /m);

@@ -1,0 +1,229 @@
+/**
+ * The `podium` command: build, validate, preview and init a competition folder.
+ * `npx podium <command> --help` says each command's options; `npm run build` is `podium build`.
+ * Exit codes: 0 done, 1 the data or config was refused, 2 a usage error, 70 a bug in Podium,
+ * 130 stopped by Ctrl-C or SIGTERM.
+ */
+import { cpSync, existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { buildSite, validateCompetition } from '../src/pipeline/build.ts';
+import { BuildError } from '../src/pipeline/diagnostics.ts';
+import { DIAGNOSTIC_FORMATS, formatRefusal, type DiagnosticFormat } from '../src/pipeline/diagnostic-formats.ts';
+import { PublishError } from '../src/pipeline/publish.ts';
+import { Locale } from '../src/config/schema.ts';
+import { startStaticServer } from './static-server.ts';
+
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const EXAMPLES = path.join(PROJECT_ROOT, 'data', 'examples');
+
+class UsageError extends Error {}
+
+interface Command {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number>;
+}
+
+const dataOption = { data: { type: 'string', default: 'data' } } as const;
+const formatOption = { format: { type: 'string', default: 'text' } } as const;
+const progressOption = { progress: { type: 'boolean', default: false } } as const;
+const localeOption = { locale: { type: 'string' } } as const;
+
+const COMMANDS: Record<string, Command> = {
+  build: {
+    summary: 'build a competition folder into a static site',
+    usage: `podium build [--data DIR] [--out DIR] [--locale zh-CN|en] [--base /path/] [--format text|json|github] [--progress]
+
+  --data     the competition folder (competition.yaml and its tables); default data
+  --out      the site folder; replaced as a whole, and only if Podium wrote it; default dist
+  --locale   the language edition to publish; default the config's locale
+  --base     the URL path the site is served under; default /
+  --format   how refusals are printed: text, json (one object a line) or github (annotations)
+  --progress a line per stage also when not on a terminal`,
+    options: { ...dataOption, out: { type: 'string', default: 'dist' }, ...localeOption, base: { type: 'string', default: '/' }, ...formatOption, ...progressOption },
+    async run(values) {
+      const format = formatOf(values);
+      const out = String(values.out);
+      const stop = stopOnSignals();
+      try {
+        const report = await buildSite({
+          dataDir: String(values.data),
+          outDir: out,
+          locale: localeOf(values),
+          base: String(values.base),
+          log: progress(values),
+          signal: stop.signal,
+        });
+        for (const note of report.notes) console.warn(`note: ${note}`);
+        const pages = report.site.unitIds.length + report.site.staffIds.length + report.site.rankingPages.length;
+        console.log(`built ${out}/ from ${values.data}/ (data as of ${report.site.asOf}, ${pages}+ pages)`);
+        return 0;
+      } catch (error) {
+        if (stop.signal.aborted) {
+          console.error(`Stopped. Nothing was published: ${out}/ is unchanged.`);
+          return 130;
+        }
+        if (!(error instanceof BuildError)) throw error;
+        console.error(formatRefusal(error, format));
+        if (format === 'text' && (!(error instanceof PublishError) || error.outIntact)) console.error(`\nNothing was published: ${out}/ is unchanged.`);
+        return 1;
+      }
+    },
+  },
+  validate: {
+    summary: 'check a competition folder (config, load, validate, score, check) without building a site',
+    usage: `podium validate [--data DIR] [--format text|json|github] [--progress]
+
+  --data     the competition folder; default data
+  --format   text (file:line:column messages), json (one object a line) or github (workflow
+             annotations, so that a pull request shows each problem on its line)
+  --progress a line per stage also when not on a terminal
+Exits 1 on any problem.`,
+    options: { ...dataOption, ...formatOption, ...progressOption },
+    async run(values) {
+      const format = formatOf(values);
+      try {
+        const report = await validateCompetition({ dataDir: String(values.data), log: progress(values) });
+        for (const note of report.notes) console.warn(`note: ${note}`);
+        if (format === 'text') console.log(`${values.data}/ is valid (data as of ${report.asOf}, ${report.findings} finding(s))`);
+        return 0;
+      } catch (error) {
+        if (!(error instanceof BuildError)) throw error;
+        console.error(formatRefusal(error, format));
+        return 1;
+      }
+    },
+  },
+  preview: {
+    summary: 'serve a built site on http://127.0.0.1',
+    usage: `podium preview [--out DIR] [--port N]
+
+  --out      the built site; default dist
+  --port     default 4321`,
+    options: { out: { type: 'string', default: 'dist' }, port: { type: 'string', default: '4321' } },
+    async run(values) {
+      const out = String(values.out);
+      if (!existsSync(out)) {
+        console.error(`${out}/ does not exist yet: run "podium build" first.`);
+        return 1;
+      }
+      const port = Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: expected a port number, found "${values.port}"`);
+      const { server, url } = await startStaticServer(out, port);
+      console.log(`serving ${out}/ at ${url}/ (Ctrl+C to stop)`);
+      await new Promise((resolve) => server.on('close', resolve));
+      return 0;
+    },
+  },
+  init: {
+    summary: 'start a new competition folder from an example',
+    usage: `podium init DIR [--from EXAMPLE]
+
+  DIR        the new competition folder; it must not exist or be empty
+  --from     an example of data/examples (${listExamples().join(', ')}), or "sample" for the
+             sample competition in data/; default sample`,
+    options: { from: { type: 'string', default: 'sample' } },
+    async run(values, positionals) {
+      const [target, ...rest] = positionals;
+      if (target === undefined || rest.length > 0) throw new UsageError('expected one folder to create');
+      const from = String(values.from);
+      const examples = listExamples();
+      if (from !== 'sample' && !examples.includes(from)) throw new UsageError(`--from: expected "sample" or one of ${examples.join(', ')}, found "${from}"`);
+      if (existsSync(target) && readdirSync(target).length > 0) {
+        console.error(`${target}/ already holds files: init only writes into a new or empty folder.`);
+        return 1;
+      }
+      const source = from === 'sample' ? path.join(PROJECT_ROOT, 'data') : path.join(EXAMPLES, from);
+      // The sample's own examples folder stays behind: a new competition starts with its own data.
+      cpSync(source, target, { recursive: true, filter: (file) => path.resolve(file) !== EXAMPLES });
+      console.log(`created ${target}/ from ${from}. Edit ${path.join(target, 'competition.yaml')}, then run: podium validate --data ${target}`);
+      return 0;
+    },
+  },
+};
+
+function listExamples(): string[] {
+  return existsSync(EXAMPLES) ? readdirSync(EXAMPLES).sort() : [];
+}
+
+function formatOf(values: Record<string, unknown>): DiagnosticFormat {
+  const format = String(values.format);
+  if (!(DIAGNOSTIC_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: expected ${DIAGNOSTIC_FORMATS.join(', ')}, found "${format}"`);
+  return format as DiagnosticFormat;
+}
+
+function localeOf(values: Record<string, unknown>): Locale | undefined {
+  if (values.locale === undefined) return undefined;
+  const locale = Locale.safeParse(values.locale);
+  if (!locale.success) throw new UsageError(`--locale: expected zh-CN or en, found "${String(values.locale)}"`);
+  return locale.data;
+}
+
+/** A line per stage on a terminal; quiet in CI logs and hooks, where only the outcome matters. */
+function progress(values: Record<string, unknown>): (line: string) => void {
+  const shown = values.progress === true || process.stderr.isTTY;
+  return (line) => {
+    if (shown) console.error(line);
+  };
+}
+
+/**
+ * Ctrl-C or SIGTERM stops the build at the next stage, kills its render processes and removes its
+ * temp folder; a second one exits at once (the next build removes what is left).
+ */
+function stopOnSignals(): AbortController {
+  const stop = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stop.signal.aborted) process.exit(130);
+      console.error(`\n${signal}: stopping the build…`);
+      stop.abort(new Error(signal));
+    });
+  }
+  return stop;
+}
+
+function help(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  return [
+    'usage: podium <command> [options]   (podium <command> --help for its options)',
+    '',
+    ...Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`),
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(help());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    console.error(`podium: unknown command "${name}"\n\n${help()}`);
+    return 2;
+  }
+  try {
+    const { values, positionals } = parseArgs({ args, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+    if (values.help) {
+      console.log(command.usage);
+      return 0;
+    }
+    if (name !== 'init' && positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    return await command.run(values, positionals);
+  } catch (error) {
+    if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`podium ${name}: ${(error as Error).message}\nusage: ${command.usage}`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`error: ${message.split('\n')[0]}\nThis is a bug in Podium: please report it with the command you ran.${process.env.PODIUM_DEBUG ? '' : ' (PODIUM_DEBUG=1 shows the details.)'}`);
+    if (process.env.PODIUM_DEBUG) console.error(error);
+    return 70;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
