@@ -21,6 +21,7 @@ import { exportSite } from './export.ts';
 import { checkAwardExpressions } from './award-expressions.ts';
 import { softCapNotes } from '../checks/award-lists.ts';
 import { checkOutput } from './output-safety.ts';
+import { BuildError, displayPath } from './diagnostics.ts';
 import { runProcess, runTogether } from './processes.ts';
 import { asBuildError, makeOwnedTemp, nodePublishFs, publishSite, recoverAndClean, removeOwnedTemp, RENDER_PREFIX, renderFailure, workPrefix, type PublishFs } from './publish.ts';
 
@@ -113,7 +114,7 @@ export async function validateCompetition(options: CheckOptions): Promise<CheckR
   const { timed, timings } = stageTimer(options.log ?? (() => undefined), options.signal);
   const work = mkdtempSync(path.join(os.tmpdir(), 'podium-validate-'));
   try {
-    return await withDuckDb(work, options.signal, async (db) => {
+    return await withDuckDb(options.dataDir, work, options.signal, async (db) => {
       const { scored, findings, notes } = await runChecked(db, options, work, timed);
       return { asOf: scored.asOf, findings: findings.length, timings, notes };
     });
@@ -142,9 +143,23 @@ function stageTimer(log: (line: string) => void, signal: AbortSignal | undefined
 
 /** With it the 2,000,000-event benchmark peaks at 2.8 GiB instead of 5.4 GiB (README, Performance). */
 const DUCKDB_MEMORY_LIMIT = '2GB';
+const DUCKDB_SPILL_LIMIT = '16GB';
+
+/** DuckDB ran out of its memory budget or its spill cap: the competition is too large for a build. */
+export function outOfResources(error: unknown, dataDir: string): BuildError | undefined {
+  const message = error instanceof Error ? error.message : '';
+  if (!/Out of Memory Error|max_temp_directory_size/.test(message)) return undefined;
+  return new BuildError('score', [
+    {
+      file: displayPath(dataDir),
+      expected: `a competition that scores within ${DUCKDB_MEMORY_LIMIT} of memory and ${DUCKDB_SPILL_LIMIT} of temporary disk`,
+      found: `${message.split('\n')[0]!.slice(0, 200)}; check the competition's dates and periods, lower row_budget, or split the competition`,
+    },
+  ]);
+}
 
 async function runStages(options: BuildOptions, work: string, timed: Timed) {
-  return withDuckDb(work, options.signal, async (db) => {
+  return withDuckDb(options.dataDir, work, options.signal, async (db) => {
     const { competition, scored, findings, notes } = await runChecked(db, options, work, timed);
     const modelDir = path.join(work, 'model');
     const publicDir = path.join(work, 'public');
@@ -156,13 +171,15 @@ async function runStages(options: BuildOptions, work: string, timed: Timed) {
 }
 
 /** DuckDB lives only as long as `use`, so its memory is free before Astro renders. */
-async function withDuckDb<T>(work: string, signal: AbortSignal | undefined, use: (db: DuckDBConnection) => Promise<T>): Promise<T> {
+async function withDuckDb<T>(dataDir: string, work: string, signal: AbortSignal | undefined, use: (db: DuckDBConnection) => Promise<T>): Promise<T> {
   // DuckDB would otherwise take up to 80% of the machine's memory for its buffers; a build shares
-  // the machine with Astro's render processes, so it is held to a budget and spills beyond it.
+  // the machine with Astro's render processes, so it is held to a budget and spills beyond it, up
+  // to a cap, so that a runaway competition fails instead of filling the disk.
   const instance = await DuckDBInstance.create(':memory:', {
     threads: String(os.availableParallelism()),
     memory_limit: DUCKDB_MEMORY_LIMIT,
     temp_directory: path.join(work, 'duckdb-spill'),
+    max_temp_directory_size: DUCKDB_SPILL_LIMIT,
   });
   const db = await instance.connect();
   // A stopped build does not wait for a long query to end.
@@ -170,6 +187,8 @@ async function withDuckDb<T>(work: string, signal: AbortSignal | undefined, use:
   signal?.addEventListener('abort', interrupt, { once: true });
   try {
     return await use(db);
+  } catch (error) {
+    throw outOfResources(error, dataDir) ?? error;
   } finally {
     signal?.removeEventListener('abort', interrupt);
     db.closeSync();
