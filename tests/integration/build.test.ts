@@ -63,6 +63,14 @@ describe('the sample site', () => {
     expect(await htmlProblems(site, pages)).toEqual([]);
   });
 
+  it('describes every page in one sentence of its own (meta description)', () => {
+    const pages = files.filter((f) => f.endsWith('.html'));
+    const descriptions = new Map(pages.map((f) => [f, /<meta name="description" content="([^"]+)"/.exec(readText(site, f))?.[1]]));
+    expect(pages.filter((f) => !descriptions.get(f))).toEqual([]);
+    expect(descriptions.get('staff/S0012/index.html')).toMatch(/^\S+（[^）]+）在/);
+    expect(new Set(descriptions.values()).size).toBeGreaterThan(pages.length / 2);
+  });
+
   it('links only to pages and files that exist', () => {
     expect(brokenLinks(site, files)).toEqual([]);
   });
