@@ -3,7 +3,8 @@
  * only files inside the site folder, on loopback.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createGzip } from 'node:zlib';
 import path from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -29,13 +30,11 @@ export function startStaticServer(root: string, port = 0): Promise<{ server: Ser
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!existsSync(file)) {
       const notFound = path.join(siteRoot, '404.html');
-      response.writeHead(404, { 'content-type': TYPES['.html']! });
-      if (existsSync(notFound)) createReadStream(notFound).pipe(response);
-      else response.end('not found');
+      if (existsSync(notFound)) send(request, response, 404, notFound);
+      else response.writeHead(404).end('not found');
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
+    send(request, response, 200, file);
   });
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {
@@ -44,6 +43,24 @@ export function startStaticServer(root: string, port = 0): Promise<{ server: Ser
       resolve({ server, url: `http://127.0.0.1:${actualPort}` });
     });
   });
+}
+
+/**
+ * Text is compressed when the browser accepts it, and Astro's hashed assets (`_astro/`) are
+ * cached for good, as an intranet web server would be set up to do.
+ */
+function send(request: IncomingMessage, response: ServerResponse, status: number, file: string): void {
+  const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+  const headers: Record<string, string> = { 'content-type': type };
+  if (file.includes(`${path.sep}_astro${path.sep}`)) headers['cache-control'] = 'public, max-age=31536000, immutable';
+  const compress = /^(text\/|application\/json|image\/svg)/.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+  if (!compress) {
+    response.writeHead(status, headers);
+    createReadStream(file).pipe(response);
+    return;
+  }
+  response.writeHead(status, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+  createReadStream(file).pipe(createGzip()).pipe(response);
 }
 
 /**

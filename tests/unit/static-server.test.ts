@@ -36,6 +36,12 @@ describe('the preview server serves the site and nothing beside it', () => {
 
   it('serves a page', async () => expect(await get(url, '/')).toEqual({ status: 200, body: 'home' }));
 
+  it('compresses text for a browser that accepts gzip', async () => {
+    const response = await fetch(`${url}/`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(await response.text()).toBe('home');
+  });
+
   it('refuses a sibling folder whose name starts with the site’s', async () => {
     expect((await get(url, '/..%2fsite-private/secret.txt')).status).toBe(403);
   });
