@@ -164,9 +164,10 @@ describe('two pushes in quick succession', () => {
   it('are built one at a time, and the later data wins', async () => {
     const { podiumHome, log, gate } = standIn();
     const { bare, site, clone } = server(podiumHome);
-    const [first, second, third] = ['first', 'second', 'third'].map((version) =>
-      commit(clone, version, () => writeFileSync(path.join(clone, 'data', 'version.txt'), `${version}\n`)),
-    );
+    const version = (name: string) => commit(clone, name, () => writeFileSync(path.join(clone, 'data', 'version.txt'), `${name}\n`));
+    const first = version('first');
+    const second = version('second');
+    const third = version('third');
     const tipIs = (sha: string) => () => git(bare, 'rev-parse', 'main') === sha;
 
     // The first push's build holds the lock; meanwhile two more pushes land and wait for it.
