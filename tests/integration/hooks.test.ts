@@ -187,5 +187,13 @@ describe('two pushes in quick succession', () => {
     expect(results.filter((result) => result.output.includes(`remote: podium: main ${third} is already published`))).toHaveLength(1);
     expect(readFileSync(path.join(site, 'index.html'), 'utf8')).toBe('third');
     expect(readFileSync(`${site}.built`, 'utf8')).toBe(`${third}\n`);
+
+    // The catch-up run of docs/deploy.md (cron, systemd) builds the tip only when it is not the one published.
+    const catchUp = () => spawnSync(path.join(bare, 'hooks', 'post-receive'), ['--rebuild'], { cwd: bare, env: gitEnv(), encoding: 'utf8' });
+    expect(catchUp().stderr).toContain(`podium: main ${third} is already published`);
+    rmSync(`${site}.built`);
+    expect(catchUp().status).toBe(0);
+    expect(readFileSync(log, 'utf8')).toBe('build first\nbuild third\nbuild third\n');
+    expect(readFileSync(`${site}.built`, 'utf8')).toBe(`${third}\n`);
   });
 });
