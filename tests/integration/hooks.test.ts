@@ -197,3 +197,22 @@ describe('two pushes in quick succession', () => {
     expect(readFileSync(`${site}.built`, 'utf8')).toBe(`${third}\n`);
   });
 });
+
+describe('hooks that are not set up', () => {
+  it('say which setting is missing, and never let unchecked data through', () => {
+    const { podiumHome } = standIn();
+    const { bare, clone } = server(podiumHome);
+    git(bare, 'config', '--unset', 'podium.site');
+    commit(clone, 'S1 data', () => undefined);
+    const unbuilt = push(clone, 'HEAD:main');
+    expect(unbuilt.status).toBe(0);
+    expect(unbuilt.stderr).toContain('remote: podium hook: podium.site (or PODIUM_SITE) must be an absolute folder, found ""; nothing was built');
+
+    git(bare, 'config', '--unset', 'podium.home');
+    const unchecked = commit(clone, 'more data', () => writeFileSync(path.join(clone, 'data', 'version.txt'), 'more\n'));
+    const refused = push(clone, 'HEAD:main');
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain('remote: podium hook: podium.home (or PODIUM_HOME) must name a Podium checkout, found ""; push refused');
+    expect(git(bare, 'rev-parse', 'main')).not.toBe(unchecked);
+  });
+});
