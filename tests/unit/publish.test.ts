@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/pipeline/build.ts';
+import { buildSite, normaliseBase } from '../../src/pipeline/build.ts';
 import { runProcess, runTogether } from '../../src/pipeline/processes.ts';
 import { BuildError } from '../../src/pipeline/diagnostics.ts';
 import { checkOutput, MANIFEST_FILE, MANIFEST_TEXT } from '../../src/pipeline/output-safety.ts';
@@ -215,6 +215,18 @@ describe('output safety: an OUT that would take user files with it is refused, n
     await expect(buildSite({ dataDir: data, outDir: data })).rejects.toMatchObject({ stage: 'output', diagnostics: [expect.objectContaining({ field: '--out' })] });
     expect(snapshot(data)).toEqual(before);
     expect(leftovers(data)).toEqual([]);
+  });
+
+  it('refuses a --base that would put markup into every page or lead elsewhere, before anything is built', async () => {
+    const data = copyFixture('s1-worked');
+    const out = path.join(tempDir('out'), 'site');
+    for (const base of ['/x"><script>alert(1)</script>/', '/../admin/', '/a b/', '/a?b=1/']) {
+      await expect(buildSite({ dataDir: data, outDir: out, base })).rejects.toMatchObject({ stage: 'output', diagnostics: [expect.objectContaining({ file: '--base' })] });
+    }
+    expect(existsSync(out)).toBe(false);
+    expect(normaliseBase('podium/2025')).toBe('/podium/2025/');
+    expect(normaliseBase('//竞赛/v1.2~x/')).toBe('/竞赛/v1.2~x/');
+    expect(normaliseBase('/')).toBe('/');
   });
 
   it('stops the build when OUT is the working directory', async () => {
