@@ -119,7 +119,7 @@ function checkHeader(source: SourceFile, header: string[], attributes: string[])
   const problems: Diagnostic[] = [];
   header.forEach((name, i) => {
     if (!known.includes(name)) {
-      problems.push({ file: source.displayPath, line: 1, column: i + 1, expected: `a column of table "${source.table}": ${known.join(', ')}`, found: `unknown column ${shown(name)}` });
+      problems.push({ file: source.displayPath, line: 1, column: i + 1, expected: `a column of table "${source.table}": ${known.join(', ')}`, found: name === '' ? 'a column with no name (a comma at the end of the line?)' : `unknown column ${shown(name)}` });
     } else if (header.indexOf(name) !== i) {
       problems.push({ file: source.displayPath, line: 1, column: i + 1, expected: 'each column once', found: `a second column ${shown(name)}` });
     }
