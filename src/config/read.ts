@@ -2,12 +2,13 @@
  * Reads competition.yaml: YAML with line numbers → zod schema → cross-reference checks →
  * a resolved Competition with its calendar periods laid out. Every error points at a YAML line.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isCollection, isMap, isNode, isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { BuildError, displayPath, shown, type Diagnostic } from '../pipeline/diagnostics.ts';
 import { readUtf8Text } from '../pipeline/encoding.ts';
+import { checkFile } from '../pipeline/confine.ts';
 import { CompetitionConfig, type Locale, type Peer, type Source } from './schema.ts';
 import { calendarPeriods, periodMatches, resolvePeriods, rowBudgetExcess, type ResolvedPeriod } from './periods.ts';
 import { TABLES } from '../pipeline/tables.ts';
@@ -31,7 +32,12 @@ export function readCompetition(dir: string, localeOverride?: Locale): Competiti
       { file: shownFile, expected: `a ${CONFIG_FILE} in the competition folder`, found: 'no such file' },
     ]);
   }
-  const source = readUtf8Text(file, shownFile, 'config');
+  // Like a table: a FIFO or /dev/zero would hang the build, a link to /etc/passwd echo it.
+  const checked = checkFile(file, realpathSync(dir));
+  if ('found' in checked) {
+    throw new BuildError('config', [{ file: shownFile, expected: `${CONFIG_FILE} as a regular file inside the competition folder`, found: checked.found }]);
+  }
+  const source = readUtf8Text(checked.real, shownFile, 'config');
   const { doc, lineCounter, raw } = parseYaml(source, shownFile);
   const locate = locator(doc, lineCounter);
 

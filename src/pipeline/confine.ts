@@ -76,7 +76,8 @@ function leadsOutside(dir: string, glob: string): string | undefined {
   return isInside(dir, path.resolve(dir, glob)) ? undefined : 'which leads out of it';
 }
 
-function checkFile(matched: string, realDir: string): { real: string } | { found: string } {
+/** The file a path names, every link resolved, if it is a regular file inside `realDir`; else why not. */
+export function checkFile(matched: string, realDir: string): { real: string } | { found: string } {
   let real: string;
   try {
     real = realpathSync(matched);

@@ -158,4 +158,12 @@ describe('only regular files are read', () => {
     const problems = await refusal(dir);
     expect(problems).toEqual([expect.objectContaining({ field: 'tables.staff', line: 14, found: expect.stringContaining('staff.csv: a named pipe (FIFO), not a file') })]);
   });
+
+  it.skipIf(process.platform === 'win32')('refuses a competition.yaml that is a named pipe instead of hanging on it', async () => {
+    const dir = copyFixture('s1-worked');
+    rmSync(path.join(dir, 'competition.yaml'));
+    execFileSync('mkfifo', [path.join(dir, 'competition.yaml')]);
+    const problems = await refusal(dir);
+    expect(problems).toEqual([expect.objectContaining({ found: 'a named pipe (FIFO), not a file' })]);
+  });
 });
