@@ -101,7 +101,13 @@ export async function checkAwardExpressions(competition: Competition): Promise<v
 
 async function expressionProblem(db: DuckDBConnection, e: Located): Promise<{ expected: string; found: string } | null> {
   const reader = await db.runAndReadAll('SELECT json_serialize_sql($sql::VARCHAR) AS ast', { sql: `SELECT ${wrapped(e.text)}` });
-  const ast = JSON.parse(String(reader.getRowObjectsJS()[0]!.ast)) as AstNode;
+  let ast: AstNode;
+  try {
+    ast = JSON.parse(String(reader.getRowObjectsJS()[0]!.ast)) as AstNode;
+  } catch {
+    // DuckDB writes a constant beyond the range of DOUBLE (1e400) as a bare Infinity, which is no JSON.
+    return { expected: 'numbers from -1e308 to 1e308', found: 'a number DuckDB reads as infinite' };
+  }
   if (ast.error) return { expected: 'a SQL expression', found: String(ast.error_message ?? 'a syntax error') };
   const statements = ast.statements as AstNode[];
   const node = statements[0]?.node as AstNode | undefined;
