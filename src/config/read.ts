@@ -170,6 +170,12 @@ function issueToDiagnostic(
   locate: Locate,
   raw: unknown,
 ): Diagnostic {
+  // A value no branch of a union accepts: the branch that got furthest says what is wrong
+  // (name.en: 123 is "expected string", not "Invalid input").
+  if (issue.code === 'invalid_union') {
+    const furthest = issue.errors.flatMap((branch) => branch.slice(0, 1)).sort((a, b) => b.path.length - a.path.length)[0];
+    if (furthest) return issueToDiagnostic({ ...furthest, path: [...issue.path, ...furthest.path] }, file, locate, raw);
+  }
   const field = issue.path.join('.') || '(top level)';
   const base = { file, ...locate(issue.path), field };
   if (issue.code === 'unrecognized_keys') {
