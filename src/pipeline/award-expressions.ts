@@ -253,6 +253,22 @@ export async function awardExpressionFailure(db: DuckDBConnection, competition: 
   return null;
 }
 
+/** A matched candidate whose order_by expression gave no finite number is refused at the expression. */
+export async function checkAwardOrders(db: DuckDBConnection, competition: Competition): Promise<void> {
+  const [infinite] = await queryRows<Candidate & { award_ord: number }>(db, 'award_infinite_orders');
+  if (!infinite) return;
+  const award = competition.config.awards[infinite.award_ord]!;
+  const at = ['awards', infinite.award_ord, 'order_by', 'expression'];
+  throw new BuildError('score', [
+    {
+      ...locateInConfig(competition.dir, at),
+      field: at.join('.'),
+      expected: `a finite number for every candidate of award "${award.id}"`,
+      found: `an infinite value or NaN (an overflow of DOUBLE, about 1e308) for ${standing(infinite)}`,
+    },
+  ]);
+}
+
 /**
  * A winner whose amount expression gave no value (NULL, e.g. `target - score` where the period
  * has no target) is refused rather than published blank or counted as 0.
