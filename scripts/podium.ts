@@ -40,7 +40,7 @@ const COMMANDS: Record<string, Command> = {
   --data     the competition folder (competition.yaml and its tables); default data
   --out      the site folder; replaced as a whole, and only if Podium wrote it; default dist
   --locale   the language edition to publish; default the config's locale
-  --base     the URL path the site is served under; default /
+  --base     the URL path the site is served under (letters, digits, - _ . ~ between slashes); default /
   --format   how refusals are printed: text, json (one object a line) or github (annotations)
   --progress a line per stage also when not on a terminal`,
     options: { ...dataOption, out: { type: 'string', default: 'dist' }, ...localeOption, base: { type: 'string', default: '/' }, ...formatOption, ...progressOption },

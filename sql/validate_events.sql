@@ -10,7 +10,7 @@ SELECT 'events', file_id, record_no, 'date', 'a date written YYYY-MM-DD', quoted
 UNION ALL
 SELECT 'events', file_id, record_no, 'date', competition_span(), quoted(date) FROM e WHERE outside_competition(d)
 UNION ALL
-SELECT 'events', file_id, record_no, 'type', 'an event type from event_types: ' || (SELECT string_agg(type_id, ', ' ORDER BY type_id) FROM cfg_event_types), quoted(type)
+SELECT 'events', file_id, record_no, 'type', 'an event type from event_types: ' || coalesce((SELECT string_agg(type_id, ', ' ORDER BY type_id) FROM cfg_event_types), 'none declared'), quoted(type)
 FROM e WHERE type IS NULL OR type NOT IN (SELECT type_id FROM cfg_event_types)
 UNION ALL
 SELECT 'events', file_id, record_no, 'unit_id', 'exactly one of unit_id and staff_id', not_one_subject_found(unit_id, staff_id)

@@ -2,12 +2,13 @@
  * Reads competition.yaml: YAML with line numbers → zod schema → cross-reference checks →
  * a resolved Competition with its calendar periods laid out. Every error points at a YAML line.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isCollection, isMap, isNode, isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { BuildError, displayPath, shown, type Diagnostic } from '../pipeline/diagnostics.ts';
 import { readUtf8Text } from '../pipeline/encoding.ts';
+import { checkFile } from '../pipeline/confine.ts';
 import { CompetitionConfig, type Locale, type Peer, type Source } from './schema.ts';
 import { calendarPeriods, periodMatches, resolvePeriods, rowBudgetExcess, type ResolvedPeriod } from './periods.ts';
 import { TABLES } from '../pipeline/tables.ts';
@@ -31,7 +32,12 @@ export function readCompetition(dir: string, localeOverride?: Locale): Competiti
       { file: shownFile, expected: `a ${CONFIG_FILE} in the competition folder`, found: 'no such file' },
     ]);
   }
-  const source = readUtf8Text(file, shownFile, 'config');
+  // Like a table: a FIFO or /dev/zero would hang the build, a link to /etc/passwd echo it.
+  const checked = checkFile(file, realpathSync(dir));
+  if ('found' in checked) {
+    throw new BuildError('config', [{ file: shownFile, expected: `${CONFIG_FILE} as a regular file inside the competition folder`, found: checked.found }]);
+  }
+  const source = readUtf8Text(checked.real, shownFile, 'config');
   const { doc, lineCounter, raw } = parseYaml(source, shownFile);
   const locate = locator(doc, lineCounter);
 
@@ -164,6 +170,12 @@ function issueToDiagnostic(
   locate: Locate,
   raw: unknown,
 ): Diagnostic {
+  // A value no branch of a union accepts: the branch that got furthest says what is wrong
+  // (name.en: 123 is "expected string", not "Invalid input").
+  if (issue.code === 'invalid_union') {
+    const furthest = issue.errors.flatMap((branch) => branch.slice(0, 1)).sort((a, b) => b.path.length - a.path.length)[0];
+    if (furthest) return issueToDiagnostic({ ...furthest, path: [...issue.path, ...furthest.path] }, file, locate, raw);
+  }
   const field = issue.path.join('.') || '(top level)';
   const base = { file, ...locate(issue.path), field };
   if (issue.code === 'unrecognized_keys') {
@@ -171,7 +183,7 @@ function issueToDiagnostic(
     return { ...base, ...locate(keyPath, { key: true }), field: keyPath.join('.'), expected: 'only known keys (see competition.schema.json)', found: `unknown key(s) ${issue.keys.slice(0, 5).map((k) => shown(k)).join(', ')}${issue.keys.length > 5 ? ` and ${issue.keys.length - 5} more` : ''}` };
   }
   const found = valueAt(raw, issue.path);
-  return { ...base, expected: issue.message.replace(/^Invalid input: expected /, ''), found: found === undefined ? 'nothing' : describe(found) };
+  return { ...base, expected: issue.message.replace(/^(Invalid input|Too small|Too big): expected /, ''), found: found === undefined ? 'nothing' : describe(found) };
 }
 
 function valueAt(root: unknown, p: readonly PropertyKey[]): unknown {

@@ -21,10 +21,15 @@ export const Id = z
   .refine((id) => !WINDOWS_DEVICE_NAME.test(id), 'an ID that is not a Windows device name (CON, PRN, AUX, NUL, COM1–9, LPT1–9)');
 
 /** A label given once, or once per locale. */
-/** A label with something to read: not empty, and not only blanks (U+00A0, U+3000, zero-width …). */
+/**
+ * A label with something to read: not empty, and not only blanks (U+00A0, U+3000, zero-width …).
+ * Bounded, as a title is repeated on every page: a 2 MB one made a 400 MB site.
+ */
+export const LABEL_LIMIT = 500;
 const Label = z
   .string()
   .min(1)
+  .max(LABEL_LIMIT, `a text of at most ${LABEL_LIMIT} characters`)
   .refine((text) => text.replace(/[\s\u200b]/g, '') !== '', 'a text that is not only blanks');
 export const Text = z.union([Label, z.partialRecord(Locale, Label)]);
 export type Text = z.infer<typeof Text>;

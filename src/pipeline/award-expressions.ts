@@ -101,7 +101,13 @@ export async function checkAwardExpressions(competition: Competition): Promise<v
 
 async function expressionProblem(db: DuckDBConnection, e: Located): Promise<{ expected: string; found: string } | null> {
   const reader = await db.runAndReadAll('SELECT json_serialize_sql($sql::VARCHAR) AS ast', { sql: `SELECT ${wrapped(e.text)}` });
-  const ast = JSON.parse(String(reader.getRowObjectsJS()[0]!.ast)) as AstNode;
+  let ast: AstNode;
+  try {
+    ast = JSON.parse(String(reader.getRowObjectsJS()[0]!.ast)) as AstNode;
+  } catch {
+    // DuckDB writes a constant beyond the range of DOUBLE (1e400) as a bare Infinity, which is no JSON.
+    return { expected: 'numbers from -1e308 to 1e308', found: 'a number DuckDB reads as infinite' };
+  }
   if (ast.error) return { expected: 'a SQL expression', found: String(ast.error_message ?? 'a syntax error') };
   const statements = ast.statements as AstNode[];
   const node = statements[0]?.node as AstNode | undefined;
@@ -245,6 +251,22 @@ export async function awardExpressionFailure(db: DuckDBConnection, competition: 
     }
   }
   return null;
+}
+
+/** A matched candidate whose order_by expression gave no finite number is refused at the expression. */
+export async function checkAwardOrders(db: DuckDBConnection, competition: Competition): Promise<void> {
+  const [infinite] = await queryRows<Candidate & { award_ord: number }>(db, 'award_infinite_orders');
+  if (!infinite) return;
+  const award = competition.config.awards[infinite.award_ord]!;
+  const at = ['awards', infinite.award_ord, 'order_by', 'expression'];
+  throw new BuildError('score', [
+    {
+      ...locateInConfig(competition.dir, at),
+      field: at.join('.'),
+      expected: `a finite number for every candidate of award "${award.id}"`,
+      found: `an infinite value or NaN (an overflow of DOUBLE, about 1e308) for ${standing(infinite)}`,
+    },
+  ]);
 }
 
 /**

@@ -18,10 +18,10 @@ import { validateTables } from './validate.ts';
 import { scoreCompetition } from './score.ts';
 import { runChecks } from './check.ts';
 import { exportSite } from './export.ts';
+import { BuildError, displayPath, shown } from './diagnostics.ts';
 import { checkAwardExpressions } from './award-expressions.ts';
 import { softCapNotes } from '../checks/award-lists.ts';
 import { checkOutput } from './output-safety.ts';
-import { BuildError, displayPath } from './diagnostics.ts';
 import { runProcess, runTogether } from './processes.ts';
 import { asBuildError, makeOwnedTemp, nodePublishFs, publishSite, recoverAndClean, removeOwnedTemp, RENDER_PREFIX, renderFailure, workPrefix, type PublishFs } from './publish.ts';
 
@@ -66,6 +66,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const render = options.render ?? renderWithAstro;
   const signal = options.signal;
   try {
+    const base = normaliseBase(options.base);
     // A site stranded by a killed build is put back before anything can fail; said at once, as
     // the build may still fail after it.
     for (const note of recoverAndClean(outDir, PROJECT_ROOT, publishFs)) log(`note: ${note}`);
@@ -75,7 +76,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const { timed, timings } = stageTimer(log, signal);
     let keepWork = false;
     try {
-      const { site, notes, modelDir, publicDir } = await runStages(options, work, timed);
+      const { site, notes, modelDir, publicDir } = await runStages(options, base, work, timed);
       if (options.modelOnly) {
         keepWork = true;
         return { site, timings, notes, modelDir };
@@ -158,13 +159,13 @@ export function outOfResources(error: unknown, dataDir: string): BuildError | un
   ]);
 }
 
-async function runStages(options: BuildOptions, work: string, timed: Timed) {
+async function runStages(options: BuildOptions, base: string, work: string, timed: Timed) {
   return withDuckDb(options.dataDir, work, options.signal, async (db) => {
     const { competition, scored, findings, notes } = await runChecked(db, options, work, timed);
     const modelDir = path.join(work, 'model');
     const publicDir = path.join(work, 'public');
     const site = await timed('export', () =>
-      exportSite({ db, competition, asOf: scored.asOf, findings, modelDir, exportsDir: path.join(publicDir, 'exports'), base: normaliseBase(options.base) }),
+      exportSite({ db, competition, asOf: scored.asOf, findings, modelDir, exportsDir: path.join(publicDir, 'exports'), base }),
     );
     return { site, notes, modelDir, publicDir };
   });
@@ -219,9 +220,20 @@ function mkdirTemp(work: string, name: string): string {
   return dir;
 }
 
+/**
+ * Astro writes the base unescaped into attributes and scripts, so only plain path segments pass:
+ * `/x"><script>` would otherwise reach every page, and `..` would point the links elsewhere.
+ */
 export function normaliseBase(base = '/'): string {
   const trimmed = base.replace(/^\/+|\/+$/g, '');
-  return trimmed === '' ? '/' : `/${trimmed}/`;
+  if (trimmed === '') return '/';
+  const segments = trimmed.split('/');
+  if (segments.some((segment) => !/^[\p{L}\p{N}_~-][\p{L}\p{N}._~-]*$/u.test(segment))) {
+    throw new BuildError('output', [
+      { file: '--base', expected: 'a URL path of letters, digits, "-", "_", "." and "~" between slashes, such as /podium/2025/', found: shown(base) },
+    ]);
+  }
+  return `/${trimmed}/`;
 }
 
 /**

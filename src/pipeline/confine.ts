@@ -11,6 +11,12 @@ import { locateInConfig } from '../config/read.ts';
 import type { TableName } from '../config/schema.ts';
 import { displayPath, shown, type Diagnostic } from './diagnostics.ts';
 
+/**
+ * DuckDB costs a few milliseconds a file, whatever its size: 10,000 one-line files would load for
+ * a minute. Daily files for three years stay under the limit.
+ */
+export const TABLE_FILE_LIMIT = 2000;
+
 export interface TableFile {
   /** As matched: inside the folder, for messages. */
   matched: string;
@@ -52,6 +58,15 @@ export async function tableFiles(
       problems.push({ ...where(i), expected: 'a regular file inside the competition folder', found: `${displayPath(first.matched)}: ${first.found}${more}` });
     }
   }
+  if (files.size > TABLE_FILE_LIMIT) {
+    problems.push({
+      ...locateInConfig(dir, ['tables', table]),
+      field: `tables.${table}`,
+      expected: `at most ${TABLE_FILE_LIMIT} files for table "${table}" (merge small files, e.g. one a month)`,
+      found: `${files.size} files`,
+    });
+    return { files: [], problems };
+  }
   return { files: [...files.values()].sort((a, b) => (a.matched < b.matched ? -1 : a.matched > b.matched ? 1 : 0)), problems };
 }
 
@@ -61,7 +76,8 @@ function leadsOutside(dir: string, glob: string): string | undefined {
   return isInside(dir, path.resolve(dir, glob)) ? undefined : 'which leads out of it';
 }
 
-function checkFile(matched: string, realDir: string): { real: string } | { found: string } {
+/** The file a path names, every link resolved, if it is a regular file inside `realDir`; else why not. */
+export function checkFile(matched: string, realDir: string): { real: string } | { found: string } {
   let real: string;
   try {
     real = realpathSync(matched);

@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Competition } from '../config/read.ts';
+import { locateInConfig, type Competition } from '../config/read.ts';
 import type { TableName } from '../config/schema.ts';
 import { BuildError, displayPath, shown, type Diagnostic } from './diagnostics.ts';
 import { TABLES } from './tables.ts';
@@ -49,7 +49,12 @@ export async function loadTables(db: DuckDBConnection, competition: Competition,
     const matched = await tableFiles(db, competition.dir, table, globs);
     diagnostics.push(...matched.problems);
     if (matched.files.length === 0 && matched.problems.length === 0) {
-      diagnostics.push({ file: path.join(competition.dir, [globs].flat().join(', ')), field: `tables.${table}`, expected: `at least one CSV file for table "${table}"`, found: 'no matching file' });
+      diagnostics.push({
+        ...locateInConfig(competition.dir, ['tables', table]),
+        field: `tables.${table}`,
+        expected: `at least one CSV file for table "${table}"`,
+        found: `no file matching ${[globs].flat().map((glob) => shown(glob)).join(', ')}`,
+      });
     }
     const attributes = competition.config.org.attributes.filter((a) => a.of === table).map((a) => a.id);
     for (const file of matched.files) {
@@ -119,7 +124,7 @@ function checkHeader(source: SourceFile, header: string[], attributes: string[])
   const problems: Diagnostic[] = [];
   header.forEach((name, i) => {
     if (!known.includes(name)) {
-      problems.push({ file: source.displayPath, line: 1, column: i + 1, expected: `a column of table "${source.table}": ${known.join(', ')}`, found: `unknown column ${shown(name)}` });
+      problems.push({ file: source.displayPath, line: 1, column: i + 1, expected: `a column of table "${source.table}": ${known.join(', ')}`, found: name === '' ? 'a column with no name (a comma at the end of the line?)' : `unknown column ${shown(name)}` });
     } else if (header.indexOf(name) !== i) {
       problems.push({ file: source.displayPath, line: 1, column: i + 1, expected: 'each column once', found: `a second column ${shown(name)}` });
     }

@@ -9,18 +9,37 @@ import { BuildError, displayPath, type Diagnostic } from './diagnostics.ts';
 
 /**
  * Written into every site Podium publishes, and published with it (it holds nothing internal and
- * no date, so builds stay byte-identical). Its presence is what lets a later build replace OUT.
+ * no date, so builds stay byte-identical). It lists the site's files: a later build replaces OUT
+ * only when OUT holds nothing else, so a file someone added (a CNAME, a report) is never deleted.
  */
 export const MANIFEST_FILE = '.podium-site.json';
-export const MANIFEST_TEXT = `${JSON.stringify({ generator: 'podium', format: 1 })}\n`;
+
+export function manifestText(siteDir: string): string {
+  return `${JSON.stringify({ generator: 'podium', format: 2, files: siteFiles(siteDir) })}\n`;
+}
 
 export function isPodiumSite(dir: string): boolean {
+  return writtenFiles(dir) !== undefined;
+}
+
+/** The files the manifest in `dir` lists; undefined when `dir` holds no manifest of this format. */
+function writtenFiles(dir: string): Set<string> | undefined {
   try {
-    const manifest = JSON.parse(readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')) as unknown;
-    return typeof manifest === 'object' && manifest !== null && (manifest as { generator?: unknown }).generator === 'podium';
+    const manifest = JSON.parse(readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')) as { generator?: unknown; files?: unknown };
+    const { generator, files } = manifest;
+    return generator === 'podium' && Array.isArray(files) ? new Set(files.map(String)) : undefined;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** Every file under `dir` but the manifest, as a sorted list of "/"-separated relative paths. */
+function siteFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((file) => file !== MANIFEST_FILE)
+    .sort();
 }
 
 /** The real path of `file`, symlinks resolved, also when it (or some of its parents) does not exist yet. */
@@ -68,7 +87,14 @@ export function checkOutput({ outDir, dataDir, projectDirs }: OutputPlaces): voi
   if (!stat) return;
   const entries = readdirSync(outDir);
   if (entries.includes('.git')) refuse('a folder that is not a git working tree', 'a folder with .git; build elsewhere and copy the site into the working tree');
-  if (entries.length > 0 && !isPodiumSite(outDir)) {
+  const written = writtenFiles(outDir);
+  if (written) {
+    const added = siteFiles(outDir).filter((file) => !written.has(file));
+    if (added.length > 0) {
+      const some = added.slice(0, 3).map((name) => JSON.stringify(name)).join(', ');
+      refuse('a site with only the files Podium wrote', `${added.length} file(s) added since (${some}${added.length > 3 ? ', …' : ''}); publishing would delete them: move them elsewhere`);
+    }
+  } else if (entries.length > 0) {
     const some = entries.sort().slice(0, 3).map((name) => JSON.stringify(name)).join(', ');
     refuse(
       `an empty folder, or a site Podium built (it has ${MANIFEST_FILE})`,

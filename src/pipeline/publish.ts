@@ -12,7 +12,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BuildError, displayPath, type Diagnostic } from './diagnostics.ts';
-import { isPodiumSite, isWithin, MANIFEST_FILE, MANIFEST_TEXT } from './output-safety.ts';
+import { isPodiumSite, isWithin, MANIFEST_FILE, manifestText } from './output-safety.ts';
 
 /** The file-system calls of publishing, injectable so that tests can fail each one. */
 export interface PublishFs {
@@ -127,7 +127,7 @@ export class PublishError extends BuildError {
  * next build's `recoverAndClean`). Returns notes.
  */
 export function publishSite(siteDir: string, outDir: string, fs: PublishFs = nodePublishFs): string[] {
-  withIoDiagnostic('publish', siteDir, 'to write the site’s manifest', () => fs.writeFile(path.join(siteDir, MANIFEST_FILE), MANIFEST_TEXT));
+  withIoDiagnostic('publish', siteDir, 'to write the site’s manifest', () => fs.writeFile(path.join(siteDir, MANIFEST_FILE), manifestText(siteDir)));
   const backup = backupPath(outDir, process.pid);
   const hadPrevious = existsSync(outDir);
   if (hadPrevious) {

@@ -6,7 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
 import { locateInConfig } from '../config/read.ts';
 import { rowBudgetExcess } from '../config/periods.ts';
-import { awardExpressionFailure, checkAwardAmounts } from './award-expressions.ts';
+import { awardExpressionFailure, checkAwardAmounts, checkAwardOrders } from './award-expressions.ts';
 import { BuildError } from './diagnostics.ts';
 import { queryRows, runSqlFile } from './sql.ts';
 
@@ -68,6 +68,7 @@ export async function scoreCompetition(db: DuckDBConnection, competition: Compet
       throw (model === 'int_award_candidates' ? await awardExpressionFailure(db, competition) : null) ?? overflow(error, competition) ?? error;
     });
   }
+  await checkAwardOrders(db, competition);
   // Award by award, so a funnel reads the winners of the awards above it.
   for (const { ord } of await queryRows<{ ord: number }>(db, 'award_ords')) await runSqlFile(db, 'fct_awards_select', { ord });
   await checkAwardAmounts(db, competition);

@@ -119,7 +119,9 @@ describe('building', () => {
   });
 
   it('marks the site as Podium’s, so that a later build may replace it and nothing else', () => {
-    expect(readText(site, '.podium-site.json')).toBe('{"generator":"podium","format":1}\n');
+    const manifest = JSON.parse(readText(site, '.podium-site.json')) as { generator: string; format: number; files: string[] };
+    expect(manifest).toMatchObject({ generator: 'podium', format: 2 });
+    expect(manifest.files).toEqual(listFiles(site).filter((f) => f !== '.podium-site.json').sort());
   });
 
   it('escapes untrusted text and neutralises spreadsheet formulas', async () => {

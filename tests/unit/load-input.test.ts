@@ -4,10 +4,11 @@
  * the size limits on inputs too large to commit, and files that are not files.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { TABLE_FILE_LIMIT } from '../../src/pipeline/confine.ts';
 import { detectEncoding, textPosition } from '../../src/pipeline/encoding.ts';
 import { FIELD_LIMIT_BYTES, recordLines, scanCsv, withLfLineEnds } from '../../src/pipeline/records.ts';
 import { copyFixture, FIXTURES, refusal, tempDir } from '../support/fixture.ts';
@@ -135,6 +136,18 @@ describe('size limits are checked before DuckDB reads a file', () => {
     const problems = await refusal(dir);
     expect(problems).toEqual([expect.objectContaining({ line: 6, column: 8, expected: 'a field of at most 16 KiB', found: expect.stringContaining('the record has 32227 KiB') })]);
   });
+
+  it('refuses a glob matching more files than the limit before reading one (10,000 took over a minute)', async () => {
+    const dir = copyFixture('s1-worked');
+    mkdirSync(path.join(dir, 'days'));
+    const header = readFileSync(path.join(dir, 'events.csv'), 'utf8').split('\n')[0];
+    for (let day = 0; day <= TABLE_FILE_LIMIT; day++) writeFileSync(path.join(dir, 'days', `${day}.csv`), `${header}\n`);
+    writeFileSync(path.join(dir, 'competition.yaml'), readFileSync(path.join(dir, 'competition.yaml'), 'utf8').replace('events: events.csv', 'events: days/*.csv'));
+    const started = performance.now();
+    const problems = await refusal(dir);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(problems).toEqual([expect.objectContaining({ field: 'tables.events', line: 15, found: `${TABLE_FILE_LIMIT + 1} files` })]);
+  });
 });
 
 describe('only regular files are read', () => {
@@ -144,5 +157,13 @@ describe('only regular files are read', () => {
     execFileSync('mkfifo', [path.join(dir, 'staff.csv')]);
     const problems = await refusal(dir);
     expect(problems).toEqual([expect.objectContaining({ field: 'tables.staff', line: 14, found: expect.stringContaining('staff.csv: a named pipe (FIFO), not a file') })]);
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses a competition.yaml that is a named pipe instead of hanging on it', async () => {
+    const dir = copyFixture('s1-worked');
+    rmSync(path.join(dir, 'competition.yaml'));
+    execFileSync('mkfifo', [path.join(dir, 'competition.yaml')]);
+    const problems = await refusal(dir);
+    expect(problems).toEqual([expect.objectContaining({ found: 'a named pipe (FIFO), not a file' })]);
   });
 });

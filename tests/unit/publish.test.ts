@@ -6,10 +6,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/pipeline/build.ts';
+import { buildSite, normaliseBase } from '../../src/pipeline/build.ts';
 import { runProcess, runTogether } from '../../src/pipeline/processes.ts';
 import { BuildError } from '../../src/pipeline/diagnostics.ts';
-import { checkOutput, MANIFEST_FILE, MANIFEST_TEXT } from '../../src/pipeline/output-safety.ts';
+import { checkOutput, MANIFEST_FILE, manifestText } from '../../src/pipeline/output-safety.ts';
 import { asBuildError, isAlive, publishSite, PublishError, recoverAndClean } from '../../src/pipeline/publish.ts';
 import { copyFixture, tempDir } from '../support/fixture.ts';
 import { deadPid, faultyFs, leftovers, snapshot, systemError } from '../support/publish.ts';
@@ -19,7 +19,7 @@ function site(dir: string, label: string, podium = true): string {
   mkdirSync(path.join(dir, 'staff'), { recursive: true });
   writeFileSync(path.join(dir, 'index.html'), `<h1>${label}</h1>`);
   writeFileSync(path.join(dir, 'staff', 'S1.html'), `${label} S1`);
-  if (podium) writeFileSync(path.join(dir, MANIFEST_FILE), MANIFEST_TEXT);
+  if (podium) writeFileSync(path.join(dir, MANIFEST_FILE), manifestText(dir));
   return dir;
 }
 
@@ -201,6 +201,16 @@ describe('output safety: an OUT that would take user files with it is refused, n
     expect(refusal(path.join(root, 'file.txt'), data, [project])).toContain('/ a file;');
   });
 
+  it('refuses a site Podium built with a file added since, and a manifest that lists no files', () => {
+    const { root, data, project } = places();
+    const built = site(path.join(root, 'built'), 'old');
+    writeFileSync(path.join(built, 'staff', 'thesis.docx'), 'precious');
+    expect(refusal(built, data, [project])).toBe('a site with only the files Podium wrote / 1 file(s) added since ("staff/thesis.docx"); publishing would delete them: move them elsewhere; nothing was deleted');
+    const forged = site(path.join(root, 'forged'), 'x', false);
+    writeFileSync(path.join(forged, MANIFEST_FILE), '{"generator":"podium","format":1}\n');
+    expect(refusal(forged, data, [project])).toContain('Podium did not write');
+  });
+
   it('accepts an absent folder, an empty one and a site Podium built', () => {
     const { root, data, project } = places();
     mkdirSync(path.join(root, 'empty'));
@@ -215,6 +225,18 @@ describe('output safety: an OUT that would take user files with it is refused, n
     await expect(buildSite({ dataDir: data, outDir: data })).rejects.toMatchObject({ stage: 'output', diagnostics: [expect.objectContaining({ field: '--out' })] });
     expect(snapshot(data)).toEqual(before);
     expect(leftovers(data)).toEqual([]);
+  });
+
+  it('refuses a --base that would put markup into every page or lead elsewhere, before anything is built', async () => {
+    const data = copyFixture('s1-worked');
+    const out = path.join(tempDir('out'), 'site');
+    for (const base of ['/x"><script>alert(1)</script>/', '/../admin/', '/a b/', '/a?b=1/']) {
+      await expect(buildSite({ dataDir: data, outDir: out, base })).rejects.toMatchObject({ stage: 'output', diagnostics: [expect.objectContaining({ file: '--base' })] });
+    }
+    expect(existsSync(out)).toBe(false);
+    expect(normaliseBase('podium/2025')).toBe('/podium/2025/');
+    expect(normaliseBase('//竞赛/v1.2~x/')).toBe('/竞赛/v1.2~x/');
+    expect(normaliseBase('/')).toBe('/');
   });
 
   it('stops the build when OUT is the working directory', async () => {
