@@ -176,7 +176,7 @@ export function scoreChartSvg(input: ScoreChartInput): string | null {
       Plot.text(input.phases, { x: middle, text: 'marker', frameAnchor: 'top', dy: 4, fill: BAND_TEXT, fontWeight: 'bold' }),
       // Over the bands, which would hide it if Plot drew it with the axes.
       Plot.gridY({ stroke: '#9ca3af', strokeOpacity: 0.5 }),
-      Plot.line(targetSteps(input.targets), { x: 'x', y: 'y', curve: 'step-after', stroke: TARGET, strokeWidth: 1.5, strokeDasharray: '6 4' }),
+      input.targets.length > 0 ? Plot.line(targetSteps(input.targets), { x: 'x', y: 'y', curve: 'step-after', stroke: TARGET, strokeWidth: 1.5, strokeDasharray: '6 4' }) : null,
       Plot.line(line, { x: 'x', y: 'y', stroke: LINE, strokeWidth: 2 }),
       Plot.dot(dots, { x: 'x', y: 'y', r: 4, stroke: LINE, strokeWidth: 2, fill: (d: { provisional: boolean }) => (d.provisional ? '#fff' : LINE) }),
     ],
