@@ -169,7 +169,7 @@ export function scoreChartSvg(input: ScoreChartInput): string | null {
     marginBottom: MARGIN.bottom,
     style: { fontSize: '12px' },
     x: { type: 'utc', domain: time, tickFormat, ticks: monthTicks(time, input.width - MARGIN.left - MARGIN.right), label: input.timeTitle, labelAnchor: 'right', labelArrow: 'none', labelOffset: 36 },
-    y: { domain: scoreDomain([...dots.map((d) => d.y), ...input.targets.map((t) => t.value)]), nice: true, label: input.scoreTitle, labelArrow: 'none' },
+    y: { domain: scoreDomain([...dots.map((d) => d.y), ...input.targets.map((t) => t.value)]), nice: true, tickSize: 0, label: input.scoreTitle, labelArrow: 'none' },
     marks: [
       // Alternate shades tell neighbouring phases apart; the marker names each in the key.
       Plot.rect(input.phases, { x1: (p: ChartBand) => day(p.start), x2: (p: ChartBand) => dayAfter(p.end), fill: (_: ChartBand, i: number) => (i % 2 ? '#e6ecf3' : '#f3f6f9') }),
