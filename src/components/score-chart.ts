@@ -50,6 +50,10 @@ const LINE = '#0b57a4';
 const TARGET = '#b02a25';
 const BAND_TEXT = '#374151';
 const DAY = 86_400_000;
+/** The width of one bold 12 px digit, near enough, to tell whether a phase marker fits its band. */
+const MARKER_CHAR_WIDTH = 8;
+/** A tick label for whole-number scores: none between whole numbers, and a true minus sign as Plot's own format writes. */
+const wholeTick = (n: number) => (Number.isInteger(n) ? `${n < 0 ? '\u2212' : ''}${Math.abs(n)}` : '');
 /** A fixed class name: Plot's default adds a random suffix, which would change every build. */
 const CLASS_NAME = 'score-chart';
 
@@ -158,6 +162,13 @@ export function scoreChartSvg(input: ScoreChartInput): string | null {
   // NaN breaks Plot's line: a period without a score is a gap, not a segment across it.
   const line = input.periods.map((p) => ({ x: middle(p), y: p.score ?? Number.NaN }));
   const dots = scored.map((p) => ({ x: middle(p), y: p.score as number, provisional: p.provisional }));
+  const plotWidth = input.width - MARGIN.left - MARGIN.right;
+  const pixelsPerMs = plotWidth / (time[1].getTime() - time[0].getTime());
+  // A marker only where it fits inside its own band, so markers can never run into each other;
+  // the key below names every phase either way.
+  const labelledBands = input.phases.filter((band) => (dayAfter(band.end).getTime() - day(band.start).getTime()) * pixelsPerMs >= band.marker.length * MARKER_CHAR_WIDTH + 4);
+  // Whole-number scores (counts) get whole-number tick labels only.
+  const whole = dots.every((d) => Number.isInteger(d.y));
   const svg = Plot.plot({
     document,
     className: CLASS_NAME,
@@ -168,12 +179,12 @@ export function scoreChartSvg(input: ScoreChartInput): string | null {
     marginTop: MARGIN.top,
     marginBottom: MARGIN.bottom,
     style: { fontSize: '12px' },
-    x: { type: 'utc', domain: time, tickFormat, ticks: monthTicks(time, input.width - MARGIN.left - MARGIN.right), label: input.timeTitle, labelAnchor: 'right', labelArrow: 'none', labelOffset: 36 },
-    y: { domain: scoreDomain([...dots.map((d) => d.y), ...input.targets.map((t) => t.value)]), nice: true, tickSize: 0, label: input.scoreTitle, labelArrow: 'none' },
+    x: { type: 'utc', domain: time, tickFormat, ticks: monthTicks(time, plotWidth), label: input.timeTitle, labelAnchor: 'right', labelArrow: 'none', labelOffset: 36 },
+    y: { domain: scoreDomain([...dots.map((d) => d.y), ...input.targets.map((t) => t.value)]), nice: true, tickSize: 0, ...(whole ? { tickFormat: wholeTick } : {}), label: input.scoreTitle, labelArrow: 'none' },
     marks: [
       // Alternate shades tell neighbouring phases apart; the marker names each in the key.
       Plot.rect(input.phases, { x1: (p: ChartBand) => day(p.start), x2: (p: ChartBand) => dayAfter(p.end), fill: (_: ChartBand, i: number) => (i % 2 ? '#e6ecf3' : '#f3f6f9') }),
-      Plot.text(input.phases, { x: middle, text: 'marker', frameAnchor: 'top', dy: 4, fill: BAND_TEXT, fontWeight: 'bold' }),
+      Plot.text(labelledBands, { x: middle, text: 'marker', frameAnchor: 'top', dy: 4, fill: BAND_TEXT, fontWeight: 'bold' }),
       // Over the bands, which would hide it if Plot drew it with the axes.
       Plot.gridY({ stroke: '#9ca3af', strokeOpacity: 0.5 }),
       input.targets.length > 0 ? Plot.line(targetSteps(input.targets), { x: 'x', y: 'y', curve: 'step-after', stroke: TARGET, strokeWidth: 1.5, strokeDasharray: '6 4' }) : null,

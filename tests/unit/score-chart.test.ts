@@ -75,3 +75,25 @@ describe('scoreChartSvg', () => {
     expect(svg).not.toContain('>7月<');
   });
 });
+
+describe('scoreChartSvg marks and ticks', () => {
+  it('marks a phase band only where the marker fits inside it, so markers never meet', () => {
+    const narrowBands = chart([month(1, 100), month(12, 104)], {
+      width: 340,
+      phases: [
+        { marker: '1', start: '2025-01-01', end: '2025-01-03' },
+        { marker: '2', start: '2025-01-04', end: '2025-01-06' },
+        { marker: '3', start: '2025-01-07', end: '2025-12-28' },
+      ],
+    });
+    const svg = scoreChartSvg(narrowBands)!;
+    expect(svg).not.toMatch(/>[12]<\/text>/);
+    expect(svg).toMatch(/>3<\/text>/);
+  });
+
+  it('labels whole-number scores with whole numbers only, negatives with a minus sign', () => {
+    const svg = scoreChartSvg(chart([month(1, -2), month(2, 1), month(3, 3)]))!;
+    expect(svg).not.toMatch(/>−?\d+\.\d+<\/text>/);
+    expect(svg).toContain('>−2</text>');
+  });
+});
