@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
 import { localize } from '../config/text.ts';
-import { entityRef, type AppealRef, type EntityPage, type FineLine, type PeriodInfo, type Posting, type ScoreHistory } from '../site/model.ts';
+import { entityRef, type AppealRef, type EntityPage, type FineLine, type PeriodInfo, type Posting, type ScoreHistory, type ScoreUnit } from '../site/model.ts';
 import { sortBy } from '../order.ts';
 import { runSqlFile, streamRows } from './sql.ts';
 import { FileWriter } from './files.ts';
@@ -57,6 +57,30 @@ interface AppealColumns {
 const appealOf = (row: AppealColumns): { appeal?: AppealRef } =>
   row.appeal_id && row.appeal_decision ? { appeal: { id: row.appeal_id, decision: row.appeal_decision, decidedOn: row.appeal_decided_on ?? null } } : {};
 
+/**
+ * The unit a score is stated in, where its model fixes one: points for ledgers, weighted
+ * indicators and rubrics, percent for a ratio scaled by 100, and a rollup keeps the unit of what
+ * it rolls up. Metrics and check averages are whatever the data holds, so they have none.
+ */
+function scoreUnit(score: Competition['config']['scores'][number], scores: Competition['config']['scores']): ScoreUnit | null {
+  switch (score.model) {
+    case 'ledger':
+    case 'indicators':
+    case 'rubric':
+      return 'points';
+    case 'ratio':
+      return score.scale === 100 ? 'percent' : null;
+    case 'event_tally':
+      return score.measure === 'points' ? 'points' : score.measure === 'amount' ? 'yuan' : null;
+    case 'rollup': {
+      const of = scores.find((s) => s.id === score.of);
+      return of && of !== score ? scoreUnit(of, scores) : null;
+    }
+    default:
+      return null;
+  }
+}
+
 /** Newest first, as a sort key. */
 const newestFirst = (date: string) => -Date.parse(date);
 const newestEventsFirst = <T extends { date: string; event_id: string }>(events: T[]): T[] => sortBy(events, (e) => newestFirst(e.date), (e) => e.event_id);
@@ -93,7 +117,7 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
       const targets = periods
         .filter((p) => p.kind === 'phase')
         .flatMap((p) => p.targets.filter((t) => t.scoreId === score.id).map((t) => ({ start: p.start, end: p.end, op: t.op, value: t.value, phaseLabel: p.label })));
-      return [{ scoreId: score.id, scoreLabel: localize(score.label, locale), chartKind: score.chart, points, targets }];
+      return [{ scoreId: score.id, scoreLabel: localize(score.label, locale), chartKind: score.chart, points, unit: scoreUnit(score, config.scores), targets }];
     });
 
   // An event as the ignored-events and fines lists show it: when, what, and any appeal.

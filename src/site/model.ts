@@ -90,12 +90,16 @@ export interface ScoreHistoryPoint {
   status: 'final' | 'provisional';
 }
 
+export type ScoreUnit = 'points' | 'percent' | 'yuan';
+
 export interface ScoreHistory {
   scoreId: string;
   scoreLabel: string;
   /** Period kind the chart draws as a line: month for ledger scores, quarter for checks. */
   chartKind: PeriodKind;
   points: ScoreHistoryPoint[];
+  /** What one unit of the score is, as its model defines it; null when the model does not say (a metric, a count). */
+  unit: ScoreUnit | null;
   /** Phase targets as steps across the chart. */
   targets: { start: string; end: string; op: ThresholdOp; value: number; phaseLabel: string }[];
 }
