@@ -19,7 +19,7 @@ const { values } = parseArgs({
 });
 const widths = [
   ['desktop', 1280],
-  ['mobile', 375],
+  ['mobile', 360],
 ] as const;
 mkdirSync(values.out, { recursive: true });
 const { server, url } = await startStaticServer(values.site);

@@ -29,8 +29,8 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
   let base: string;
   const consoleErrors: string[] = [];
 
-  const open = async (path: string): Promise<Page> => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const open = async (path: string, viewport = { width: 1280, height: 900 }): Promise<Page> => {
+    const page = await browser.newPage({ viewport });
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(`${path}: ${message.text()}`);
     });
@@ -96,6 +96,56 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
     await page.goto(`${base}/rankings/h1/outlets/`);
     expect(await page.locator('table tbody tr').count()).toBe(10);
     await context.close();
+  });
+
+  it('fits a 360 px phone on every page type: name, score and rank in view, hinted scroll boxes, 24 px tap targets', async () => {
+    const problems: string[] = [];
+    for (const path of ['/', '/rankings/', '/rankings/h1/outlets/', '/rankings/h1/staff-in-outlet/', '/units/O03/', '/staff/S0012/', '/notices/', '/notices/review-h1/', '/findings/', '/methodology/', '/downloads/']) {
+      const page = await open(path, { width: 360, height: 800 });
+      const found = await page.evaluate(() => {
+        const out: string[] = [];
+        const width = document.documentElement.clientWidth;
+        const scrollWidth = document.scrollingElement?.scrollWidth ?? 0;
+        if (scrollWidth > width) out.push(`the page is ${scrollWidth} px wide`);
+        const shown = (el: Element) => el.getBoundingClientRect().width > 0;
+        const offScreen = (el: Element) => {
+          const box = el.getBoundingClientRect();
+          return shown(el) && (box.left < 0 || box.right > width + 0.5);
+        };
+        const text = (el: Element) => el.textContent?.trim().replace(/\s+/g, ' ').slice(0, 30);
+        // A ranking keeps every column it shows in view: rank, name and score among them.
+        for (const cell of document.querySelectorAll('table.ranking tbody td')) {
+          if (offScreen(cell)) out.push(`ranking cell "${text(cell)}" is off-screen`);
+        }
+        for (const table of document.querySelectorAll<HTMLTableElement>('.table-scroll > table')) {
+          const headers = [...(table.tHead?.rows[0]?.cells ?? [])];
+          const rows = [...table.tBodies].flatMap((body) => [...body.rows]);
+          // The numbers a table is about (rank, score, points, amount) are in view before any scrolling.
+          headers.forEach((header, column) => {
+            if (!header.classList.contains('num')) return;
+            for (const row of rows) {
+              const cell = row.cells[column];
+              if (cell && offScreen(cell)) out.push(`"${text(header)}" cell "${text(cell)}" is off-screen`);
+            }
+          });
+          const box = table.parentElement!;
+          if (box.scrollWidth > box.clientWidth + 1) {
+            const hint = box.parentElement?.querySelector('.scroll-hint');
+            if (!hint || !shown(hint)) out.push(`"${text(table.caption ?? headers[0]!)}" scrolls without a visible hint`);
+            const first = rows[0]?.cells[0];
+            if (first && getComputedStyle(first).position !== 'sticky') out.push(`"${text(table.caption ?? headers[0]!)}" scrolls without a sticky first column`);
+          }
+        }
+        for (const target of document.querySelectorAll('td a, th a, th button, .breadcrumb a')) {
+          const { height } = target.getBoundingClientRect();
+          if (shown(target) && height < 24) out.push(`tap target "${text(target)}" is ${height.toFixed(1)} px tall`);
+        }
+        return out;
+      });
+      problems.push(...found.map((problem) => `${path}: ${problem}`));
+      await page.close();
+    }
+    expect(problems).toEqual([]);
   });
 
   it('opens every page type without console errors', async () => {

@@ -135,6 +135,9 @@ export function formatDate(iso: string, locale: Locale): string {
 
 export const formatOp = (op: ThresholdOp): string => THRESHOLD_SYMBOL[op];
 
+/** Text whose spaces never break a line. */
+const unbroken = (text: string) => text.replaceAll(' ', '\u00a0');
+
 /** The helpers above bound to one build's locale and precision, as pages use them. */
 export function i18n(locale: Locale, decimals: number) {
   const date = (iso: string) => formatDate(iso, locale);
@@ -147,7 +150,8 @@ export function i18n(locale: Locale, decimals: number) {
     signed: formatSigned,
     number: (n: number) => formatNumber(n, locale),
     date,
-    dateRange: (start: string, end: string) => t(locale, 'common.dateRange', { start: date(start), end: date(end) }),
+    // A range wraps only around its dash: the spaces inside each date do not break (25 Mar 2025 stays whole).
+    dateRange: (start: string, end: string) => t(locale, 'common.dateRange', { start: unbroken(date(start)), end: unbroken(date(end)) }),
     op: formatOp,
   };
 }
