@@ -442,6 +442,18 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
     n.awards.forEach((a, j) => need(c.awards.some((aw) => aw.id === a), ['notices', i, 'awards', j], oneOf(c.awards.map((aw) => aw.id)), shown(a)));
     n.periods.forEach((p, j) => need(periodKinds.includes(p) || periodIds.includes(p), ['notices', i, 'periods', j], 'a period kind or id', shown(p)));
   });
+  // A notice's page is `<notice id>-<period id>`: notice "a" of period "b-c" and notice "a-b" of
+  // period "c" would be one page, and one notice would silently replace the other.
+  const noticePages = new Map<string, string>();
+  const allPeriods = [...calendarPeriods(c), ...c.periods.list];
+  c.notices.forEach((n, i) => {
+    for (const period of allPeriods.filter((p) => periodMatches(n.periods, p))) {
+      const page = `${n.id}-${period.id}`;
+      const other = noticePages.get(page.toLowerCase());
+      need(other === undefined, ['notices', i, 'id'], 'a notice ID whose pages (<notice>-<period>) differ from every other notice’s', `page "${page}" again, already notice ${other}`);
+      noticePages.set(page.toLowerCase(), `"${n.id}" of period "${period.id}"`);
+    }
+  });
 
   c.compliance.forEach((rule, i) => {
     if ('level' in rule) need(levelIds.includes(rule.level), ['compliance', i, 'level'], oneOf(levelIds), shown(rule.level));
