@@ -5,6 +5,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createGzip } from 'node:zlib';
+import { isWithin } from '../src/pipeline/paths.ts';
 import path from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -76,6 +77,5 @@ function requestedFile(siteRoot: string, url = '/'): string | undefined {
   }
   if (pathname.includes('\0')) return undefined;
   const file = path.join(siteRoot, pathname);
-  const relative = path.relative(siteRoot, file);
-  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative) ? undefined : file;
+  return isWithin(file, siteRoot) ? file : undefined;
 }

@@ -10,6 +10,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { locateInConfig } from '../config/read.ts';
 import type { TableName } from '../config/schema.ts';
 import { displayPath, shown, type Diagnostic } from './diagnostics.ts';
+import { isWithin } from './paths.ts';
 
 /**
  * DuckDB costs a few milliseconds a file, whatever its size: 10,000 one-line files would load for
@@ -73,7 +74,8 @@ export async function tableFiles(
 /** Why a glob written in the config leaves the folder, judged on the text alone, before matching. */
 function leadsOutside(dir: string, glob: string): string | undefined {
   if (path.isAbsolute(glob) || path.win32.isAbsolute(glob)) return 'an absolute path';
-  return isInside(dir, path.resolve(dir, glob)) ? undefined : 'which leads out of it';
+  const target = path.resolve(dir, glob);
+  return target !== dir && isWithin(target, dir) ? undefined : 'which leads out of it';
 }
 
 /** The file a path names, every link resolved, if it is a regular file inside `realDir`; else why not. */
@@ -84,14 +86,9 @@ export function checkFile(matched: string, realDir: string): { real: string } | 
   } catch {
     return { found: 'a link to nothing' };
   }
-  if (!isInside(realDir, real)) return { found: 'a link to a file outside the competition folder (not read)' };
+  if (real === realDir || !isWithin(real, realDir)) return { found: 'a link to a file outside the competition folder (not read)' };
   const stats = statSync(real);
   return stats.isFile() ? { real } : { found: `${kindOf(stats)}, not a file` };
-}
-
-function isInside(dir: string, file: string): boolean {
-  const relative = path.relative(dir, file);
-  return relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative);
 }
 
 function kindOf(stats: Stats): string {

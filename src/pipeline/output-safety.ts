@@ -6,6 +6,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { BuildError, displayPath, type Diagnostic } from './diagnostics.ts';
+import { isWithin } from './paths.ts';
 
 /**
  * Written into every site Podium publishes, and published with it (it holds nothing internal and
@@ -56,10 +57,6 @@ export function realPathBeyond(file: string): string {
   return path.join(realpathSync.native(existing), ...missing);
 }
 
-export const isWithin = (inner: string, outer: string) => {
-  const relative = path.relative(outer, inner);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-};
 
 export interface OutputPlaces {
   outDir: string;
