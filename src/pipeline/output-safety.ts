@@ -44,7 +44,7 @@ function siteFiles(dir: string): string[] {
 }
 
 /** The real path of `file`, symlinks resolved, also when it (or some of its parents) does not exist yet. */
-export function realPathBeyond(file: string): string {
+function realPathBeyond(file: string): string {
   const absolute = path.resolve(file);
   const missing: string[] = [];
   let existing = absolute;

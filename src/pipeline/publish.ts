@@ -33,7 +33,7 @@ export const nodePublishFs: PublishFs = {
 };
 
 /** Work folder of one build, beside OUT: `.podium-tmp-<out name>-<pid>-<random>`. */
-export const TEMP_PREFIX = '.podium-tmp-';
+const TEMP_PREFIX = '.podium-tmp-';
 /** Astro's scratch folders of one build, in the project: `.podium-render-<pid>-<random>`. */
 export const RENDER_PREFIX = '.podium-render-';
 /** The previous site while the new one is renamed in: `.podium-previous-<out name>-<pid>`. */
@@ -165,7 +165,7 @@ function attempt(step: () => void): unknown {
 }
 
 /** Runs an I/O step; a file-system error becomes a diagnostic naming the path and what to do. */
-export function withIoDiagnostic<T>(stage: string, file: string, expected: string, step: () => T): T {
+function withIoDiagnostic<T>(stage: string, file: string, expected: string, step: () => T): T {
   try {
     return step();
   } catch (error) {
@@ -191,7 +191,7 @@ const ADVICE: Record<string, string> = {
   ENOTDIR: 'a part of the path is a file, not a folder',
 };
 
-export function isSystemError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
+function isSystemError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
   return error instanceof Error && /^E[A-Z]+$/.test(String((error as NodeJS.ErrnoException).code));
 }
 

@@ -19,7 +19,7 @@ import { codePoints, forbiddenCharacterAt, forbiddenCharacterProblem, type Forbi
  * drops a field over about 32 MB without a reject row.
  */
 export const FIELD_LIMIT_BYTES = 16 * 1024;
-export const RECORD_LIMIT_BYTES = 64 * 1024;
+const RECORD_LIMIT_BYTES = 64 * 1024;
 /** Problems listed per file; the rest are counted. A file with thousands of bad lines is one mistake. */
 const PROBLEMS_LISTED_PER_FILE = 20;
 
