@@ -381,7 +381,10 @@ const Expression = z.string().min(1);
 /** The first case whose `when` holds sets the amount (S5 phase 3 bands). */
 const AmountCase = z.strictObject({ when: Expression, amount: z.union([Num(), Expression]) });
 
-/** Another award's winners as this award's candidates: monthly stars feed the quarter (S9). */
+/**
+ * Another award's winners as this award's candidates: a quarterly star twice in a year becomes an
+ * advanced worker (S9); `times: { op: '<', value: 1 }` excludes them instead (千佳 are not 百佳, S8).
+ */
 const Funnel = z.strictObject({
   award: Id,
   /** How many periods inside this award's period the candidate must have won; `>= 1` when left out. */

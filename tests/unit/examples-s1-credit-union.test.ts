@@ -1,5 +1,5 @@
 /**
- * Golden test of data/examples/s1-credit-union: SCHEMES.md S1, the credit union's 100-day
+ * Golden test of data/examples/s1-credit-union: docs/schemes.md S1, the credit union's 100-day
  * competition, with a second outlet, an appeal of each decided kind and a repeated violation. Every
  * number is worked out by hand below from the example's CSVs.
  */
@@ -20,7 +20,7 @@ describe('example s1-credit-union', () => {
     out = readOutputs(await buildModel(EXAMPLE));
   });
 
-  it('reproduces the SCHEMES.md worked example: 张三 98, 李四 96, outlet A 112, 营业室 95', () => {
+  it('reproduces the docs/schemes.md worked example: 张三 98, 李四 96, outlet A 112, 营业室 95', () => {
     // 张三 (S1): 100 − 4 (E01 complaint) − 3 (E02 late) + 5 (E03 praise) = 98; E04 is unverified: nothing.
     // 李四 (S2) heads outlet A: 100 − 4 (E02's cascade) = 96.   营业室 A-YYS: 100 − 5 (E02's cascade) = 95.
     // Outlet A: 100 + (7×2 + 2×0 + 1×(−2)) in August = 112; its later surveys net 0:

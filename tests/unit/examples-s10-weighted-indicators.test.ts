@@ -18,7 +18,7 @@ describe('S10 weighted indicators example', () => {
   });
 
   it('scores K: nine indicators, 1.2 × weight caps and −1 per major responsible complaint', () => {
-    // mystery (20): SB1 checks 92, 88, 95, 85 → mean 90 → 90/100×20 = 18 (SCHEMES.md K); SB2 80 → 16; SB3 100 → 20.
+    // mystery (20): SB1 checks 92, 88, 95, 85 → mean 90 → 90/100×20 = 18 (docs/schemes.md K); SB2 80 → 16; SB3 100 → 20.
     // satisfaction (20): 95/100×20 = 19; 90 → 18; 85 → 17.
     // vip (10, bank-wide 25 recorded for the branch): SB1 30/25×10×0.8 = 9.6 (K);
     //   SB2 50/25×10×0.8 = 16 → capped at 1.2×10 = 12 (K); SB3 20/25×10×0.8 = 6.4.

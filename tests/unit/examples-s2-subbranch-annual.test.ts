@@ -1,5 +1,5 @@
 /**
- * S2 (SCHEMES.md), data/examples/s2-subbranch-annual.
+ * S2 (docs/schemes.md), data/examples/s2-subbranch-annual.
  * Outlet checks: H1 W1 95, W2 92, W3 90, W4 88, W5 85; H2 W1 93, W2 96, W3 89, W4 90, W5 84.
  * Year = 0.5 × H1 + 0.5 × H2: W1 94, W2 94, W3 89.5, W4 89, W5 84.5.
  * Staff S21 of W2 has a valid head-office complaint on 2025-11-05 (cascades to W2).

@@ -1,5 +1,5 @@
 /**
- * data/examples/s3-toll-station (SCHEMES.md S3) built through the public interface. Monthly
+ * data/examples/s3-toll-station (docs/schemes.md S3) built through the public interface. Monthly
  * checks of each collector (checks.csv), two of them unsigned: K07 (王强 B1, Feb, 95) and
  * K10 (李娜 A2, Mar, 88). The example excludes unsigned scores; a copy counts them.
  */

@@ -1,5 +1,5 @@
 /**
- * data/examples/s4-mystery-shopper (SCHEMES.md S4) built through the public interface. Every
+ * data/examples/s4-mystery-shopper (docs/schemes.md S4) built through the public interface. Every
  * figure is worked out by hand from checks.csv and inspections.csv in the comments.
  *
  * Outlets: SB1 东城支行 → O1 O2 O3; SB2 西城支行 → O4 O5. Mystery checks (v = video):

@@ -1,5 +1,5 @@
 /**
- * S5 (SCHEMES.md), data/examples/s5-staged-fines: staged targets with fines by formula.
+ * S5 (docs/schemes.md), data/examples/s5-staged-fines: staged targets with fines by formula.
  * Quarterly checks (Q1–Q4) of six outlets; a phase takes the mean of the checks inside it:
  *   A 89.5 96 97 99 → p1 89.5, p2 96, p3 (97+99)/2 = 98
  *   B 93 97 98 99   → p1 93,   p2 97, p3 98.5

@@ -1,5 +1,5 @@
 /**
- * S6 (SCHEMES.md), data/examples/s6-bus: 禅城区公交. Lines L101, L102 (fleet F1), L201, L202 (F2);
+ * S6 (docs/schemes.md), data/examples/s6-bus: 禅城区公交. Lines L101, L102 (fleet F1), L201, L202 (F2);
  * drivers D11, D12 (L101), D21, D22 (L102), D31, D32 (L201), D41, D42 (L202).
  * Verified complaints: June C01 D11, C02 D11, C03 D21, C04 line L201, C06 D12 (C05 D41 unverified);
  * July C07 D31, C08 line L101, C09 D22, C10 D22; September C11 D11. A driver's complaint counts

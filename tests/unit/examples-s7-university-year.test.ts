@@ -1,5 +1,5 @@
 /**
- * S7 (SCHEMES.md), data/examples/s7-university-year: 后勤服务质量提升年. Sections DIN, PRO, APT,
+ * S7 (docs/schemes.md), data/examples/s7-university-year: 后勤服务质量提升年. Sections DIN, PRO, APT,
  * REP, ENV; the 三评 are checks of kinds student (师生评议, 12/5), peer (互评, 12/12; two sections
  * review each section) and leader (处领导评议, 12/20); total = 0.4 × student + 0.3 × peer + 0.3 × leader.
  * Data date 2025-12-20 (the last review).

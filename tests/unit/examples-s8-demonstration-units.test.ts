@@ -1,5 +1,5 @@
 /**
- * S8 (SCHEMES.md), data/examples/s8-demonstration-units: 百佳 and 千佳 per region.
+ * S8 (docs/schemes.md), data/examples/s8-demonstration-units: 百佳 and 千佳 per region.
  * Acceptance scores: U1 96 (east), U2 94 (east), U3 95 (west), U4 93 (east), U5 92 (west, opened
  * 2024-05-01, approved by 银协〔2025〕7号), U6 91 (west, trust), U7 97 (east) and U8 98 (west) under
  * 丙银行, terminated, U9 90 (west, self-service only), U10 89 (west), U11 88 (west).

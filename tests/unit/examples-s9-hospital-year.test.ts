@@ -1,9 +1,9 @@
 /**
- * data/examples/s9-hospital-year (SCHEMES.md S9) through the public interface. Every figure is
+ * data/examples/s9-hospital-year (docs/schemes.md S9) through the public interface. Every figure is
  * worked out by hand from metrics.csv, events.csv and nominations.csv in the comments.
  *
  * Windows, per month of Q2 and Q4 (served / rated / satisfied):
- *   W1 billing   Apr 1000/950/900, May 1200/1104/1050 (the SCHEMES.md example), Jun 1100/1000/960
+ *   W1 billing   Apr 1000/950/900, May 1200/1104/1050 (the docs/schemes.md example), Jun 1100/1000/960
  *   W2 billing   800/760/740 each month; a verified complaint on 05-12
  *   W3 pharmacy  1000/850/840 each month
  *   W4 lab       500/480/440 each month
@@ -38,7 +38,7 @@ const ineligible = (noticeId: string, label: string) =>
     .ineligible.map((r) => [r.entity.id, r.reasons.map((reason) => reason.label)]);
 
 describe('S9 window rates', () => {
-  it('computes the SCHEMES.md example: 1104 of 1200 rated (92.0%), 1050 of 1104 satisfied (95.1%)', () => {
+  it('computes the docs/schemes.md example: 1104 of 1200 rated (92.0%), 1050 of 1104 satisfied (95.1%)', () => {
     // 1104 / 1200 × 100 = 92; 1050 / 1104 × 100 = 95.108696 (six decimals kept, 95.1 shown).
     expect(scores('windows-eval-rate', '2025-05').W1).toBe(92);
     expect(scores('windows-satisfaction', '2025-05').W1).toBe(95.108696);
@@ -87,7 +87,7 @@ describe('S9 service stars: rubric, nominations, objections and disqualification
   });
 
   it('removes the 250元 careless damage whatever the score, and an upheld objection during the notice', () => {
-    // N07 scored 100 but damaged property worth 250元 (≥ 200, SCHEMES.md S9); N02's nomination
+    // N07 scored 100 but damaged property worth 250元 (≥ 200, docs/schemes.md S9); N02's nomination
     // drew an objection that was upheld (P07). Loss E03 of 1500元 (< 2000) does not remove N05.
     expect(winners('quarterly-2025-Q2', '季度文明服务标兵')).toEqual(['N03', 'N01', 'N05', 'N06']);
     expect(ineligible('quarterly-2025-Q2', '季度文明服务标兵')).toEqual([

@@ -18,7 +18,7 @@ describe('score models', () => {
   });
 
   it('computes the S9 evaluation rate and satisfaction as ratios of metric sums', () => {
-    // SCHEMES.md S9: rated / served = 1104 / 1200 = 0.92; satisfied / rated = 1050 / 1104 = 0.951087 (6 decimals).
+    // docs/schemes.md S9: rated / served = 1104 / 1200 = 0.92; satisfied / rated = 1050 / 1104 = 0.951087 (6 decimals).
     expect(scoresOf(out, 'eval-none').W1).toBe(0.92);
     // W3 rated 5 and recorded no satisfied customers: 0 / 5 = 0. W2 rated 0: no score.
     expect(scoresOf(out, 'satisfaction')).toEqual({ W1: 0.951087, W3: 0 });

@@ -1,6 +1,6 @@
 /**
  * Scoring through the public interface: build a fixture, read the published standings.
- * Every expected number is worked out by hand here or in SCHEMES.md.
+ * Every expected number is worked out by hand here or in docs/schemes.md.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel, FIXTURES, readOutputs } from '../support/fixture.ts';
@@ -12,7 +12,7 @@ const scoresOf = (out: Outputs, ranking: string, period: string) =>
 const ranksOf = (out: Outputs, ranking: string, period: string) =>
   Object.fromEntries(out.standings.filter((s) => s.scope_id === ranking && s.period_id === period).map((s) => [s.entity_id, s.rank]));
 
-describe('SCHEMES.md S1 worked example (credit-union 100-day competition)', () => {
+describe('docs/schemes.md S1 worked example (credit-union 100-day competition)', () => {
   let out: Outputs;
   beforeAll(async () => {
     out = readOutputs(await buildModel(path.join(FIXTURES, 's1-worked')));
