@@ -26,8 +26,9 @@ parts AS (
   SELECT s.unit_id, 'metrics', m.metric_id, m.metric_date, m.metric, m.value::DOUBLE, NULL, NULL
   FROM scores s
   CROSS JOIN (SELECT metric_id FROM cfg_metric_scores WHERE score_id = $score_id
-              UNION SELECT numerator_id FROM cfg_ratio_scores WHERE score_id = $score_id
-              UNION SELECT denominator_id FROM cfg_ratio_scores WHERE score_id = $score_id) read_metrics
+              UNION SELECT split_part(term.source_key, ':', 2)
+              FROM cfg_ratio_scores r, LATERAL (VALUES (r.numerator_key), (r.denominator_key)) term(source_key)
+              WHERE r.score_id = $score_id AND term.source_key LIKE 'metric:%') read_metrics
   JOIN stg_metrics m ON m.metric = read_metrics.metric_id AND m.entity_kind = 'unit' AND m.entity_id = s.unit_id
    AND m.metric_date BETWEEN s.start_date AND s.end_date
 )

@@ -62,6 +62,9 @@ export function describeMethodology(competition: Competition): MethodologySectio
     } else {
       items.push(...describeScoreModel(score, { config, label, subjectList, levelLabel, item }));
     }
+    const cap = score.model === 'indicators' ? score.total_cap : score.cap;
+    if (score.floor !== undefined) items.push(item('method.score.floor', { score: label(score.label), floor: score.floor }));
+    if (cap !== undefined) items.push(item('method.score.cap', { score: label(score.label), cap }));
     return { headingKey: 'method.heading.score', headingValues: { score: label(score.label) }, items };
   });
 
