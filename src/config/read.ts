@@ -549,8 +549,12 @@ function scoreModelProblems(c: CompetitionConfig): Problem[] {
     need(false, ['scores', cycle.index, ...cycle.reference.path], `a score that does not lead back to "${reader}" (scores cannot read each other in a cycle)`, `${reads.join(', ')}`);
     return problems;
   }
-  const deepest = Math.max(...scoreStages(c).values());
-  need(deepest <= MAX_SCORE_STAGES, ['scores'], `scores that read other scores at most ${MAX_SCORE_STAGES} deep`, `a chain ${deepest} deep`);
+  const stages = scoreStages(c);
+  const deepest = c.scores.findIndex((s) => stages.get(s.id)! > MAX_SCORE_STAGES);
+  if (deepest >= 0) {
+    const id = c.scores[deepest]!.id;
+    need(false, ['scores', deepest, 'id'], `a score at most ${MAX_SCORE_STAGES} steps of scores reading scores away from the records`, `"${id}" ${stages.get(id)} steps away`);
+  }
   return problems;
 }
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel, FIXTURES, readOutputs } from '../support/fixture.ts';
 import { ScorePartExportRow } from '../../src/pipeline/export-schemas.ts';
+import type { MethodologySection } from '../../src/site/model.ts';
 
 type Outputs = ReturnType<typeof readOutputs>;
 const MAY = '2025-05';
@@ -16,6 +17,7 @@ const MAY = '2025-05';
 describe('score floors, caps and scores read by scores', () => {
   let out: Outputs;
   let parts: ScorePartExportRow[];
+  let methodology: MethodologySection[];
   const scoresOf = (ranking: string) =>
     Object.fromEntries(out.standings.filter((s) => s.scope_id === ranking && s.period_id === MAY).map((s) => [s.entity_id, s.score]));
   /** rule → amount (6 decimals) and rule → source IDs of one entity's parts of a score in May. */
@@ -28,7 +30,9 @@ describe('score floors, caps and scores read by scores', () => {
     };
   };
   beforeAll(async () => {
-    out = readOutputs(await buildModel(path.join(FIXTURES, 'missing-rules')));
+    const report = await buildModel(path.join(FIXTURES, 'missing-rules'));
+    out = readOutputs(report);
+    methodology = report.site.methodology;
     parts = ScorePartExportRow.array().parse(JSON.parse(readFileSync(path.join(out.exportsDir, 'score_parts.json'), 'utf8')));
   });
 
@@ -88,5 +92,17 @@ describe('score floors, caps and scores read by scores', () => {
     // branch-k = sum of k: B1 0 + 28 = 28, B2 50. region-k = mean of branch-k: (28 + 50) / 2 = 39.
     expect(scoresOf('branch-k')).toEqual({ B1: 28, B2: 50 });
     expect(scoresOf('region-k')).toEqual({ R: 39 });
+  });
+
+  it('states each bound and the event rate on the methodology page', () => {
+    const items = methodology.flatMap((section) => section.items);
+    expect(items).toContainEqual({ key: 'method.score.floor', values: { score: 'Service', floor: 0 } });
+    expect(items).toContainEqual({ key: 'method.score.cap', values: { score: 'Bonus', cap: 5 } });
+    expect(items).toContainEqual({ key: 'method.score.cap', values: { score: 'Indicators', cap: 50 } });
+    expect(items).toContainEqual({ key: 'method.indicator.floor', values: { indicator: 'Growth', floor: 0 } });
+    expect(items).toContainEqual({ key: 'method.indicator.deduction.floor', values: { indicator: 'Complaints', limit: 4 } });
+    expect(items).toContainEqual({ key: 'method.ratio', values: { score: 'Complaints per 10000 trips', subjects: 'Outlet', numerator: 'Complaints', denominator: 'trips' } });
+    expect(items).toContainEqual({ key: 'method.ratio.scale', values: { scale: 10000 } });
+    expect(items).toContainEqual({ key: 'method.indicator.peer.top', values: { indicator: 'Growth', of: 'growth', metric: 'Region growth', level: 'Region' } });
   });
 });
