@@ -38,57 +38,58 @@ export function scoreReferences(score: Score): ScoreReference[] {
   return refs;
 }
 
-/**
- * A cycle of scores reading each other, as the reference that closes it (in the first score of
- * the cycle met in config order) and the scores around it; null when there is none.
- */
-export function scoreCycle(config: CompetitionConfig): { index: number; reference: ScoreReference; around: string[] } | null {
-  const byId = new Map(config.scores.map((s, index) => [s.id, { score: s, index }]));
-  const state = new Map<string, 'open' | 'done'>();
-  const trail: string[] = [];
-  const visit = (id: string): { index: number; reference: ScoreReference; around: string[] } | null => {
-    state.set(id, 'open');
-    trail.push(id);
-    const entry = byId.get(id)!;
-    for (const reference of scoreReferences(entry.score)) {
-      if (!byId.has(reference.score)) continue;
-      const seen = state.get(reference.score);
-      if (seen === 'open') return { index: entry.index, reference, around: [...trail.slice(trail.indexOf(reference.score)), reference.score] };
-      if (seen === undefined) {
-        const found = visit(reference.score);
-        if (found) return found;
-      }
-    }
-    trail.pop();
-    state.set(id, 'done');
-    return null;
-  };
-  for (const s of config.scores) {
-    if (state.has(s.id)) continue;
-    const found = visit(s.id);
-    if (found) return found;
-  }
-  return null;
+export interface ScoreCycle {
+  /** The score whose reference closes the cycle, by its index in `scores`. */
+  index: number;
+  reference: ScoreReference;
+  /** The scores around the cycle, the first one again at the end: each reads the next. */
+  around: string[];
 }
 
 /**
- * Each score's stage: 0 for scores read from records, else one more than the latest stage it
- * reads (a score reading only metrics is stage 1). Needs a config without cycles.
+ * Walks the scores depth first, without recursion (a config may chain thousands of scores):
+ * each score's stage, 0 for scores read from records, else one more than the latest stage it
+ * reads (a score reading only metrics is stage 1); or the first cycle met in config order.
  */
-export function scoreStages(config: CompetitionConfig): Map<string, number> {
-  const byId = new Map(config.scores.map((s) => [s.id, s]));
+function walkScores(config: CompetitionConfig): { stages: Map<string, number> } | { cycle: ScoreCycle } {
+  const byId = new Map(config.scores.map((score, index) => [score.id, { score, index, refs: scoreReferences(score) }]));
   const stages = new Map<string, number>();
-  const stageOf = (score: Score): number => {
-    const known = stages.get(score.id);
-    if (known !== undefined) return known;
-    const read = scoreReferences(score).flatMap((r) => {
-      const other = byId.get(r.score);
-      return other ? [stageOf(other)] : [];
-    });
-    const stage = RECORD_MODELS.has(score.model) ? 0 : 1 + Math.max(0, ...read);
-    stages.set(score.id, stage);
-    return stage;
-  };
-  for (const s of config.scores) stageOf(s);
-  return stages;
+  const open = new Set<string>();
+  for (const root of config.scores) {
+    if (stages.has(root.id)) continue;
+    // Each frame: a score and how many of its references have been followed.
+    const stack: { id: string; next: number }[] = [{ id: root.id, next: 0 }];
+    open.add(root.id);
+    while (stack.length > 0) {
+      const frame = stack.at(-1)!;
+      const entry = byId.get(frame.id)!;
+      const reference = entry.refs[frame.next++];
+      if (reference === undefined) {
+        const read = entry.refs.flatMap((r) => (byId.has(r.score) ? [stages.get(r.score)!] : []));
+        stages.set(frame.id, RECORD_MODELS.has(entry.score.model) ? 0 : 1 + Math.max(0, ...read));
+        open.delete(frame.id);
+        stack.pop();
+      } else if (open.has(reference.score)) {
+        const trail = stack.map((f) => f.id);
+        return { cycle: { index: entry.index, reference, around: [...trail.slice(trail.indexOf(reference.score)), reference.score] } };
+      } else if (byId.has(reference.score) && !stages.has(reference.score)) {
+        open.add(reference.score);
+        stack.push({ id: reference.score, next: 0 });
+      }
+    }
+  }
+  return { stages };
+}
+
+/** The first cycle of scores reading each other, in config order; null when there is none. */
+export function scoreCycle(config: CompetitionConfig): ScoreCycle | null {
+  const walked = walkScores(config);
+  return 'cycle' in walked ? walked.cycle : null;
+}
+
+/** Each score's stage: a score reads only scores of earlier stages. Needs a config without cycles. */
+export function scoreStages(config: CompetitionConfig): Map<string, number> {
+  const walked = walkScores(config);
+  if ('cycle' in walked) throw new Error(`scores read each other in a cycle: ${walked.cycle.around.join(' → ')}`);
+  return walked.stages;
 }
