@@ -546,7 +546,8 @@ function scoreModelProblems(c: CompetitionConfig): Problem[] {
     const reader = c.scores[cycle.index]!.id;
     // around is [first, …, reader, first]: each score reads the next one.
     const reads = cycle.around.slice(0, -1).map((id, k) => `"${id}" reads "${cycle.around[k + 1]}"`);
-    need(false, ['scores', cycle.index, ...cycle.reference.path], `a score that does not lead back to "${reader}" (scores cannot read each other in a cycle)`, `${reads.join(', ')}`);
+    const shownReads = reads.length > MAX_CYCLE_STEPS_SHOWN ? [...reads.slice(0, MAX_CYCLE_STEPS_SHOWN - 1), `… ${reads.length - MAX_CYCLE_STEPS_SHOWN} more`, reads.at(-1)!] : reads;
+    need(false, ['scores', cycle.index, ...cycle.reference.path], `a score that does not lead back to "${reader}" (scores cannot read each other in a cycle)`, shownReads.join(', '));
     return problems;
   }
   const stages = scoreStages(c);
@@ -560,3 +561,5 @@ function scoreModelProblems(c: CompetitionConfig): Problem[] {
 
 /** Scores read scores read scores …: each step is a pass of the scoring SQL, so the chain is bounded. */
 const MAX_SCORE_STAGES = 20;
+/** A cycle through thousands of scores is named by its first steps and its last. */
+const MAX_CYCLE_STEPS_SHOWN = 6;
