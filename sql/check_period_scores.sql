@@ -1,9 +1,9 @@
--- Score $score_id of every unit of $level in period $period_id once it has ended, with the
+-- Score $score_id of every unit of $level in period $period_id once it is closed (int_as_of.closed_through), with the
 -- records behind it: the checks it counts, the events and surveys posted to it, and the metric
 -- rows a metric or ratio score reads, in the period's dates (a combined period shows every record
 -- of its span).
 WITH period AS (
-  SELECT p.* FROM cfg_periods p, int_as_of WHERE p.period_id = $period_id AND p.end_date <= int_as_of.as_of
+  SELECT p.* FROM cfg_periods p, int_as_of WHERE p.period_id = $period_id AND p.end_date <= int_as_of.closed_through
 ),
 scores AS (
   SELECT s.entity_id AS unit_id, s.score, p.start_date, p.end_date

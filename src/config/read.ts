@@ -242,6 +242,7 @@ function calendarProblems(c: CompetitionConfig): Problem[] {
     need(date >= from && date <= to, p, `a date from ${from} to ${to} (date_window; a wider window is a config key)`, shown(date));
   inWindow(c.start, ['start']);
   inWindow(c.end, ['end']);
+  if (c.closed_through !== undefined) inWindow(c.closed_through, ['closed_through']);
   c.periods.list.forEach((p, i) => {
     if (!('start' in p)) return;
     inWindow(p.start, ['periods', 'list', i, 'start']);
@@ -254,6 +255,7 @@ function calendarProblems(c: CompetitionConfig): Problem[] {
   if (problems.length > 0) return problems;
   const inside = (date: string) => date >= c.start && date <= c.end;
   const span = `a date inside the competition ${c.start} – ${c.end}`;
+  if (c.closed_through !== undefined) need(inside(c.closed_through), ['closed_through'], span, shown(c.closed_through));
   c.periods.list.forEach((p, i) => {
     if (!('start' in p)) return;
     const at = (...rest: PropertyKey[]): YamlPath => ['periods', 'list', i, ...rest];

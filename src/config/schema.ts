@@ -624,6 +624,13 @@ export const CompetitionConfig = z.strictObject({
    * window: a year typed 1009 instead of 2009 is refused instead of laying out a thousand years.
    */
   date_window: z.strictObject({ from: IsoDate, to: IsoDate }).default({ from: '2000-01-01', to: '2100-12-31' }),
+  /**
+   * The last day whose records are complete (the month is closed): a period ending on or before
+   * it is final even if no record falls on its last day; a period ending after it stays
+   * provisional whatever the records' dates. Left out, a period is final once the newest record
+   * is dated on or after its last day.
+   */
+  closed_through: IsoDate.optional(),
   /** Decimals shown on pages; ranking always uses full precision. */
   decimals: z.int().min(0).max(4).default(2),
   org: z.strictObject({

@@ -87,6 +87,9 @@ export async function scoreCompetition(db: DuckDBConnection, competition: Compet
       ? `event ${m.event_id}: no head of the ${m.level_id} above ${m.subject_id}; that cascade step moved no score`
       : `event ${m.event_id}: no ${m.level_id} above ${m.subject_id}; that cascade step moved no score`,
   );
+  for (const late of await queryRows<{ source_table: string; records: number; first_date: string }>(db, 'records_after_close')) {
+    notes.push(`${late.source_table}: ${late.records} record(s) dated after closed_through ${competition.config.closed_through} (the first on ${late.first_date}) count only in periods that are still provisional`);
+  }
   return { asOf: as_of, notes };
 }
 
