@@ -1,9 +1,9 @@
--- Coverage in one period [$from, $to] that has ended by the data date: every unit of $level,
+-- Coverage in one period [$from, $to] that is closed (int_as_of.closed_through): every unit of $level,
 -- the unit of $within above it (its group), and the checks and inspections in the period of it
 -- or of any unit below it (a sub-branch is covered when one of its outlets was checked).
 -- The rule decides which of those records cover it. The lists are unordered; the check sorts.
 WITH period AS (
-  SELECT $from::DATE AS start_date, $to::DATE AS end_date FROM int_as_of WHERE $to::DATE <= int_as_of.as_of
+  SELECT $from::DATE AS start_date, $to::DATE AS end_date FROM int_as_of WHERE $to::DATE <= int_as_of.closed_through
 ),
 records AS (
   SELECT c.unit_id, 'checks' AS record_table, c.check_id AS id, c.check_date AS record_date, c.kind

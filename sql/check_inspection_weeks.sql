@@ -1,5 +1,5 @@
--- Every unit of a level, every whole week (Monday–Sunday) inside [$from, $to] that has ended by
--- the data date, with the inspections of one method it had. A week with none still has a row.
+-- Every unit of a level, every whole week (Monday–Sunday) inside [$from, $to] that is closed
+-- (int_as_of.closed_through), with the inspections of one method it had. A week with none still has a row.
 -- The lists are unordered (ordered aggregates are slow); the check sorts its evidence.
 WITH weeks AS (
   SELECT w::DATE AS week_start, (w + INTERVAL 6 DAY)::DATE AS week_end
@@ -7,7 +7,7 @@ WITH weeks AS (
 ),
 whole_weeks AS (
   SELECT weeks.* FROM weeks, int_as_of
-  WHERE week_start >= $from::DATE AND week_end <= $to::DATE AND week_end <= int_as_of.as_of
+  WHERE week_start >= $from::DATE AND week_end <= $to::DATE AND week_end <= int_as_of.closed_through
 )
 SELECT u.unit_id,
        strftime(w.week_start, '%Y-%m-%d') AS week_start,

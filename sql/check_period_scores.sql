@@ -1,9 +1,9 @@
--- Score $score_id of every unit of $level in period $period_id once it has ended, with the
+-- Score $score_id of every unit of $level in period $period_id once it is closed (int_as_of.closed_through), with the
 -- records behind it: the checks it counts, the events and surveys posted to it, and the metric
 -- rows a metric or ratio score reads, in the period's dates (a combined period shows every record
 -- of its span).
 WITH period AS (
-  SELECT p.* FROM cfg_periods p, int_as_of WHERE p.period_id = $period_id AND p.end_date <= int_as_of.as_of
+  SELECT p.* FROM cfg_periods p, int_as_of WHERE p.period_id = $period_id AND p.end_date <= int_as_of.closed_through
 ),
 scores AS (
   SELECT s.entity_id AS unit_id, s.score, p.start_date, p.end_date
@@ -26,8 +26,9 @@ parts AS (
   SELECT s.unit_id, 'metrics', m.metric_id, m.metric_date, m.metric, m.value::DOUBLE, NULL, NULL
   FROM scores s
   CROSS JOIN (SELECT metric_id FROM cfg_metric_scores WHERE score_id = $score_id
-              UNION SELECT numerator_id FROM cfg_ratio_scores WHERE score_id = $score_id
-              UNION SELECT denominator_id FROM cfg_ratio_scores WHERE score_id = $score_id) read_metrics
+              UNION SELECT split_part(term.source_key, ':', 2)
+              FROM cfg_ratio_scores r, LATERAL (VALUES (r.numerator_key), (r.denominator_key)) term(source_key)
+              WHERE r.score_id = $score_id AND term.source_key LIKE 'metric:%') read_metrics
   JOIN stg_metrics m ON m.metric = read_metrics.metric_id AND m.entity_kind = 'unit' AND m.entity_id = s.unit_id
    AND m.metric_date BETWEEN s.start_date AND s.end_date
 )

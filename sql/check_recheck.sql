@@ -1,4 +1,4 @@
--- Rechecks (S4 复查) in period $period_id once it has ended: every unit of $level with a
+-- Rechecks (S4 复查) in period $period_id once it is closed (int_as_of.closed_through): every unit of $level with a
 -- $score_id score in the previous period of the same kind, the checks behind that score, and
 -- the checks it had in this period. The rule decides which scores call for a recheck.
 WITH periods AS (
@@ -7,7 +7,7 @@ WITH periods AS (
   FROM cfg_periods
 ),
 this_period AS (
-  SELECT pp.* FROM periods pp, int_as_of WHERE pp.period_id = $period_id AND pp.end_date <= int_as_of.as_of
+  SELECT pp.* FROM periods pp, int_as_of WHERE pp.period_id = $period_id AND pp.end_date <= int_as_of.closed_through
 ),
 previous AS (
   SELECT s.entity_id AS unit_id, prev.period_id, prev.start_date, prev.end_date, s.score

@@ -1,8 +1,7 @@
--- Every unit of a level, every calendar month inside [$from, $to] that has ended by the data
--- date, with the customers surveyed in it.
+-- Every unit of a level, every calendar month inside [$from, $to] that is closed (int_as_of.closed_through), with the customers surveyed in it.
 WITH months AS (
   SELECT p.start_date, p.end_date FROM cfg_periods p, int_as_of
-  WHERE p.kind = 'month' AND p.start_date >= $from::DATE AND p.end_date <= $to::DATE AND p.end_date <= int_as_of.as_of
+  WHERE p.kind = 'month' AND p.start_date >= $from::DATE AND p.end_date <= $to::DATE AND p.end_date <= int_as_of.closed_through
 )
 SELECT u.unit_id,
        strftime(m.start_date, '%Y-%m-%d') AS month_start,

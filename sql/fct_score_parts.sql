@@ -2,7 +2,9 @@
 -- sorted IDs of the records behind it. Ledger: 'base' (no records), then one row per event type
 -- (the subject's own events and the cascades that reached it) and 'survey'. Check average:
 -- 'check_<aggregate>' with the checks it was taken over ('last': the last check alone, the one the
--- score is). Event tally: one row per event type. The parts of a ledger or tally score add up to it.
+-- score is). Event tally: one row per event type. A ratio: its numerator and denominator. A score
+-- kept within its floor or cap: a 'floor' or 'cap' row of the difference. The parts of a ledger or
+-- tally score add up to it.
 -- A combined period (the year = ½ H1 + ½ H2): one row per part period, 'period:<part>', weight ×
 -- the part's score, its source the part period (whose own rows hold the records); they add up to it.
 CREATE TABLE fct_score_parts AS
@@ -26,14 +28,14 @@ ledger_postings AS (
 ),
 checks AS (
   SELECT p.period_id, c.score_id, c.entity_kind, c.entity_id, 'check_' || any_value(c.aggregate) AS rule_id,
-         s.score::DOUBLE AS amount,
+         s.raw_score::DOUBLE AS amount,
          -- Same order as the score's arg_max in fct_period_scores, so the source is the check the score is.
          CASE any_value(c.aggregate) WHEN 'last' THEN [arg_max(c.check_id, c.check_date || c.check_id)]
               ELSE list_sort(list(c.check_id)) END AS source_ids
   FROM span_periods p
   JOIN int_counted_checks c ON c.check_date BETWEEN p.start_date AND p.end_date
-  JOIN fct_period_scores s ON s.period_id = p.period_id AND s.score_id = c.score_id AND s.entity_kind = c.entity_kind AND s.entity_id = c.entity_id
-  GROUP BY p.period_id, c.score_id, c.entity_kind, c.entity_id, s.score
+  JOIN int_scores s ON s.period_id = p.period_id AND s.score_id = c.score_id AND s.entity_kind = c.entity_kind AND s.entity_id = c.entity_id
+  GROUP BY p.period_id, c.score_id, c.entity_kind, c.entity_id, s.raw_score
 ),
 -- A metric score's value, and a ratio's numerator and denominator sums, with the metric records.
 metric_parts AS (
@@ -42,19 +44,26 @@ metric_parts AS (
   JOIN int_metric_values v ON v.metric_id = ms.metric_id AND v.aggregate = ms.aggregate
   JOIN fct_period_scores s ON s.period_id = v.period_id AND s.score_id = ms.score_id AND s.entity_kind = v.entity_kind AND s.entity_id = v.entity_id
   UNION ALL
-  SELECT v.period_id, r.score_id, v.entity_kind, v.entity_id, term.role || ':' || v.metric_id, v.value, v.source_ids
+  SELECT v.period_id, r.score_id, v.entity_kind, v.entity_id, term.rule_id, v.value, v.source_ids
   FROM cfg_ratio_scores r
-  CROSS JOIN LATERAL (VALUES ('numerator', r.numerator_id), ('denominator', r.denominator_id)) term(role, metric_id)
-  JOIN int_metric_values v ON v.metric_id = term.metric_id AND v.aggregate = 'sum'
+  CROSS JOIN LATERAL (VALUES (r.numerator_rule, r.numerator_key), (r.denominator_rule, r.denominator_key)) term(rule_id, source_key)
+  JOIN int_source_values v ON v.source_key = term.source_key
   JOIN fct_period_scores s ON s.period_id = v.period_id AND s.score_id = r.score_id AND s.entity_kind = v.entity_kind AND s.entity_id = v.entity_id
+),
+-- What a score's floor or cap took away or added: with it the parts of an additive score add up to the score.
+bounds AS (
+  SELECT period_id, score_id, entity_kind, entity_id, CASE WHEN score > raw_score THEN 'floor' ELSE 'cap' END AS rule_id,
+         (score - raw_score)::DOUBLE AS amount, []::VARCHAR[] AS source_ids
+  FROM (SELECT * FROM int_scores UNION ALL SELECT * FROM int_combined_scores)
+  WHERE score <> raw_score
 ),
 -- Only combined periods that have a score (it needs all of its parts).
 combined_parts AS (
   SELECT pp.period_id, part.score_id, part.entity_kind, part.entity_id, 'period:' || pp.part_id AS rule_id,
          (pp.weight * part.score)::DOUBLE AS amount, [pp.part_id] AS source_ids
   FROM cfg_period_parts pp
-  JOIN fct_period_scores whole ON whole.period_id = pp.period_id
-  JOIN fct_period_scores part ON part.period_id = pp.part_id AND part.score_id = whole.score_id
+  JOIN int_combined_scores whole ON whole.period_id = pp.period_id
+  JOIN int_scores part ON part.period_id = pp.part_id AND part.score_id = whole.score_id
    AND part.entity_kind = whole.entity_kind AND part.entity_id = whole.entity_id
 )
 SELECT * FROM ledger_base
@@ -63,4 +72,5 @@ UNION ALL SELECT * FROM checks
 UNION ALL SELECT * FROM metric_parts
 UNION ALL SELECT period_id, score_id, entity_kind, entity_id, rule_id, amount, source_ids FROM int_composite_parts
 UNION ALL SELECT * FROM combined_parts
+UNION ALL SELECT * FROM bounds
 UNION ALL SELECT period_id, score_id, entity_kind, entity_id, rule_id, amount, source_ids FROM int_tally_parts;

@@ -1,8 +1,7 @@
--- Scores read straight from records, per span period. Ledger: base + the postings dated inside
--- the period. Check average: mean, last or min of the checks int_counted_checks counts. Event
--- tally: int_tally_scores. Metric: the period's sum, mean,
--- last, min or max of a metric. Ratio: numerator sum / denominator sum, with the configured
--- rule when the denominator is zero or negative.
+-- Scores read straight from records (stage 0), per span period, before their floor and cap
+-- (int_stage_scores.sql). Ledger: base + the postings dated inside the period. Check average:
+-- mean, last or min of the checks int_counted_checks counts. Event tally: int_tally_scores.
+-- Metric: the period's sum, mean, last, min or max of a metric.
 CREATE TABLE int_base_scores AS
 WITH span_periods AS (
   SELECT * FROM int_live_periods WHERE NOT combined
@@ -43,29 +42,11 @@ metric AS (
   JOIN int_metric_values v
     ON v.metric_id = ms.metric_id AND v.aggregate = ms.aggregate
    AND v.entity_kind = sb.entity_kind AND v.entity_id = sb.entity_id
-),
--- Driven by the denominator: a subject that recorded none in the period has no ratio there.
-ratio AS (
-  SELECT d.period_id, sb.score_id, sb.entity_kind, sb.entity_id,
-         r.scale * CASE WHEN d.value > 0 THEN coalesce(n.value, 0) / d.value
-                        WHEN r.on_nonpositive = 'zero' THEN 0
-                        WHEN r.on_nonpositive = 'full' THEN 1
-                   END AS score
-  FROM cfg_ratio_scores r
-  JOIN int_score_subjects sb ON sb.score_id = r.score_id
-  JOIN int_metric_values d
-    ON d.metric_id = r.denominator_id AND d.aggregate = 'sum'
-   AND d.entity_kind = sb.entity_kind AND d.entity_id = sb.entity_id
-  LEFT JOIN int_metric_values n
-    ON n.metric_id = r.numerator_id AND n.aggregate = 'sum' AND n.period_id = d.period_id
-   AND n.entity_kind = sb.entity_kind AND n.entity_id = sb.entity_id
 )
 SELECT period_id, score_id, entity_kind, entity_id, score::DECIMAL(18, 6) AS score FROM ledger
 UNION ALL
 SELECT period_id, score_id, entity_kind, entity_id, round(score, 6)::DECIMAL(18, 6) FROM check_average
 UNION ALL
 SELECT period_id, score_id, entity_kind, entity_id, round(score, 6)::DECIMAL(18, 6) FROM metric
-UNION ALL
-SELECT period_id, score_id, entity_kind, entity_id, round(score, 6)::DECIMAL(18, 6) FROM ratio WHERE score IS NOT NULL
 UNION ALL
 SELECT period_id, score_id, entity_kind, entity_id, score FROM int_tally_scores;

@@ -1,13 +1,17 @@
--- Each indicator's (or rubric item's) points per subject and span period: the audit trail of the
--- indicators and rubric scores (S9, S10). A term is value / divisor, where the divisor is the
--- scale, or the all-units value: the sum or mean over every subject of the same level, or a
--- metric recorded for the subject's top unit. Only subjects whose total is complete get parts.
-CREATE TABLE int_composite_parts AS
+-- Each indicator's (or rubric item's) points per subject and span period, for the scores of stage
+-- $stage: the audit trail of the indicators and rubric scores (S9, S10). A term is value / divisor,
+-- where the divisor is the scale, or the all-units value: the sum or mean over every subject of
+-- the same level, or a metric recorded for (or a score of) the subject's top unit; the part lists
+-- the records behind the all-units value too. Points beyond the indicator's floor or cap are
+-- taken back by a row of their own ('<indicator>:floor', '<indicator>:cap'), so the rows add up
+-- to the total. Only subjects whose total is complete get parts.
+INSERT INTO int_composite_parts
 WITH rows_ AS (
   SELECT p.period_id, i.*, sb.entity_kind, sb.entity_id, sb.subject, sb.home_unit_id,
          EXISTS (SELECT 1 FROM cfg_exemptions x JOIN int_unit_ancestors a ON a.ancestor_id = x.unit_id
                  WHERE x.score_id = i.score_id AND x.indicator_id = i.indicator_id AND a.unit_id = sb.home_unit_id) AS exempt
   FROM cfg_indicators i
+  JOIN cfg_scores s ON s.score_id = i.score_id AND s.stage = $stage
   JOIN int_score_subjects sb ON sb.score_id = i.score_id
   CROSS JOIN int_live_periods p
   WHERE NOT p.combined
@@ -21,7 +25,8 @@ terms AS (
    AND v.entity_kind = r.entity_kind AND v.entity_id = r.entity_id
 ),
 peers_over_all AS (
-  SELECT score_id, indicator_id, term, period_id, subject, sum(value) AS peer_sum, avg(value) AS peer_mean
+  SELECT score_id, indicator_id, term, period_id, subject, sum(value) AS peer_sum, avg(value) AS peer_mean,
+         flatten(list(source_ids)) AS peer_source_ids
   FROM terms WHERE peer_kind IN ('sum', 'mean') AND value IS NOT NULL
   GROUP BY ALL
 ),
@@ -30,7 +35,8 @@ top_units AS (
 ),
 divided AS (
   SELECT t.*,
-         CASE t.peer_kind WHEN 'sum' THEN pa.peer_sum WHEN 'mean' THEN pa.peer_mean WHEN 'top' THEN tv.value ELSE t.scale END AS divisor
+         CASE t.peer_kind WHEN 'sum' THEN pa.peer_sum WHEN 'mean' THEN pa.peer_mean WHEN 'top' THEN tv.value ELSE t.scale END AS divisor,
+         coalesce(pa.peer_source_ids, tv.source_ids, []) AS divisor_source_ids
   FROM terms t
   LEFT JOIN peers_over_all pa
     ON pa.score_id = t.score_id AND pa.indicator_id = t.indicator_id AND pa.term = t.term
@@ -41,9 +47,9 @@ divided AS (
    AND tv.entity_kind = 'unit' AND tv.entity_id = tu.top_id
 ),
 indicator_points AS (
-  SELECT period_id, score_id, indicator_id, any_value(kind) AS kind, any_value(weight) AS weight, any_value(cap) AS cap,
-         any_value(exempt) AS exempt, entity_kind, entity_id,
-         list_sort(flatten(list(source_ids))) AS source_ids,
+  SELECT period_id, score_id, indicator_id, any_value(kind) AS kind, any_value(weight) AS weight,
+         any_value(floor_points) AS floor_points, any_value(cap_points) AS cap_points, any_value(exempt) AS exempt, entity_kind, entity_id,
+         list_sort(list_distinct(flatten(list(source_ids || divisor_source_ids)))) AS source_ids,
          CASE any_value(kind)
            -- No record of the counted thing in the period is no deduction.
            WHEN 'deduction' THEN -any_value(points) * coalesce(sum(value), 0)
@@ -58,8 +64,7 @@ indicator_points AS (
   GROUP BY period_id, score_id, indicator_id, entity_kind, entity_id
 ),
 capped AS (
--- least() skips NULLs, so a missing value must stay missing before the cap applies.
-  SELECT *, CASE WHEN cap IS NULL OR raw_points IS NULL THEN raw_points ELSE least(raw_points, cap * weight) END AS points
+  SELECT *, bounded(raw_points, floor_points, cap_points) AS points
   FROM indicator_points
 ),
 totals AS (
@@ -72,10 +77,16 @@ totals AS (
   GROUP BY ALL
 )
 SELECT c.period_id, c.score_id, c.entity_kind, c.entity_id, c.indicator_id AS rule_id,
-       (CASE WHEN c.exempt THEN c.weight ELSE c.points END)::DOUBLE AS amount, c.source_ids
+       (CASE WHEN c.exempt THEN c.weight ELSE c.raw_points END)::DOUBLE AS amount, c.source_ids
 FROM capped c
 JOIN totals t USING (period_id, score_id, entity_kind, entity_id)
 WHERE NOT t.incomplete AND (NOT c.exempt OR t.exemption_rule = 'full')
+UNION ALL
+SELECT c.period_id, c.score_id, c.entity_kind, c.entity_id, c.indicator_id || CASE WHEN c.points > c.raw_points THEN ':floor' ELSE ':cap' END,
+       (c.points - c.raw_points)::DOUBLE, []::VARCHAR[]
+FROM capped c
+JOIN totals t USING (period_id, score_id, entity_kind, entity_id)
+WHERE NOT t.incomplete AND NOT c.exempt AND c.points <> c.raw_points
 UNION ALL
 -- Rescaling for an exemption: the other weighted indicators count as if they were the whole weight.
 SELECT period_id, score_id, entity_kind, entity_id, 'exemption_rescale',

@@ -1,9 +1,12 @@
 -- The config, as tables, so that scoring SQL joins on rules instead of having values glued in.
-CREATE TABLE cfg_competition (start_date DATE, end_date DATE);
+-- closed_through: NULL when the config leaves it out (periods close with the data, int_as_of.sql).
+CREATE TABLE cfg_competition (start_date DATE, end_date DATE, closed_through DATE);
 CREATE TABLE cfg_levels (level_id VARCHAR, depth INTEGER);
 CREATE TABLE cfg_periods (period_id VARCHAR, kind VARCHAR, start_date DATE, end_date DATE, ord INTEGER, combined BOOLEAN);
 CREATE TABLE cfg_period_parts (period_id VARCHAR, part_id VARCHAR, weight DECIMAL(18, 6));
-CREATE TABLE cfg_scores (score_id VARCHAR, model VARCHAR, base DECIMAL(18, 6), aggregate VARCHAR);
+-- stage: scores of a stage read only scores of earlier stages (src/config/score-graph.ts); floor and
+-- cap bound each period's score.
+CREATE TABLE cfg_scores (score_id VARCHAR, model VARCHAR, base DECIMAL(18, 6), aggregate VARCHAR, stage INTEGER, floor DECIMAL(18, 6), cap DECIMAL(18, 6));
 CREATE TABLE cfg_score_subjects (score_id VARCHAR, subject VARCHAR);
 CREATE TABLE cfg_score_check_kinds (score_id VARCHAR, check_kind VARCHAR);
 CREATE TABLE cfg_scores_excluding_unsigned (score_id VARCHAR);
@@ -29,6 +32,9 @@ CREATE TABLE cfg_targets (period_id VARCHAR, score_id VARCHAR, op VARCHAR, value
 CREATE TABLE cfg_attributes (attribute_id VARCHAR, of_table VARCHAR, type VARCHAR, required BOOLEAN);
 -- Threshold test shared by the award models: `x op v` for a configured op.
 CREATE MACRO meets_threshold(x, op, v) AS CASE op WHEN '>=' THEN x >= v WHEN '>' THEN x > v WHEN '<' THEN x < v WHEN '<=' THEN x <= v END;
+-- A value kept between a floor and a cap, either of which may be NULL (no bound: greatest and least
+-- skip NULLs); a missing value stays missing.
+CREATE MACRO bounded(x, lo, hi) AS CASE WHEN x IS NOT NULL THEN least(greatest(x, lo), hi) END;
 -- Event ledger rules (appeals, repeats, priority items, fines, tallies): see docs/config/ledger.md.
 CREATE TABLE cfg_event_multipliers (type_id VARCHAR, repeat_within VARCHAR, repeat_multiplier DECIMAL(18, 6), priority_multiplier DECIMAL(18, 6), combine VARCHAR);
 CREATE TABLE cfg_fines (type_id VARCHAR, kind VARCHAR, fixed_amount DECIMAL(18, 2), min_amount DECIMAL(18, 2), max_amount DECIMAL(18, 2), per_point DECIMAL(18, 2), repeat_per_point DECIMAL(18, 2), on_repeat VARCHAR);
@@ -39,9 +45,11 @@ CREATE TABLE cfg_tally_statuses (score_id VARCHAR, status VARCHAR);
 -- 'score:<id>' or 'metric:<id>:<aggregate>' (see int_source_values).
 CREATE TABLE cfg_metrics (metric_id VARCHAR);
 CREATE TABLE cfg_metric_scores (score_id VARCHAR, metric_id VARCHAR, aggregate VARCHAR);
-CREATE TABLE cfg_ratio_scores (score_id VARCHAR, numerator_id VARCHAR, denominator_id VARCHAR, on_nonpositive VARCHAR, scale DECIMAL(18, 6));
--- Indicators and rubric items; a rubric item is a 'scaled' part with scale = weight = its maximum and cap 1.
-CREATE TABLE cfg_indicators (score_id VARCHAR, indicator_id VARCHAR, ord INTEGER, kind VARCHAR, weight DECIMAL(18, 6), cap DECIMAL(18, 6), scale DECIMAL(18, 6), factor DECIMAL(18, 6), points DECIMAL(18, 6), on_nonpositive VARCHAR);
+-- A term's key is a source key; its rule names its audit row ('numerator:<metric>', 'denominator:score:<id>').
+CREATE TABLE cfg_ratio_scores (score_id VARCHAR, numerator_key VARCHAR, numerator_rule VARCHAR, denominator_key VARCHAR, denominator_rule VARCHAR, on_nonpositive VARCHAR, scale DECIMAL(18, 6));
+-- Indicators and rubric items; a rubric item is a 'scaled' part with scale = weight = cap = its maximum.
+-- floor_points and cap_points bound the indicator's points (NULL: no bound).
+CREATE TABLE cfg_indicators (score_id VARCHAR, indicator_id VARCHAR, ord INTEGER, kind VARCHAR, weight DECIMAL(18, 6), floor_points DECIMAL(18, 6), cap_points DECIMAL(18, 6), scale DECIMAL(18, 6), factor DECIMAL(18, 6), points DECIMAL(18, 6), on_nonpositive VARCHAR);
 -- Term 1 is the indicator's value, term 2 a two-part ratio's increment; peer_kind is NULL (no division), 'sum', 'mean' or 'top'.
 CREATE TABLE cfg_indicator_terms (score_id VARCHAR, indicator_id VARCHAR, term INTEGER, source_key VARCHAR, peer_kind VARCHAR, peer_key VARCHAR, share DECIMAL(18, 6));
 CREATE TABLE cfg_composites (score_id VARCHAR, exemption_rule VARCHAR);

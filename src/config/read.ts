@@ -9,7 +9,8 @@ import type { z } from 'zod';
 import { BuildError, displayPath, shown, type Diagnostic } from '../pipeline/diagnostics.ts';
 import { readUtf8Text } from '../pipeline/encoding.ts';
 import { checkFile } from '../pipeline/confine.ts';
-import { CompetitionConfig, type Locale, type Peer, type Source } from './schema.ts';
+import { CompetitionConfig, type Locale, type Peer, type RatioTerm, type Source } from './schema.ts';
+import { scoreCycle, scoreStages } from './score-graph.ts';
 import { calendarPeriods, periodMatches, resolvePeriods, rowBudgetExcess, type ResolvedPeriod } from './periods.ts';
 import { TABLES } from '../pipeline/tables.ts';
 
@@ -241,6 +242,7 @@ function calendarProblems(c: CompetitionConfig): Problem[] {
     need(date >= from && date <= to, p, `a date from ${from} to ${to} (date_window; a wider window is a config key)`, shown(date));
   inWindow(c.start, ['start']);
   inWindow(c.end, ['end']);
+  if (c.closed_through !== undefined) inWindow(c.closed_through, ['closed_through']);
   c.periods.list.forEach((p, i) => {
     if (!('start' in p)) return;
     inWindow(p.start, ['periods', 'list', i, 'start']);
@@ -253,6 +255,7 @@ function calendarProblems(c: CompetitionConfig): Problem[] {
   if (problems.length > 0) return problems;
   const inside = (date: string) => date >= c.start && date <= c.end;
   const span = `a date inside the competition ${c.start} – ${c.end}`;
+  if (c.closed_through !== undefined) need(inside(c.closed_through), ['closed_through'], span, shown(c.closed_through));
   c.periods.list.forEach((p, i) => {
     if (!('start' in p)) return;
     const at = (...rest: PropertyKey[]): YamlPath => ['periods', 'list', i, ...rest];
@@ -483,15 +486,16 @@ function scoreModelProblems(c: CompetitionConfig): Problem[] {
   const metricIds = c.metrics.map((m) => m.id);
   const levelIds = c.org.levels.map((l) => l.id);
   const needMetric = (id: string, p: YamlPath) => need(metricIds.includes(id), p, `a metric from metrics, ${oneOf(metricIds)}`, shown(id));
-  // Indicators read scores computed straight from records; rollups also read indicators and rubrics.
-  const baseScoreIds = c.scores.filter((s) => ['ledger', 'check_average', 'metric', 'ratio'].includes(s.model)).map((s) => s.id);
-  const rollupInputIds = c.scores.filter((s) => s.model !== 'rollup').map((s) => s.id);
-  const needSource = (source: Source, p: YamlPath) => {
-    if ('score' in source) need(baseScoreIds.includes(source.score), [...p, 'score'], `a ledger, check_average, metric or ratio score, ${oneOf(baseScoreIds)}`, shown(source.score));
+  // A score may read any other score; a cycle among them is refused below, at the score that closes it.
+  const scoreIds = c.scores.map((s) => s.id);
+  const needSource = (source: Source | RatioTerm, p: YamlPath) => {
+    if (typeof source === 'string') needMetric(source, p);
+    else if ('score' in source) need(scoreIds.includes(source.score), [...p, 'score'], `a score, ${oneOf(scoreIds)}`, shown(source.score));
     else needMetric(source.metric, [...p, 'metric']);
   };
+  // 'sum' and 'mean' read the source over every subject; otherwise a metric or score of the top unit.
   const needPeer = (peer: Peer, p: YamlPath) => {
-    if (typeof peer !== 'string') needMetric(peer.metric, [...p, 'metric']);
+    if (typeof peer !== 'string') needSource(peer, p);
   };
   const needUnique = (ids: string[], p: (i: number) => YamlPath) => needUniqueIds(ids, p, need);
 
@@ -499,9 +503,13 @@ function scoreModelProblems(c: CompetitionConfig): Problem[] {
     const at = (...rest: PropertyKey[]): YamlPath => ['scores', i, ...rest];
     if (s.model === 'metric') needMetric(s.metric, at('metric'));
     if (s.model === 'ratio') {
-      needMetric(s.numerator, at('numerator'));
-      needMetric(s.denominator, at('denominator'));
+      needSource(s.numerator, at('numerator'));
+      needSource(s.denominator, at('denominator'));
     }
+    const floor = s.floor;
+    const cap = s.model === 'indicators' ? s.total_cap : s.cap;
+    const capKey = s.model === 'indicators' ? 'total_cap' : 'cap';
+    if (floor !== undefined && cap !== undefined) need(floor <= cap, at(capKey), `a ${capKey} ≥ floor ${floor}`, String(cap));
     if (s.model === 'rubric') {
       needUnique(s.items.map((item) => item.id), (j) => at('items', j, 'id'));
       s.items.forEach((item, j) => needMetric(item.metric, at('items', j, 'metric')));
@@ -516,11 +524,15 @@ function scoreModelProblems(c: CompetitionConfig): Problem[] {
           needSource(ind.increment, at('indicators', j, 'increment'));
           needPeer(ind.increment_peer, at('indicators', j, 'increment_peer'));
         }
+        if (ind.kind !== 'deduction' && ind.floor !== undefined) {
+          const cap = ind.cap === undefined ? s.cap : ind.cap;
+          need(cap === null || ind.floor <= cap, at('indicators', j, 'floor'), `a floor ≤ the indicator's cap ${cap}`, String(ind.floor));
+        }
       });
       s.exemptions.forEach((e, j) => need(indicatorIds.includes(e.indicator), at('exemptions', j, 'indicator'), `an indicator of this score, ${oneOf(indicatorIds)}`, shown(e.indicator)));
     }
     if (s.model === 'rollup') {
-      need(rollupInputIds.includes(s.of) && s.of !== s.id, at('of'), `a score that is not a rollup, ${oneOf(rollupInputIds)}`, shown(s.of));
+      need(scoreIds.includes(s.of), at('of'), `a score, ${oneOf(scoreIds)}`, shown(s.of));
       s.subjects.forEach((subj, j) => {
         const below = ['staff', ...levelIds.slice(levelIds.indexOf(subj) + 1)];
         need(subj !== 'staff', at('subjects', j), 'a level of the org tree (a rollup scores units)', shown(subj));
@@ -530,5 +542,26 @@ function scoreModelProblems(c: CompetitionConfig): Problem[] {
       if (s.weight) needMetric(s.weight.metric, at('weight', 'metric'));
     }
   });
+  if (problems.length > 0) return problems;
+  const cycle = scoreCycle(c);
+  if (cycle) {
+    const reader = c.scores[cycle.index]!.id;
+    // around is [first, …, reader, first]: each score reads the next one.
+    const reads = cycle.around.slice(0, -1).map((id, k) => `"${id}" reads "${cycle.around[k + 1]}"`);
+    const shownReads = reads.length > MAX_CYCLE_STEPS_SHOWN ? [...reads.slice(0, MAX_CYCLE_STEPS_SHOWN - 1), `… ${reads.length - MAX_CYCLE_STEPS_SHOWN} more`, reads.at(-1)!] : reads;
+    need(false, ['scores', cycle.index, ...cycle.reference.path], `a score that does not lead back to "${reader}" (scores cannot read each other in a cycle)`, shownReads.join(', '));
+    return problems;
+  }
+  const stages = scoreStages(c);
+  const deepest = c.scores.findIndex((s) => stages.get(s.id)! > MAX_SCORE_STAGES);
+  if (deepest >= 0) {
+    const id = c.scores[deepest]!.id;
+    need(false, ['scores', deepest, 'id'], `a score at most ${MAX_SCORE_STAGES} steps of scores reading scores away from the records`, `"${id}" ${stages.get(id)} steps away`);
+  }
   return problems;
 }
+
+/** Scores read scores read scores …: each step is a pass of the scoring SQL, so the chain is bounded. */
+const MAX_SCORE_STAGES = 20;
+/** A cycle through thousands of scores is named by its first steps and its last. */
+const MAX_CYCLE_STEPS_SHOWN = 6;

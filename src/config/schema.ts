@@ -132,9 +132,18 @@ const Subject = Id;
 
 const PeriodKindSchema = z.enum(['month', 'quarter', 'phase', 'half', 'year', 'custom']);
 
+/**
+ * A score's bounds in points, for each period's score: `floor: 0` is 扣完为止 (deductions stop at
+ * zero), `cap: 5` a ceiling on a bonus. What a bound takes away or adds is an audit row of its
+ * own (rule `floor` or `cap`), so the parts still add up to the score.
+ */
+const scoreFloor = { floor: Num().optional() };
+const scoreBounds = { ...scoreFloor, cap: Num().optional() };
+
 const LedgerScore = z.strictObject({
   id: Id,
   label: Text,
+  ...scoreBounds,
   model: z.literal('ledger'),
   /** The period kind an entity page charts this score by. */
   chart: PeriodKindSchema.default('month'),
@@ -145,6 +154,7 @@ const LedgerScore = z.strictObject({
 const CheckAverageScore = z.strictObject({
   id: Id,
   label: Text,
+  ...scoreBounds,
   model: z.literal('check_average'),
   chart: PeriodKindSchema.default('quarter'),
   aggregate: z.enum(['mean', 'last', 'min']).default('mean'),
@@ -160,6 +170,7 @@ const CheckAverageScore = z.strictObject({
 const EventTallyScore = z.strictObject({
   id: Id,
   label: Text,
+  ...scoreBounds,
   model: z.literal('event_tally'),
   chart: PeriodKindSchema.default('month'),
   subjects: z.array(Subject).min(1),
@@ -177,6 +188,7 @@ const MetricAggregate = z.enum(['sum', 'mean', 'last', 'min', 'max']);
 const MetricScore = z.strictObject({
   id: Id,
   label: Text,
+  ...scoreBounds,
   model: z.literal('metric'),
   chart: PeriodKindSchema.default('month'),
   metric: Id,
@@ -190,29 +202,40 @@ const MetricScore = z.strictObject({
  */
 const OnNonpositive = z.enum(['none', 'zero', 'full']);
 
-/** Numerator sum / denominator sum over the period (S9: rated / served, satisfied / rated). */
+/**
+ * A ratio's numerator or denominator: a metric's sum over the period (its id), or any other
+ * score's value (`{ score: id }`), e.g. an event tally of complaints per 10,000 trips.
+ */
+const RatioTerm = z.union([Id, z.strictObject({ score: Id })]);
+export type RatioTerm = z.infer<typeof RatioTerm>;
+
+/** Numerator / denominator over the period (S9: rated / served, satisfied / rated). */
 const RatioScore = z.strictObject({
   id: Id,
   label: Text,
+  ...scoreBounds,
   model: z.literal('ratio'),
   chart: PeriodKindSchema.default('month'),
-  numerator: Id,
-  denominator: Id,
+  numerator: RatioTerm,
+  denominator: RatioTerm,
   /** The ratio is multiplied by this: 100 states it in percent (评价率 92.0). */
   scale: Num().positive().default(1),
   on_nonpositive: OnNonpositive.default('none'),
   subjects: z.array(Subject).min(1),
 });
 
-/** Where an indicator reads its value: another score, or a metric aggregated over the period. */
+/** Where an indicator reads its value: another score of any model, or a metric aggregated over the period. */
 const Source = z.union([
   z.strictObject({ score: Id }),
   z.strictObject({ metric: Id, aggregate: MetricAggregate.default('sum') }),
 ]);
 export type Source = z.infer<typeof Source>;
 
-/** The all-units value a peer ratio divides by: the sum or mean over every subject, or a metric recorded for the top unit. */
-const Peer = z.union([z.enum(['sum', 'mean']), z.strictObject({ metric: Id, aggregate: MetricAggregate.default('sum') })]);
+/**
+ * The all-units value a peer ratio divides by: the sum or mean over every subject, or a metric
+ * recorded for (or a score of) the top unit.
+ */
+const Peer = z.union([z.enum(['sum', 'mean']), z.strictObject({ metric: Id, aggregate: MetricAggregate.default('sum') }), z.strictObject({ score: Id })]);
 export type Peer = z.infer<typeof Peer>;
 
 const indicatorBase = {
@@ -221,6 +244,8 @@ const indicatorBase = {
   weight: Num().nonnegative(),
   /** Overrides the score's cap for this indicator; `null` leaves it uncapped. */
   cap: Num().positive().nullable().optional(),
+  /** The least this indicator scores, a multiple of its weight (`0`: a fall never costs points). */
+  floor: Num().optional(),
 };
 const Indicator = z.discriminatedUnion('kind', [
   /** value / scale × weight (mystery shopper mean / 100 × 20). */
@@ -239,8 +264,11 @@ const Indicator = z.discriminatedUnion('kind', [
     share: Num().positive().default(0.5),
     on_nonpositive: OnNonpositive.default('none'),
   }),
-  /** −points per unit of the source (−1 per major responsible complaint); no weight, never capped. */
-  z.strictObject({ id: Id, label: Text, kind: z.literal('deduction'), source: Source, points: Num().positive() }),
+  /**
+   * −points per unit of the source (−1 per major responsible complaint); no weight, never capped.
+   * `floor` is in points: `-10` deducts at most 10 (扣完为止 for the indicator).
+   */
+  z.strictObject({ id: Id, label: Text, kind: z.literal('deduction'), source: Source, points: Num().positive(), floor: Num().nonpositive().optional() }),
 ]);
 export type Indicator = z.infer<typeof Indicator>;
 
@@ -248,6 +276,9 @@ export type Indicator = z.infer<typeof Indicator>;
 const IndicatorsScore = z.strictObject({
   id: Id,
   label: Text,
+  ...scoreFloor,
+  /** The total's cap in points (`cap` here is the indicators' cap, a multiple of each one's weight). */
+  total_cap: Num().optional(),
   model: z.literal('indicators'),
   chart: PeriodKindSchema.default('month'),
   /** Each indicator scores at most cap × its weight (单项指标得分最高得权重分的1.2倍); `null` for no cap. */
@@ -264,6 +295,7 @@ const IndicatorsScore = z.strictObject({
 const RubricScore = z.strictObject({
   id: Id,
   label: Text,
+  ...scoreBounds,
   model: z.literal('rubric'),
   chart: PeriodKindSchema.default('month'),
   /** How several values of an item's metric in a period combine (several raters → mean). */
@@ -276,6 +308,7 @@ const RubricScore = z.strictObject({
 const RollupScore = z.strictObject({
   id: Id,
   label: Text,
+  ...scoreBounds,
   model: z.literal('rollup'),
   chart: PeriodKindSchema.default('month'),
   of: Id,
@@ -594,6 +627,13 @@ export const CompetitionConfig = z.strictObject({
    * window: a year typed 1009 instead of 2009 is refused instead of laying out a thousand years.
    */
   date_window: z.strictObject({ from: IsoDate, to: IsoDate }).default({ from: '2000-01-01', to: '2100-12-31' }),
+  /**
+   * The last day whose records are complete (the month is closed): a period ending on or before
+   * it is final even if no record falls on its last day; a period ending after it stays
+   * provisional whatever the records' dates. Left out, a period is final once the newest record
+   * is dated on or after its last day.
+   */
+  closed_through: IsoDate.optional(),
   /** Decimals shown on pages; ranking always uses full precision. */
   decimals: z.int().min(0).max(4).default(2),
   org: z.strictObject({

@@ -1,7 +1,8 @@
 /** Writes the resolved config into cfg_* tables (sql/load_config_tables.sql) for the scoring SQL. */
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
-import type { CompetitionConfig, Fine, Peer, Source } from '../config/schema.ts';
+import type { CompetitionConfig, Fine, Peer, RatioTerm, Source } from '../config/schema.ts';
+import { scoreStages } from '../config/score-graph.ts';
 import { periodMatches } from '../config/periods.ts';
 import { runSqlFile } from './sql.ts';
 import { awardMacrosSql } from './award-expressions.ts';
@@ -19,11 +20,18 @@ export async function loadConfigTables(db: DuckDBConnection, competition: Compet
     }
   };
   // Dates go in as 'YYYY-MM-DD' text; DuckDB casts them to the DATE columns.
-  await insert('cfg_competition', [[config.start, config.end]]);
+  await insert('cfg_competition', [[config.start, config.end, config.closed_through ?? null]]);
   await insert('cfg_levels', config.org.levels.map((l, depth) => [l.id, depth]));
   await insert('cfg_periods', periods.map((p) => [p.id, p.kind, p.start, p.end, p.order, p.combine.length > 0]));
   await insert('cfg_period_parts', periods.flatMap((p) => p.combine.map((c) => [p.id, c.period, c.weight])));
-  await insert('cfg_scores', config.scores.map((s) => [s.id, s.model, s.model === 'ledger' ? s.base : null, s.model === 'check_average' ? s.aggregate : null]));
+  const stages = scoreStages(config);
+  await insert(
+    'cfg_scores',
+    config.scores.map((s) => [
+      s.id, s.model, s.model === 'ledger' ? s.base : null, s.model === 'check_average' ? s.aggregate : null,
+      stages.get(s.id)!, s.floor ?? null, (s.model === 'indicators' ? s.total_cap : s.cap) ?? null,
+    ]),
+  );
   await insert('cfg_score_subjects', config.scores.flatMap((s) => s.subjects.map((subject) => [s.id, subject])));
   await insert('cfg_score_check_kinds', config.scores.flatMap((s) => (s.model === 'check_average' ? (s.check_kinds ?? []).map((k) => [s.id, k]) : [])));
   await insert('cfg_scores_excluding_unsigned', config.scores.flatMap((s) => (s.model === 'check_average' && s.unsigned === 'exclude' ? [[s.id]] : [])));
@@ -104,7 +112,10 @@ type Insert = (table: string, rows: DuckDBValue[][]) => Promise<void>;
 
 /** The key int_source_values gives a value source under. */
 const sourceKey = (source: Source): string => ('score' in source ? `score:${source.score}` : `metric:${source.metric}:${source.aggregate}`);
-const peerColumns = (peer: Peer): [string, string | null] => (typeof peer === 'string' ? [peer, null] : ['top', `metric:${peer.metric}:${peer.aggregate}`]);
+const peerColumns = (peer: Peer): [string, string | null] => (typeof peer === 'string' ? [peer, null] : ['top', sourceKey(peer)]);
+/** A ratio term's source key, and its audit rule (`numerator:<metric>` or `numerator:score:<id>`). */
+const ratioTermColumns = (term: RatioTerm, role: 'numerator' | 'denominator'): [string, string] =>
+  typeof term === 'string' ? [`metric:${term}:sum`, `${role}:${term}`] : [`score:${term.score}`, `${role}:score:${term.score}`];
 
 /** Metric, ratio, indicators, rubric and rollup scores as rows for int_base/composite/rollup_scores. */
 async function insertScoreModels(insert: Insert, config: CompetitionConfig): Promise<void> {
@@ -113,7 +124,9 @@ async function insertScoreModels(insert: Insert, config: CompetitionConfig): Pro
   const terms: DuckDBValue[][] = [];
   for (const score of config.scores) {
     if (score.model === 'metric') await insert('cfg_metric_scores', [[score.id, score.metric, score.aggregate]]);
-    if (score.model === 'ratio') await insert('cfg_ratio_scores', [[score.id, score.numerator, score.denominator, score.on_nonpositive, score.scale]]);
+    if (score.model === 'ratio') {
+      await insert('cfg_ratio_scores', [[score.id, ...ratioTermColumns(score.numerator, 'numerator'), ...ratioTermColumns(score.denominator, 'denominator'), score.on_nonpositive, score.scale]]);
+    }
     if (score.model === 'rollup') {
       const weightKey = score.weight ? `metric:${score.weight.metric}:${score.weight.aggregate}` : null;
       await insert('cfg_rollups', [[score.id, score.of, score.from, score.aggregate, weightKey]]);
@@ -121,7 +134,7 @@ async function insertScoreModels(insert: Insert, config: CompetitionConfig): Pro
     if (score.model === 'rubric') {
       await insert('cfg_composites', [[score.id, 'rescale']]);
       score.items.forEach((item, ord) => {
-        indicators.push([score.id, item.id, ord, 'scaled', item.max, 1, item.max, 1, null, null]);
+        indicators.push([score.id, item.id, ord, 'scaled', item.max, null, item.max, item.max, 1, null, null]);
         terms.push([score.id, item.id, 1, `metric:${item.metric}:${score.aggregate}`, null, null, 1]);
       });
     }
@@ -130,19 +143,21 @@ async function insertScoreModels(insert: Insert, config: CompetitionConfig): Pro
       await insert('cfg_exemptions', score.exemptions.flatMap((e) => e.units.map((unit) => [score.id, e.indicator, unit])));
       score.indicators.forEach((ind, ord) => {
         if (ind.kind === 'deduction') {
-          indicators.push([score.id, ind.id, ord, ind.kind, 0, null, null, null, ind.points, null]);
+          indicators.push([score.id, ind.id, ord, ind.kind, 0, ind.floor ?? null, null, null, null, ind.points, null]);
           terms.push([score.id, ind.id, 1, sourceKey(ind.source), null, null, 1]);
           return;
         }
+        // Weighted indicators state their bounds as multiples of their weight; the SQL takes points.
         const cap = ind.cap === undefined ? score.cap : ind.cap;
+        const bounds = [ind.floor === undefined ? null : ind.floor * ind.weight, cap === null ? null : cap * ind.weight];
         if (ind.kind === 'scaled') {
-          indicators.push([score.id, ind.id, ord, ind.kind, ind.weight, cap, ind.scale, 1, null, null]);
+          indicators.push([score.id, ind.id, ord, ind.kind, ind.weight, ...bounds, ind.scale, 1, null, null]);
           terms.push([score.id, ind.id, 1, sourceKey(ind.source), null, null, 1]);
         } else if (ind.kind === 'peer_ratio') {
-          indicators.push([score.id, ind.id, ord, ind.kind, ind.weight, cap, null, ind.factor, null, ind.on_nonpositive]);
+          indicators.push([score.id, ind.id, ord, ind.kind, ind.weight, ...bounds, null, ind.factor, null, ind.on_nonpositive]);
           terms.push([score.id, ind.id, 1, sourceKey(ind.source), ...peerColumns(ind.peer), 1]);
         } else {
-          indicators.push([score.id, ind.id, ord, ind.kind, ind.weight, cap, null, ind.factor, null, ind.on_nonpositive]);
+          indicators.push([score.id, ind.id, ord, ind.kind, ind.weight, ...bounds, null, ind.factor, null, ind.on_nonpositive]);
           terms.push([score.id, ind.id, 1, sourceKey(ind.source), ...peerColumns(ind.peer), ind.share]);
           terms.push([score.id, ind.id, 2, sourceKey(ind.increment), ...peerColumns(ind.increment_peer), ind.share]);
         }

@@ -163,7 +163,8 @@ function periodInfo(p: ResolvedPeriod, competition: Competition, asOf: string): 
     label: localize(p.label, locale),
     start: p.start,
     end: p.end,
-    status: p.end <= asOf ? 'final' : 'provisional',
+    // The data date is never before closed_through (sql/int_as_of.sql): a closed period has started.
+    status: p.end <= (competition.config.closed_through ?? asOf) ? 'final' : 'provisional',
     combine: p.combine.map((c) => ({ periodId: c.period, label: localize(competition.periods.find((q) => q.id === c.period)!.label, locale), weight: c.weight })),
     targets: p.targets.map((t) => ({ scoreId: t.score, op: t.threshold.op, value: t.threshold.value })),
   };

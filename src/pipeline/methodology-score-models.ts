@@ -2,7 +2,7 @@
  * Methodology items for the metric, ratio, indicators, rubric and rollup score models: their
  * weights, caps, factors, zero-denominator rules and exemptions, as catalog keys plus values.
  */
-import type { CompetitionConfig, Peer, Score, Source, Text } from '../config/schema.ts';
+import type { CompetitionConfig, Peer, RatioTerm, Score, Source, Text } from '../config/schema.ts';
 import type { MethodologyItem } from '../site/model.ts';
 
 interface Describe {
@@ -25,7 +25,7 @@ export function describeScoreModel(score: ModelScore, d: Describe): MethodologyI
     const other = config.scores.find((s) => s.id === id);
     return other ? label(other.label) : id;
   };
-  const sourceLabel = (source: Source) => ('score' in source ? scoreLabel(source.score) : metricLabel(source.metric));
+  const sourceLabel = (source: Source | RatioTerm) => (typeof source === 'string' ? metricLabel(source) : 'score' in source ? scoreLabel(source.score) : metricLabel(source.metric));
   const own = { score: label(score.label), subjects: subjectList(score.subjects) };
 
   switch (score.model) {
@@ -33,8 +33,9 @@ export function describeScoreModel(score: ModelScore, d: Describe): MethodologyI
       return [item(`method.metric.${score.aggregate}`, { ...own, metric: metricLabel(score.metric) })];
     case 'ratio':
       return [
-        item('method.ratio', { ...own, numerator: metricLabel(score.numerator), denominator: metricLabel(score.denominator) }),
-        item(`method.ratio.onNonpositive.${score.on_nonpositive}`, { denominator: metricLabel(score.denominator) }),
+        item('method.ratio', { ...own, numerator: sourceLabel(score.numerator), denominator: sourceLabel(score.denominator) }),
+        ...(score.scale === 1 ? [] : [item('method.ratio.scale', { scale: score.scale })]),
+        item(`method.ratio.onNonpositive.${score.on_nonpositive}`, { denominator: sourceLabel(score.denominator) }),
       ];
     case 'rubric': {
       const total = score.items.reduce((sum, i) => sum + i.max, 0);
@@ -59,13 +60,14 @@ export function describeScoreModel(score: ModelScore, d: Describe): MethodologyI
       const peerItem = (indicator: string, of: string, peer: Peer) =>
         typeof peer === 'string'
           ? item(`method.indicator.peer.${peer}`, { indicator, of, subjects: own.subjects })
-          : item('method.indicator.peer.top', { indicator, of, metric: metricLabel(peer.metric), level: d.levelLabel(config.org.levels[0]!.id) });
+          : item('method.indicator.peer.top', { indicator, of, metric: sourceLabel(peer), level: d.levelLabel(config.org.levels[0]!.id) });
       const weighted = score.indicators.filter((i) => i.kind !== 'deduction');
       const totalWeight = weighted.reduce((sum, i) => sum + i.weight, 0);
       for (const ind of score.indicators) {
         const indicator = label(ind.label);
         if (ind.kind === 'deduction') {
           items.push(item('method.indicator.deduction', { indicator, points: ind.points, source: sourceLabel(ind.source) }));
+          if (ind.floor !== undefined) items.push(item('method.indicator.deduction.floor', { indicator, limit: -ind.floor }));
           continue;
         }
         const base = { indicator, weight: ind.weight, source: sourceLabel(ind.source) };
@@ -83,6 +85,7 @@ export function describeScoreModel(score: ModelScore, d: Describe): MethodologyI
         }
         if (ind.kind !== 'scaled') items.push(item(`method.indicator.onNonpositive.${ind.on_nonpositive}`, { indicator }));
         if (ind.cap !== undefined) items.push(ind.cap === null ? item('method.indicator.noCap', { indicator }) : item('method.indicator.cap', { indicator, cap: ind.cap }));
+        if (ind.floor !== undefined) items.push(item('method.indicator.floor', { indicator, floor: ind.floor }));
       }
       for (const e of score.exemptions) {
         const ind = score.indicators.find((i) => i.id === e.indicator);

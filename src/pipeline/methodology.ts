@@ -62,6 +62,9 @@ export function describeMethodology(competition: Competition): MethodologySectio
     } else {
       items.push(...describeScoreModel(score, { config, label, subjectList, levelLabel, item }));
     }
+    const cap = score.model === 'indicators' ? score.total_cap : score.cap;
+    if (score.floor !== undefined) items.push(item('method.score.floor', { score: label(score.label), floor: score.floor }));
+    if (cap !== undefined) items.push(item('method.score.cap', { score: label(score.label), cap }));
     return { headingKey: 'method.heading.score', headingValues: { score: label(score.label) }, items };
   });
 
@@ -79,7 +82,10 @@ export function describeMethodology(competition: Competition): MethodologySectio
     });
   if (fineOnlyItems.length > 0) fineOnlyItems.push(item('method.fineOnly.note'));
 
-  const periodItems: MethodologyItem[] = [item('method.period.calendar', { kinds: config.periods.calendar.join(', ') })];
+  const periodItems: MethodologyItem[] = [
+    item('method.period.calendar', { kinds: config.periods.calendar.join(', ') }),
+    config.closed_through === undefined ? item('method.period.closedByData') : item('method.period.closedThrough', { date: config.closed_through }),
+  ];
   for (const p of competition.periods.filter((q) => q.kind !== 'month' && q.kind !== 'quarter')) {
     if (p.combine.length === 0) periodItems.push(item('method.period.span', { period: label(p.label), start: p.start, end: p.end }));
     else {

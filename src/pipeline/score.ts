@@ -8,7 +8,11 @@ import { locateInConfig } from '../config/read.ts';
 import { rowBudgetExcess } from '../config/periods.ts';
 import { awardExpressionFailure, checkAwardAmounts, checkAwardOrders } from './award-expressions.ts';
 import { BuildError } from './diagnostics.ts';
-import { queryRows, runSqlFile } from './sql.ts';
+import { queryRows, runSqlFile, type SqlParams } from './sql.ts';
+import { scoreStages } from '../config/score-graph.ts';
+
+/** Run once per score stage (src/config/score-graph.ts), so that a score reads finished scores of earlier stages. */
+const STAGED_MODELS = ['int_composite_parts', 'int_stage_scores'] as const;
 
 export const SCORING_MODELS = [
   'stg_units',
@@ -38,9 +42,9 @@ export const SCORING_MODELS = [
   'int_metric_values',
   'int_base_scores',
   'int_source_values',
-  'int_composite_parts',
-  'int_composite_scores',
-  'int_rollup_scores',
+  'int_scores',
+  STAGED_MODELS,
+  'int_combined_scores',
   'fct_period_scores',
   'fct_score_parts',
   'fct_fine_totals',
@@ -62,11 +66,15 @@ export async function scoreCompetition(db: DuckDBConnection, competition: Compet
   // not read or write files.
   await db.run("SET enable_external_access = false");
   await checkRowBudget(db, competition);
-  for (const model of SCORING_MODELS) {
-    await runSqlFile(db, model).catch(async (error: unknown) => {
+  const run = (model: string, params?: SqlParams) =>
+    runSqlFile(db, model, params).catch(async (error: unknown) => {
       // Award expressions are the competition's own SQL: their failure is the config's, at its line.
       throw (model === 'int_award_candidates' ? await awardExpressionFailure(db, competition) : null) ?? overflow(error, competition) ?? error;
     });
+  const lastStage = Math.max(...scoreStages(competition.config).values());
+  for (const model of SCORING_MODELS) {
+    if (typeof model === 'string') await run(model);
+    else for (let stage = 0; stage <= lastStage; stage++) for (const staged of STAGED_MODELS) await run(staged, { stage });
   }
   await checkAwardOrders(db, competition);
   // Award by award, so a funnel reads the winners of the awards above it.
@@ -79,6 +87,9 @@ export async function scoreCompetition(db: DuckDBConnection, competition: Compet
       ? `event ${m.event_id}: no head of the ${m.level_id} above ${m.subject_id}; that cascade step moved no score`
       : `event ${m.event_id}: no ${m.level_id} above ${m.subject_id}; that cascade step moved no score`,
   );
+  for (const late of await queryRows<{ source_table: string; records: number; first_date: string }>(db, 'records_after_close')) {
+    notes.push(`${late.source_table}: ${late.records} record(s) dated after closed_through ${competition.config.closed_through} (the first on ${late.first_date}) count only in periods that are still provisional`);
+  }
   return { asOf: as_of, notes };
 }
 

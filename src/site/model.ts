@@ -14,7 +14,10 @@ export interface PeriodInfo {
   label: string;
   start: string;
   end: string;
-  /** final: ended on or before the data date; provisional: still running. Unstarted periods are left out. */
+  /**
+   * final: ended on or before closed_through (the data date when the config gives none);
+   * provisional: still open. Unstarted periods are left out.
+   */
   status: 'final' | 'provisional';
   /** Labels of the periods this one is carried from, with weights (e.g. year = ½ H1 + ½ H2). */
   combine: { periodId: string; label: string; weight: number }[];

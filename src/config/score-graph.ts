@@ -1,0 +1,95 @@
+/**
+ * Which scores each score reads (indicator sources, ratio terms, peers, rollups), the cycle among
+ * them if there is one, and the stage each is computed in: a score reads only scores of earlier
+ * stages, so the scoring SQL runs stage by stage (src/pipeline/score.ts).
+ */
+import type { CompetitionConfig, Peer, RatioTerm, Score, Source } from './schema.ts';
+
+/** A score another score reads, and where in that score's YAML it is named. */
+export interface ScoreReference {
+  score: string;
+  path: readonly PropertyKey[];
+}
+
+/** Scores computed straight from records: stage 0. */
+const RECORD_MODELS: ReadonlySet<Score['model']> = new Set(['ledger', 'check_average', 'event_tally', 'metric']);
+
+export function scoreReferences(score: Score): ScoreReference[] {
+  const refs: ScoreReference[] = [];
+  const fromSource = (source: Source | Peer | RatioTerm, path: PropertyKey[]) => {
+    if (typeof source === 'object' && 'score' in source) refs.push({ score: source.score, path: [...path, 'score'] });
+  };
+  if (score.model === 'ratio') {
+    fromSource(score.numerator, ['numerator']);
+    fromSource(score.denominator, ['denominator']);
+  }
+  if (score.model === 'rollup') refs.push({ score: score.of, path: ['of'] });
+  if (score.model === 'indicators') {
+    score.indicators.forEach((ind, j) => {
+      const at = (key: string): PropertyKey[] => ['indicators', j, key];
+      fromSource(ind.source, at('source'));
+      if (ind.kind === 'peer_ratio' || ind.kind === 'two_part_ratio') fromSource(ind.peer, at('peer'));
+      if (ind.kind === 'two_part_ratio') {
+        fromSource(ind.increment, at('increment'));
+        fromSource(ind.increment_peer, at('increment_peer'));
+      }
+    });
+  }
+  return refs;
+}
+
+export interface ScoreCycle {
+  /** The score whose reference closes the cycle, by its index in `scores`. */
+  index: number;
+  reference: ScoreReference;
+  /** The scores around the cycle, the first one again at the end: each reads the next. */
+  around: string[];
+}
+
+/**
+ * Walks the scores depth first, without recursion (a config may chain thousands of scores):
+ * each score's stage, 0 for scores read from records, else one more than the latest stage it
+ * reads (a score reading only metrics is stage 1); or the first cycle met in config order.
+ */
+function walkScores(config: CompetitionConfig): { stages: Map<string, number> } | { cycle: ScoreCycle } {
+  const byId = new Map(config.scores.map((score, index) => [score.id, { score, index, refs: scoreReferences(score) }]));
+  const stages = new Map<string, number>();
+  const open = new Set<string>();
+  for (const root of config.scores) {
+    if (stages.has(root.id)) continue;
+    // Each frame: a score and how many of its references have been followed.
+    const stack: { id: string; next: number }[] = [{ id: root.id, next: 0 }];
+    open.add(root.id);
+    while (stack.length > 0) {
+      const frame = stack.at(-1)!;
+      const entry = byId.get(frame.id)!;
+      const reference = entry.refs[frame.next++];
+      if (reference === undefined) {
+        const read = entry.refs.flatMap((r) => (byId.has(r.score) ? [stages.get(r.score)!] : []));
+        stages.set(frame.id, RECORD_MODELS.has(entry.score.model) ? 0 : 1 + Math.max(0, ...read));
+        open.delete(frame.id);
+        stack.pop();
+      } else if (open.has(reference.score)) {
+        const trail = stack.map((f) => f.id);
+        return { cycle: { index: entry.index, reference, around: [...trail.slice(trail.indexOf(reference.score)), reference.score] } };
+      } else if (byId.has(reference.score) && !stages.has(reference.score)) {
+        open.add(reference.score);
+        stack.push({ id: reference.score, next: 0 });
+      }
+    }
+  }
+  return { stages };
+}
+
+/** The first cycle of scores reading each other, in config order; null when there is none. */
+export function scoreCycle(config: CompetitionConfig): ScoreCycle | null {
+  const walked = walkScores(config);
+  return 'cycle' in walked ? walked.cycle : null;
+}
+
+/** Each score's stage: a score reads only scores of earlier stages. Needs a config without cycles. */
+export function scoreStages(config: CompetitionConfig): Map<string, number> {
+  const walked = walkScores(config);
+  if ('cycle' in walked) throw new Error(`scores read each other in a cycle: ${walked.cycle.around.join(' → ')}`);
+  return walked.stages;
+}
