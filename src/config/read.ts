@@ -468,6 +468,15 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
       need(!score || score.subjects.includes(rule.level), ['compliance', i, 'score'], `a score of "${rule.level}" (scores of it: ${c.scores.filter((s) => s.subjects.includes(rule.level)).map((s) => s.id).join(', ')})`, shown(rule.score));
     }
     if (rule.kind === 'coverage') need((rule.share === undefined) !== (rule.units === undefined), ['compliance', i], 'exactly one of share and units', rule.share ? 'both' : 'neither');
+    if (rule.kind === 'inspection_cadence') {
+      const { from, to } = rule.service_hours;
+      if (rule.per === 'week') need(rule.hours === undefined, ['compliance', i, 'hours'], 'no hours unless per: hours', String(rule.hours));
+      else if (rule.hours === undefined) need(false, ['compliance', i, 'per'], 'hours: the slot length in hours, with per: hours', 'no hours');
+      else {
+        need(from < to, ['compliance', i, 'service_hours', 'to'], `an hour after from ${from}`, String(to));
+        need(from >= to || (to - from) % rule.hours === 0, ['compliance', i, 'hours'], `a slot length that divides the service hours ${from}–${to} (${to - from} hours)`, String(rule.hours));
+      }
+    }
     if (rule.kind === 'coverage' && rule.within !== undefined) {
       const above = levelIds.slice(0, Math.max(0, levelIds.indexOf(rule.level)));
       need(above.includes(rule.within), ['compliance', i, 'within'], `a level above "${rule.level}", ${oneOf(above)}`, shown(rule.within));
