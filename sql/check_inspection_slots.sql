@@ -1,7 +1,7 @@
 -- Every unit of a level, every slot of $hours hours within the service hours [$from_hour, $to_hour)
--- of every day inside [$from, $to] that is closed (int_as_of.closed_through), with the inspections
--- of one method that started in it. A slot with none still has a row. The lists are unordered;
--- the check sorts its evidence.
+-- of every day inside [$from, $to] that is closed (int_as_of.closed_through), with fewer inspections
+-- of one method that started in it than the rule's count ($op $required), and those inspections.
+-- The lists are unordered; the check sorts its evidence.
 WITH days AS (
   SELECT d::DATE AS day
   FROM generate_series($from::DATE::TIMESTAMP, $to::DATE::TIMESTAMP, INTERVAL 1 DAY) AS g(d), int_as_of
@@ -26,4 +26,6 @@ LEFT JOIN stg_inspections i
  AND hour(i.inspection_time) >= s.start_hour AND hour(i.inspection_time) < s.end_hour
 WHERE u.level = $level
 GROUP BY u.unit_id, d.day, s.start_hour, s.end_hour
+-- A day has up to 24 slots a unit: only the slots that fall short leave the database.
+HAVING NOT meets_threshold(count(i.inspection_id) FILTER (WHERE i.minutes >= $min_minutes), $op, $required)
 ORDER BY u.unit_id, d.day, s.start_hour;

@@ -26,7 +26,7 @@ export async function runChecks(db: DuckDBConnection, competition: Competition):
         const params = { level: rule.level, from: window.start, to: window.end };
         if (rule.kind === 'inspection_cadence' && rule.per === 'hours') {
           const { from, to } = rule.service_hours;
-          const slotParams = { ...params, method: rule.method, min_minutes: rule.min_minutes, hours: rule.hours!, from_hour: from, to_hour: to };
+          const slotParams = { ...params, method: rule.method, min_minutes: rule.min_minutes, hours: rule.hours!, from_hour: from, to_hour: to, op: rule.count.op, required: rule.count.value };
           findings.push(...checkInspectionSlots(rule, await queryRows<InspectionSlot>(db, 'check_inspection_slots', slotParams)));
         } else if (rule.kind === 'inspection_cadence') {
           const weeks = await queryRows<InspectionWeek>(db, 'check_inspection_weeks', { ...params, method: rule.method, min_minutes: rule.min_minutes });
