@@ -497,14 +497,21 @@ function scoreModelProblems(c: CompetitionConfig): Problem[] {
   const needMetric = (id: string, p: YamlPath) => need(metricIds.includes(id), p, `a metric from metrics, ${oneOf(metricIds)}`, shown(id));
   // A score may read any other score; a cycle among them is refused below, at the score that closes it.
   const scoreIds = c.scores.map((s) => s.id);
-  const needSource = (source: Source | RatioTerm, p: YamlPath) => {
+  // A score read for subjects it does not score would leave the reader without a value, unseen.
+  const needScore = (id: string, p: YamlPath, subjects: readonly string[]) => {
+    const read = c.scores.find((other) => other.id === id);
+    need(read !== undefined, p, `a score, ${oneOf(scoreIds)}`, shown(id));
+    const unscored = subjects.filter((subject) => !read?.subjects.includes(subject));
+    need(!read || unscored.length === 0, p, `a score of ${subjects.join(', ')} (score "${id}" scores ${read?.subjects.join(', ')})`, shown(id));
+  };
+  const needSource = (source: Source | RatioTerm, p: YamlPath, subjects: readonly string[]) => {
     if (typeof source === 'string') needMetric(source, p);
-    else if ('score' in source) need(scoreIds.includes(source.score), [...p, 'score'], `a score, ${oneOf(scoreIds)}`, shown(source.score));
+    else if ('score' in source) needScore(source.score, [...p, 'score'], subjects);
     else needMetric(source.metric, [...p, 'metric']);
   };
   // 'sum' and 'mean' read the source over every subject; otherwise a metric or score of the top unit.
   const needPeer = (peer: Peer, p: YamlPath) => {
-    if (typeof peer !== 'string') needSource(peer, p);
+    if (typeof peer !== 'string') needSource(peer, p, levelIds.slice(0, 1));
   };
   const needUnique = (ids: string[], p: (i: number) => YamlPath) => needUniqueIds(ids, p, need);
 
@@ -512,8 +519,8 @@ function scoreModelProblems(c: CompetitionConfig): Problem[] {
     const at = (...rest: PropertyKey[]): YamlPath => ['scores', i, ...rest];
     if (s.model === 'metric') needMetric(s.metric, at('metric'));
     if (s.model === 'ratio') {
-      needSource(s.numerator, at('numerator'));
-      needSource(s.denominator, at('denominator'));
+      needSource(s.numerator, at('numerator'), s.subjects);
+      needSource(s.denominator, at('denominator'), s.subjects);
     }
     const floor = s.floor;
     const cap = s.model === 'indicators' ? s.total_cap : s.cap;
@@ -527,10 +534,10 @@ function scoreModelProblems(c: CompetitionConfig): Problem[] {
       const indicatorIds = s.indicators.map((ind) => ind.id);
       needUnique(indicatorIds, (j) => at('indicators', j, 'id'));
       s.indicators.forEach((ind, j) => {
-        needSource(ind.source, at('indicators', j, 'source'));
+        needSource(ind.source, at('indicators', j, 'source'), s.subjects);
         if (ind.kind === 'peer_ratio' || ind.kind === 'two_part_ratio') needPeer(ind.peer, at('indicators', j, 'peer'));
         if (ind.kind === 'two_part_ratio') {
-          needSource(ind.increment, at('indicators', j, 'increment'));
+          needSource(ind.increment, at('indicators', j, 'increment'), s.subjects);
           needPeer(ind.increment_peer, at('indicators', j, 'increment_peer'));
         }
         if (ind.kind !== 'deduction' && ind.floor !== undefined) {
@@ -541,7 +548,7 @@ function scoreModelProblems(c: CompetitionConfig): Problem[] {
       s.exemptions.forEach((e, j) => need(indicatorIds.includes(e.indicator), at('exemptions', j, 'indicator'), `an indicator of this score, ${oneOf(indicatorIds)}`, shown(e.indicator)));
     }
     if (s.model === 'rollup') {
-      need(scoreIds.includes(s.of), at('of'), `a score, ${oneOf(scoreIds)}`, shown(s.of));
+      needScore(s.of, at('of'), [s.from]);
       s.subjects.forEach((subj, j) => {
         const below = ['staff', ...levelIds.slice(levelIds.indexOf(subj) + 1)];
         need(subj !== 'staff', at('subjects', j), 'a level of the org tree (a rollup scores units)', shown(subj));
