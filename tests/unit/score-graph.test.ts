@@ -46,6 +46,13 @@ describe('score floors, caps and scores read by scores', () => {
     expect(partsOf('service', 'W2').amounts).toEqual({ base: 10, complaint: -4 });
   });
 
+  it('shows on the entity page which periods a floor or cap changed, and from what', () => {
+    const pointOf = (unit: string, score: string) => out.entity('units', unit).histories.find((h) => h.scoreId === score)?.points.find((p) => p.periodId === MAY);
+    expect(pointOf('W1', 'service')).toMatchObject({ score: 0, bound: { rule: 'floor', raw: -2 } });
+    expect(pointOf('W1', 'bonus')).toMatchObject({ score: 5, bound: { rule: 'cap', raw: 6 } });
+    expect(pointOf('W2', 'service')).not.toHaveProperty('bound');
+  });
+
   it('caps a bonus ledger and shows what the cap took away', () => {
     // W1: 3 praises × 2 = 6 → cap 5; W2: 2; W3: 0.
     expect(scoresOf('bonus')).toEqual({ W1: 5, W2: 2, W3: 0 });
