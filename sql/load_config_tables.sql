@@ -30,6 +30,9 @@ CREATE TABLE cfg_ranking_periods (ranking_id VARCHAR, period_id VARCHAR);
 -- ord: a period's targets in config order; the first that applies to a subject wins.
 CREATE TABLE cfg_targets (period_id VARCHAR, score_id VARCHAR, op VARCHAR, value DECIMAL(18, 6), ord INTEGER, attribute_id VARCHAR, equals VARCHAR);
 CREATE TABLE cfg_attributes (attribute_id VARCHAR, of_table VARCHAR, type VARCHAR, required BOOLEAN);
+-- Inspection cadence rules counted by the hour (per: hours): inspections of their method at their level need a time;
+-- slots: slots a day, for the row budget.
+CREATE TABLE cfg_hourly_cadences (rule_id VARCHAR, method VARCHAR, level_id VARCHAR, slots INTEGER);
 -- Threshold test shared by the award models: `x op v` for a configured op.
 CREATE MACRO meets_threshold(x, op, v) AS CASE op WHEN '>=' THEN x >= v WHEN '>' THEN x > v WHEN '<' THEN x < v WHEN '<=' THEN x <= v END;
 -- A value kept between a floor and a cap, either of which may be NULL (no bound: greatest and least

@@ -6,7 +6,7 @@ CREATE TABLE raw_staff (file_id INTEGER, record_no BIGINT, staff_id VARCHAR, nam
 CREATE TABLE raw_events (file_id INTEGER, record_no BIGINT, event_id VARCHAR, date VARCHAR, type VARCHAR, unit_id VARCHAR, staff_id VARCHAR, points VARCHAR, status VARCHAR, source VARCHAR, note VARCHAR, amount VARCHAR, problem VARCHAR, priority VARCHAR);
 CREATE TABLE raw_surveys (file_id INTEGER, record_no BIGINT, survey_id VARCHAR, date VARCHAR, unit_id VARCHAR, satisfied VARCHAR, neutral VARCHAR, unsatisfied VARCHAR);
 CREATE TABLE raw_checks (file_id INTEGER, record_no BIGINT, check_id VARCHAR, date VARCHAR, unit_id VARCHAR, staff_id VARCHAR, kind VARCHAR, score VARCHAR, checker VARCHAR, signed_by VARCHAR);
-CREATE TABLE raw_inspections (file_id INTEGER, record_no BIGINT, inspection_id VARCHAR, date VARCHAR, unit_id VARCHAR, method VARCHAR, minutes VARCHAR, inspector VARCHAR);
+CREATE TABLE raw_inspections (file_id INTEGER, record_no BIGINT, inspection_id VARCHAR, date VARCHAR, unit_id VARCHAR, method VARCHAR, minutes VARCHAR, inspector VARCHAR, time VARCHAR);
 
 CREATE TABLE raw_nominations (file_id INTEGER, record_no BIGINT, nomination_id VARCHAR, date VARCHAR, award_id VARCHAR, period_id VARCHAR, unit_id VARCHAR, staff_id VARCHAR, status VARCHAR, nominated_by VARCHAR, reference VARCHAR, note VARCHAR);
 CREATE TABLE raw_approvals (file_id INTEGER, record_no BIGINT, approval_id VARCHAR, date VARCHAR, rule_id VARCHAR, award_id VARCHAR, unit_id VARCHAR, staff_id VARCHAR, reference VARCHAR, note VARCHAR);

@@ -6,9 +6,10 @@
 CREATE TABLE site_entity_pages AS
 WITH history AS (
   SELECT s.entity_kind, s.entity_id,
-         list({'period_id': s.period_id, 'score_id': s.score_id, 'score': s.score::DOUBLE,
+         list({'period_id': s.period_id, 'score_id': s.score_id, 'score': s.score::DOUBLE, 'raw_score': s.raw_score::DOUBLE,
                'rank': st.rank, 'rank_count': st.rank_count, 'ord': p.ord}) AS history
-  FROM fct_period_scores s
+  -- fct_period_scores with the value before the score's floor or cap, which the page shows beside it.
+  FROM (SELECT * FROM int_scores UNION ALL SELECT * FROM int_combined_scores) s
   JOIN cfg_periods p ON p.period_id = s.period_id
   LEFT JOIN (
     -- The rank shown beside a score comes from the first configured ranking across the competition.

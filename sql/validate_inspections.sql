@@ -15,4 +15,15 @@ FROM i WHERE unknown_unit(unit_id)
 UNION ALL
 SELECT 'inspections', file_id, record_no, 'method', 'onsite or video', quoted(method) FROM i WHERE method IS NULL OR method NOT IN ('onsite', 'video')
 UNION ALL
-SELECT 'inspections', file_id, record_no, 'minutes', 'a number of minutes, 0 or more', quoted(minutes) FROM i WHERE bad_number(minutes) OR as_number(minutes) < 0;
+SELECT 'inspections', file_id, record_no, 'minutes', 'a number of minutes, 0 or more', quoted(minutes) FROM i WHERE bad_number(minutes) OR as_number(minutes) < 0
+UNION ALL
+SELECT 'inspections', file_id, record_no, 'time', 'a time of day written HH:MM, 00:00 – 23:59', quoted(time) FROM i WHERE time IS NOT NULL AND as_time(time) IS NULL
+UNION ALL
+-- An hourly rule places each inspection of its method and level in an hour: one without a time
+-- would be silently left out.
+SELECT 'inspections', i.file_id, i.record_no, 'time', 'a time HH:MM: compliance rule "' || min(h.rule_id) || '" counts ' || i.method || ' inspections by the hour', 'an empty value'
+FROM i
+JOIN raw_units u ON u.unit_id = i.unit_id
+JOIN cfg_hourly_cadences h ON h.method = i.method AND h.level_id = u.level
+WHERE i.time IS NULL
+GROUP BY i.file_id, i.record_no, i.method;

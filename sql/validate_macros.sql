@@ -6,6 +6,8 @@ CREATE MACRO bad_id(v) AS v IS NOT NULL AND (NOT regexp_full_match(v, '[A-Za-z0-
                                               OR regexp_full_match(lower(v), 'con|prn|aux|nul|com[1-9]|lpt[1-9]'));
 CREATE MACRO as_date(v) AS CASE WHEN regexp_full_match(v, '\d{4}-\d{2}-\d{2}') THEN try_strptime(v, '%Y-%m-%d')::DATE END;
 CREATE MACRO bad_date(v) AS v IS NOT NULL AND as_date(v) IS NULL;
+-- A time of day, HH:MM from 00:00 to 23:59.
+CREATE MACRO as_time(v) AS CASE WHEN regexp_full_match(v, '([01]\d|2[0-3]):[0-5]\d') THEN CAST(v || ':00' AS TIME) END;
 CREATE MACRO as_number(v) AS CASE WHEN regexp_full_match(v, '-?\d+(\.\d+)?') THEN TRY_CAST(v AS DECIMAL(18, 6)) END;
 CREATE MACRO bad_number(v) AS v IS NOT NULL AND as_number(v) IS NULL;
 -- More decimals than the column keeps (DECIMAL(18, 6) for points and values, (18, 2) for money) would

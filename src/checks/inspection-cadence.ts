@@ -1,9 +1,17 @@
 /**
  * S1: "HQ inspects each outlet at least once a week; video review covers at least 5 slots of
- * 5 minutes a week." One finding per unit and week that falls short.
+ * 5 minutes a week." S6: "each line is patrolled every hour of its service day." One finding per
+ * unit and week (or hour slot) that falls short.
  */
 import type { ComplianceRule } from '../config/schema.ts';
 import { inRecordOrder, meetsThreshold, THRESHOLD_SYMBOL, type CheckFinding } from './finding.ts';
+
+interface Inspection {
+  id: string;
+  date: string;
+  minutes: number;
+  inspector: string;
+}
 
 export interface InspectionWeek {
   unit_id: string;
@@ -12,7 +20,17 @@ export interface InspectionWeek {
   /** Inspections of the rule's method long enough to count. */
   qualifying: number;
   /** All inspections of the rule's method that week, short ones included, as evidence. */
-  inspections: { id: string; date: string; minutes: number; inspector: string }[];
+  inspections: Inspection[];
+}
+
+/** One slot of `hours` hours of one day (per: hours): its inspections started in [start_hour, end_hour). */
+export interface InspectionSlot {
+  unit_id: string;
+  day: string;
+  start_hour: number;
+  end_hour: number;
+  qualifying: number;
+  inspections: (Inspection & { time: string })[];
 }
 
 type CadenceRule = Extract<ComplianceRule, { kind: 'inspection_cadence' }>;
@@ -21,27 +39,49 @@ export function checkInspectionCadence(rule: CadenceRule, weeks: InspectionWeek[
   return weeks
     .filter((week) => !meetsThreshold(week.qualifying, rule.count))
     .map((week) => ({
-      ruleId: rule.id,
-      unitId: week.unit_id,
+      ...shortfall(rule, week.unit_id, week.qualifying, week.inspections, 'finding.inspectionCadence', {}),
       periodStart: week.week_start,
       periodEnd: week.week_end,
-      observed: week.qualifying,
-      threshold: rule.count,
-      // "at least 0 minutes" would read as a rule; a rule without a minimum length says nothing of it.
-      messageKey: rule.min_minutes > 0 ? 'finding.inspectionCadence' : 'finding.inspectionCadence.anyLength',
-      values: {
-        method: rule.method,
-        count: week.qualifying,
-        op: THRESHOLD_SYMBOL[rule.count.op],
-        required: rule.count.value,
-        minMinutes: rule.min_minutes,
-      },
-      evidence: inRecordOrder(week.inspections).map((i) => ({
-        table: 'inspections' as const,
-        id: i.id,
-        date: i.date,
-        messageKey: 'evidence.inspection',
-        values: { method: rule.method, minutes: i.minutes, inspector: i.inspector || '—' },
-      })),
     }));
+}
+
+const clock = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+
+export function checkInspectionSlots(rule: CadenceRule, slots: InspectionSlot[]): CheckFinding[] {
+  return slots
+    .filter((slot) => !meetsThreshold(slot.qualifying, rule.count))
+    .map((slot) => ({
+      ...shortfall(rule, slot.unit_id, slot.qualifying, slot.inspections, 'finding.inspectionCadence.slot', { from: clock(slot.start_hour), to: clock(slot.end_hour) }),
+      periodStart: slot.day,
+      periodEnd: slot.day,
+      // Several slots of one day: the slot's start (0700) tells their findings apart inside an ID.
+      key: clock(slot.start_hour).replace(':', ''),
+    }));
+}
+
+/** The finding of a unit's week or slot that falls short, with every inspection of it as evidence. */
+function shortfall(rule: CadenceRule, unitId: string, qualifying: number, inspections: (Inspection & { time?: string })[], key: string, slot: Record<string, string>): Omit<CheckFinding, 'periodStart' | 'periodEnd'> {
+  return {
+    ruleId: rule.id,
+    unitId,
+    observed: qualifying,
+    threshold: rule.count,
+    // "at least 0 minutes" would read as a rule; a rule without a minimum length says nothing of it.
+    messageKey: rule.min_minutes > 0 ? key : `${key}.anyLength`,
+    values: {
+      ...slot,
+      method: rule.method,
+      count: qualifying,
+      op: THRESHOLD_SYMBOL[rule.count.op],
+      required: rule.count.value,
+      minMinutes: rule.min_minutes,
+    },
+    evidence: inRecordOrder(inspections).map((i) => ({
+      table: 'inspections' as const,
+      id: i.id,
+      date: i.date,
+      messageKey: i.time === undefined ? 'evidence.inspection' : 'evidence.inspection.timed',
+      values: { method: rule.method, minutes: i.minutes, inspector: i.inspector || '—', ...(i.time === undefined ? {} : { time: i.time }) },
+    })),
+  };
 }

@@ -82,21 +82,24 @@ export interface RowCounts {
   rankingPageLinks: number;
   /** Each award standing counts the earlier periods of its kind: award periods squared × ranked entities; unknown before loading. */
   awardHistory?: number;
+  /** Hour slots an hourly inspection cadence checks: slots a day × days × units of its level; unknown before loading. */
+  cadenceSlots?: number;
 }
 
 /**
  * The budget test, shared by the config stage (periods and rankings alone) and the score stage
  * (with the entities): rows = periods × entities scored + ranking pages × the periods each lists
- * + award periods² × the entities ranked.
+ * + award periods² × the entities ranked + hourly cadence slots × the units checked.
  */
 export function rowBudgetExcess(budget: number, counts: RowCounts): { expected: string; found: string } | null {
-  const rows = counts.periods * (counts.scoredEntities ?? 0) + counts.rankingPageLinks + (counts.awardHistory ?? 0);
+  const rows = counts.periods * (counts.scoredEntities ?? 0) + counts.rankingPageLinks + (counts.awardHistory ?? 0) + (counts.cadenceSlots ?? 0);
   if (rows <= budget) return null;
   const n = (x: number) => x.toLocaleString('en');
   const scored = counts.scoredEntities === undefined ? '' : `${n(counts.periods)} periods × ${n(counts.scoredEntities)} entities scored, `;
   const history = counts.awardHistory ? `, ${n(counts.awardHistory)} award history rows` : '';
+  const slots = counts.cadenceSlots ? `, ${n(counts.cadenceSlots)} hourly cadence slots` : '';
   return {
-    expected: `at most ${n(budget)} rows (row_budget): periods × entities scored, plus ranking pages × the periods each lists, plus award periods² × the entities ranked`,
-    found: `${n(rows)} rows: ${scored}${n(counts.rankingPages)} ranking pages listing ${n(counts.periods)} periods${history}`,
+    expected: `at most ${n(budget)} rows (row_budget): periods × entities scored, plus ranking pages × the periods each lists, plus award periods² × the entities ranked, plus hourly cadence slots × the units checked`,
+    found: `${n(rows)} rows: ${scored}${n(counts.rankingPages)} ranking pages listing ${n(counts.periods)} periods${history}${slots}`,
   };
 }

@@ -468,6 +468,15 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
       need(!score || score.subjects.includes(rule.level), ['compliance', i, 'score'], `a score of "${rule.level}" (scores of it: ${c.scores.filter((s) => s.subjects.includes(rule.level)).map((s) => s.id).join(', ')})`, shown(rule.score));
     }
     if (rule.kind === 'coverage') need((rule.share === undefined) !== (rule.units === undefined), ['compliance', i], 'exactly one of share and units', rule.share ? 'both' : 'neither');
+    if (rule.kind === 'inspection_cadence') {
+      const { from, to } = rule.service_hours;
+      if (rule.per === 'week') need(rule.hours === undefined, ['compliance', i, 'hours'], 'no hours unless per: hours', String(rule.hours));
+      else if (rule.hours === undefined) need(false, ['compliance', i, 'per'], 'hours: the slot length in hours, with per: hours', 'no hours');
+      else {
+        need(from < to, ['compliance', i, 'service_hours', 'to'], `an hour after from ${from}`, String(to));
+        need(from >= to || (to - from) % rule.hours === 0, ['compliance', i, 'hours'], `a slot length that divides the service hours ${from}–${to} (${to - from} hours)`, String(rule.hours));
+      }
+    }
     if (rule.kind === 'coverage' && rule.within !== undefined) {
       const above = levelIds.slice(0, Math.max(0, levelIds.indexOf(rule.level)));
       need(above.includes(rule.within), ['compliance', i, 'within'], `a level above "${rule.level}", ${oneOf(above)}`, shown(rule.within));
@@ -488,14 +497,21 @@ function scoreModelProblems(c: CompetitionConfig): Problem[] {
   const needMetric = (id: string, p: YamlPath) => need(metricIds.includes(id), p, `a metric from metrics, ${oneOf(metricIds)}`, shown(id));
   // A score may read any other score; a cycle among them is refused below, at the score that closes it.
   const scoreIds = c.scores.map((s) => s.id);
-  const needSource = (source: Source | RatioTerm, p: YamlPath) => {
+  // A score read for subjects it does not score would leave the reader without a value, unseen.
+  const needScore = (id: string, p: YamlPath, subjects: readonly string[]) => {
+    const read = c.scores.find((other) => other.id === id);
+    need(read !== undefined, p, `a score, ${oneOf(scoreIds)}`, shown(id));
+    const unscored = subjects.filter((subject) => !read?.subjects.includes(subject));
+    need(!read || unscored.length === 0, p, `a score of ${subjects.join(', ')} (score "${id}" scores ${read?.subjects.join(', ')})`, shown(id));
+  };
+  const needSource = (source: Source | RatioTerm, p: YamlPath, subjects: readonly string[]) => {
     if (typeof source === 'string') needMetric(source, p);
-    else if ('score' in source) need(scoreIds.includes(source.score), [...p, 'score'], `a score, ${oneOf(scoreIds)}`, shown(source.score));
+    else if ('score' in source) needScore(source.score, [...p, 'score'], subjects);
     else needMetric(source.metric, [...p, 'metric']);
   };
   // 'sum' and 'mean' read the source over every subject; otherwise a metric or score of the top unit.
   const needPeer = (peer: Peer, p: YamlPath) => {
-    if (typeof peer !== 'string') needSource(peer, p);
+    if (typeof peer !== 'string') needSource(peer, p, levelIds.slice(0, 1));
   };
   const needUnique = (ids: string[], p: (i: number) => YamlPath) => needUniqueIds(ids, p, need);
 
@@ -503,8 +519,8 @@ function scoreModelProblems(c: CompetitionConfig): Problem[] {
     const at = (...rest: PropertyKey[]): YamlPath => ['scores', i, ...rest];
     if (s.model === 'metric') needMetric(s.metric, at('metric'));
     if (s.model === 'ratio') {
-      needSource(s.numerator, at('numerator'));
-      needSource(s.denominator, at('denominator'));
+      needSource(s.numerator, at('numerator'), s.subjects);
+      needSource(s.denominator, at('denominator'), s.subjects);
     }
     const floor = s.floor;
     const cap = s.model === 'indicators' ? s.total_cap : s.cap;
@@ -518,10 +534,10 @@ function scoreModelProblems(c: CompetitionConfig): Problem[] {
       const indicatorIds = s.indicators.map((ind) => ind.id);
       needUnique(indicatorIds, (j) => at('indicators', j, 'id'));
       s.indicators.forEach((ind, j) => {
-        needSource(ind.source, at('indicators', j, 'source'));
+        needSource(ind.source, at('indicators', j, 'source'), s.subjects);
         if (ind.kind === 'peer_ratio' || ind.kind === 'two_part_ratio') needPeer(ind.peer, at('indicators', j, 'peer'));
         if (ind.kind === 'two_part_ratio') {
-          needSource(ind.increment, at('indicators', j, 'increment'));
+          needSource(ind.increment, at('indicators', j, 'increment'), s.subjects);
           needPeer(ind.increment_peer, at('indicators', j, 'increment_peer'));
         }
         if (ind.kind !== 'deduction' && ind.floor !== undefined) {
@@ -532,7 +548,7 @@ function scoreModelProblems(c: CompetitionConfig): Problem[] {
       s.exemptions.forEach((e, j) => need(indicatorIds.includes(e.indicator), at('exemptions', j, 'indicator'), `an indicator of this score, ${oneOf(indicatorIds)}`, shown(e.indicator)));
     }
     if (s.model === 'rollup') {
-      need(scoreIds.includes(s.of), at('of'), `a score, ${oneOf(scoreIds)}`, shown(s.of));
+      needScore(s.of, at('of'), [s.from]);
       s.subjects.forEach((subj, j) => {
         const below = ['staff', ...levelIds.slice(levelIds.indexOf(subj) + 1)];
         need(subj !== 'staff', at('subjects', j), 'a level of the org tree (a rollup scores units)', shown(subj));

@@ -8,7 +8,7 @@ import type { ComplianceRule } from '../config/schema.ts';
 import { configLabels } from '../config/labels.ts';
 import { periodMatches } from '../config/periods.ts';
 import type { CheckFinding } from '../checks/finding.ts';
-import { checkInspectionCadence, type InspectionWeek } from '../checks/inspection-cadence.ts';
+import { checkInspectionCadence, checkInspectionSlots, type InspectionSlot, type InspectionWeek } from '../checks/inspection-cadence.ts';
 import { checkSurveyCount, type SurveyMonth } from '../checks/survey-count.ts';
 import { checkCompetitiveSelection, checkSoftCap, type AwardGroup } from '../checks/award-lists.ts';
 import { checkCoverage, type CoverageUnit } from '../checks/coverage.ts';
@@ -24,7 +24,11 @@ export async function runChecks(db: DuckDBConnection, competition: Competition):
     if (rule.kind === 'inspection_cadence' || rule.kind === 'survey_count') {
       for (const window of ruleWindows(rule, competition)) {
         const params = { level: rule.level, from: window.start, to: window.end };
-        if (rule.kind === 'inspection_cadence') {
+        if (rule.kind === 'inspection_cadence' && rule.per === 'hours') {
+          const { from, to } = rule.service_hours;
+          const slotParams = { ...params, method: rule.method, min_minutes: rule.min_minutes, hours: rule.hours!, from_hour: from, to_hour: to, op: rule.count.op, required: rule.count.value };
+          findings.push(...checkInspectionSlots(rule, await queryRows<InspectionSlot>(db, 'check_inspection_slots', slotParams)));
+        } else if (rule.kind === 'inspection_cadence') {
           const weeks = await queryRows<InspectionWeek>(db, 'check_inspection_weeks', { ...params, method: rule.method, min_minutes: rule.min_minutes });
           findings.push(...checkInspectionCadence(rule, weeks));
         } else {

@@ -98,6 +98,7 @@ export async function loadConfigTables(db: DuckDBConnection, competition: Compet
   await insert('cfg_ranking_periods', config.rankings.flatMap((r) => periods.filter((p) => periodMatches(r.periods, p)).map((p) => [r.id, p.id])));
   await insert('cfg_targets', periods.flatMap((p) => p.targets.map((t, ord) => [p.id, t.score, t.threshold.op, t.threshold.value, ord, t.where?.attribute ?? null, t.where?.equals ?? null])));
   await insert('cfg_attributes', config.org.attributes.map((a) => [a.id, a.of, a.type, a.required]));
+  await insert('cfg_hourly_cadences', config.compliance.flatMap((r) => (r.kind === 'inspection_cadence' && r.per === 'hours' ? [[r.id, r.method, r.level, (r.service_hours.to - r.service_hours.from) / r.hours!]] : [])));
   await insertScoreModels(insert, config);
 }
 

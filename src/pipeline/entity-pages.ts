@@ -25,7 +25,7 @@ interface EntityPageRow {
   head_name: string | null;
   children: { id: string; name: string; level: string }[];
   members: { id: string; name: string }[];
-  history: { period_id: string; score_id: string; score: number; rank: number | null; rank_count: number | null; ord: number }[];
+  history: { period_id: string; score_id: string; score: number; raw_score: number; rank: number | null; rank_count: number | null; ord: number }[];
   postings: ({
     date: string;
     source_table: 'events' | 'surveys';
@@ -111,7 +111,8 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
         .filter((h) => h.score_id === score.id && periodById.has(h.period_id))
         .map((h) => {
           const p = periodById.get(h.period_id)!;
-          return { periodId: p.id, periodLabel: p.label, kind: p.kind, start: p.start, end: p.end, score: h.score, rank: h.rank, rankCount: h.rank_count, status: p.status };
+          const bound = h.raw_score === h.score ? {} : { bound: { rule: h.raw_score < h.score ? ('floor' as const) : ('cap' as const), raw: h.raw_score } };
+          return { periodId: p.id, periodLabel: p.label, kind: p.kind, start: p.start, end: p.end, score: h.score, rank: h.rank, rankCount: h.rank_count, status: p.status, ...bound };
         });
       if (points.length === 0) return [];
       const targets = periods

@@ -116,8 +116,11 @@ export function describeMethodology(competition: Competition): MethodologySectio
   const complianceItems: MethodologyItem[] = config.compliance.map((rule) => {
     const rule_ = label(rule.label);
     switch (rule.kind) {
-      case 'inspection_cadence':
-        return item(rule.min_minutes > 0 ? 'method.compliance.inspection' : 'method.compliance.inspection.anyLength', { rule: rule_, level: levelLabel(rule.level), method: rule.method, op: THRESHOLD_SYMBOL[rule.count.op], value: rule.count.value, minMinutes: rule.min_minutes });
+      case 'inspection_cadence': {
+        const key = rule.per === 'hours' ? 'method.compliance.inspection.slot' : 'method.compliance.inspection';
+        const slot: Record<string, number> = rule.per === 'hours' ? { hours: rule.hours!, from: rule.service_hours.from, to: rule.service_hours.to } : {};
+        return item(rule.min_minutes > 0 ? key : `${key}.anyLength`, { rule: rule_, level: levelLabel(rule.level), method: rule.method, op: THRESHOLD_SYMBOL[rule.count.op], value: rule.count.value, minMinutes: rule.min_minutes, ...slot });
+      }
       case 'survey_count':
         return item('method.compliance.survey', { rule: rule_, level: levelLabel(rule.level), op: THRESHOLD_SYMBOL[rule.respondents.op], value: rule.respondents.value });
       case 'coverage': {

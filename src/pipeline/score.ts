@@ -99,7 +99,7 @@ export async function scoreCompetition(db: DuckDBConnection, competition: Compet
  * otherwise fill the disk for hours before failing.
  */
 async function checkRowBudget(db: DuckDBConnection, competition: Competition): Promise<void> {
-  const [counts] = await queryRows<Record<'periods' | 'scored_entities' | 'ranking_pages' | 'ranking_page_links' | 'award_history', bigint>>(db, 'score_budget');
+  const [counts] = await queryRows<Record<'periods' | 'scored_entities' | 'ranking_pages' | 'ranking_page_links' | 'award_history' | 'cadence_slots', bigint>>(db, 'score_budget');
   const n = (value: bigint | undefined) => Number(value ?? 0n);
   const excess = rowBudgetExcess(competition.config.row_budget, {
     periods: n(counts?.periods),
@@ -107,6 +107,7 @@ async function checkRowBudget(db: DuckDBConnection, competition: Competition): P
     rankingPages: n(counts?.ranking_pages),
     rankingPageLinks: n(counts?.ranking_page_links),
     awardHistory: n(counts?.award_history),
+    cadenceSlots: n(counts?.cadence_slots),
   });
   if (excess) throw new BuildError('score', [{ ...locateInConfig(competition.dir, ['periods']), field: 'periods', ...excess }]);
 }

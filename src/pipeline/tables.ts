@@ -4,7 +4,7 @@
  */
 import type { TableName } from '../config/schema.ts';
 
-export type ColumnType = 'id' | 'text' | 'date' | 'number' | 'count' | 'enum';
+export type ColumnType = 'id' | 'text' | 'date' | 'time' | 'number' | 'count' | 'enum';
 
 export interface ColumnSpec {
   name: string;
@@ -103,6 +103,7 @@ export const TABLES: Record<TableName, { idColumn: string; columns: ColumnSpec[]
       col('unit_id', 'id', 'the unit inspected'),
       col('method', 'enum', 'onsite or video', { values: INSPECTION_METHODS }),
       col('minutes', 'number', 'length of the inspection or video slot', optional),
+      col('time', 'time', 'the time of day it started, HH:MM (24-hour); needed by hourly cadence rules', optional),
       col('inspector', 'text', 'who inspected', optional),
     ],
   },

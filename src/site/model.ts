@@ -91,6 +91,8 @@ export interface ScoreHistoryPoint {
   rank: number | null;
   rankCount: number | null;
   status: 'final' | 'provisional';
+  /** Only when the score's floor or cap changed it: which, and the score before it (扣完为止: −2 → 0). */
+  bound?: { rule: 'floor' | 'cap'; raw: number };
 }
 
 export type ScoreUnit = 'points' | 'percent' | 'yuan';

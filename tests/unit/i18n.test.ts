@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readCompetition } from '../../src/config/read.ts';
 import { LOCALES } from '../../src/config/schema.ts';
 import { describeMethodology } from '../../src/pipeline/methodology.ts';
-import { message } from '../../src/site/i18n/index.ts';
+import { i18n, message } from '../../src/site/i18n/index.ts';
 import zhCN from '../../src/site/i18n/zh-CN.json';
 import en from '../../src/site/i18n/en.json';
 import path from 'node:path';
@@ -15,7 +15,7 @@ describe('message catalogs', () => {
   });
 
   it.each(LOCALES)('word every methodology item of the sample and the fixtures (%s)', (locale) => {
-    for (const dir of ['data', path.join(FIXTURES, 's1-worked'), path.join(FIXTURES, 'ranks')]) {
+    for (const dir of ['data', ...['s1-worked', 'ranks', 'missing-rules', 'hourly-patrol'].map((name) => path.join(FIXTURES, name))]) {
       for (const section of describeMethodology(readCompetition(dir, locale))) {
         expect(message(locale, section.headingKey, section.headingValues)).not.toMatch(/\{\w+\}/);
         for (const item of section.items) expect(message(locale, item.key, item.values)).not.toMatch(/\{\w+\}/);
@@ -26,5 +26,11 @@ describe('message catalogs', () => {
   it('words the inspection method in the build’s language', () => {
     expect(message('zh-CN', 'evidence.inspection', { method: 'video', minutes: 6, inspector: '王五' })).toContain('视频');
     expect(message('en', 'evidence.inspection', { method: 'video', minutes: 6, inspector: 'Wang' })).toBe('video inspection, 6 minutes, by Wang');
+  });
+
+  it('words a one-day range as that day (an hour slot’s findings)', () => {
+    const { dateRange } = i18n('en', 2);
+    expect(dateRange('2025-06-03', '2025-06-03').replace(/\s/g, ' ')).toBe('Jun 3, 2025');
+    expect(dateRange('2025-06-02', '2025-06-03')).toContain('–');
   });
 });

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildModel, FIXTURES, readOutputs } from '../support/fixture.ts';
+import { buildModel, copyFixture, editFile, FIXTURES, readOutputs } from '../support/fixture.ts';
 import { ScorePartExportRow } from '../../src/pipeline/export-schemas.ts';
 import type { MethodologySection } from '../../src/site/model.ts';
 
@@ -44,6 +44,13 @@ describe('score floors, caps and scores read by scores', () => {
     expect(w1.sum).toBe(0);
     // W2 is above the floor: no floor row.
     expect(partsOf('service', 'W2').amounts).toEqual({ base: 10, complaint: -4 });
+  });
+
+  it('shows on the entity page which periods a floor or cap changed, and from what', () => {
+    const pointOf = (unit: string, score: string) => out.entity('units', unit).histories.find((h) => h.scoreId === score)?.points.find((p) => p.periodId === MAY);
+    expect(pointOf('W1', 'service')).toMatchObject({ score: 0, bound: { rule: 'floor', raw: -2 } });
+    expect(pointOf('W1', 'bonus')).toMatchObject({ score: 5, bound: { rule: 'cap', raw: 6 } });
+    expect(pointOf('W2', 'service')).not.toHaveProperty('bound');
   });
 
   it('caps a bonus ledger and shows what the cap took away', () => {
@@ -104,5 +111,27 @@ describe('score floors, caps and scores read by scores', () => {
     expect(items).toContainEqual({ key: 'method.ratio', values: { score: 'Complaints per 10000 trips', subjects: 'Outlet', numerator: 'Complaints', denominator: 'trips' } });
     expect(items).toContainEqual({ key: 'method.ratio.scale', values: { scale: 10000 } });
     expect(items).toContainEqual({ key: 'method.indicator.peer.top', values: { indicator: 'Growth', of: 'growth', metric: 'Region growth', level: 'Region' } });
+  });
+});
+
+describe('a cap on a combined period', () => {
+  it('bounds the year carried from its halves, with a cap part beside the period parts', async () => {
+    // tests/fixtures/ranks with the year = 1 × h1 + 1 × h2 and the service score capped at 205.
+    // O1: h1 100 + 10 (E1) = 110, h2 100 + 2 (E6) = 102, both under the cap; year 110 + 102 = 212 → 205.
+    const dir = copyFixture('ranks');
+    editFile(dir, 'competition.yaml', (text) =>
+      text
+        .replace('combine: [{ period: h1, weight: 0.4 }, { period: h2, weight: 0.6 }]', 'combine: [{ period: h1, weight: 1 }, { period: h2, weight: 1 }]')
+        .replace('model: ledger, base: 100, subjects: [outlet]', 'model: ledger, base: 100, cap: 205, subjects: [outlet]'),
+    );
+    const out = readOutputs(await buildModel(dir));
+    expect(out.standings.find((s) => s.scope_id === 'outlets' && s.period_id === 'year' && s.entity_id === 'O1')?.score).toBe(205);
+    const parts = ScorePartExportRow.array().parse(JSON.parse(readFileSync(path.join(out.exportsDir, 'score_parts.json'), 'utf8')));
+    const year = parts.filter((p) => p.period_id === 'year' && p.score_id === 'service' && p.entity_id === 'O1').map((p) => [p.rule_id, p.amount]);
+    expect(year).toEqual([
+      ['cap', -7],
+      ['period:h1', 110],
+      ['period:h2', 102],
+    ]);
   });
 });

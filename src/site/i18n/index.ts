@@ -151,7 +151,9 @@ export function i18n(locale: Locale, decimals: number) {
     number: (n: number) => formatNumber(n, locale),
     date,
     // A range wraps only around its dash: the spaces inside each date do not break (25 Mar 2025 stays whole).
-    dateRange: (start: string, end: string) => t(locale, 'common.dateRange', { start: unbroken(date(start)), end: unbroken(date(end)) }),
+    // A one-day range (an hour slot's day) is that day.
+    dateRange: (start: string, end: string) =>
+      start === end ? unbroken(date(start)) : t(locale, 'common.dateRange', { start: unbroken(date(start)), end: unbroken(date(end)) }),
     op: formatOp,
   };
 }
