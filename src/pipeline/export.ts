@@ -29,6 +29,8 @@ import { writeEntityPages } from './entity-pages.ts';
 import { writeLedgerExports } from './ledger-exports.ts';
 import { queryRows, streamRows } from './sql.ts';
 import { writeJson } from './files.ts';
+import { compareManifests, DATA_MANIFEST_FILE, dataManifest, entityKeyRef, type DataManifest } from './data-manifest.ts';
+import type { DataChanges } from '../site/model.ts';
 
 export interface ExportInput {
   db: DuckDBConnection;
@@ -40,6 +42,8 @@ export interface ExportInput {
   /** Where the downloads go (published as <out>/exports/). */
   exportsDir: string;
   base: string;
+  /** The data manifest of the site this build replaces; null on a first build. */
+  previous: DataManifest | null;
 }
 
 /** The finest kinds first: home-page leaders use a ranking's finest finished period. */
@@ -64,7 +68,7 @@ interface StandingQueryRow {
   target_met: boolean | null;
 }
 
-export async function exportSite(input: ExportInput): Promise<SiteModel> {
+export async function exportSite(input: ExportInput): Promise<{ site: SiteModel; changes: DataChanges }> {
   const { db, competition, asOf, modelDir, exportsDir } = input;
   const { config, locale } = competition;
   for (const dir of [modelDir, path.join(modelDir, 'rankings'), exportsDir]) mkdirSync(dir, { recursive: true });
@@ -152,7 +156,25 @@ export async function exportSite(input: ExportInput): Promise<SiteModel> {
     staffIds: entityIds.staff,
   };
   writeJson(path.join(modelDir, 'site.json'), site);
-  return site;
+  const changes = await writeChanges(input, periods, rankings, notices);
+  return { site, changes };
+}
+
+/** Publishes this build's data manifest and writes what changed since the previous one for its page. */
+async function writeChanges(input: ExportInput, periods: PeriodInfo[], rankings: RankingInfo[], notices: Notice[]): Promise<DataChanges> {
+  const { db, competition } = input;
+  const manifest = await dataManifest(db, competition, input.asOf, periods, notices);
+  writeJson(path.join(input.exportsDir, DATA_MANIFEST_FILE), manifest);
+  const names = await queryRows<{ entity_kind: 'unit' | 'staff'; entity_id: string; name: string }>(db, 'manifest_entities');
+  const changes = compareManifests(input.previous, manifest, {
+    periods,
+    rankings,
+    scoreLabels: new Map(competition.config.scores.map((s) => [s.id, localize(s.label, competition.locale)])),
+    entities: new Map(names.map((e) => entityKeyRef(e.entity_kind, e.entity_id, e.name))),
+    notices,
+  });
+  writeJson(path.join(input.modelDir, 'changes.json'), changes);
+  return changes;
 }
 
 function periodInfo(p: ResolvedPeriod, competition: Competition, asOf: string): PeriodInfo {
