@@ -5,7 +5,7 @@
  * they are stored, date cells as YYYY-MM-DD, formulas as their saved result.
  */
 import ExcelJS from 'exceljs';
-import { csvLine } from './csv.ts';
+import { quoteField } from './csv.ts';
 import { shown, type Diagnostic } from './diagnostics.ts';
 
 export const isWorkbook = (file: string): boolean => /\.xlsx$/i.test(file);
@@ -57,7 +57,7 @@ export async function workbookAsCsv(bytes: Uint8Array, file: string, sheet: stri
     width ??= cells.length > 0 ? cells.length : undefined;
     while (width !== undefined && cells.length > 0 && cells.length < width) cells.push('');
     // An empty row stays an empty line, so that line numbers remain row numbers.
-    lines.push(cells.length === 0 ? '\n' : csvLine(cells));
+    lines.push(`${cells.map(quoteField).join(',')}\n`);
   }
   return problems.length > 0 ? { problems } : { sheet: worksheet.name, text: lines.join('') };
 }

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { buildModel, copyFixture, editFile, tempDir } from '../support/fixture.ts';
+import { workbookAsCsv } from '../../src/pipeline/workbook.ts';
 
 /** Every file a model-only build wrote (the pages' model and the downloads), as path → bytes. */
 async function outputsOf(dataDir: string): Promise<Map<string, string>> {
@@ -58,6 +59,37 @@ describe('an .xlsx table', () => {
     const [expected, actual] = [await outputsOf(asCsv), await outputsOf(asXlsx)];
     expect([...actual.keys()]).toEqual([...expected.keys()]);
     expect([...actual].filter(([file, bytes]) => expected.get(file) !== bytes).map(([file]) => file)).toEqual([]);
+  });
+});
+
+describe('the cells of a sheet', () => {
+  it('become the text Excel shows, quoted as CSV needs and otherwise unchanged, one line per row', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('事件');
+    sheet.addRow(['a', 'b', 'c', 'd']);
+    sheet.addRow([-5, '=not a formula here', 'a,b', 'say "hi"']);
+    sheet.addRow([]);
+    sheet.addRow([new Date('2025-11-03T00:00:00Z'), { richText: [{ text: '客户' }, { text: '来信' }] }, { formula: '1+1', result: 2 }, true]);
+    sheet.addRow([0.1, null, { text: '链接', hyperlink: 'http://example.invalid' }]);
+    const read = await workbookAsCsv(Buffer.from(await workbook.xlsx.writeBuffer()), 'e.xlsx', undefined, 'table_formats.events.sheet');
+    expect(read).toEqual({
+      sheet: '事件',
+      text: 'a,b,c,d\n-5,=not a formula here,"a,b","say ""hi"""\n\n2025-11-03,客户来信,2,TRUE\n0.1,,链接,\n',
+    });
+  });
+
+  it('are refused with the sheet, row and column when they hold an Excel error or an unsaved formula', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sheet1');
+    sheet.addRow(['a', 'b']);
+    sheet.addRow([{ error: '#DIV/0!' }, { formula: 'A1' }]);
+    const read = await workbookAsCsv(Buffer.from(await workbook.xlsx.writeBuffer()), 'e.xlsx', undefined, 'table_formats.events.sheet');
+    expect(read).toEqual({
+      problems: [
+        { file: 'e.xlsx:Sheet1', line: 2, column: 1, expected: 'a value', found: 'the Excel error #DIV/0!' },
+        { file: 'e.xlsx:Sheet1', line: 2, column: 2, expected: 'a value', found: 'a formula with no saved result (open the file in Excel and save it again)' },
+      ],
+    });
   });
 });
 
