@@ -22,7 +22,7 @@ import {
   type SiteModel,
   type StandingRow,
 } from '../site/model.ts';
-import { TableExport } from './table-export.ts';
+import { downloadsOf, TableExport, type ExportCounts } from './table-export.ts';
 import { FindingExportRow, StandingExportRow } from './export-schemas.ts';
 import { describeMethodology } from './methodology.ts';
 import { writeEntityPages } from './entity-pages.ts';
@@ -100,7 +100,9 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
   const wanted = new Set([...leaderPeriods].map(([r, p]) => `${r}__${p.id}`));
   for (const plan of noticePlans) for (const r of plan.rankings) wanted.add(`${r}__${plan.period.id}`);
 
-  const { rankingPages, kept, standingRows } = await writeStandings(input, periods, rankings, wanted);
+  // Heads every workbook's sheet, so that a printed or forwarded sheet says what it is from.
+  const title = `${localize(config.name, locale)} (${asOf})`;
+  const { rankingPages, kept, standingRows } = await writeStandings(input, periods, rankings, wanted, title);
 
   const awards = await queryRows<AwardQueryRow>(db, 'export_awards');
   const exclusions = await queryRows<ExclusionQueryRow>(db, 'export_award_exclusions');
@@ -110,7 +112,7 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
   const unitNames = new Map((await queryRows<{ unit_id: string; name: string }>(db, 'export_unit_names')).map((u) => [u.unit_id, u.name]));
   const findings = input.findings.map((f) => siteFinding(f, competition, unitNames));
   writeJson(path.join(modelDir, 'findings.json'), findings);
-  const findingRows = writeFindingExports(input.findings, findings, exportsDir);
+  const findingRows = await writeFindingExports(input.findings, findings, exportsDir, title);
 
   const entityIds = await writeEntityPages(db, competition, periods, modelDir);
 
@@ -122,11 +124,9 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
   // A ranking with nobody ranked in its latest period (no checks that quarter) has no page to lead to.
   })).filter((leader) => leader.rows.length > 0);
   const downloads: Download[] = [
-    { file: 'standings.csv', format: 'csv', rows: standingRows, descriptionKey: 'download.standings' },
-    { file: 'standings.json', format: 'json', rows: standingRows, descriptionKey: 'download.standings' },
-    { file: 'findings.csv', format: 'csv', rows: findingRows, descriptionKey: 'download.findings' },
-    { file: 'findings.json', format: 'json', rows: findingRows, descriptionKey: 'download.findings' },
-    ...(await writeLedgerExports(db, competition, periods, exportsDir)),
+    ...downloadsOf('standings', standingRows, 'download.standings'),
+    ...downloadsOf('findings', findingRows, 'download.findings'),
+    ...(await writeLedgerExports(db, competition, periods, exportsDir, title)),
   ];
   const currentPhase = periods.find((p) => p.kind === 'phase' && p.start <= asOf && asOf <= p.end) ?? null;
   const site: SiteModel = {
@@ -236,10 +236,10 @@ function standingRow(row: StandingQueryRow): StandingRow {
  * Streams every standing once: into standings.csv/.json, into one JSON file per ranking page,
  * and into `kept` for the pairs the home page and the notices quote.
  */
-async function writeStandings(input: ExportInput, periods: PeriodInfo[], rankings: RankingInfo[], wanted: Set<string>) {
+async function writeStandings(input: ExportInput, periods: PeriodInfo[], rankings: RankingInfo[], wanted: Set<string>, title: string) {
   const periodById = new Map(periods.map((p) => [p.id, p]));
   const rankingById = new Map(rankings.map((r) => [r.id, r]));
-  const table = new TableExport(path.join(input.exportsDir, 'standings'), StandingExportRow);
+  const table = new TableExport(path.join(input.exportsDir, 'standings'), StandingExportRow, title);
   const rankingPages: SiteModel['rankingPages'] = [];
   const kept = new Map<string, StandingRow[]>();
   let current: RankingPage | null = null;
@@ -293,7 +293,7 @@ async function writeStandings(input: ExportInput, periods: PeriodInfo[], ranking
     table.flush();
   }
   flush();
-  return { rankingPages, kept, standingRows: table.close() };
+  return { rankingPages, kept, standingRows: await table.close() };
 }
 
 interface NoticePlan {
@@ -447,7 +447,7 @@ function siteFinding(f: CheckFinding, competition: Competition, unitNames: Map<s
   };
 }
 
-function writeFindingExports(checked: CheckFinding[], findings: Finding[], exportsDir: string): number {
+async function writeFindingExports(checked: CheckFinding[], findings: Finding[], exportsDir: string, title: string): Promise<ExportCounts> {
   const rows = findings.map(
     (f, i): FindingExportRow => ({
       finding_id: f.id,
@@ -462,7 +462,7 @@ function writeFindingExports(checked: CheckFinding[], findings: Finding[], expor
       evidence_ids: f.evidence.map((e) => e.id).join(' '),
     }),
   );
-  const table = new TableExport(path.join(exportsDir, 'findings'), FindingExportRow);
+  const table = new TableExport(path.join(exportsDir, 'findings'), FindingExportRow, title);
   for (const row of rows) table.add(row);
   return table.close();
 }

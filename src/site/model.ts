@@ -247,7 +247,7 @@ export interface MethodologySection {
 
 export interface Download {
   file: string;
-  format: 'csv' | 'json';
+  format: 'csv' | 'json' | 'xlsx';
   rows: number;
   descriptionKey: string;
 }
