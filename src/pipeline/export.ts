@@ -239,7 +239,7 @@ function standingRow(row: StandingQueryRow): StandingRow {
 async function writeStandings(input: ExportInput, periods: PeriodInfo[], rankings: RankingInfo[], wanted: Set<string>, title: string) {
   const periodById = new Map(periods.map((p) => [p.id, p]));
   const rankingById = new Map(rankings.map((r) => [r.id, r]));
-  const table = new TableExport(path.join(input.exportsDir, 'standings'), StandingExportRow, title);
+  const table = await TableExport.create(path.join(input.exportsDir, 'standings'), StandingExportRow, title);
   const rankingPages: SiteModel['rankingPages'] = [];
   const kept = new Map<string, StandingRow[]>();
   let current: RankingPage | null = null;
@@ -462,7 +462,7 @@ async function writeFindingExports(checked: CheckFinding[], findings: Finding[],
       evidence_ids: f.evidence.map((e) => e.id).join(' '),
     }),
   );
-  const table = new TableExport(path.join(exportsDir, 'findings'), FindingExportRow, title);
+  const table = await TableExport.create(path.join(exportsDir, 'findings'), FindingExportRow, title);
   for (const row of rows) table.add(row);
   return table.close();
 }

@@ -21,7 +21,7 @@ async function writeRowExports<Row extends object, Out extends Record<string, un
   title: string,
   toExport: (row: Row) => Out,
 ): Promise<ExportCounts> {
-  const table = new TableExport(file, schema, title);
+  const table = await TableExport.create(file, schema, title);
   for await (const chunk of streamRows<Row>(db, query)) {
     for (const row of chunk) table.add(toExport(row));
     table.flush();

@@ -5,7 +5,7 @@
  * by chunk without holding the table in memory; the workbook is streamed too.
  */
 import { closeSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { csvLine, inertText } from './csv.ts';
 import { columnsOf } from './export-schemas.ts';
@@ -52,7 +52,14 @@ export class TableExport {
    * `file` is the path without extension: `<file>.csv`, `<file>.json` and `<file>.xlsx` are
    * written. `title` heads the sheet (the competition's name and the data date).
    */
-  constructor(
+  static async create(file: string, schema: z.ZodObject, title: string): Promise<TableExport> {
+    // Loaded on first use: it takes longer to load than `podium validate` takes to check the sample.
+    const { default: excel } = await import('exceljs');
+    return new TableExport(excel, file, schema, title);
+  }
+
+  private constructor(
+    excel: typeof ExcelJS,
     private readonly file: string,
     schema: z.ZodObject,
     title: string,
@@ -65,7 +72,7 @@ export class TableExport {
     // double-click shows every name as mojibake.
     writeSync(this.csv, `${UTF8_BOM}${csvLine(this.columns)}`);
     writeSync(this.json, '[');
-    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    this.workbook = new excel.stream.xlsx.WorkbookWriter({
       filename: `${file}.xlsx`,
       useStyles: true,
       useSharedStrings: false,

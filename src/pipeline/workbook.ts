@@ -4,7 +4,7 @@
  * (`events.xlsx:事件:14:2`). Cells become the text Excel shows for their value: numbers as
  * they are stored, date cells as YYYY-MM-DD, formulas as their saved result.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { quoteField } from './csv.ts';
 import { shown, type Diagnostic } from './diagnostics.ts';
 
@@ -14,7 +14,9 @@ export const isLegacyWorkbook = (file: string): boolean => /\.xls$/i.test(file);
 
 /** The CSV text of one sheet, its name, or the problems that stop it being read. */
 export async function workbookAsCsv(bytes: Uint8Array, file: string, sheet: string | undefined, configKey: string): Promise<{ sheet: string; text: string } | { problems: Diagnostic[] }> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use, so that competitions without workbooks do not wait for it.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (error) {

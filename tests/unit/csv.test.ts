@@ -24,7 +24,7 @@ describe('CSV export cells', () => {
 describe('a download', () => {
   const Row = z.object({ id: z.string(), name: z.string(), score: z.number(), rank: z.int().nullable(), met: z.boolean().nullable() });
   const write = async (file: string) => {
-    const table = new TableExport(file, Row, '城东支行竞赛 (2025-10-31)');
+    const table = await TableExport.create(file, Row, '城东支行竞赛 (2025-10-31)');
     table.add({ id: 'S1', name: '张三', score: 96.5, rank: 1, met: true });
     table.add({ id: 'S2', name: '=HYPERLINK("http://evil")', score: -3, rank: null, met: null });
     return table.close();
