@@ -9,7 +9,7 @@ import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { csvLine, inertText } from './csv.ts';
 import { columnsOf } from './export-schemas.ts';
-import { fixZipTimestamps } from './zip-time.ts';
+import { fixZipTimestamps } from './zip.ts';
 import type { Download } from '../site/model.ts';
 
 const UTF8_BOM = '\uFEFF';

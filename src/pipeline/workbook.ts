@@ -7,6 +7,13 @@
 import type ExcelJS from 'exceljs';
 import { quoteField } from './csv.ts';
 import { shown, type Diagnostic } from './diagnostics.ts';
+import { unpackedSize } from './zip.ts';
+
+/**
+ * exceljs holds a whole workbook in memory, many times its unpacked size: a larger one (or a zip
+ * bomb) is refused before it is opened. 64 MiB unpacked is some 300,000 rows of a typical table.
+ */
+export const WORKBOOK_MAX_UNPACKED = 64 * 1024 * 1024;
 
 export const isWorkbook = (file: string): boolean => /\.xlsx$/i.test(file);
 /** The binary workbooks of Excel 97–2003, which no maintained reader handles safely. */
@@ -14,14 +21,23 @@ export const isLegacyWorkbook = (file: string): boolean => /\.xls$/i.test(file);
 
 /** The CSV text of one sheet, its name, or the problems that stop it being read. */
 export async function workbookAsCsv(bytes: Uint8Array, file: string, sheet: string | undefined, configKey: string): Promise<{ sheet: string; text: string } | { problems: Diagnostic[] }> {
+  const unreadable = (reason: string) => ({ problems: [{ file, expected: 'an .xlsx workbook (Excel: File → Save As → Excel Workbook)', found: reason }] });
+  let size: number;
+  try {
+    size = unpackedSize(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch {
+    return unreadable('a file that is not a zip archive, as every .xlsx is (a file saved under another name?)');
+  }
+  if (size > WORKBOOK_MAX_UNPACKED) {
+    return { problems: [{ file, expected: `a workbook that unpacks to at most ${WORKBOOK_MAX_UNPACKED / 1024 / 1024} MiB`, found: `${Math.ceil(size / 1024 / 1024)} MiB: save a table this large as "CSV UTF-8"` }] };
+  }
   // Loaded on first use, so that competitions without workbooks do not wait for it.
   const { default: excel } = await import('exceljs');
   const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (error) {
-    const reason = String((error as Error).message ?? error).split('\n')[0]!.slice(0, 120);
-    return { problems: [{ file, expected: 'an .xlsx workbook (Excel: File → Save As → Excel Workbook)', found: `a file exceljs cannot open: ${reason}` }] };
+    return unreadable(`a file exceljs cannot open: ${String((error as Error).message ?? error).split('\n')[0]!.slice(0, 120)}`);
   }
   const names = workbook.worksheets.map((w) => w.name);
   const listed = names.map((n) => shown(n)).join(', ');
@@ -46,21 +62,22 @@ export async function workbookAsCsv(bytes: Uint8Array, file: string, sheet: stri
   const problems: Diagnostic[] = [];
   const lines: string[] = [];
   let width: number | undefined;
-  for (let r = 1; r <= worksheet.rowCount; r++) {
-    const row = worksheet.getRow(r);
+  // Only the rows that hold cells; a sheet may claim a million rows for one formatted cell.
+  worksheet.eachRow({ includeEmpty: false }, (row, r) => {
+    // An empty row stays an empty line, so that line numbers remain row numbers.
+    while (lines.length < r - 1) lines.push('\n');
     const cells: string[] = [];
     for (let c = 1; c <= row.cellCount; c++) {
       const text = cellText(row.getCell(c).value);
       if (typeof text === 'object') problems.push({ file: where, line: r, column: c, ...text });
-      else cells.push(text);
+      cells.push(typeof text === 'object' ? '' : text);
     }
     while (cells.length > 0 && cells.at(-1) === '') cells.pop();
     // Excel stores no empty cells at the end of a row: a row is as wide as the header above it.
     width ??= cells.length > 0 ? cells.length : undefined;
     while (width !== undefined && cells.length > 0 && cells.length < width) cells.push('');
-    // An empty row stays an empty line, so that line numbers remain row numbers.
     lines.push(`${cells.map(quoteField).join(',')}\n`);
-  }
+  });
   return problems.length > 0 ? { problems } : { sheet: worksheet.name, text: lines.join('') };
 }
 

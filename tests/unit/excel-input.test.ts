@@ -91,9 +91,31 @@ describe('the cells of a sheet', () => {
       ],
     });
   });
+  it('refuses, before opening it, a workbook that would unpack to more than its limit (a zip bomb)', async () => {
+    // A zip's central directory with one entry claiming 100 MiB, and the record that points at it.
+    const central = Buffer.alloc(46 + 5);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt32LE(100 * 1024 * 1024, 24);
+    central.writeUInt16LE(5, 28);
+    central.write('a.xml', 46);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(1, 8);
+    end.writeUInt16LE(1, 10);
+    end.writeUInt32LE(central.length, 12);
+    end.writeUInt32LE(0, 16);
+    const read = await workbookAsCsv(Buffer.concat([central, end]), 'e.xlsx', undefined, 'table_formats.events.sheet');
+    expect(read).toEqual({ problems: [{ file: 'e.xlsx', expected: 'a workbook that unpacks to at most 64 MiB', found: '100 MiB: save a table this large as "CSV UTF-8"' }] });
+  });
+
+  it('refuses a file named .xlsx that is no zip archive', async () => {
+    const read = await workbookAsCsv(Buffer.from('event_id,date\n'), 'e.xlsx', undefined, 'table_formats.events.sheet');
+    expect(read).toEqual({ problems: [{ file: 'e.xlsx', expected: 'an .xlsx workbook (Excel: File → Save As → Excel Workbook)', found: 'a file that is not a zip archive, as every .xlsx is (a file saved under another name?)' }] });
+  });
 });
 
 describe('dates as Excel writes them', () => {
+
   const rewritten = (formats: string) => {
     const dir = copyFixture('s1-worked');
     // 2009-08-05, 2009-08-12 and 2009-08-20 in three of Excel's forms (40045 is 2009-08-20).
