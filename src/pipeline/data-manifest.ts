@@ -110,12 +110,13 @@ export function previousManifest(outDir: string, competitionId: string, log: (no
   } catch {
     return null;
   }
-  let parsed: ReturnType<typeof DataManifest.safeParse>;
+  let json: unknown;
   try {
-    parsed = DataManifest.safeParse(JSON.parse(text));
+    json = JSON.parse(text);
   } catch {
-    parsed = DataManifest.safeParse(undefined);
+    json = undefined;
   }
+  const parsed = DataManifest.safeParse(json);
   if (!parsed.success) {
     log(`${file} is not a data manifest this Podium wrote: "what changed" compares with nothing`);
     return null;

@@ -2,11 +2,11 @@
  * "What changed": a build compares its data manifest with the one of the site it replaces.
  * Expected changes are worked out by hand from the s1-worked fixture (see scoring.test.ts).
  */
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffCompetition } from '../../src/pipeline/build.ts';
-import { compareManifests, DATA_MANIFEST_FILE, describeChanges, type DataManifest } from '../../src/pipeline/data-manifest.ts';
+import { compareManifests, DATA_MANIFEST_FILE, describeChanges, previousManifest, type DataManifest } from '../../src/pipeline/data-manifest.ts';
 import { entityRef, type Notice } from '../../src/site/model.ts';
 import { buildModel, copyFixture, editFile, tempDir } from '../support/fixture.ts';
 
@@ -136,5 +136,29 @@ describe('notices whose published result moved', () => {
     const previous = manifest(rows, [['E1', 'aaaa', '2009-08-05', 'staff:S1']]);
     const current = manifest(rows, [['E1', 'ffff', '2009-08-05', 'staff:S1']]);
     expect(compareManifests(previous, current, context).notices).toEqual([]);
+  });
+});
+
+describe('the manifest of the site a build replaces', () => {
+  const siteWith = (text: string) => {
+    const out = path.join(tempDir('manifest'), 'site');
+    mkdirSync(path.join(out, 'exports'), { recursive: true });
+    writeFileSync(path.join(out, 'exports', DATA_MANIFEST_FILE), text);
+    return out;
+  };
+  const valid: DataManifest = { generator: 'podium-data', format: 1, competition: 'c', asOf: '2009-08-31', tables: {}, scores: [], ranks: [], periods: [], notices: [] };
+
+  it('is read when it is this competition’s, and otherwise compared with nothing, with a note', () => {
+    const notes: string[] = [];
+    expect(previousManifest(siteWith(JSON.stringify(valid)), 'c', (note) => notes.push(note))).toEqual(valid);
+    expect(previousManifest(siteWith(JSON.stringify(valid)), 'other', (note) => notes.push(note))).toBeNull();
+    expect(previousManifest(siteWith('{"generator":"podium-data","format":1,"tables":"<script>"}'), 'c', (note) => notes.push(note))).toBeNull();
+    expect(previousManifest(siteWith('not json'), 'c', (note) => notes.push(note))).toBeNull();
+    expect(previousManifest(path.join(tempDir('manifest'), 'none'), 'c', (note) => notes.push(note))).toBeNull();
+    expect(notes.map((n) => n.replace(/^.*data-manifest\.json /, ''))).toEqual([
+      'belongs to competition "c": "what changed" compares with nothing',
+      'is not a data manifest this Podium wrote: "what changed" compares with nothing',
+      'is not a data manifest this Podium wrote: "what changed" compares with nothing',
+    ]);
   });
 });
