@@ -17,7 +17,7 @@ import { TABLES } from './tables.ts';
 import { runSqlFile } from './sql.ts';
 import { tableFiles } from './confine.ts';
 import { detectEncoding, encodingAdvice } from './encoding.ts';
-import { isLegacyWorkbook, isWorkbook, workbookAsCsv } from './workbook.ts';
+import { isWorkbook, unreadableWorkbook, workbookAsCsv } from './workbook.ts';
 import { fieldPosition, lineOfOffset, recordLines as recordLinesOf, scanCsv, withLfLineEnds } from './records.ts';
 
 export interface SourceFile {
@@ -61,8 +61,9 @@ export async function loadTables(db: DuckDBConnection, competition: Competition,
     for (const file of matched.files) {
       const source: SourceFile = { fileId: files.length, table, displayPath: displayPath(file.matched), readPath: file.real, header: [] };
       const format = competition.config.table_formats[table];
-      if (isLegacyWorkbook(file.matched)) {
-        diagnostics.push({ file: source.displayPath, expected: 'a CSV or .xlsx file', found: 'an Excel 97–2003 workbook (.xls): save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"' });
+      const unreadable = unreadableWorkbook(file.matched);
+      if (unreadable !== undefined) {
+        diagnostics.push({ file: source.displayPath, expected: 'a CSV or .xlsx table', found: unreadable });
         continue;
       }
       const prepared = isWorkbook(file.matched) ? await prepareWorkbook(source, staging, attributes, format?.sheet) : prepareFile(source, staging, notes, attributes);

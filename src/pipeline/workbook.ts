@@ -4,6 +4,7 @@
  * (`events.xlsx:事件:14:2`). Cells become the text Excel shows for their value: numbers as
  * they are stored, date cells as YYYY-MM-DD, formulas as their saved result.
  */
+import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { quoteField } from './csv.ts';
 import { shown, type Diagnostic } from './diagnostics.ts';
@@ -16,8 +17,19 @@ import { unpackedSize } from './zip.ts';
 export const WORKBOOK_MAX_UNPACKED = 64 * 1024 * 1024;
 
 export const isWorkbook = (file: string): boolean => /\.xlsx$/i.test(file);
-/** The binary workbooks of Excel 97–2003, which no maintained reader handles safely. */
-export const isLegacyWorkbook = (file: string): boolean => /\.xls$/i.test(file);
+
+/**
+ * What a file a table's glob matched is, when it is an Excel file no build should read: a binary
+ * workbook of Excel 97–2003, which no maintained reader handles safely, or the owner file
+ * (`~$name.xlsx`) Excel keeps beside a workbook while it is open, which a glob such as
+ * `events/*.xlsx` matches and a clerk may commit by mistake.
+ */
+export function unreadableWorkbook(file: string): string | undefined {
+  const name = path.basename(file);
+  if (/^~\$/.test(name)) return `the file Excel keeps while ${shown(name.slice(2))} is open: close the workbook in Excel, and do not commit this file`;
+  if (/\.xls$/i.test(name)) return 'an Excel 97–2003 workbook (.xls): save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"';
+  return undefined;
+}
 
 /** The CSV text of one sheet, its name, or the problems that stop it being read. */
 export async function workbookAsCsv(bytes: Uint8Array, file: string, sheet: string | undefined, configKey: string): Promise<{ sheet: string; text: string } | { problems: Diagnostic[] }> {
