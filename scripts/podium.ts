@@ -1,14 +1,15 @@
 /**
- * The `podium` command: build, validate, preview and init a competition folder.
+ * The `podium` command: build, validate, diff, preview and init a competition folder.
  * `npx podium <command> --help` says each command's options; `npm run build` is `podium build`.
  * Exit codes: 0 done, 1 the data or config was refused, 2 a usage error, 70 a bug in Podium,
- * 130 stopped by Ctrl-C or SIGTERM.
+ * 130 stopped by Ctrl-C or SIGTERM; `podium diff --exit-code` exits 3 when the data changed.
  */
 import { cpSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { buildSite, validateCompetition } from '../src/pipeline/build.ts';
+import { buildSite, diffCompetition, validateCompetition } from '../src/pipeline/build.ts';
+import { describeChanges } from '../src/pipeline/data-manifest.ts';
 import { BuildError } from '../src/pipeline/diagnostics.ts';
 import { DIAGNOSTIC_FORMATS, formatRefusal, type DiagnosticFormat } from '../src/pipeline/diagnostic-formats.ts';
 import { PublishError } from '../src/pipeline/publish.ts';
@@ -58,6 +59,7 @@ const COMMANDS: Record<string, Command> = {
           signal: stop.signal,
         });
         for (const note of report.notes) console.warn(`note: ${note}`);
+        if (format === 'text') for (const line of describeChanges(report.changes)) console.log(line);
         const pages = report.site.unitIds.length + report.site.staffIds.length + report.site.rankingPages.length;
         console.log(`built ${out}/ from ${values.data}/ (data as of ${report.site.asOf}, ${pages}+ pages)`);
         return 0;
@@ -93,6 +95,36 @@ Exits 1 on any problem.`,
       } catch (error) {
         if (!(error instanceof BuildError)) throw error;
         console.error(formatRefusal(error, format));
+        return 1;
+      }
+    },
+  },
+  diff: {
+    summary: 'what the data changed against the published site, without building',
+    usage: `podium diff [--data DIR] [--out DIR] [--locale zh-CN|en] [--format text|json] [--exit-code] [--progress]
+
+  --data      the competition folder; default data
+  --out       the published site to compare with (its exports/data-manifest.json); default dist
+  --locale    the language of labels in the report; default the config's locale
+  --format    text (a line per change) or json (the whole comparison as one object)
+  --exit-code exit 3 when anything changed, so that a script can tell
+  --progress  a line per stage also when not on a terminal
+Rows added, changed and removed per table by ID, entities whose score or rank changed, and
+published notices whose result moved (a correction, 更正, is due). Exits 0, 1 when the data is
+refused, 3 with --exit-code when something changed.`,
+    options: { ...dataOption, out: { type: 'string', default: 'dist' }, ...localeOption, format: { type: 'string', default: 'text' }, 'exit-code': { type: 'boolean', default: false }, ...progressOption },
+    async run(values) {
+      const format = String(values.format);
+      if (format !== 'text' && format !== 'json') throw new UsageError(`--format: expected text or json, found "${format}"`);
+      try {
+        const { changes, notes } = await diffCompetition({ dataDir: String(values.data), outDir: String(values.out), locale: localeOf(values), log: progress(values) });
+        for (const note of notes) console.warn(`note: ${note}`);
+        console.log(format === 'json' ? JSON.stringify(changes, null, 2) : describeChanges(changes).join('\n'));
+        const changed = changes.tables.length + changes.entities.length + changes.notices.length + changes.newPeriods.length > 0;
+        return values['exit-code'] && changed ? 3 : 0;
+      } catch (error) {
+        if (!(error instanceof BuildError)) throw error;
+        console.error(formatRefusal(error, 'text'));
         return 1;
       }
     },

@@ -11,9 +11,9 @@ SELECT 'appeals', file_id, record_no, 'event_id', 'an event_id from the events t
        CASE WHEN event_id IS NULL THEN 'an empty value' ELSE 'no event ' || quoted(event_id) END
 FROM a WHERE event_id IS NULL OR event_id NOT IN (SELECT event_id FROM raw_events WHERE event_id IS NOT NULL)
 UNION ALL
-SELECT 'appeals', file_id, record_no, 'date', 'a date written YYYY-MM-DD', quoted(date) FROM a WHERE d IS NULL
+SELECT 'appeals', file_id, record_no, 'date', 'a date written YYYY-MM-DD', date_found(date, 'appeals', 'date') FROM a WHERE d IS NULL
 UNION ALL
-SELECT 'appeals', file_id, record_no, 'decided_on', 'a date written YYYY-MM-DD', quoted(decided_on) FROM a WHERE bad_date(decided_on)
+SELECT 'appeals', file_id, record_no, 'decided_on', 'a date written YYYY-MM-DD', date_found(decided_on, 'appeals', 'decided_on') FROM a WHERE bad_date(decided_on)
 UNION ALL
 SELECT 'appeals', file_id, record_no, 'decided_on', 'a decision date on or after the appeal date ' || date, quoted(decided_on)
 FROM a WHERE as_date(decided_on) < d

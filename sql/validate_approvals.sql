@@ -6,7 +6,7 @@ SELECT 'approvals', file_id, record_no, 'approval_id', 'an approval_id used once
 FROM (SELECT *, row_number() OVER (PARTITION BY lower(approval_id) ORDER BY file_id, record_no) AS nth,
              first_value(approval_id) OVER (PARTITION BY lower(approval_id) ORDER BY file_id, record_no) AS first_id FROM a WHERE approval_id IS NOT NULL) WHERE nth > 1
 UNION ALL
-SELECT 'approvals', file_id, record_no, 'date', 'a date written YYYY-MM-DD', quoted(date) FROM a WHERE d IS NULL
+SELECT 'approvals', file_id, record_no, 'date', 'a date written YYYY-MM-DD', date_found(date, 'approvals', 'date') FROM a WHERE d IS NULL
 UNION ALL
 SELECT 'approvals', file_id, record_no, 'date',
        'a date from ' || strftime((SELECT start_date FROM cfg_competition), '%Y-%m-%d') || ' to ' || strftime(late_records_end(), '%Y-%m-%d') || ' (the competition and 90 days after it)', quoted(date)

@@ -6,7 +6,7 @@ SELECT 'checks', file_id, record_no, 'check_id', 'a check_id used once', again_f
 FROM (SELECT *, row_number() OVER (PARTITION BY lower(check_id) ORDER BY file_id, record_no) AS nth,
              first_value(check_id) OVER (PARTITION BY lower(check_id) ORDER BY file_id, record_no) AS first_id FROM c WHERE check_id IS NOT NULL) WHERE nth > 1
 UNION ALL
-SELECT 'checks', file_id, record_no, 'date', 'a date written YYYY-MM-DD', quoted(date) FROM c WHERE d IS NULL
+SELECT 'checks', file_id, record_no, 'date', 'a date written YYYY-MM-DD', date_found(date, 'checks', 'date') FROM c WHERE d IS NULL
 UNION ALL
 SELECT 'checks', file_id, record_no, 'date', competition_span(), quoted(date) FROM c WHERE outside_competition(d)
 UNION ALL

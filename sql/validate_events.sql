@@ -6,7 +6,7 @@ SELECT 'events', file_id, record_no, 'event_id', 'an event_id used once across a
 FROM (SELECT *, row_number() OVER (PARTITION BY lower(event_id) ORDER BY file_id, record_no) AS nth,
              first_value(event_id) OVER (PARTITION BY lower(event_id) ORDER BY file_id, record_no) AS first_id FROM e WHERE event_id IS NOT NULL) WHERE nth > 1
 UNION ALL
-SELECT 'events', file_id, record_no, 'date', 'a date written YYYY-MM-DD', quoted(date) FROM e WHERE date IS NULL OR d IS NULL
+SELECT 'events', file_id, record_no, 'date', 'a date written YYYY-MM-DD', date_found(date, 'events', 'date') FROM e WHERE date IS NULL OR d IS NULL
 UNION ALL
 SELECT 'events', file_id, record_no, 'date', competition_span(), quoted(date) FROM e WHERE outside_competition(d)
 UNION ALL

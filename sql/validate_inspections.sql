@@ -6,7 +6,7 @@ SELECT 'inspections', file_id, record_no, 'inspection_id', 'an inspection_id use
 FROM (SELECT *, row_number() OVER (PARTITION BY lower(inspection_id) ORDER BY file_id, record_no) AS nth,
              first_value(inspection_id) OVER (PARTITION BY lower(inspection_id) ORDER BY file_id, record_no) AS first_id FROM i WHERE inspection_id IS NOT NULL) WHERE nth > 1
 UNION ALL
-SELECT 'inspections', file_id, record_no, 'date', 'a date written YYYY-MM-DD', quoted(date) FROM i WHERE d IS NULL
+SELECT 'inspections', file_id, record_no, 'date', 'a date written YYYY-MM-DD', date_found(date, 'inspections', 'date') FROM i WHERE d IS NULL
 UNION ALL
 SELECT 'inspections', file_id, record_no, 'date', competition_span(), quoted(date) FROM i WHERE outside_competition(d)
 UNION ALL

@@ -15,7 +15,22 @@ CREATE MACRO bad_number(v) AS v IS NOT NULL AND as_number(v) IS NULL;
 CREATE MACRO too_precise(v, decimals) AS
   regexp_full_match(v, '-?\d+\.\d+') AND length(rtrim(regexp_extract(v, '\.(\d+)$', 1), '0')) > decimals;
 CREATE MACRO bad_count(v) AS v IS NOT NULL AND NOT regexp_full_match(v, '\d{1,9}');
-CREATE MACRO quoted(v) AS CASE WHEN v IS NULL THEN 'an empty value' ELSE '"' || left(v, 80) || '"' END;
+-- Full-width digits (０–９, as a Chinese input method types them) look right and are refused
+-- wherever a number, date or ID is read: the message names them and their ASCII form.
+CREATE MACRO fullwidth_digits(v) AS array_to_string(regexp_extract_all(v, '[０-９]+'), ', ');
+CREATE MACRO quoted(v) AS CASE
+  WHEN v IS NULL THEN 'an empty value'
+  WHEN regexp_matches(v, '[０-９]') THEN '"' || left(v, 80) || '" (full-width digits ' || fullwidth_digits(v) || ': type them as '
+    || translate(fullwidth_digits(v), '０１２３４５６７８９', '0123456789') || ')'
+  ELSE '"' || left(v, 80) || '"'
+END;
+-- A date in one of Excel's other forms (sql/excel_dates.sql) that the config does not accept: the
+-- message gives the date to write, or the setting that accepts the form.
+CREATE MACRO date_found(v, table_name, column_name) AS CASE
+  WHEN excel_date(v) IS NULL THEN quoted(v)
+  ELSE quoted(v) || ': write it ' || excel_date(v) || ', or accept this form with table_formats: { ' || table_name
+    || ': { dates: { ' || column_name || ': [' || excel_date_form(v) || '] } } } in competition.yaml'
+END;
 CREATE MACRO id_expected() AS 'an ID of letters, digits, "-" or "_" (at most 64, no "/", "\" or ".", not a Windows device name such as CON or NUL)';
 -- A repeated ID; one that differs from the first only in case names the same page on Windows and macOS.
 CREATE MACRO again_found(v, first_id) AS

@@ -6,7 +6,7 @@ SELECT 'metrics', file_id, record_no, 'metric_id', 'a metric_id used once across
 FROM (SELECT *, row_number() OVER (PARTITION BY lower(metric_id) ORDER BY file_id, record_no) AS nth,
              first_value(metric_id) OVER (PARTITION BY lower(metric_id) ORDER BY file_id, record_no) AS first_id FROM m WHERE metric_id IS NOT NULL) WHERE nth > 1
 UNION ALL
-SELECT 'metrics', file_id, record_no, 'date', 'a date written YYYY-MM-DD', quoted(date) FROM m WHERE d IS NULL
+SELECT 'metrics', file_id, record_no, 'date', 'a date written YYYY-MM-DD', date_found(date, 'metrics', 'date') FROM m WHERE d IS NULL
 UNION ALL
 SELECT 'metrics', file_id, record_no, 'date', competition_span(), quoted(date) FROM m WHERE outside_competition(d)
 UNION ALL

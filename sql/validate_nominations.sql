@@ -6,7 +6,7 @@ SELECT 'nominations', file_id, record_no, 'nomination_id', 'a nomination_id used
 FROM (SELECT *, row_number() OVER (PARTITION BY lower(nomination_id) ORDER BY file_id, record_no) AS nth,
              first_value(nomination_id) OVER (PARTITION BY lower(nomination_id) ORDER BY file_id, record_no) AS first_id FROM n WHERE nomination_id IS NOT NULL) WHERE nth > 1
 UNION ALL
-SELECT 'nominations', file_id, record_no, 'date', 'a date written YYYY-MM-DD', quoted(date) FROM n WHERE d IS NULL
+SELECT 'nominations', file_id, record_no, 'date', 'a date written YYYY-MM-DD', date_found(date, 'nominations', 'date') FROM n WHERE d IS NULL
 UNION ALL
 SELECT 'nominations', file_id, record_no, 'date',
        'a date from ' || strftime((SELECT start_date FROM cfg_competition), '%Y-%m-%d') || ' to ' || strftime(late_records_end(), '%Y-%m-%d') || ' (the competition and 90 days after it)', quoted(date)

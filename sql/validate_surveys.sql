@@ -6,7 +6,7 @@ SELECT 'surveys', file_id, record_no, 'survey_id', 'a survey_id used once', agai
 FROM (SELECT *, row_number() OVER (PARTITION BY lower(survey_id) ORDER BY file_id, record_no) AS nth,
              first_value(survey_id) OVER (PARTITION BY lower(survey_id) ORDER BY file_id, record_no) AS first_id FROM s WHERE survey_id IS NOT NULL) WHERE nth > 1
 UNION ALL
-SELECT 'surveys', file_id, record_no, 'date', 'a date written YYYY-MM-DD', quoted(date) FROM s WHERE d IS NULL
+SELECT 'surveys', file_id, record_no, 'date', 'a date written YYYY-MM-DD', date_found(date, 'surveys', 'date') FROM s WHERE d IS NULL
 UNION ALL
 SELECT 'surveys', file_id, record_no, 'date', competition_span(), quoted(date) FROM s WHERE outside_competition(d)
 UNION ALL

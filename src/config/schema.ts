@@ -77,6 +77,21 @@ const Glob = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 const Level = z.strictObject({ id: Id, label: Text });
 
 /**
+ * Date forms Excel writes besides YYYY-MM-DD, accepted only where the config says so:
+ * `slash` 2025/11/3 or 2025/11/03, `unpadded` 2025-11-3, `serial` a day number (45964 is
+ * 2025-11-03, as a date cell formatted General shows it).
+ */
+export const ExcelDateForm = z.enum(['slash', 'unpadded', 'serial']);
+
+/** How one table's files are read: the workbook sheet, and which Excel date forms are accepted. */
+const TableFormat = z.strictObject({
+  /** The sheet of an .xlsx workbook to read; needed when a workbook has more than one. */
+  sheet: z.string().min(1).max(31).optional(),
+  /** The forms every date column accepts (a list), or per date column (column → list). */
+  dates: z.union([z.array(ExcelDateForm).min(1), z.record(z.string(), z.array(ExcelDateForm).min(1))]).optional(),
+});
+
+/**
  * An extra column of units.csv or staff.csv that rules can read: urban or county, region,
  * opening date, headcount category. Declared, so that a misspelt column is refused, not ignored.
  */
@@ -661,6 +676,21 @@ export const CompetitionConfig = z.strictObject({
     appeals: Glob.optional(),
     metrics: Glob.optional(),
   }),
+  /** Per table: the .xlsx sheet to read and the Excel date forms accepted (docs/config/core.md, "Excel files"). */
+  table_formats: z
+    .strictObject({
+      units: TableFormat.optional(),
+      staff: TableFormat.optional(),
+      events: TableFormat.optional(),
+      surveys: TableFormat.optional(),
+      checks: TableFormat.optional(),
+      inspections: TableFormat.optional(),
+      nominations: TableFormat.optional(),
+      approvals: TableFormat.optional(),
+      appeals: TableFormat.optional(),
+      metrics: TableFormat.optional(),
+    })
+    .default({}),
   /** Measured values the metrics table may hold: business volume, people served, votes, rubric items … */
   metrics: z.array(z.strictObject({ id: Id, label: Text })).default([]),
   periods: Periods,

@@ -11,13 +11,14 @@ import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { readCompetition } from '../config/read.ts';
 import type { Locale } from '../config/schema.ts';
-import { MODEL_DIR_ENV, SHARD_ENV, type SiteModel } from '../site/model.ts';
+import { MODEL_DIR_ENV, SHARD_ENV, type DataChanges, type SiteModel } from '../site/model.ts';
 import { loadConfigTables } from './config-tables.ts';
 import { loadTables } from './load.ts';
 import { validateTables } from './validate.ts';
 import { scoreCompetition } from './score.ts';
 import { runChecks } from './check.ts';
 import { exportSite } from './export.ts';
+import { previousManifest } from './data-manifest.ts';
 import { BuildError, displayPath, shown } from './diagnostics.ts';
 import { checkAwardExpressions } from './award-expressions.ts';
 import { softCapNotes } from '../checks/award-lists.ts';
@@ -48,6 +49,8 @@ export interface BuildOptions {
 
 export interface BuildReport {
   site: SiteModel;
+  /** What changed since the site this build replaced (compared through its data manifest). */
+  changes: DataChanges;
   /** Milliseconds per stage, in order. */
   timings: [stage: string, ms: number][];
   notes: string[];
@@ -76,15 +79,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const { timed, timings } = stageTimer(log, signal);
     let keepWork = false;
     try {
-      const { site, notes, modelDir, publicDir } = await runStages(options, base, work, timed);
+      const { site, changes, notes, modelDir, publicDir } = await runStages(options, base, work, timed);
       if (options.modelOnly) {
         keepWork = true;
-        return { site, timings, notes, modelDir };
+        return { site, changes, timings, notes, modelDir };
       }
       const siteDir = path.join(work, 'site');
       await timed('render', () => render(modelDir, publicDir, siteDir, site.base, signal));
       notes.push(...(await timed('publish', () => publishSite(siteDir, outDir, publishFs))));
-      return { site, timings, notes, modelDir };
+      return { site, changes, timings, notes, modelDir };
     } finally {
       if (!keepWork) removeOwnedTemp(work);
     }
@@ -126,6 +129,23 @@ export async function validateCompetition(options: CheckOptions): Promise<CheckR
   }
 }
 
+/**
+ * `podium diff`: the stages of a build up to the export, into a temporary folder, and what the
+ * data changed against the site published at `outDir`. Nothing is rendered or published.
+ */
+export async function diffCompetition(options: CheckOptions & { outDir: string; locale?: Locale }): Promise<{ changes: DataChanges; notes: string[] }> {
+  const { timed } = stageTimer(options.log ?? (() => undefined), options.signal);
+  const work = mkdtempSync(path.join(os.tmpdir(), 'podium-diff-'));
+  try {
+    const { changes, notes } = await runStages(options, '/', work, timed);
+    return { changes, notes };
+  } catch (error) {
+    throw asBuildError(error, work);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 type Timed = <T>(stage: string, run: () => Promise<T> | T) => Promise<T>;
 
 /** Runs stages in order, timing each; a stopped build stops before the next stage. */
@@ -159,15 +179,16 @@ export function outOfResources(error: unknown, dataDir: string): BuildError | un
   ]);
 }
 
-async function runStages(options: BuildOptions, base: string, work: string, timed: Timed) {
+async function runStages(options: CheckOptions & { outDir: string; locale?: Locale }, base: string, work: string, timed: Timed) {
   return withDuckDb(options.dataDir, work, options.signal, async (db) => {
     const { competition, scored, findings, notes } = await runChecked(db, options, work, timed);
     const modelDir = path.join(work, 'model');
     const publicDir = path.join(work, 'public');
-    const site = await timed('export', () =>
-      exportSite({ db, competition, asOf: scored.asOf, findings, modelDir, exportsDir: path.join(publicDir, 'exports'), base }),
+    const previous = previousManifest(path.resolve(options.outDir), competition.config.id, (note) => notes.push(note));
+    const { site, changes } = await timed('export', () =>
+      exportSite({ db, competition, asOf: scored.asOf, findings, modelDir, exportsDir: path.join(publicDir, 'exports'), base, previous }),
     );
-    return { site, notes, modelDir, publicDir };
+    return { site, changes, notes, modelDir, publicDir };
   });
 }
 

@@ -8,9 +8,13 @@
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return quoteField(inertText(String(value)));
 }
+
+/** A field quoted as RFC 4180 needs, its text otherwise unchanged. */
+export const quoteField = (text: string): string => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+
+/** Text that no spreadsheet takes for a formula: the same in the CSV and the .xlsx downloads. */
+export const inertText = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
 export const csvLine = (values: unknown[]): string => `${values.map(csvCell).join(',')}\n`;

@@ -22,13 +22,15 @@ import {
   type SiteModel,
   type StandingRow,
 } from '../site/model.ts';
-import { TableExport } from './table-export.ts';
+import { downloadsOf, TableExport, type ExportCounts } from './table-export.ts';
 import { FindingExportRow, StandingExportRow } from './export-schemas.ts';
 import { describeMethodology } from './methodology.ts';
 import { writeEntityPages } from './entity-pages.ts';
 import { writeLedgerExports } from './ledger-exports.ts';
 import { queryRows, streamRows } from './sql.ts';
 import { writeJson } from './files.ts';
+import { compareManifests, DATA_MANIFEST_FILE, dataManifest, entityKeyRef, type DataManifest } from './data-manifest.ts';
+import type { DataChanges } from '../site/model.ts';
 
 export interface ExportInput {
   db: DuckDBConnection;
@@ -40,6 +42,8 @@ export interface ExportInput {
   /** Where the downloads go (published as <out>/exports/). */
   exportsDir: string;
   base: string;
+  /** The data manifest of the site this build replaces; null on a first build. */
+  previous: DataManifest | null;
 }
 
 /** The finest kinds first: home-page leaders use a ranking's finest finished period. */
@@ -64,7 +68,7 @@ interface StandingQueryRow {
   target_met: boolean | null;
 }
 
-export async function exportSite(input: ExportInput): Promise<SiteModel> {
+export async function exportSite(input: ExportInput): Promise<{ site: SiteModel; changes: DataChanges }> {
   const { db, competition, asOf, modelDir, exportsDir } = input;
   const { config, locale } = competition;
   for (const dir of [modelDir, path.join(modelDir, 'rankings'), exportsDir]) mkdirSync(dir, { recursive: true });
@@ -96,7 +100,9 @@ export async function exportSite(input: ExportInput): Promise<SiteModel> {
   const wanted = new Set([...leaderPeriods].map(([r, p]) => `${r}__${p.id}`));
   for (const plan of noticePlans) for (const r of plan.rankings) wanted.add(`${r}__${plan.period.id}`);
 
-  const { rankingPages, kept, standingRows } = await writeStandings(input, periods, rankings, wanted);
+  // Heads every workbook's sheet, so that a printed or forwarded sheet says what it is from.
+  const title = `${localize(config.name, locale)} (${asOf})`;
+  const { rankingPages, kept, standingRows } = await writeStandings(input, periods, rankings, wanted, title);
 
   const awards = await queryRows<AwardQueryRow>(db, 'export_awards');
   const exclusions = await queryRows<ExclusionQueryRow>(db, 'export_award_exclusions');
@@ -106,7 +112,7 @@ export async function exportSite(input: ExportInput): Promise<SiteModel> {
   const unitNames = new Map((await queryRows<{ unit_id: string; name: string }>(db, 'export_unit_names')).map((u) => [u.unit_id, u.name]));
   const findings = input.findings.map((f) => siteFinding(f, competition, unitNames));
   writeJson(path.join(modelDir, 'findings.json'), findings);
-  const findingRows = writeFindingExports(input.findings, findings, exportsDir);
+  const findingRows = await writeFindingExports(input.findings, findings, exportsDir, title);
 
   const entityIds = await writeEntityPages(db, competition, periods, modelDir);
 
@@ -118,11 +124,9 @@ export async function exportSite(input: ExportInput): Promise<SiteModel> {
   // A ranking with nobody ranked in its latest period (no checks that quarter) has no page to lead to.
   })).filter((leader) => leader.rows.length > 0);
   const downloads: Download[] = [
-    { file: 'standings.csv', format: 'csv', rows: standingRows, descriptionKey: 'download.standings' },
-    { file: 'standings.json', format: 'json', rows: standingRows, descriptionKey: 'download.standings' },
-    { file: 'findings.csv', format: 'csv', rows: findingRows, descriptionKey: 'download.findings' },
-    { file: 'findings.json', format: 'json', rows: findingRows, descriptionKey: 'download.findings' },
-    ...(await writeLedgerExports(db, competition, periods, exportsDir)),
+    ...downloadsOf('standings', standingRows, 'download.standings'),
+    ...downloadsOf('findings', findingRows, 'download.findings'),
+    ...(await writeLedgerExports(db, competition, periods, exportsDir, title)),
   ];
   const currentPhase = periods.find((p) => p.kind === 'phase' && p.start <= asOf && asOf <= p.end) ?? null;
   const site: SiteModel = {
@@ -152,7 +156,25 @@ export async function exportSite(input: ExportInput): Promise<SiteModel> {
     staffIds: entityIds.staff,
   };
   writeJson(path.join(modelDir, 'site.json'), site);
-  return site;
+  const changes = await writeChanges(input, periods, rankings, notices);
+  return { site, changes };
+}
+
+/** Publishes this build's data manifest and writes what changed since the previous one for its page. */
+async function writeChanges(input: ExportInput, periods: PeriodInfo[], rankings: RankingInfo[], notices: Notice[]): Promise<DataChanges> {
+  const { db, competition } = input;
+  const manifest = await dataManifest(db, competition, input.asOf, periods, notices);
+  writeJson(path.join(input.exportsDir, DATA_MANIFEST_FILE), manifest);
+  const names = await queryRows<{ entity_kind: 'unit' | 'staff'; entity_id: string; name: string }>(db, 'manifest_entities');
+  const changes = compareManifests(input.previous, manifest, {
+    periods,
+    rankings,
+    scoreLabels: new Map(competition.config.scores.map((s) => [s.id, localize(s.label, competition.locale)])),
+    entities: new Map(names.map((e) => entityKeyRef(e.entity_kind, e.entity_id, e.name))),
+    notices,
+  });
+  writeJson(path.join(input.modelDir, 'changes.json'), changes);
+  return changes;
 }
 
 function periodInfo(p: ResolvedPeriod, competition: Competition, asOf: string): PeriodInfo {
@@ -215,10 +237,10 @@ function standingRow(row: StandingQueryRow): StandingRow {
  * Streams every standing once: into standings.csv/.json, into one JSON file per ranking page,
  * and into `kept` for the pairs the home page and the notices quote.
  */
-async function writeStandings(input: ExportInput, periods: PeriodInfo[], rankings: RankingInfo[], wanted: Set<string>) {
+async function writeStandings(input: ExportInput, periods: PeriodInfo[], rankings: RankingInfo[], wanted: Set<string>, title: string) {
   const periodById = new Map(periods.map((p) => [p.id, p]));
   const rankingById = new Map(rankings.map((r) => [r.id, r]));
-  const table = new TableExport(path.join(input.exportsDir, 'standings'), StandingExportRow);
+  const table = await TableExport.create(path.join(input.exportsDir, 'standings'), StandingExportRow, title);
   const rankingPages: SiteModel['rankingPages'] = [];
   const kept = new Map<string, StandingRow[]>();
   let current: RankingPage | null = null;
@@ -272,7 +294,7 @@ async function writeStandings(input: ExportInput, periods: PeriodInfo[], ranking
     table.flush();
   }
   flush();
-  return { rankingPages, kept, standingRows: table.close() };
+  return { rankingPages, kept, standingRows: await table.close() };
 }
 
 interface NoticePlan {
@@ -426,7 +448,7 @@ function siteFinding(f: CheckFinding, competition: Competition, unitNames: Map<s
   };
 }
 
-function writeFindingExports(checked: CheckFinding[], findings: Finding[], exportsDir: string): number {
+async function writeFindingExports(checked: CheckFinding[], findings: Finding[], exportsDir: string, title: string): Promise<ExportCounts> {
   const rows = findings.map(
     (f, i): FindingExportRow => ({
       finding_id: f.id,
@@ -441,7 +463,7 @@ function writeFindingExports(checked: CheckFinding[], findings: Finding[], expor
       evidence_ids: f.evidence.map((e) => e.id).join(' '),
     }),
   );
-  const table = new TableExport(path.join(exportsDir, 'findings'), FindingExportRow);
+  const table = await TableExport.create(path.join(exportsDir, 'findings'), FindingExportRow, title);
   for (const row of rows) table.add(row);
   return table.close();
 }

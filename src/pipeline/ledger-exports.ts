@@ -10,7 +10,7 @@ import type { Competition } from '../config/read.ts';
 import { localize } from '../config/text.ts';
 import type { Download, PeriodInfo } from '../site/model.ts';
 import { FineExportRow, FineTotalExportRow, ScorePartExportRow } from './export-schemas.ts';
-import { TableExport } from './table-export.ts';
+import { downloadsOf, TableExport, type ExportCounts } from './table-export.ts';
 import { streamRows } from './sql.ts';
 
 async function writeRowExports<Row extends object, Out extends Record<string, unknown>>(
@@ -18,9 +18,10 @@ async function writeRowExports<Row extends object, Out extends Record<string, un
   query: string,
   schema: z.ZodObject,
   file: string,
+  title: string,
   toExport: (row: Row) => Out,
-): Promise<number> {
-  const table = new TableExport(file, schema);
+): Promise<ExportCounts> {
+  const table = await TableExport.create(file, schema, title);
   for await (const chunk of streamRows<Row>(db, query)) {
     for (const row of chunk) table.add(toExport(row));
     table.flush();
@@ -28,21 +29,17 @@ async function writeRowExports<Row extends object, Out extends Record<string, un
   return table.close();
 }
 
-const downloadsOf = (name: string, rows: number, descriptionKey: string): Download[] => [
-  { file: `${name}.csv`, format: 'csv', rows, descriptionKey },
-  { file: `${name}.json`, format: 'json', rows, descriptionKey },
-];
-
-export async function writeLedgerExports(db: DuckDBConnection, competition: Competition, periods: PeriodInfo[], exportsDir: string): Promise<Download[]> {
+/** `title` heads each workbook's sheet. */
+export async function writeLedgerExports(db: DuckDBConnection, competition: Competition, periods: PeriodInfo[], exportsDir: string, title: string): Promise<Download[]> {
   const { config, locale } = competition;
   const typeLabel = new Map(config.event_types.map((t) => [t.id, localize(t.label, locale)]));
   const periodLabel = new Map(periods.map((p) => [p.id, p.label]));
-  const parts = await writeRowExports(db, 'export_score_parts', ScorePartExportRow, path.join(exportsDir, 'score_parts'), (row: ScorePartExportRow) => ({ ...row }));
-  const fines = await writeRowExports(db, 'export_fines', FineExportRow, path.join(exportsDir, 'fines'), (row: Omit<FineExportRow, 'type_label'>) => {
+  const parts = await writeRowExports(db, 'export_score_parts', ScorePartExportRow, path.join(exportsDir, 'score_parts'), title, (row: ScorePartExportRow) => ({ ...row }));
+  const fines = await writeRowExports(db, 'export_fines', FineExportRow, path.join(exportsDir, 'fines'), title, (row: Omit<FineExportRow, 'type_label'>) => {
     const { event_id, date, type_id, ...rest } = row;
     return { event_id, date, type_id, type_label: typeLabel.get(type_id) ?? type_id, ...rest } satisfies FineExportRow;
   });
-  const totals = await writeRowExports(db, 'export_fine_totals', FineTotalExportRow, path.join(exportsDir, 'fine_totals'), (row: Omit<FineTotalExportRow, 'period_label'>) => {
+  const totals = await writeRowExports(db, 'export_fine_totals', FineTotalExportRow, path.join(exportsDir, 'fine_totals'), title, (row: Omit<FineTotalExportRow, 'period_label'>) => {
     const { period_id, ...rest } = row;
     return { period_id, period_label: periodLabel.get(period_id) ?? period_id, ...rest } satisfies FineTotalExportRow;
   });

@@ -17,6 +17,7 @@ import { TABLES } from './tables.ts';
 import { runSqlFile } from './sql.ts';
 import { tableFiles } from './confine.ts';
 import { detectEncoding, encodingAdvice } from './encoding.ts';
+import { isWorkbook, unreadableWorkbook, workbookAsCsv } from './workbook.ts';
 import { fieldPosition, lineOfOffset, recordLines as recordLinesOf, scanCsv, withLfLineEnds } from './records.ts';
 
 export interface SourceFile {
@@ -59,7 +60,13 @@ export async function loadTables(db: DuckDBConnection, competition: Competition,
     const attributes = competition.config.org.attributes.filter((a) => a.of === table).map((a) => a.id);
     for (const file of matched.files) {
       const source: SourceFile = { fileId: files.length, table, displayPath: displayPath(file.matched), readPath: file.real, header: [] };
-      const prepared = prepareFile(source, staging, notes, attributes);
+      const format = competition.config.table_formats[table];
+      const unreadable = unreadableWorkbook(file.matched);
+      if (unreadable !== undefined) {
+        diagnostics.push({ file: source.displayPath, expected: 'a CSV or .xlsx table', found: unreadable });
+        continue;
+      }
+      const prepared = isWorkbook(file.matched) ? await prepareWorkbook(source, staging, attributes, format?.sheet) : prepareFile(source, staging, notes, attributes);
       if ('problems' in prepared) {
         diagnostics.push(...prepared.problems);
         omitted += prepared.omitted;
@@ -69,8 +76,39 @@ export async function loadTables(db: DuckDBConnection, competition: Competition,
       files.push(source);
     }
   }
+  diagnostics.push(...(await acceptExcelDates(db, competition)));
   if (diagnostics.length > 0) throw new BuildError('load', diagnostics, omitted);
   return { files, notes };
+}
+
+/**
+ * Rewrites, as YYYY-MM-DD, the dates written in an Excel form the config accepts for their table
+ * or column (table_formats.<table>.dates); any other form is left for validation to refuse with
+ * the fix. Column names come from TABLES, never from the data, so they may be placed in the SQL.
+ */
+async function acceptExcelDates(db: DuckDBConnection, competition: Competition): Promise<Diagnostic[]> {
+  await runSqlFile(db, 'excel_dates');
+  const problems: Diagnostic[] = [];
+  for (const [table, format] of Object.entries(competition.config.table_formats) as [TableName, { dates?: string[] | Record<string, string[]> }][]) {
+    if (format?.dates === undefined) continue;
+    const dateColumns = TABLES[table].columns.filter((c) => c.type === 'date').map((c) => c.name);
+    const accepted = Array.isArray(format.dates) ? dateColumns.map((c) => [c, format.dates] as [string, string[]]) : Object.entries(format.dates);
+    for (const [column, forms] of accepted) {
+      if (!dateColumns.includes(column)) {
+        problems.push({
+          ...locateInConfig(competition.dir, ['table_formats', table, 'dates', column]),
+          field: `table_formats.${table}.dates`,
+          expected: `a date column of table "${table}": ${dateColumns.join(', ')}`,
+          found: shown(column),
+        });
+        continue;
+      }
+      // The forms are the schema's enum values (ExcelDateForm), so they too may be placed in the SQL.
+      const list = forms.map((f) => `'${f}'`).join(', ');
+      await db.run(`UPDATE raw_${table} SET "${column}" = excel_date("${column}") WHERE excel_date_form("${column}") IN (${list}) AND excel_date("${column}") IS NOT NULL`);
+    }
+  }
+  return problems;
 }
 
 /**
@@ -78,18 +116,8 @@ export async function loadTables(db: DuckDBConnection, competition: Competition,
  * cannot read the bytes as they are (a byte-order mark, GB18030, CR line ends) it gets a UTF-8 copy
  * with LF line ends, which keeps every record on the same line number.
  */
-function prepareFile(
-  source: SourceFile,
-  staging: string,
-  notes: string[],
-  attributes: string[],
-): { records: number } | { problems: Diagnostic[]; omitted: number } {
+function prepareFile(source: SourceFile, staging: string, notes: string[], attributes: string[]): Prepared {
   const bytes = readFileSync(source.readPath);
-  const spec = TABLES[source.table];
-  const refused = (problems: Diagnostic[], omitted = 0) => ({ problems, omitted });
-  if (!bytes.some((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d)) {
-    return refused([{ file: source.displayPath, line: 1, expected: `a header line: ${spec.columns.map((c) => c.name).join(',')}`, found: 'an empty file' }]);
-  }
   const encoding = detectEncoding(bytes);
   let text: Uint8Array;
   if (encoding.kind === 'utf8') {
@@ -102,7 +130,29 @@ function prepareFile(
     const at = 'badByte' in encoding ? fieldPosition(bytes, encoding.badByte) : {};
     return refused([{ file: source.displayPath, ...at, ...encodingAdvice(encoding, bytes, source.displayPath) }]);
   }
+  return prepareText(source, text, text !== bytes, staging, attributes);
+}
 
+/**
+ * An .xlsx table: the one sheet it holds, or the sheet the config names, as CSV text with a line
+ * per worksheet row; from here on its messages say `file:sheet:row:column`.
+ */
+async function prepareWorkbook(source: SourceFile, staging: string, attributes: string[], sheet: string | undefined): Promise<Prepared> {
+  const read = await workbookAsCsv(readFileSync(source.readPath), source.displayPath, sheet, `table_formats.${source.table}.sheet`);
+  if ('problems' in read) return refused(read.problems);
+  source.displayPath = `${source.displayPath}:${read.sheet}`;
+  return prepareText(source, Buffer.from(read.text), true, staging, attributes);
+}
+
+type Prepared = { records: number } | { problems: Diagnostic[]; omitted: number };
+const refused = (problems: Diagnostic[], omitted = 0): Prepared => ({ problems, omitted });
+
+/** Checks the shape of a table's UTF-8 text; `copy`: DuckDB must read a copy of it, not the file. */
+function prepareText(source: SourceFile, text: Uint8Array, copy: boolean, staging: string, attributes: string[]): Prepared {
+  const spec = TABLES[source.table];
+  if (!text.some((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d)) {
+    return refused([{ file: source.displayPath, line: 1, expected: `a header line: ${spec.columns.map((c) => c.name).join(',')}`, found: 'an empty file' }]);
+  }
   const visibleText = spec.columns.filter((c) => c.type === 'text' && c.required).map((c) => c.name);
   const shape = scanCsv(text, { visibleText });
   source.header = shape.header;
@@ -110,7 +160,7 @@ function prepareFile(
   if (headerProblems.length > 0) return refused(headerProblems);
   if (shape.problems.length > 0) return refused(shape.problems.map((p) => ({ file: source.displayPath, ...p })), shape.omitted);
 
-  if (text !== bytes || shape.carriageReturns) {
+  if (copy || shape.carriageReturns) {
     source.readPath = path.join(staging, `${source.fileId}.csv`);
     writeFileSync(source.readPath, shape.carriageReturns ? withLfLineEnds(text) : text);
   }

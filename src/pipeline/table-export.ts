@@ -1,39 +1,113 @@
 /**
- * A download written twice, as CSV (formula-neutralised, with a byte-order mark) and as a JSON
- * array, with the columns of its zod schema (export-schemas.ts). Rows are buffered and written
- * per `flush()`, so a large competition can stream its rows chunk by chunk without holding the
- * table in memory.
+ * A download written three times: as CSV (formula-neutralised, with a byte-order mark), as a
+ * JSON array, and as an Excel workbook, with the columns of its zod schema (export-schemas.ts).
+ * Rows are buffered and written per `flush()`, so a large competition can stream its rows chunk
+ * by chunk without holding the table in memory; the workbook is streamed too.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import { csvLine } from './csv.ts';
+import { csvLine, inertText } from './csv.ts';
 import { columnsOf } from './export-schemas.ts';
+import { fixZipTimestamps } from './zip.ts';
+import type { Download } from '../site/model.ts';
 
 const UTF8_BOM = '\uFEFF';
+/** Excel opens at most 1,048,576 rows; the sheet's first two are the title and the header. */
+export const XLSX_MAX_ROWS = 1_048_576 - 2;
+/** The workbook's own dates (docProps/core.xml): fixed, so that the bytes repeat. */
+const WORKBOOK_DATE = new Date(Date.UTC(2000, 0, 1));
+
+type ColumnKind = 'text' | 'integer' | 'number' | 'boolean';
+
+/** Each column's kind, read from the schema, so that the workbook's cells are typed. */
+function columnKinds(schema: z.ZodObject): ColumnKind[] {
+  return Object.values(schema.shape).map((field) => {
+    const def = (field as z.ZodType).def as { type: string; innerType?: z.ZodType };
+    const inner = def.type === 'nullable' ? def.innerType! : (field as z.ZodType);
+    if (inner.def.type === 'boolean') return 'boolean';
+    if (inner.def.type === 'number') return (inner as z.ZodNumber).isInt ? 'integer' : 'number';
+    return 'text';
+  });
+}
+
+export interface ExportCounts {
+  rows: number;
+  /** False when the table has more rows than Excel opens: then only the CSV and JSON exist. */
+  xlsx: boolean;
+}
 
 export class TableExport {
   private readonly columns: string[];
+  private readonly kinds: ColumnKind[];
   private readonly csv: number;
   private readonly json: number;
+  private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
+  private readonly sheet: ExcelJS.Worksheet;
   private csvText = '';
   private jsonText = '';
   private count = 0;
 
-  /** `file` is the path without extension: `<file>.csv` and `<file>.json` are written. */
-  constructor(file: string, schema: z.ZodObject) {
+  /**
+   * `file` is the path without extension: `<file>.csv`, `<file>.json` and `<file>.xlsx` are
+   * written. `title` heads the sheet (the competition's name and the data date).
+   */
+  static async create(file: string, schema: z.ZodObject, title: string): Promise<TableExport> {
+    // Loaded on first use: it takes longer to load than `podium validate` takes to check the sample.
+    const { default: excel } = await import('exceljs');
+    return new TableExport(excel, file, schema, title);
+  }
+
+  private constructor(
+    excel: typeof ExcelJS,
+    private readonly file: string,
+    schema: z.ZodObject,
+    title: string,
+  ) {
     this.columns = columnsOf(schema);
+    this.kinds = columnKinds(schema);
     this.csv = openSync(`${file}.csv`, 'w');
     this.json = openSync(`${file}.json`, 'w');
     // A byte-order mark tells Excel on a Chinese Windows the file is UTF-8; without it a
     // double-click shows every name as mojibake.
     writeSync(this.csv, `${UTF8_BOM}${csvLine(this.columns)}`);
     writeSync(this.json, '[');
+    this.workbook = new excel.stream.xlsx.WorkbookWriter({
+      filename: `${file}.xlsx`,
+      useStyles: true,
+      useSharedStrings: false,
+      created: WORKBOOK_DATE,
+      modified: WORKBOOK_DATE,
+      creator: 'Podium',
+      lastModifiedBy: 'Podium',
+    } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
+    // The header stays in view while scrolling: the sheet is frozen below it.
+    this.sheet = this.workbook.addWorksheet(sheetName(file), { views: [{ state: 'frozen', ySplit: 2 }] });
+    this.sheet.columns = this.columns.map((name, i) => ({
+      key: name,
+      width: Math.max(10, name.length + 2),
+      style: this.kinds[i] === 'integer' ? { numFmt: '0' } : {},
+    }));
+    const heading = this.sheet.addRow([inertText(title)]);
+    heading.font = { bold: true, size: 13 };
+    heading.commit();
+    const header = this.sheet.addRow(this.columns);
+    header.font = { bold: true };
+    header.commit();
   }
 
   add(row: Record<string, unknown>): void {
     this.csvText += csvLine(this.columns.map((c) => row[c]));
     this.jsonText += `${this.count === 0 ? '' : ','}\n${JSON.stringify(row)}`;
+    if (this.count < XLSX_MAX_ROWS) this.sheet.addRow(this.columns.map((c, i) => this.cell(row[c], this.kinds[i]!))).commit();
     this.count++;
+  }
+
+  /** Numbers and booleans as typed cells; text neutralised as in the CSV, so that both hold the same. */
+  private cell(value: unknown, kind: ColumnKind): ExcelJS.CellValue {
+    if (value === null || value === undefined || value === '') return null;
+    if (kind === 'text' || typeof value === 'string') return inertText(String(value));
+    return value as number | boolean;
   }
 
   flush(): void {
@@ -43,12 +117,32 @@ export class TableExport {
     this.jsonText = '';
   }
 
-  /** Writes the rest and closes both files; returns the number of rows. */
-  close(): number {
+  /** Writes the rest and closes the files; the workbook is removed when Excel could not open it. */
+  async close(): Promise<ExportCounts> {
     this.flush();
     writeSync(this.json, this.count === 0 ? ']\n' : '\n]\n');
     closeSync(this.csv);
     closeSync(this.json);
-    return this.count;
+    this.sheet.commit();
+    await this.workbook.commit();
+    const xlsx = `${this.file}.xlsx`;
+    if (this.count > XLSX_MAX_ROWS) {
+      rmSync(xlsx);
+      return { rows: this.count, xlsx: false };
+    }
+    const bytes = readFileSync(xlsx);
+    fixZipTimestamps(bytes);
+    writeFileSync(xlsx, bytes);
+    return { rows: this.count, xlsx: true };
   }
 }
+
+/** The file's name (standings, score_parts): a sheet name Excel accepts (≤ 31 characters, no : \ / ? * [ ]). */
+const sheetName = (file: string): string => (file.split(/[\\/]/).at(-1) ?? 'data').replace(/[:\\/?*[\]]/g, '_').slice(0, 31);
+
+/** The downloads one TableExport wrote, as the downloads page lists them. */
+export const downloadsOf = (name: string, counts: ExportCounts, descriptionKey: string): Download[] => [
+  { file: `${name}.csv`, format: 'csv', rows: counts.rows, descriptionKey },
+  { file: `${name}.json`, format: 'json', rows: counts.rows, descriptionKey },
+  ...(counts.xlsx ? [{ file: `${name}.xlsx`, format: 'xlsx' as const, rows: counts.rows, descriptionKey }] : []),
+];

@@ -252,9 +252,49 @@ export interface MethodologySection {
 
 export interface Download {
   file: string;
-  format: 'csv' | 'json';
+  format: 'csv' | 'json' | 'xlsx';
   rows: number;
   descriptionKey: string;
+}
+
+/** A changed entity: its page when it still exists, else only its key (`unit:U01`). */
+export interface ChangedEntity {
+  key: string;
+  ref: EntityRef | null;
+}
+
+/** A row added, changed or removed since the last published build, by ID. */
+export interface RowChange {
+  id: string;
+  date: string | null;
+  /** The unit or person the row is about, when it names one. */
+  entity: ChangedEntity | null;
+}
+
+export interface NoticeResult {
+  rank: number | null;
+  score: number | null;
+  amount: number | null;
+}
+
+/** What changed since the last published build (src/pipeline/data-manifest.ts); empty lists on a first build. */
+export interface DataChanges {
+  /** The data date of the build compared with; null when none was published there. */
+  previousAsOf: string | null;
+  tables: { table: string; added: RowChange[]; changed: RowChange[]; removed: RowChange[] }[];
+  newPeriods: { id: string; label: string }[];
+  entities: { entity: ChangedEntity; changes: { what: 'score' | 'rank'; label: string; periodId: string; periodLabel: string; before: number | null; after: number | null }[] }[];
+  /** Notices newly published, and published notices whose result moved (corrected: a 更正 is due). */
+  notices: {
+    id: string;
+    title: string;
+    /** Null when the notice is no longer published. */
+    path: string | null;
+    corrected: boolean;
+    rows: { section: string; entity: ChangedEntity; before: NoticeResult | null; after: NoticeResult | null }[];
+    /** Changed records dated inside the notice's period or about an entity whose result moved. */
+    causes: (RowChange & { table: string })[];
+  }[];
 }
 
 export interface CalendarPhase {
@@ -319,6 +359,7 @@ export const loadUnitPage = (id: string): EntityPage => readJson<EntityPage>('un
 export const loadStaffPage = (id: string): EntityPage => readJson<EntityPage>('staff', `${id}.json`);
 export const loadFindings = (): Finding[] => readJson<Finding[]>('findings.json');
 export const loadNotices = (): Notice[] => readJson<Notice[]>('notices.json');
+export const loadChanges = (): DataChanges => readJson<DataChanges>('changes.json');
 
 /**
  * The build renders the site in several processes at once (one per core). Each renders its

@@ -1,9 +1,9 @@
 /** The `podium` command as a clerk or a CI job runs it: exit codes and what it prints. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, editFile, tempDir } from '../support/fixture.ts';
+import { buildModel, copyFixture, editFile, tempDir } from '../support/fixture.ts';
 
 const podium = (...args: string[]) => spawnSync(process.execPath, ['scripts/podium.mjs', ...args], { encoding: 'utf8' });
 
@@ -25,6 +25,29 @@ describe('podium validate', () => {
     expect(JSON.parse(json.stderr.trim())).toMatchObject({ stage: 'validate', line: 4, column: 2, field: 'date' });
     const github = podium('validate', '--data', dir, '--format', 'github');
     expect(github.stderr.trim()).toMatch(/^::error file=.*events\.csv,line=4,col=2,title=Podium validate%3A date::expected a date/);
+  });
+});
+
+describe('podium diff', () => {
+  it('compares the data with the published site: exit 0, or 3 with --exit-code when something changed', async () => {
+    const dir = copyFixture('s1-worked');
+    const out = path.join(tempDir('diff'), 'site');
+    const first = podium('diff', '--data', dir, '--out', out, '--exit-code');
+    expect(first.status).toBe(0);
+    expect(first.stdout.trim()).toBe('what changed: no earlier build published here to compare with');
+    // What a build of the same data publishes: its manifest.
+    const model = await buildModel(dir);
+    mkdirSync(path.join(out, 'exports'), { recursive: true });
+    cpSync(path.join(model.modelDir, '..', 'public', 'exports', 'data-manifest.json'), path.join(out, 'exports', 'data-manifest.json'));
+    expect(podium('diff', '--data', dir, '--out', out, '--exit-code').status).toBe(0);
+    editFile(dir, 'events.csv', (text) => text.replace('E3,2009-08-20,praise,,S1,5,', 'E3,2009-08-20,praise,,S1,7,'));
+    const changed = podium('diff', '--data', dir, '--out', out, '--exit-code');
+    expect(changed.status).toBe(3);
+    expect(changed.stdout).toContain('  events: 1 changed (E3)');
+    const json = podium('diff', '--data', dir, '--out', out, '--format', 'json');
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout).tables).toEqual([{ table: 'events', added: [], changed: [expect.objectContaining({ id: 'E3' })], removed: [] }]);
+    expect(podium('diff', '--data', dir, '--out', out, '--format', 'xml').status).toBe(2);
   });
 });
 
@@ -55,8 +78,8 @@ describe('podium init', () => {
 
 describe('usage', () => {
   it('lists the commands, and each command has --help', () => {
-    expect(podium('--help').stdout).toMatch(/build[\s\S]*validate[\s\S]*preview[\s\S]*init/);
-    for (const command of ['build', 'validate', 'preview', 'init']) {
+    expect(podium('--help').stdout).toMatch(/build[\s\S]*validate[\s\S]*diff[\s\S]*preview[\s\S]*init/);
+    for (const command of ['build', 'validate', 'diff', 'preview', 'init']) {
       const run = podium(command, '--help');
       expect(run.status).toBe(0);
       expect(run.stdout).toContain(`podium ${command}`);

@@ -33,6 +33,14 @@ describe('rendering the model', () => {
     expect(markup).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
+  it('shows what changed: the notice to correct, the records, and entities that left the data by their code', () => {
+    const page = readFileSync(path.join(site, 'changes/index.html'), 'utf8');
+    expect(page).toContain('href="/notices/monthly-2025-06/"');
+    expect(page).toContain('第1名，112.5分，500元');
+    expect(page).toContain('staff:&lt;img src=x onerror=alert(1)&gt;');
+    expect(page).toContain('该公示不再发布。');
+  });
+
   it('marks an internal edition and shows its notes', () => {
     expect(html).toContain('内部版本');
     expect(readFileSync(path.join(site, 'units/O1/index.html'), 'utf8')).toContain('Customer &quot;');

@@ -38,7 +38,7 @@ describe('bad CSV input is refused with file, line, column, expected and found',
     const dir = copyFixture('s1-worked');
     replaceEvent(dir, 'E3', 'E3,2009/08/20,praise,,S1,5,verified,客户表扬信');
     expect(await refusal(dir)).toEqual([
-      { file: relative(dir, EVENTS), line: 4, column: 2, field: 'date', expected: 'a date written YYYY-MM-DD', found: '"2009/08/20"' },
+      { file: relative(dir, EVENTS), line: 4, column: 2, field: 'date', expected: 'a date written YYYY-MM-DD', found: '"2009/08/20": write it 2009-08-20, or accept this form with table_formats: { events: { dates: { date: [slash] } } } in competition.yaml' },
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { csvCell, csvLine } from '../../src/pipeline/csv.ts';
 import { TableExport } from '../../src/pipeline/table-export.ts';
@@ -21,12 +22,49 @@ describe('CSV export cells', () => {
 });
 
 describe('a download', () => {
-  it('starts its CSV with a UTF-8 byte-order mark, so Excel opens Chinese text right, and its JSON without', () => {
+  const Row = z.object({ id: z.string(), name: z.string(), score: z.number(), rank: z.int().nullable(), met: z.boolean().nullable() });
+  const write = async (file: string) => {
+    const table = await TableExport.create(file, Row, '城东支行竞赛 (2025-10-31)');
+    table.add({ id: 'S1', name: '张三', score: 96.5, rank: 1, met: true });
+    table.add({ id: 'S2', name: '=HYPERLINK("http://evil")', score: -3, rank: null, met: null });
+    return table.close();
+  };
+
+  it('starts its CSV with a UTF-8 byte-order mark, so Excel opens Chinese text right, and its JSON without', async () => {
     const file = path.join(tempDir('download'), 'names');
-    const table = new TableExport(file, z.object({ id: z.string(), name: z.string() }));
-    table.add({ id: 'S1', name: '张三' });
-    expect(table.close()).toBe(1);
-    expect(readFileSync(`${file}.csv`, 'utf8')).toBe('\uFEFFid,name\nS1,张三\n');
-    expect(JSON.parse(readFileSync(`${file}.json`, 'utf8'))).toEqual([{ id: 'S1', name: '张三' }]);
+    expect(await write(file)).toEqual({ rows: 2, xlsx: true });
+    expect(readFileSync(`${file}.csv`, 'utf8')).toBe('\uFEFFid,name,score,rank,met\nS1,张三,96.5,1,true\nS2,"\'=HYPERLINK(""http://evil"")",-3,,\n');
+    expect(JSON.parse(readFileSync(`${file}.json`, 'utf8'))).toEqual([
+      { id: 'S1', name: '张三', score: 96.5, rank: 1, met: true },
+      { id: 'S2', name: '=HYPERLINK("http://evil")', score: -3, rank: null, met: null },
+    ]);
+  });
+
+  it('offers an Excel workbook: the competition named above a frozen header, typed cells, no formula', async () => {
+    const file = path.join(tempDir('download'), 'standings');
+    await write(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(`${file}.xlsx`) as unknown as ArrayBuffer);
+    const [sheet] = workbook.worksheets;
+    expect(sheet!.name).toBe('standings');
+    expect(sheet!.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    const rows = sheet!.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
+    expect(rows).toEqual([
+      ['城东支行竞赛 (2025-10-31)'],
+      ['id', 'name', 'score', 'rank', 'met'],
+      ['S1', '张三', 96.5, 1, true],
+      // The same text as the CSV: a string cell, neutralised, never a formula.
+      ['S2', '\'=HYPERLINK("http://evil")', -3],
+    ]);
+    expect(sheet!.getCell('D3').numFmt).toBe('0');
+  });
+
+  it('writes the same workbook bytes twice, whatever the time (fixed zip and document dates)', async () => {
+    const first = path.join(tempDir('download'), 'a');
+    const second = path.join(tempDir('download'), 'a');
+    await write(first);
+    await new Promise((resolve) => setTimeout(resolve, 2100)); // zip times have a 2-second resolution
+    await write(second);
+    expect(readFileSync(`${second}.xlsx`).equals(readFileSync(`${first}.xlsx`))).toBe(true);
   });
 });

@@ -1,0 +1,230 @@
+/**
+ * What changed since the last published build. Every site carries `exports/data-manifest.json`:
+ * per table each row's ID with a hash of its content, per score and ranking each entity's score
+ * and rank, and each notice's result. The next build reads the manifest of the site it is about
+ * to replace and compares: rows added, changed and removed by ID, entities whose score or rank
+ * moved, and notices whose published result moved (they need a correction, 更正).
+ *
+ * The manifest is public like the rest of the site: it holds IDs, dates and subjects (all on the
+ * pages already), hashes instead of values, and in a public build the hash leaves internal
+ * columns out, so that editing a note changes nothing a reader can see.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { z } from 'zod';
+import type { Competition } from '../config/read.ts';
+import type { TableName } from '../config/schema.ts';
+import { entityRef, noticePath, type DataChanges, type EntityRef, type Notice, type PeriodInfo, type RankingInfo, type RowChange } from '../site/model.ts';
+import { queryRows } from './sql.ts';
+import { TABLES } from './tables.ts';
+
+export const DATA_MANIFEST_FILE = 'data-manifest.json';
+
+/** An entity as `unit:U01` or `staff:S001`. */
+const EntityKey = z.string().regex(/^(unit|staff):/);
+const Row = z.tuple([z.string(), z.string(), z.string().nullable(), EntityKey.nullable()]);
+const Value = z.tuple([z.string(), z.string(), EntityKey, z.number()]);
+const NoticeResultRow = z.tuple([z.number().int(), EntityKey, z.number().nullable(), z.number().nullable(), z.number().nullable()]);
+
+export const DataManifest = z.strictObject({
+  generator: z.literal('podium-data'),
+  format: z.literal(1),
+  competition: z.string(),
+  asOf: z.string(),
+  /** Per table: [id, content hash, date or null, subject entity or null], sorted by id. */
+  tables: z.record(z.string(), z.array(Row)),
+  /** [score id, period id, entity, score]. */
+  scores: z.array(Value),
+  /** [ranking id, period id, entity, rank]. */
+  ranks: z.array(Value),
+  periods: z.array(z.string()),
+  /** Each notice's result: [section index, entity, rank, score, amount]. */
+  notices: z.array(z.strictObject({ id: z.string(), periodId: z.string(), start: z.string(), end: z.string(), rows: z.array(NoticeResultRow) })),
+});
+export type DataManifest = z.infer<typeof DataManifest>;
+
+/** The manifest of the data a build has just scored and exported. */
+export async function dataManifest(db: DuckDBConnection, competition: Competition, asOf: string, periods: PeriodInfo[], notices: Notice[]): Promise<DataManifest> {
+  const tables: DataManifest['tables'] = {};
+  for (const table of Object.keys(TABLES) as TableName[]) {
+    if (competition.config.tables[table] === undefined) continue;
+    tables[table] = await tableRows(db, table, competition.config.audience === 'internal');
+  }
+  const values = (name: string) =>
+    queryRows<{ of: string; period_id: string; entity: string; value: number }>(db, name).then((rows) =>
+      rows.map((r) => [r.of, r.period_id, r.entity, Number(r.value)] as z.infer<typeof Value>),
+    );
+  const key = (e: EntityRef) => `${e.kind}:${e.id}`;
+  return {
+    generator: 'podium-data',
+    format: 1,
+    competition: competition.config.id,
+    asOf,
+    tables,
+    scores: await values('manifest_scores'),
+    ranks: await values('manifest_ranks'),
+    periods: periods.map((p) => p.id),
+    notices: notices.map((n) => ({
+      id: n.id,
+      periodId: n.period.id,
+      start: n.period.start,
+      end: n.period.end,
+      rows: n.sections.flatMap((section, i) => section.rows.map((r) => [i, key(r.entity), r.rank, r.score, r.amount] as z.infer<typeof NoticeResultRow>)),
+    })),
+  };
+}
+
+/**
+ * Column names come from TABLES, never from the data, so they may be placed in the SQL. Rows are
+ * hashed as DuckDB holds them raw (the text the clerk wrote), so any edit to a cell shows.
+ */
+async function tableRows(db: DuckDBConnection, table: TableName, withInternal: boolean): Promise<DataManifest['tables'][string]> {
+  const spec = TABLES[table];
+  const hashed = spec.columns.filter((c) => withInternal || !c.internal).map((c) => `"${c.name}"`);
+  const attributes = table === 'units' || table === 'staff' ? ['to_json(attributes)::VARCHAR'] : [];
+  const names = spec.columns.map((c) => c.name);
+  const date = names.includes('date') ? '"date"' : 'NULL';
+  const subject =
+    table === 'units' ? `'unit:' || unit_id`
+    : table === 'staff' ? `'staff:' || staff_id`
+    : names.includes('staff_id') ? `CASE WHEN coalesce(staff_id, '') <> '' THEN 'staff:' || staff_id WHEN coalesce(unit_id, '') <> '' THEN 'unit:' || unit_id END`
+    : names.includes('unit_id') ? `CASE WHEN coalesce(unit_id, '') <> '' THEN 'unit:' || unit_id END`
+    : 'NULL';
+  const reader = await db.runAndReadAll(
+    `SELECT "${spec.idColumn}" AS id, left(sha256(json_array(${[...hashed, ...attributes].join(', ')})::VARCHAR), 16) AS hash, ${date} AS date, ${subject} AS subject
+     FROM raw_${table} ORDER BY id`,
+  );
+  return reader.getRowsJS().map(([id, hash, day, subject]) => [String(id), String(hash), day === null ? null : String(day), subject === null ? null : String(subject)]);
+}
+
+/**
+ * The manifest of the site at `outDir`: null when there is none (a first build) or when it is
+ * another competition's; a manifest that does not parse is reported and ignored.
+ */
+export function previousManifest(outDir: string, competitionId: string, log: (note: string) => void): DataManifest | null {
+  const file = path.join(outDir, 'exports', DATA_MANIFEST_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const parsed = DataManifest.safeParse(json);
+  if (!parsed.success) {
+    log(`${file} is not a data manifest this Podium wrote: "what changed" compares with nothing`);
+    return null;
+  }
+  if (parsed.data.competition !== competitionId) {
+    log(`${file} belongs to competition "${parsed.data.competition}": "what changed" compares with nothing`);
+    return null;
+  }
+  return parsed.data;
+}
+
+export interface DiffContext {
+  periods: PeriodInfo[];
+  rankings: RankingInfo[];
+  scoreLabels: Map<string, string>;
+  /** Current entities by key, with names and pages. */
+  entities: Map<string, EntityRef>;
+  notices: Notice[];
+}
+
+/** Compares two manifests; `previous` null means a first build, where nothing is listed. */
+export function compareManifests(previous: DataManifest | null, current: DataManifest, context: DiffContext): DataChanges {
+  if (previous === null) return { previousAsOf: null, tables: [], newPeriods: [], entities: [], notices: [] };
+  const periodLabel = (id: string) => context.periods.find((p) => p.id === id)?.label ?? id;
+  const entity = (key: string): { key: string; ref: EntityRef | null } => ({ key, ref: context.entities.get(key) ?? null });
+
+  const tables = [...new Set([...Object.keys(previous.tables), ...Object.keys(current.tables)])].sort().flatMap((table) => {
+    const before = new Map((previous.tables[table] ?? []).map((r) => [r[0], r]));
+    const after = new Map((current.tables[table] ?? []).map((r) => [r[0], r]));
+    const change = (r: z.infer<typeof Row>): RowChange => ({ id: r[0], date: r[2], entity: r[3] === null ? null : entity(r[3]) });
+    const added = [...after.values()].filter((r) => !before.has(r[0])).map(change);
+    const removed = [...before.values()].filter((r) => !after.has(r[0])).map(change);
+    const changed = [...after.values()].filter((r) => before.has(r[0]) && before.get(r[0])![1] !== r[1]).map(change);
+    return added.length + removed.length + changed.length === 0 ? [] : [{ table, added, changed, removed }];
+  });
+
+  // Scores of a period the last build did not show are new, not changed: listed as a new period.
+  const oldPeriods = new Set(previous.periods);
+  const newPeriods = current.periods.filter((p) => !oldPeriods.has(p)).map((id) => ({ id, label: periodLabel(id) }));
+  const byEntity = new Map<string, DataChanges['entities'][number]>();
+  const compareValues = (what: 'score' | 'rank', before: DataManifest['scores'], after: DataManifest['scores'], label: (id: string) => string) => {
+    const keyOf = (v: z.infer<typeof Value>) => `${v[0]}\u0000${v[1]}\u0000${v[2]}`;
+    const old = new Map(before.map((v) => [keyOf(v), v]));
+    const now = new Map(after.map((v) => [keyOf(v), v]));
+    for (const key of [...new Set([...old.keys(), ...now.keys()])].sort()) {
+      const [of, periodId, entityKey] = (now.get(key) ?? old.get(key))!;
+      if (!oldPeriods.has(periodId) || !current.periods.includes(periodId)) continue;
+      const was = old.get(key)?.[3] ?? null;
+      const is = now.get(key)?.[3] ?? null;
+      if (was === is) continue;
+      const line = byEntity.get(entityKey) ?? { entity: entity(entityKey), changes: [] };
+      line.changes.push({ what, label: label(of), periodId, periodLabel: periodLabel(periodId), before: was, after: is });
+      byEntity.set(entityKey, line);
+    }
+  };
+  compareValues('score', previous.scores, current.scores, (id) => context.scoreLabels.get(id) ?? id);
+  compareValues('rank', previous.ranks, current.ranks, (id) => context.rankings.find((r) => r.id === id)?.label ?? id);
+  const entities = [...byEntity.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, line]) => line);
+
+  const changedRows = tables.flatMap((t) => [...t.added, ...t.changed, ...t.removed].map((row) => ({ table: t.table, ...row })));
+  const notices = current.notices.flatMap((notice): DataChanges['notices'] => {
+    const published = previous.notices.find((n) => n.id === notice.id);
+    const page = context.notices.find((n) => n.id === notice.id)!;
+    if (published === undefined) return [{ id: notice.id, title: page.title, path: noticePath(notice.id), corrected: false, rows: [], causes: [] }];
+    const rowKey = (r: z.infer<typeof NoticeResultRow>) => `${r[0]}\u0000${r[1]}`;
+    const old = new Map(published.rows.map((r) => [rowKey(r), r]));
+    const now = new Map(notice.rows.map((r) => [rowKey(r), r]));
+    const moved = [...new Set([...old.keys(), ...now.keys()])].flatMap((key) => {
+      const was = old.get(key);
+      const is = now.get(key);
+      if (was && is && was[2] === is[2] && was[3] === is[3] && was[4] === is[4]) return [];
+      const [section, entityKey] = (is ?? was)!;
+      const result = (r: typeof was) => (r ? { rank: r[2], score: r[3], amount: r[4] } : null);
+      return [{ section: page.sections[section]?.label ?? String(section), entity: entity(entityKey), before: result(was), after: result(is) }];
+    });
+    if (moved.length === 0) return [];
+    const movedEntities = new Set(moved.map((m) => m.entity.key));
+    // The records that can have moved it: dated inside its period, or about an entity it lists.
+    const causes = changedRows.filter((r) => (r.date !== null && notice.start <= r.date && r.date <= notice.end) || (r.entity !== null && movedEntities.has(r.entity.key)));
+    return [{ id: notice.id, title: page.title, path: noticePath(notice.id), corrected: true, rows: moved, causes }];
+  });
+  const withdrawn = previous.notices
+    .filter((n) => !current.notices.some((c) => c.id === n.id))
+    .map((n) => ({ id: n.id, title: n.id, path: null, corrected: true, rows: [], causes: [] }));
+  return { previousAsOf: previous.asOf, tables, newPeriods, entities, notices: [...notices, ...withdrawn] };
+}
+
+/** The build log's account of the changes, a line each. */
+export function describeChanges(changes: DataChanges): string[] {
+  if (changes.previousAsOf === null) return ['what changed: no earlier build published here to compare with'];
+  const lines = [`what changed since the build of data as of ${changes.previousAsOf}:`];
+  const ids = (rows: RowChange[]) => rows.slice(0, 10).map((r) => r.id).join(', ') + (rows.length > 10 ? ` and ${rows.length - 10} more` : '');
+  for (const t of changes.tables) {
+    for (const [what, rows] of [['added', t.added], ['changed', t.changed], ['removed', t.removed]] as const) {
+      if (rows.length > 0) lines.push(`  ${t.table}: ${rows.length} ${what} (${ids(rows)})`);
+    }
+  }
+  if (changes.newPeriods.length > 0) lines.push(`  new periods: ${changes.newPeriods.map((p) => p.id).join(', ')}`);
+  if (changes.entities.length > 0) lines.push(`  ${changes.entities.length} entities' scores or ranks changed`);
+  for (const notice of changes.notices) {
+    lines.push(
+      notice.corrected
+        ? `  notice ${notice.id}: its published result changed (${notice.rows.length} entr${notice.rows.length === 1 ? 'y' : 'ies'}): a correction (更正) is needed${notice.causes.length > 0 ? `; records behind it: ${notice.causes.map((c) => `${c.table} ${c.id}`).join(', ')}` : ''}`
+        : `  notice ${notice.id}: newly published`,
+    );
+  }
+  if (lines.length === 1) lines.push('  nothing');
+  return lines;
+}
+
+export const entityKeyRef = (kind: 'unit' | 'staff', id: string, name: string): [string, EntityRef] => [`${kind}:${id}`, entityRef(kind, id, name)];

@@ -1,0 +1,164 @@
+/**
+ * "What changed": a build compares its data manifest with the one of the site it replaces.
+ * Expected changes are worked out by hand from the s1-worked fixture (see scoring.test.ts).
+ */
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diffCompetition } from '../../src/pipeline/build.ts';
+import { compareManifests, DATA_MANIFEST_FILE, describeChanges, previousManifest, type DataManifest } from '../../src/pipeline/data-manifest.ts';
+import { entityRef, type Notice } from '../../src/site/model.ts';
+import { buildModel, copyFixture, editFile, tempDir } from '../support/fixture.ts';
+
+/** A folder that looks, to the next build, like the site published from `dataDir`. */
+async function publishedFrom(dataDir: string): Promise<string> {
+  const report = await buildModel(dataDir);
+  const out = path.join(tempDir('published'), 'site');
+  mkdirSync(path.join(out, 'exports'), { recursive: true });
+  cpSync(path.join(report.modelDir, '..', 'public', 'exports', DATA_MANIFEST_FILE), path.join(out, 'exports', DATA_MANIFEST_FILE));
+  return out;
+}
+
+const changesOf = async (dataDir: string, outDir: string) => (await diffCompetition({ dataDir, outDir })).changes;
+
+describe('what changed between two builds', () => {
+  it('lists rows by ID and the scores and ranks they moved, not the scores of a new period', async () => {
+    const before = copyFixture('s1-worked');
+    const out = await publishedFrom(before);
+    const after = copyFixture('s1-worked');
+    editFile(after, 'events.csv', (text) =>
+      text
+        .replace('E1,2009-08-05,complaint,,S1,4,', 'E1,2009-08-05,complaint,,S1,6,')
+        .replace(/E4,.*\n/, '')
+        .concat('E5,2009-09-02,praise,,S2,2,verified,客户表扬信\n'),
+    );
+    const changes = await changesOf(after, out);
+    expect(changes.previousAsOf).toBe('2009-08-31');
+    expect(changes.tables.map((t) => [t.table, t.added.map((r) => r.id), t.changed.map((r) => r.id), t.removed.map((r) => r.id)])).toEqual([
+      ['events', ['E5'], ['E1'], ['E4']],
+    ]);
+    expect(changes.tables[0]!.changed[0]).toMatchObject({ date: '2009-08-05', entity: { key: 'staff:S1', ref: { path: 'staff/S1/' } } });
+    // E5 moves the data date into September: a period the last build did not show.
+    expect(changes.newPeriods.map((p) => p.id)).toEqual(['2009-09']);
+    // 张三 (S1): August 100 − 4 − 3 + 5 = 98 becomes 100 − 6 − 3 + 5 = 96, and so does the whole
+    // competition; 李四 (S2): 96 (the cascade of S1's violation) + 2 = 98 overall. The ranks of
+    // the competition swap; in August both have 96 and share rank 1.
+    const lines = Object.fromEntries(changes.entities.map((e) => [e.entity.key, e.changes.map((c) => `${c.what} ${c.periodId} ${c.before}→${c.after}`)]));
+    expect(lines).toEqual({
+      'staff:S1': ['score 2009-08 98→96', 'score overall 98→96', 'rank overall 1→2'],
+      'staff:S2': ['score overall 96→98', 'rank 2009-08 2→1', 'rank overall 2→1'],
+    });
+  });
+
+  it('reports nothing when only an internal note changed in a public build, and the row in an internal one', async () => {
+    const withNote = (note: string, audience: string) => {
+      const dir = copyFixture('s1-worked');
+      editFile(dir, 'events.csv', (text) => text.replace(/\n/g, ',x\n').replace(',x\n', ',note\n').replace('客户来信,x', `客户来信,${note}`));
+      editFile(dir, 'competition.yaml', (text) => `${text}\naudience: ${audience}\n`);
+      return dir;
+    };
+    const publicOut = await publishedFrom(withNote('first remark', 'public'));
+    const publicChanges = await changesOf(withNote('second remark', 'public'), publicOut);
+    expect(publicChanges.tables).toEqual([]);
+    expect(publicChanges.entities).toEqual([]);
+    const internalOut = await publishedFrom(withNote('first remark', 'internal'));
+    const internalChanges = await changesOf(withNote('second remark', 'internal'), internalOut);
+    expect(internalChanges.tables.map((t) => [t.table, t.changed.map((r) => r.id)])).toEqual([['events', ['E1']]]);
+  });
+
+  it('says so when there is no earlier build to compare with', async () => {
+    const changes = await changesOf(copyFixture('s1-worked'), path.join(tempDir('empty'), 'site'));
+    expect(changes).toEqual({ previousAsOf: null, tables: [], newPeriods: [], entities: [], notices: [] });
+    expect(describeChanges(changes)).toEqual(['what changed: no earlier build published here to compare with']);
+  });
+});
+
+describe('notices whose published result moved', () => {
+  const manifest = (rows: DataManifest['notices'][number]['rows'], events: DataManifest['tables'][string], notices = ['n-2009-08']): DataManifest => ({
+    generator: 'podium-data',
+    format: 1,
+    competition: 'c',
+    asOf: '2009-10-31',
+    tables: { events },
+    scores: [],
+    ranks: [],
+    periods: ['2009-08'],
+    notices: notices.map((id) => ({ id, periodId: '2009-08', start: '2009-08-01', end: '2009-08-31', rows })),
+  });
+  const notice = (id: string): Notice => ({
+    id,
+    title: `title of ${id}`,
+    issuer: '',
+    date: '2009-09-05',
+    period: { id: '2009-08', kind: 'month', label: '2009-08', start: '2009-08-01', end: '2009-08-31', status: 'final', combine: [], targets: [] },
+    sections: [{ kind: 'ranking', label: 'Staff', amount: null, amountVaries: false, rows: [], tieOverflow: false, tieBreaks: [], ineligible: [] }],
+  });
+  const context = {
+    periods: [],
+    rankings: [],
+    scoreLabels: new Map<string, string>(),
+    entities: new Map([['staff:S1', entityRef('staff', 'S1', '张三')]]),
+    notices: [notice('n-2009-08'), notice('n-2009-09')],
+  };
+
+  it('flags a published notice whose ranks moved, with the changed records dated in its period', () => {
+    const previous = manifest(
+      [[0, 'staff:S1', 1, 98, null], [0, 'staff:S2', 2, 96, null], [0, 'staff:S3', 3, 90, null]],
+      [['E1', 'aaaa', '2009-08-05', 'staff:S1'], ['E9', 'bbbb', '2009-10-01', 'unit:B'], ['E7', 'cccc', '2009-07-30', 'staff:S4']],
+      ['n-2009-08', 'n-2009-07'],
+    );
+    const current = manifest(
+      [[0, 'staff:S1', 2, 96, null], [0, 'staff:S2', 1, 98, null], [0, 'staff:S3', 3, 90, null]],
+      [['E1', 'dddd', '2009-08-05', 'staff:S1'], ['E9', 'eeee', '2009-10-01', 'unit:B'], ['E7', 'cccc', '2009-07-30', 'staff:S4']],
+      ['n-2009-08', 'n-2009-09'],
+    );
+    const { notices } = compareManifests(previous, current, context);
+    expect(notices.map((n) => [n.id, n.corrected, n.path])).toEqual([
+      ['n-2009-08', true, 'notices/n-2009-08/'],
+      ['n-2009-09', false, 'notices/n-2009-09/'],
+      ['n-2009-07', true, null],
+    ]);
+    const [moved] = notices;
+    // S3 kept rank 3 and 90 points: not listed. S2 is no longer an entity of the data: no link.
+    expect(moved!.rows).toEqual([
+      { section: 'Staff', entity: { key: 'staff:S1', ref: entityRef('staff', 'S1', '张三') }, before: { rank: 1, score: 98, amount: null }, after: { rank: 2, score: 96, amount: null } },
+      { section: 'Staff', entity: { key: 'staff:S2', ref: null }, before: { rank: 2, score: 96, amount: null }, after: { rank: 1, score: 98, amount: null } },
+    ]);
+    // E9 changed too, but in October and about another unit; E7 did not change.
+    expect(moved!.causes.map((c) => `${c.table} ${c.id}`)).toEqual(['events E1']);
+    expect(describeChanges(compareManifests(previous, current, context))).toContain(
+      '  notice n-2009-08: its published result changed (2 entries): a correction (更正) is needed; records behind it: events E1',
+    );
+  });
+
+  it('leaves a notice alone when its result is the same', () => {
+    const rows: DataManifest['notices'][number]['rows'] = [[0, 'staff:S1', 1, 98, null]];
+    const previous = manifest(rows, [['E1', 'aaaa', '2009-08-05', 'staff:S1']]);
+    const current = manifest(rows, [['E1', 'ffff', '2009-08-05', 'staff:S1']]);
+    expect(compareManifests(previous, current, context).notices).toEqual([]);
+  });
+});
+
+describe('the manifest of the site a build replaces', () => {
+  const siteWith = (text: string) => {
+    const out = path.join(tempDir('manifest'), 'site');
+    mkdirSync(path.join(out, 'exports'), { recursive: true });
+    writeFileSync(path.join(out, 'exports', DATA_MANIFEST_FILE), text);
+    return out;
+  };
+  const valid: DataManifest = { generator: 'podium-data', format: 1, competition: 'c', asOf: '2009-08-31', tables: {}, scores: [], ranks: [], periods: [], notices: [] };
+
+  it('is read when it is this competition’s, and otherwise compared with nothing, with a note', () => {
+    const notes: string[] = [];
+    expect(previousManifest(siteWith(JSON.stringify(valid)), 'c', (note) => notes.push(note))).toEqual(valid);
+    expect(previousManifest(siteWith(JSON.stringify(valid)), 'other', (note) => notes.push(note))).toBeNull();
+    expect(previousManifest(siteWith('{"generator":"podium-data","format":1,"tables":"<script>"}'), 'c', (note) => notes.push(note))).toBeNull();
+    expect(previousManifest(siteWith('not json'), 'c', (note) => notes.push(note))).toBeNull();
+    expect(previousManifest(path.join(tempDir('manifest'), 'none'), 'c', (note) => notes.push(note))).toBeNull();
+    expect(notes.map((n) => n.replace(/^.*data-manifest\.json /, ''))).toEqual([
+      'belongs to competition "c": "what changed" compares with nothing',
+      'is not a data manifest this Podium wrote: "what changed" compares with nothing',
+      'is not a data manifest this Podium wrote: "what changed" compares with nothing',
+    ]);
+  });
+});
