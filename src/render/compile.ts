@@ -32,15 +32,19 @@ export interface CompiledRenderer {
   clientDir: string;
 }
 
-export const rendererCacheRoot = (projectRoot = PROJECT_ROOT) => path.join(projectRoot, 'node_modules', '.cache', 'podium-renderer');
+export interface CompileOptions {
+  signal?: AbortSignal;
+  /** Where compiled renderers are kept; inside the project, so their imports find its node_modules. */
+  cacheRoot?: string;
+}
+
+export const DEFAULT_CACHE_ROOT = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'podium-renderer');
 
 /** The renderer for this code and base: the cached one when it is whole, compiled afresh otherwise. */
-export async function compiledRenderer(base: string, signal?: AbortSignal, log: (line: string) => void = () => undefined): Promise<CompiledRenderer> {
+export async function compiledRenderer(base: string, { signal, cacheRoot = DEFAULT_CACHE_ROOT }: CompileOptions = {}): Promise<CompiledRenderer> {
   const key = rendererKey(base);
-  const cacheRoot = rendererCacheRoot();
   const dir = path.join(cacheRoot, key);
   if (!isWhole(dir, key)) {
-    log(`render: compiling the site's renderer (code changed or no cached renderer)`);
     await compileInto(dir, key, base, signal);
     removeOldVersions(cacheRoot);
   }

@@ -16,7 +16,7 @@ const RENDER_WORKERS = 2;
 
 /** Renders the model in `modelDir` into `siteDir`; the same signature as the build's Renderer. */
 export async function renderCompiled(modelDir: string, publicDir: string, siteDir: string, base: string, signal?: AbortSignal): Promise<void> {
-  const renderer = await compiledRenderer(base, signal);
+  const renderer = await compiledRenderer(base, { signal });
   mkdirSync(siteDir, { recursive: true });
   cpSync(renderer.clientDir, siteDir, { recursive: true });
   cpSync(publicDir, siteDir, { recursive: true });
