@@ -3,7 +3,7 @@
  * every data build: the same model must give the same site, byte for byte. And a cached
  * renderer that is damaged, half written or made for other code is compiled again, never used.
  */
-import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, renderWithAstro } from '../../src/pipeline/build.ts';
@@ -56,6 +56,16 @@ describe('the compiled renderer', () => {
       SLOW,
     );
   }
+});
+
+describe('a page that fails to render', () => {
+  it('fails the render, naming the page and the cause', async () => {
+    const modelDir = tempDir('model');
+    cpSync(path.join(FIXTURES, 'site-model'), modelDir, { recursive: true });
+    unlinkSync(path.join(modelDir, 'units', 'O1.json'));
+    const outcome = renderCompiled(modelDir, tempDir('public'), path.join(tempDir('render'), 'site'), '/');
+    await expect(outcome).rejects.toThrow(/the page \/units\/O1\/ \(src\/pages\/units\/\[id\]\.astro\) rendered with status 500, expected 200[\s\S]*ENOENT[\s\S]*O1\.json/);
+  });
 });
 
 describe('the renderer cache', () => {
