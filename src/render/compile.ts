@@ -14,8 +14,12 @@ import { runProcess } from '../pipeline/processes.ts';
 import { makeOwnedTemp, removeOwnedTemp, RENDER_PREFIX, renderFailure } from '../pipeline/publish.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** The files and folders, relative to the project, that the compiled renderer is made of. */
-const SOURCES = ['src', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+/**
+ * The files and folders, relative to the project, that the compiled renderer is made of. npm's
+ * record of what is installed (node_modules/.package-lock.json) changes with every install, also
+ * one that leaves package-lock.json as it was.
+ */
+const SOURCES = ['src', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'node_modules/.package-lock.json'];
 /** Written last into a compiled renderer: its key and the hash of every file it holds. */
 const MANIFEST = 'podium-renderer.json';
 /** Names that Astro's config reads to compile the renderer instead of building static pages. */

@@ -26,7 +26,9 @@ for (const page of pages) {
   if (status !== page.status) {
     throw new Error(`the page ${page.pathname} (${page.component}) rendered with status ${status}, expected ${page.status}\n${logged.join('\n')}`);
   }
-  const file = path.join(siteDir, page.file);
+  const file = path.resolve(siteDir, page.file);
+  // A page's path comes from the data's IDs: it never leads out of the site.
+  if (path.relative(siteDir, file).split(path.sep)[0] === '..') throw new Error(`the page ${page.pathname} would be written outside the site, at ${file}`);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, html);
 }
