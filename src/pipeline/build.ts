@@ -266,6 +266,8 @@ export async function renderWithAstro(modelDir: string, publicDir: string, siteD
           // Per shard, and kept between builds so the dependency optimisation is reused.
           PODIUM_VITE_CACHE_DIR: path.join(PROJECT_ROOT, 'node_modules', '.vite', `render-${i}`),
           ASTRO_TELEMETRY_DISABLED: '1',
+          // As the compiled renderer (src/render/compile.ts): the production client bundle always.
+          NODE_ENV: 'production',
         };
         try {
           await runProcess(process.execPath, [astro, 'build', '--root', PROJECT_ROOT, '--silent'], { env, cwd, signal: stop });

@@ -123,6 +123,9 @@ async function compileInto(dir: string, key: string, base: string, signal: Abort
       PODIUM_BASE: base,
       PODIUM_VITE_CACHE_DIR: path.join(PROJECT_ROOT, 'node_modules', '.vite', 'renderer'),
       ASTRO_TELEMETRY_DISABLED: '1',
+      // Astro bundles the client for whatever NODE_ENV says (vitest sets "test"); a published
+      // site always gets the production bundle, whoever compiles it.
+      NODE_ENV: 'production',
     };
     const astro = path.join(PROJECT_ROOT, 'node_modules', 'astro', 'astro.js');
     try {
