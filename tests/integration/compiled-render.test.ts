@@ -3,7 +3,7 @@
  * every data build: the same model must give the same site, byte for byte. And a cached
  * renderer that is damaged, half written or made for other code is compiled again, never used.
  */
-import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, renderWithAstro } from '../../src/pipeline/build.ts';
@@ -68,6 +68,25 @@ describe('a page that fails to render', () => {
     unlinkSync(path.join(modelDir, 'units', 'O1.json'));
     const outcome = renderCompiled(modelDir, tempDir('public'), path.join(tempDir('render'), 'site'), '/');
     await expect(outcome).rejects.toThrow(/the page \/units\/O1\/ \(src\/pages\/units\/\[id\]\.astro\) rendered with status 500, expected 200[\s\S]*ENOENT[\s\S]*O1\.json/);
+  });
+});
+
+describe('a stopped render', () => {
+  it('stops its workers and rejects with the reason', async () => {
+    const { modelDir, publicDir } = handWrittenModel();
+    const pages = (site: string) => listFiles(site).filter((file) => file.endsWith('.html')).length;
+    const whole = path.join(tempDir('render'), 'site');
+    await renderCompiled(modelDir, publicDir, whole, '/');
+    const stopped = path.join(tempDir('render'), 'site');
+    const stop = new AbortController();
+    const outcome = renderCompiled(modelDir, publicDir, stopped, '/', stop.signal);
+    // Stopped once the workers have written their first page, so they are surely running.
+    const watch = setInterval(() => {
+      if (existsSync(stopped) && pages(stopped) > 0) stop.abort(new Error('stopped by the test'));
+    }, 2);
+    outcome.catch(() => undefined).finally(() => clearInterval(watch));
+    await expect(outcome).rejects.toThrow('stopped by the test');
+    expect(pages(stopped)).toBeLessThan(pages(whole));
   });
 });
 
