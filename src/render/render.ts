@@ -6,7 +6,7 @@
 import { cpSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { MODEL_DIR_ENV } from '../site/model.ts';
+import { MODEL_DIR_ENV, SHARD_ENV } from '../site/model.ts';
 import { runTogether } from '../pipeline/processes.ts';
 import { renderFailure } from '../pipeline/publish.ts';
 import { compiledRenderer } from './compile.ts';
@@ -37,7 +37,7 @@ function renderShare(share: { entry: string; siteDir: string; index: number; cou
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./worker.mjs', import.meta.url), {
       workerData: share,
-      env: { ...process.env, [MODEL_DIR_ENV]: modelDir },
+      env: workerEnv(modelDir),
     });
     const terminate = () => void worker.terminate();
     stop.addEventListener('abort', terminate, { once: true });
@@ -51,4 +51,11 @@ function renderShare(share: { entry: string; siteDir: string; index: number; cou
       else resolve();
     });
   });
+}
+
+/** The build's environment with the model's folder, and without a share variable: every worker lists every page, and one left over would drop some. */
+function workerEnv(modelDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, [MODEL_DIR_ENV]: modelDir };
+  delete env[SHARD_ENV];
+  return env;
 }

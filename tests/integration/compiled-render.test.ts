@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, renderWithAstro } from '../../src/pipeline/build.ts';
 import { compiledRenderer, isWhole, PROJECT_ROOT, rendererKey } from '../../src/render/compile.ts';
 import { renderCompiled } from '../../src/render/render.ts';
+import { SHARD_ENV } from '../../src/site/model.ts';
 import { copyFixture, FIXTURES, tempDir } from '../support/fixture.ts';
 import { listFiles } from '../support/sites.ts';
 
@@ -68,6 +69,22 @@ describe('a page that fails to render', () => {
     unlinkSync(path.join(modelDir, 'units', 'O1.json'));
     const outcome = renderCompiled(modelDir, tempDir('public'), path.join(tempDir('render'), 'site'), '/');
     await expect(outcome).rejects.toThrow(/the page \/units\/O1\/ \(src\/pages\/units\/\[id\]\.astro\) rendered with status 500, expected 200[\s\S]*ENOENT[\s\S]*O1\.json/);
+  });
+});
+
+describe('the pages a render writes', () => {
+  it('are all of them, even with a share variable of the reference build left in the environment', async () => {
+    const { modelDir, publicDir } = handWrittenModel();
+    const whole = path.join(tempDir('render'), 'site');
+    await renderCompiled(modelDir, publicDir, whole, '/');
+    const shared = path.join(tempDir('render'), 'site');
+    process.env[SHARD_ENV] = '1/2';
+    try {
+      await renderCompiled(modelDir, publicDir, shared, '/');
+    } finally {
+      delete process.env[SHARD_ENV];
+    }
+    expect(listFiles(shared)).toEqual(listFiles(whole));
   });
 });
 
