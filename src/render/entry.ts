@@ -37,6 +37,7 @@ export function createExports(manifest: SSRManifest): RendererExports {
   // the App finds a route's styles and scripts by the identity of its route object.
   for (const route of routes) route.prerender = true;
   const routeOf = new Map(routes.map((route) => [route.component, route]));
+  const origin = manifest.site ? new URL(manifest.site).origin : DEFAULT_ORIGIN;
 
   async function pageModule(component: string) {
     const load = manifest.pageMap?.get(component);
@@ -77,7 +78,6 @@ export function createExports(manifest: SSRManifest): RendererExports {
   async function renderPage(page: PagePath): Promise<{ status: number; html: string }> {
     const routeData = routeOf.get(page.component);
     if (!routeData) throw new Error(`the compiled renderer has no route for ${page.component}`);
-    const origin = manifest.site ? new URL(manifest.site).origin : DEFAULT_ORIGIN;
     const url = new URL(requestPath(manifest.base, page.pathname, manifest.trailingSlash), origin);
     const response = await app.render(new Request(url), { routeData });
     return { status: response.status, html: await response.text() };

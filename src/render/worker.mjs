@@ -3,18 +3,18 @@
  * A render worker: imports the compiled renderer (src/render/entry.ts) for the model named by
  * PODIUM_MODEL_DIR in its environment, renders its share of the site's pages and writes them.
  * Every worker lists all pages the same way and takes every `count`-th from `index`, so the
- * shares need no coordination. Posts `{ pages }` when done.
+ * shares need no coordination. A failed page throws, which ends the worker with that error.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 
 /** @type {{ entry: string, siteDir: string, index: number, count: number }} */
 const { entry, siteDir, index, count } = workerData;
 
 // Astro's App reports a page that threw as a 500 response and logs the cause to the console;
-// the cause is kept here so the build's error can name it.
+// what the current page logged is kept so the build's error can name the cause.
 const logged = /** @type {string[]} */ ([]);
 console.error = (...args) => void logged.push(args.map(String).join(' '));
 
@@ -31,5 +31,5 @@ for (const page of pages) {
   if (path.relative(siteDir, file).split(path.sep)[0] === '..') throw new Error(`the page ${page.pathname} would be written outside the site, at ${file}`);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, html);
+  logged.length = 0;
 }
-parentPort?.postMessage({ pages: pages.length });
