@@ -7,6 +7,7 @@
 import { rm } from 'node:fs/promises';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import react from '@astrojs/react';
+import { podiumRenderer } from './src/render/adapter.mjs';
 
 // Sites are built on air-gapped intranets: the build must never try to reach the network.
 // Astro reads this variable when it records a build, which happens after this file is loaded.
@@ -26,9 +27,14 @@ const dropStrayModules = {
   },
 };
 
+// Set when src/render/compile.ts builds the renderer: a server bundle whose pages are rendered
+// later, by each data build, instead of static pages now.
+const rendererOutDir = process.env.PODIUM_RENDERER_OUT_DIR;
+
 export default defineConfig({
-  output: 'static',
-  outDir: process.env.PODIUM_OUT_DIR || 'dist',
+  output: rendererOutDir ? 'server' : 'static',
+  adapter: rendererOutDir ? podiumRenderer() : undefined,
+  outDir: rendererOutDir || process.env.PODIUM_OUT_DIR || 'dist',
   publicDir: process.env.PODIUM_PUBLIC_DIR || 'public',
   base: process.env.PODIUM_BASE || '/',
   // Every page is `<path>/index.html`, matching the model's `units/U01/` style paths.

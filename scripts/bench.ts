@@ -1,13 +1,18 @@
 /**
- * npm run bench -- [--outlets 2000] [--staff 40000] [--events 2000000] [--months 12] [--no-render]
+ * npm run bench -- [--outlets 2000] [--staff 40000] [--events 2000000] [--months 12] [--no-render] [--compare]
  * Generates a large synthetic competition, builds it, and reports each stage's wall time and the
- * peak memory of the process. Figures go into the README's performance section by hand.
+ * peak memory of the process. With --compare it then builds, on the same machine in the same run,
+ * a raw Astro site of as many pages, each with one Plot chart (scripts/bench-floor/), and prints
+ * Podium's page stage and whole build against that floor. Figures go into the README by hand.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildSite } from '../src/pipeline/build.ts';
+import { runProcess } from '../src/pipeline/processes.ts';
+import { makeOwnedTemp, removeOwnedTemp, RENDER_PREFIX } from '../src/pipeline/publish.ts';
 import { writeBenchCompetition } from './bench-data.ts';
 
 const { values } = parseArgs({
@@ -18,6 +23,7 @@ const { values } = parseArgs({
     months: { type: 'string', default: '12' },
     'no-render': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    compare: { type: 'boolean', default: false },
   },
 });
 const sizes = { outlets: Number(values.outlets), staff: Number(values.staff), events: Number(values.events), months: Number(values.months) };
@@ -41,7 +47,42 @@ try {
   console.log(`| **load + validate + score + check** | **${core}** |`);
   console.log(`| **whole build** | **${total}** |`);
   console.log(`\npeak memory (max RSS): ${peakMiB} MiB; entity and ranking pages: ${pages}; node ${process.version}; ${os.cpus().length} cores`);
+  if (values.compare && !values['no-render']) {
+    const htmlPages = readdirSync(outDir, { recursive: true }).filter((file) => String(file).endsWith('.html')).length;
+    const floor = await rawAstroBuild(htmlPages);
+    const ratio = (podium: number) => (podium / floor).toFixed(2);
+    console.log(`\n| ${htmlPages} pages | Podium ms | raw Astro ms | ratio |\n|---|---:|---:|---:|`);
+    console.log(`| page stage (render) | ${ms('render')} | ${floor} | ${ratio(ms('render'))} |`);
+    console.log(`| whole build | ${total} | ${floor} | ${ratio(total)} |`);
+  }
 } finally {
   if (!values.keep) rmSync(root, { recursive: true, force: true });
   else console.log(`kept ${root}`);
+}
+
+/**
+ * Builds the raw Astro floor of `pages` pages with the Astro CLI and returns its wall time. It
+ * works in a scratch folder inside the project, with its output inside that folder: Astro keeps
+ * its server chunks in the working directory, and they must resolve the project's node_modules.
+ */
+async function rawAstroBuild(pages: number): Promise<number> {
+  const project = fileURLToPath(new URL('../', import.meta.url));
+  const scratch = makeOwnedTemp(project, RENDER_PREFIX);
+  try {
+    const cwd = path.join(scratch, 'cwd');
+    mkdirSync(cwd);
+    const env = {
+      ...process.env,
+      FLOOR_PAGES: String(pages),
+      FLOOR_OUT_DIR: path.join(cwd, 'site'),
+      FLOOR_VITE_CACHE_DIR: path.join(project, 'node_modules', '.vite', 'bench-floor'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+    };
+    const astro = path.join(project, 'node_modules', 'astro', 'astro.js');
+    const started = performance.now();
+    await runProcess(process.execPath, [astro, 'build', '--root', path.join(project, 'scripts', 'bench-floor'), '--silent'], { env, cwd });
+    return Math.round(performance.now() - started);
+  } finally {
+    removeOwnedTemp(scratch);
+  }
 }

@@ -203,8 +203,9 @@ function progress(values: Record<string, unknown>): (line: string) => void {
 }
 
 /**
- * Ctrl-C or SIGTERM stops the build at the next stage, kills its render processes and removes its
- * temp folder; a second one exits at once (the next build removes what is left).
+ * Ctrl-C or SIGTERM stops the build at the next stage, stops its render workers (or the
+ * renderer's compile) and removes its temp folder; a second one exits at once (the next build
+ * removes what is left).
  */
 function stopOnSignals(): AbortController {
   const stop = new AbortController();

@@ -24,9 +24,10 @@ import { checkAwardExpressions } from './award-expressions.ts';
 import { softCapNotes } from '../checks/award-lists.ts';
 import { checkOutput } from './output-safety.ts';
 import { runProcess, runTogether } from './processes.ts';
+import { renderCompiled } from '../render/render.ts';
 import { asBuildError, makeOwnedTemp, nodePublishFs, publishSite, recoverAndClean, removeOwnedTemp, RENDER_PREFIX, renderFailure, workPrefix, type PublishFs } from './publish.ts';
 
-/** The render stage: writes the site for the model into `siteDir`. Astro (`renderWithAstro`) unless a test passes another. */
+/** The render stage: writes the site for the model into `siteDir`. The compiled renderer (`renderCompiled`) unless a test passes another. */
 export type Renderer = (modelDir: string, publicDir: string, siteDir: string, base: string, signal?: AbortSignal) => Promise<void>;
 
 export interface BuildOptions {
@@ -39,7 +40,7 @@ export interface BuildOptions {
   /** Stop after the export stage: no Astro render, nothing published. */
   modelOnly?: boolean;
   log?: (line: string) => void;
-  /** Replaces Astro, e.g. by a trivial renderer in tests of publishing. */
+  /** Replaces the compiled renderer, e.g. by a trivial one in tests of publishing. */
   render?: Renderer;
   /** The file-system calls of publishing; tests inject faults here. */
   publishFs?: PublishFs;
@@ -66,7 +67,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const log = options.log ?? (() => undefined);
   const outDir = path.resolve(options.outDir);
   const publishFs = options.publishFs ?? nodePublishFs;
-  const render = options.render ?? renderWithAstro;
+  const render = options.render ?? renderCompiled;
   const signal = options.signal;
   try {
     const base = normaliseBase(options.base);
@@ -258,7 +259,8 @@ export function normaliseBase(base = '/'): string {
 }
 
 /**
- * Astro runs in child processes, one per core, each rendering its share of the entity and
+ * The reference the compiled renderer (src/render/) is held to, byte for byte, in the tests:
+ * Astro's own static build. Astro runs in child processes, one per core, each rendering its share of the entity and
  * ranking pages (see `ownShare`); the shares are then merged. A child process also keeps a
  * second build from reusing the first one's loaded modules, and Astro's memory apart from
  * DuckDB's. Each child works in its own folder inside the project: Astro keeps its server
@@ -285,6 +287,8 @@ export async function renderWithAstro(modelDir: string, publicDir: string, siteD
           // Per shard, and kept between builds so the dependency optimisation is reused.
           PODIUM_VITE_CACHE_DIR: path.join(PROJECT_ROOT, 'node_modules', '.vite', `render-${i}`),
           ASTRO_TELEMETRY_DISABLED: '1',
+          // As the compiled renderer (src/render/compile.ts): the production client bundle always.
+          NODE_ENV: 'production',
         };
         try {
           await runProcess(process.execPath, [astro, 'build', '--root', PROJECT_ROOT, '--silent'], { env, cwd, signal: stop });

@@ -362,8 +362,10 @@ export const loadNotices = (): Notice[] => readJson<Notice[]>('notices.json');
 export const loadChanges = (): DataChanges => readJson<DataChanges>('changes.json');
 
 /**
- * The build renders the site in several processes at once (one per core). Each renders its
- * share of the pages that have many instances: PODIUM_SHARD is "index/count".
+ * Astro's own static build (`renderWithAstro`, the reference the compiled renderer is tested
+ * against) renders the site in several processes at once, one per core. Each renders its share
+ * of the pages that have many instances: PODIUM_SHARD is "index/count". The compiled renderer
+ * shares the pages out itself and leaves this unset.
  */
 export const SHARD_ENV = 'PODIUM_SHARD';
 export function ownShare<T>(items: T[]): T[] {

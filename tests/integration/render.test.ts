@@ -1,11 +1,11 @@
 /**
- * The render stage on its own, from the hand-written model in tests/fixtures/site-model: an
- * internal edition whose names and sources are hostile strings.
+ * The render stage (the compiled renderer) on its own, from the hand-written model in
+ * tests/fixtures/site-model: an internal edition whose names and sources are hostile strings.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderWithAstro } from '../../src/pipeline/build.ts';
+import { renderCompiled } from '../../src/render/render.ts';
 import { FIXTURES, tempDir } from '../support/fixture.ts';
 import { listFiles } from '../support/sites.ts';
 
@@ -16,7 +16,7 @@ beforeAll(async () => {
   site = path.join(work, 'site');
   const publicDir = path.join(work, 'public');
   mkdirSync(publicDir);
-  await renderWithAstro(path.join(FIXTURES, 'site-model'), publicDir, site, '/');
+  await renderCompiled(path.join(FIXTURES, 'site-model'), publicDir, site, '/');
   html = listFiles(site)
     .filter((f) => f.endsWith('.html'))
     .map((f) => readFileSync(path.join(site, f), 'utf8'))
