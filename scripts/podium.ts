@@ -12,7 +12,7 @@ import { buildSite, validateCompetition } from '../src/pipeline/build.ts';
 import { BuildError } from '../src/pipeline/diagnostics.ts';
 import { DIAGNOSTIC_FORMATS, formatRefusal, type DiagnosticFormat } from '../src/pipeline/diagnostic-formats.ts';
 import { PublishError } from '../src/pipeline/publish.ts';
-import { Locale } from '../src/config/schema.ts';
+import { Audience, Locale } from '../src/config/schema.ts';
 import { startStaticServer } from './static-server.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -35,15 +35,17 @@ const localeOption = { locale: { type: 'string' } } as const;
 const COMMANDS: Record<string, Command> = {
   build: {
     summary: 'build a competition folder into a static site',
-    usage: `podium build [--data DIR] [--out DIR] [--locale zh-CN|en] [--base /path/] [--format text|json|github] [--progress]
+    usage: `podium build [--data DIR] [--out DIR] [--locale zh-CN|en] [--audience public|internal] [--base /path/] [--format text|json|github] [--progress]
 
   --data     the competition folder (competition.yaml and its tables); default data
   --out      the site folder; replaced as a whole, and only if Podium wrote it; default dist
   --locale   the language edition to publish; default the config's locale
+  --audience the public edition (what config.public allows) or the internal one (everything,
+             with notes); default the config's audience
   --base     the URL path the site is served under (letters, digits, - _ . ~ between slashes); default /
   --format   how refusals are printed: text, json (one object a line) or github (annotations)
   --progress a line per stage also when not on a terminal`,
-    options: { ...dataOption, out: { type: 'string', default: 'dist' }, ...localeOption, base: { type: 'string', default: '/' }, ...formatOption, ...progressOption },
+    options: { ...dataOption, out: { type: 'string', default: 'dist' }, ...localeOption, audience: { type: 'string' }, base: { type: 'string', default: '/' }, ...formatOption, ...progressOption },
     async run(values) {
       const format = formatOf(values);
       const out = String(values.out);
@@ -53,6 +55,7 @@ const COMMANDS: Record<string, Command> = {
           dataDir: String(values.data),
           outDir: out,
           locale: localeOf(values),
+          audience: audienceOf(values),
           base: String(values.base),
           log: progress(values),
           signal: stop.signal,
@@ -153,6 +156,13 @@ function formatOf(values: Record<string, unknown>): DiagnosticFormat {
   const format = String(values.format);
   if (!(DIAGNOSTIC_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: expected ${DIAGNOSTIC_FORMATS.join(', ')}, found "${format}"`);
   return format as DiagnosticFormat;
+}
+
+function audienceOf(values: Record<string, unknown>): Audience | undefined {
+  if (values.audience === undefined) return undefined;
+  const audience = Audience.safeParse(values.audience);
+  if (!audience.success) throw new UsageError(`--audience: expected public or internal, found "${String(values.audience)}"`);
+  return audience.data;
 }
 
 function localeOf(values: Record<string, unknown>): Locale | undefined {

@@ -442,6 +442,11 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
     n.awards.forEach((a, j) => need(c.awards.some((aw) => aw.id === a), ['notices', i, 'awards', j], oneOf(c.awards.map((aw) => aw.id)), shown(a)));
     n.periods.forEach((p, j) => need(periodKinds.includes(p) || periodIds.includes(p), ['notices', i, 'periods', j], 'a period kind or id', shown(p)));
   });
+  const staffRankingIds = c.rankings.filter((r) => r.subject === 'staff').map((r) => r.id);
+  c.public.staff_rankings?.forEach((r, j) => need(staffRankingIds.includes(r), ['public', 'staff_rankings', j], `a ranking of staff, ${oneOf(staffRankingIds)}`, shown(r)));
+  const penaltyIds = c.awards.filter((a) => a.kind === 'penalty').map((a) => a.id);
+  c.public.criticism?.forEach((a, j) => need(penaltyIds.includes(a), ['public', 'criticism', j], `a penalty list, ${oneOf(penaltyIds)}`, shown(a)));
+
   // A notice's page is `<notice id>-<period id>`: notice "a" of period "b-c" and notice "a-b" of
   // period "c" would be one page, and one notice would silently replace the other.
   const noticePages = new Map<string, string>();

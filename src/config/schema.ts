@@ -579,6 +579,30 @@ const ScoreThreshold = z.strictObject({
 export const ComplianceRule = z.discriminatedUnion('kind', [InspectionCadence, SurveyCount, Coverage, Recheck, Signoff, ScoreThreshold]);
 export type ComplianceRule = z.infer<typeof ComplianceRule>;
 
+export const AUDIENCES = ['public', 'internal'] as const;
+export const Audience = z.enum(AUDIENCES);
+export type Audience = z.infer<typeof Audience>;
+
+/**
+ * What the public edition may show of people (SCHEMES.md: a public notice names who is commended
+ * or criticised; it does not publish everyone's misconduct log). The internal edition shows all.
+ * The defaults keep what earlier versions published; a competition narrows them.
+ */
+export const STAFF_NAME_POLICIES = ['full', 'masked', 'omitted'] as const;
+const PublicEdition = z.strictObject({
+  /** full: 张小三; masked: 张*三 (first and last character kept); omitted: the staff code (S0013) instead of a name. */
+  staff_names: z.enum(STAFF_NAME_POLICIES).default('full'),
+  /** Rankings of staff the public edition publishes; rankings of units always publish. Every one when left out. */
+  staff_rankings: z.array(Id).optional(),
+  /** Whether each person has a page of their own (their ledger); names are then plain text. */
+  staff_pages: z.boolean().default(true),
+  /** Whether an event's description (the `source` column: 视频检查…：早退) appears on pages. */
+  event_sources: z.boolean().default(true),
+  /** Penalty lists (通报批评) that name who is on them; the others give only how many. Every one when left out. */
+  criticism: z.array(Id).optional(),
+});
+export type PublicEdition = z.infer<typeof PublicEdition>;
+
 export const CompetitionConfig = z.strictObject({
   id: Id,
   name: Text,
@@ -625,8 +649,9 @@ export const CompetitionConfig = z.strictObject({
   soft_caps: z.array(SoftCap).default([]),
   notices: z.array(Notice).default([]),
   compliance: z.array(ComplianceRule).default([]),
-  /** A public build leaves out internal fields such as event notes. */
-  audience: z.enum(['public', 'internal']).default('public'),
+  /** A public build leaves out internal fields such as event notes; `public` says what else it leaves out. */
+  audience: Audience.default('public'),
+  public: PublicEdition.default(PublicEdition.parse({})),
   max_errors: z.int().positive().max(100_000).default(200),
   /**
    * The most period scores (periods × entities scored) a build lays out; above it the build is

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { readCompetition } from '../config/read.ts';
-import type { Locale } from '../config/schema.ts';
+import type { Audience, Locale } from '../config/schema.ts';
 import { MODEL_DIR_ENV, SHARD_ENV, type SiteModel } from '../site/model.ts';
 import { loadConfigTables } from './config-tables.ts';
 import { loadTables } from './load.ts';
@@ -35,6 +35,8 @@ export interface BuildOptions {
   locale?: Locale;
   /** The URL path the site is served under; `/` by default. */
   base?: string;
+  /** Overrides the config's audience, e.g. to build the internal edition of a public competition. */
+  audience?: Audience;
   /** Stop after the export stage: no Astro render, nothing published. */
   modelOnly?: boolean;
   log?: (line: string) => void;
@@ -198,11 +200,11 @@ async function withDuckDb<T>(dataDir: string, work: string, signal: AbortSignal 
 }
 
 /** The stages every build and every validation runs: config → load → validate → score → check. */
-async function runChecked(db: DuckDBConnection, options: CheckOptions & { locale?: Locale }, work: string, timed: Timed) {
+async function runChecked(db: DuckDBConnection, options: CheckOptions & { locale?: Locale; audience?: Audience }, work: string, timed: Timed) {
   const competition = await timed('config', async () => {
     const read = readCompetition(options.dataDir, options.locale);
     await checkAwardExpressions(read);
-    return read;
+    return options.audience ? { ...read, config: { ...read.config, audience: options.audience } } : read;
   });
   const loaded = await timed('load', async () => {
     await loadConfigTables(db, competition);

@@ -26,6 +26,7 @@ import { TableExport } from './table-export.ts';
 import { FindingExportRow, StandingExportRow } from './export-schemas.ts';
 import { describeMethodology } from './methodology.ts';
 import { writeEntityPages } from './entity-pages.ts';
+import { namesPenalty, publishesRanking, publishesStaffPages } from './public-edition.ts';
 import { writeLedgerExports } from './ledger-exports.ts';
 import { queryRows, streamRows } from './sql.ts';
 import { writeJson } from './files.ts';
@@ -71,7 +72,7 @@ export async function exportSite(input: ExportInput): Promise<SiteModel> {
 
   const periods = competition.periods.filter((p) => p.start <= asOf).map((p) => periodInfo(p, competition, asOf));
   const periodById = new Map(periods.map((p) => [p.id, p]));
-  const rankings = config.rankings.map((r): RankingInfo => {
+  const rankings = config.rankings.filter((r) => publishesRanking(config, r)).map((r): RankingInfo => {
     const score = config.scores.find((s) => s.id === r.score)!;
     const level = config.org.levels.find((l) => l.id === r.subject);
     const within = config.org.levels.find((l) => l.id === r.within);
@@ -92,7 +93,7 @@ export async function exportSite(input: ExportInput): Promise<SiteModel> {
     const chosen = leaderPeriod(r, periodById);
     return chosen ? [[r.id, chosen] as const] : [];
   }));
-  const noticePlans = planNotices(competition, periods);
+  const noticePlans = planNotices(competition, periods, rankings);
   const wanted = new Set([...leaderPeriods].map(([r, p]) => `${r}__${p.id}`));
   for (const plan of noticePlans) for (const r of plan.rankings) wanted.add(`${r}__${plan.period.id}`);
 
@@ -132,6 +133,7 @@ export async function exportSite(input: ExportInput): Promise<SiteModel> {
     asOf,
     decimals: config.decimals,
     audience: config.audience,
+    staffPages: publishesStaffPages(config),
     currentPhase,
     currentPhaseDays: currentPhase && { elapsed: dayNumber(currentPhase.start, asOf), total: dayNumber(currentPhase.start, currentPhase.end) },
     phases: periods.filter((p) => p.kind === 'phase'),
@@ -229,7 +231,9 @@ async function writeStandings(input: ExportInput, periods: PeriodInfo[], ranking
   for await (const chunk of streamRows<StandingQueryRow>(input.db, 'export_standings')) {
     for (const row of chunk) {
       const period = periodById.get(row.period_id)!;
-      const ranking = rankingById.get(row.ranking_id)!;
+      const ranking = rankingById.get(row.ranking_id);
+      // A ranking of staff the public edition does not publish (config.public.staff_rankings).
+      if (!ranking) continue;
       if (current?.period.id !== period.id || current.ranking.id !== ranking.id) {
         flush();
         current = { period, ranking, target: period.targets.find((t) => t.scoreId === ranking.scoreId) ?? null, groups: [] };
@@ -282,11 +286,12 @@ interface NoticePlan {
 }
 
 /** One notice per finished period each notice rule names. */
-function planNotices(competition: Competition, periods: PeriodInfo[]): NoticePlan[] {
+function planNotices(competition: Competition, periods: PeriodInfo[], rankings: RankingInfo[]): NoticePlan[] {
+  const published = new Set(rankings.map((r) => r.id));
   return competition.config.notices.flatMap((notice) =>
     periods
       .filter((p) => p.status === 'final' && periodMatches(notice.periods, p))
-      .map((period) => ({ id: `${notice.id}-${period.id}`, config: notice, period, rankings: notice.rankings })),
+      .map((period) => ({ id: `${notice.id}-${period.id}`, config: notice, period, rankings: notice.rankings.filter((r) => published.has(r)) })),
   );
 }
 
@@ -326,6 +331,7 @@ function buildNotice(plan: NoticePlan, competition: Competition, rankings: Ranki
     amount: null,
     amountVaries: false,
     rows: (kept.get(`${rankingId}__${plan.period.id}`) ?? []).map((r) => ({ rank: r.rank, entity: r.entity, parent: r.parent, score: r.score, amount: null, group: null, approvals: [] })),
+    unnamed: 0,
     tieOverflow: false,
     tieBreaks: [],
     ineligible: [],
@@ -352,7 +358,7 @@ function buildNotice(plan: NoticePlan, competition: Competition, rankings: Ranki
         label: localize(award.label, locale),
         amount: !amountVaries && sameAmount > 0 ? sameAmount : null,
         amountVaries,
-        rows: winners.map((a) => ({
+        rows: (namesPenalty(config, award) ? winners : []).map((a) => ({
           rank: a.rank,
           entity: entityRef(a.entity_kind, a.entity_id, a.entity_name),
           parent: parentOf(a),
@@ -361,10 +367,11 @@ function buildNotice(plan: NoticePlan, competition: Competition, rankings: Ranki
           group: hasGroups ? (a.quota_group_name ?? a.quota_group) : null,
           approvals: exclusionsOf(a).map((x) => ({ rule: ruleLabel(x.rule_id), reference: x.approval_reference ?? '' })),
         })),
+        unnamed: namesPenalty(config, award) ? 0 : winners.length,
         tieOverflow: winners.some((a) => a.tie_overflow),
         tieBreaks: winners.some((a) => a.tie_break_decided) ? award.tie_breaks.map((t) => localize(config.scores.find((sc) => sc.id === t.score)!.label, locale)) : [],
         ineligible: entries
-          .filter((a) => a.outcome === 'ineligible')
+          .filter((a) => a.outcome === 'ineligible' && namesPenalty(config, award))
           .map((a) => ({
             entity: entityRef(a.entity_kind, a.entity_id, a.entity_name),
             parent: parentOf(a),

@@ -51,6 +51,9 @@ export const SCORING_MODELS = [
   'fct_awards',
 ] as const;
 
+/** The public edition's redaction runs once the tables are staged and before anything reads them. */
+const FIRST_AFTER_STAGING: (typeof SCORING_MODELS)[number] = 'int_as_of';
+
 export interface Scored {
   asOf: string;
   /** Cascade steps that found no receiver, worded for the build log. */
@@ -63,6 +66,9 @@ export async function scoreCompetition(db: DuckDBConnection, competition: Compet
   await db.run("SET enable_external_access = false");
   await checkRowBudget(db, competition);
   for (const model of SCORING_MODELS) {
+    if (model === FIRST_AFTER_STAGING && competition.config.audience === 'public') {
+      await runSqlFile(db, 'redact_public', { names: competition.config.public.staff_names, sources: competition.config.public.event_sources });
+    }
     await runSqlFile(db, model).catch(async (error: unknown) => {
       // Award expressions are the competition's own SQL: their failure is the config's, at its line.
       throw (model === 'int_award_candidates' ? await awardExpressionFailure(db, competition) : null) ?? overflow(error, competition) ?? error;

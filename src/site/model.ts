@@ -149,6 +149,8 @@ export interface EntityPage {
   entity: EntityRef;
   levelLabel: string;
   role: string | null;
+  /** The payroll number; only in the internal edition. */
+  employeeNo?: string;
   parent: EntityRef | null;
   /** Ancestors from the top down, for the breadcrumb. */
   ancestors: EntityRef[];
@@ -209,6 +211,8 @@ export interface NoticeSection {
   amount: number | null;
   amountVaries: boolean;
   rows: NoticeRow[];
+  /** How many are on a penalty list the public edition does not name (config.public.criticism); their rows are left out. */
+  unnamed: number;
   /** More winners than places because of a tie at the boundary. */
   tieOverflow: boolean;
   /** The scores that broke a tie at the boundary, in order; empty when none had to. */
@@ -270,6 +274,8 @@ export interface SiteModel {
   asOf: string;
   decimals: number;
   audience: 'public' | 'internal';
+  /** Whether staff have pages of their own; when not, their names are plain text. */
+  staffPages: boolean;
   currentPhase: PeriodInfo | null;
   /** How far the data date is into the current phase, both ends counted: day 1 is its first day. */
   currentPhaseDays: { elapsed: number; total: number } | null;
