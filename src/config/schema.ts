@@ -481,14 +481,43 @@ export type EligibilityRule = z.infer<typeof EligibilityRule>;
 /** A cap over several awards' winners together (百佳 + 千佳 ≤ 1000): warns, never blocks. */
 const SoftCap = z.strictObject({ id: Id, label: Text, awards: z.array(Id).min(1), max: Int().positive() });
 
+/**
+ * What a notice is: a ranking notice (排名公示), a candidate notice (拟表彰名单公示, with a 公示期
+ * for objections), a bulletin (通报) of findings, of praise (表扬) or of criticism (通报批评), or
+ * the final announcement (表彰决定 / 正式公告).
+ */
+export const NOTICE_KINDS = ['ranking', 'candidates', 'findings', 'praise', 'criticism', 'announcement'] as const;
+/** The placeholders a 文号 pattern may use: the notice date's year, its sequence number that year, the period's ID. */
+export const NUMBER_PLACEHOLDERS = ['year', 'seq', 'period'] as const;
+/** The placeholders of an opening paragraph. */
+export const OPENING_PLACEHOLDERS = ['competition', 'issuer', 'period', 'start', 'end', 'title', 'opens', 'closes', 'days'] as const;
+/** Whether the notice date is day 1 of its 公示期 (when a working day), or the next working day is. */
+export const FIRST_DAYS = ['notice_date', 'next_working_day'] as const;
+
 const Notice = z.strictObject({
   id: Id,
+  kind: z.enum(NOTICE_KINDS).default('ranking'),
   title: Text,
   /** Period kinds or IDs; one notice per finished period that matches. */
   periods: z.array(Id).min(1),
   rankings: z.array(Id).default([]),
   awards: z.array(Id).default([]),
+  /** Calendar days from the period's end to the notice date. */
   days_after_end: Int().nonnegative().default(5),
+  /** Who signs it; the competition's issuer when left out. */
+  issuer: Text.optional(),
+  /** 文号: a pattern such as 城东银发〔{year}〕{seq}号, or one number as it is. */
+  number: Label.optional(),
+  /** The first {seq} of each year. */
+  first_seq: Int().positive().default(1),
+  /** The opening paragraph (现将……予以公示), with placeholders. */
+  opening: Text.optional(),
+  /** The 公示期 in working days (China's holidays and 调休 counted), for a candidate notice. */
+  objection_period: z.strictObject({ working_days: Int().min(1).max(60), first_day: z.enum(FIRST_DAYS).default('notice_date') }).optional(),
+  /** Where objections go: phone, e-mail, address … each a label and a value. */
+  contacts: z.array(z.strictObject({ label: Text, value: Text })).default([]),
+  /** A place for the seal beside the signature. */
+  seal: z.boolean().default(true),
 });
 export type Notice = z.infer<typeof Notice>;
 
@@ -648,6 +677,11 @@ export const CompetitionConfig = z.strictObject({
   eligibility: z.array(EligibilityRule).default([]),
   soft_caps: z.array(SoftCap).default([]),
   notices: z.array(Notice).default([]),
+  /**
+   * Holiday calendars of the competition's own (YAML, one per year, as calendar/cn/<year>.yaml):
+   * each replaces the calendar Podium ships for its year.
+   */
+  holidays: z.array(z.string().min(1)).default([]),
   compliance: z.array(ComplianceRule).default([]),
   /** A public build leaves out internal fields such as event notes; `public` says what else it leaves out. */
   audience: Audience.default('public'),
