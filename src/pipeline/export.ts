@@ -30,11 +30,16 @@ import { namesPenalty, publishesRanking, publishesStaffPages } from './public-ed
 import { writeLedgerExports } from './ledger-exports.ts';
 import { queryRows, streamRows } from './sql.ts';
 import { writeJson } from './files.ts';
+import { workingDayWindow, type WorkingCalendar } from './working-days.ts';
+import { formatDate } from '../site/i18n/index.ts';
 
 export interface ExportInput {
   db: DuckDBConnection;
   competition: Competition;
+  /** The day the site speaks of: the data date, or `--as-of`. */
   asOf: string;
+  /** Working days, for the 公示期 of notices. */
+  calendar: WorkingCalendar;
   findings: CheckFinding[];
   /** Where the site model JSON goes (read by the Astro pages). */
   modelDir: string;
@@ -93,7 +98,7 @@ export async function exportSite(input: ExportInput): Promise<SiteModel> {
     const chosen = leaderPeriod(r, periodById);
     return chosen ? [[r.id, chosen] as const] : [];
   }));
-  const noticePlans = planNotices(competition, periods, rankings);
+  const noticePlans = planNotices(competition, periods, rankings, asOf);
   const wanted = new Set([...leaderPeriods].map(([r, p]) => `${r}__${p.id}`));
   for (const plan of noticePlans) for (const r of plan.rankings) wanted.add(`${r}__${plan.period.id}`);
 
@@ -101,7 +106,10 @@ export async function exportSite(input: ExportInput): Promise<SiteModel> {
 
   const awards = await queryRows<AwardQueryRow>(db, 'export_awards');
   const exclusions = await queryRows<ExclusionQueryRow>(db, 'export_award_exclusions');
-  const notices = noticePlans.map((plan) => buildNotice(plan, competition, rankings, kept, awards, exclusions));
+  const numbers = noticeNumbers(noticePlans);
+  const notices = noticePlans.map((plan) =>
+    buildNotice(plan, competition, rankings, kept, awards, exclusions, { asOf, calendar: input.calendar, number: numbers.get(plan.id) ?? null, plans: noticePlans }),
+  );
   writeJson(path.join(modelDir, 'notices.json'), notices);
 
   const unitNames = new Map((await queryRows<{ unit_id: string; name: string }>(db, 'export_unit_names')).map((u) => [u.unit_id, u.name]));
@@ -283,17 +291,51 @@ interface NoticePlan {
   config: Competition['config']['notices'][number];
   period: PeriodInfo;
   rankings: string[];
+  /** `days_after_end` after the period's end. */
+  date: string;
 }
 
-/** One notice per finished period each notice rule names. */
-function planNotices(competition: Competition, periods: PeriodInfo[], rankings: RankingInfo[]): NoticePlan[] {
+/** One notice per period each notice rule names, once its date has come: a notice is never dated after the as-of date. */
+function planNotices(competition: Competition, periods: PeriodInfo[], rankings: RankingInfo[], asOf: string): NoticePlan[] {
   const published = new Set(rankings.map((r) => r.id));
   return competition.config.notices.flatMap((notice) =>
     periods
-      .filter((p) => p.status === 'final' && periodMatches(notice.periods, p))
-      .map((period) => ({ id: `${notice.id}-${period.id}`, config: notice, period, rankings: notice.rankings.filter((r) => published.has(r)) })),
+      .filter((p) => periodMatches(notice.periods, p))
+      .map((period) => ({
+        id: `${notice.id}-${period.id}`,
+        config: notice,
+        period,
+        rankings: notice.rankings.filter((r) => published.has(r)),
+        date: addDays(period.end, notice.days_after_end),
+      }))
+      .filter((plan) => plan.date <= asOf),
   );
 }
+
+/**
+ * 文号 of the notices whose `number` is a pattern: {seq} counts the notices of one pattern in one
+ * year in date order (then by ID) from `first_seq`, so a later notice never renumbers an earlier one.
+ */
+function noticeNumbers(plans: NoticePlan[]): Map<string, string> {
+  const numbers = new Map<string, string>();
+  const byPatternAndYear = new Map<string, NoticePlan[]>();
+  for (const plan of plans) {
+    if (plan.config.number === undefined) continue;
+    const key = `${plan.config.number}\u0000${plan.date.slice(0, 4)}`;
+    byPatternAndYear.set(key, [...(byPatternAndYear.get(key) ?? []), plan]);
+  }
+  for (const group of byPatternAndYear.values()) {
+    group.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+    group.forEach((plan, i) => {
+      const values: Record<string, string> = { year: plan.date.slice(0, 4), seq: String(group[0]!.config.first_seq + i), period: plan.period.id };
+      numbers.set(plan.id, fillPlaceholders(plan.config.number!, values));
+    });
+  }
+  return numbers;
+}
+
+/** The config checked every placeholder (src/config/read.ts), so each has a value. */
+const fillPlaceholders = (template: string, values: Record<string, string>) => template.replace(/\{([^{}]*)\}/g, (_, name: string) => values[name] ?? '');
 
 interface AwardQueryRow extends Pick<StandingQueryRow, 'period_id' | 'entity_kind' | 'entity_id' | 'entity_name' | 'parent_id' | 'parent_name'> {
   award_id: string;
@@ -323,7 +365,15 @@ interface ExclusionQueryRow {
   approval_reference: string | null;
 }
 
-function buildNotice(plan: NoticePlan, competition: Competition, rankings: RankingInfo[], kept: Map<string, StandingRow[]>, awards: AwardQueryRow[], exclusions: ExclusionQueryRow[]): Notice {
+interface NoticeContext {
+  asOf: string;
+  calendar: WorkingCalendar;
+  number: string | null;
+  /** Every notice published, so a candidate notice knows whether its final announcement is out. */
+  plans: NoticePlan[];
+}
+
+function buildNotice(plan: NoticePlan, competition: Competition, rankings: RankingInfo[], kept: Map<string, StandingRow[]>, awards: AwardQueryRow[], exclusions: ExclusionQueryRow[], context: NoticeContext): Notice {
   const { config, locale } = competition;
   const rankingSections = plan.rankings.map((rankingId): NoticeSection => ({
     kind: 'ranking',
@@ -382,13 +432,38 @@ function buildNotice(plan: NoticePlan, competition: Competition, rankings: Ranki
           })),
       };
     });
-  const date = addDays(plan.period.end, plan.config.days_after_end);
+  const { date } = plan;
+  const issuer = localize(plan.config.issuer ?? config.issuer, locale);
+  const title = `${plan.period.label} ${localize(plan.config.title, locale)}`;
+  const objection = plan.config.objection_period;
+  const window = objection ? { ...workingDayWindow(context.calendar, date, objection.working_days, objection.first_day), workingDays: objection.working_days } : null;
+  const announced = context.plans.some((other) => other.config.kind === 'announcement' && other.period.id === plan.period.id);
+  const opening = plan.config.opening === undefined
+    ? null
+    : fillPlaceholders(localize(plan.config.opening, locale), {
+        competition: localize(config.name, locale),
+        issuer,
+        period: plan.period.label,
+        start: formatDate(plan.period.start, locale),
+        end: formatDate(plan.period.end, locale),
+        title,
+        opens: window ? formatDate(window.first, locale) : '',
+        closes: window ? formatDate(window.last, locale) : '',
+        days: window ? String(window.workingDays) : '',
+      });
   return {
     id: plan.id,
-    title: `${plan.period.label} ${localize(plan.config.title, locale)}`,
-    issuer: localize(config.issuer, locale),
+    kind: plan.config.kind,
+    number: context.number ?? null,
+    title,
+    issuer,
     date,
     period: plan.period,
+    opening,
+    objectionWindow: window,
+    status: window === null ? null : announced ? 'final' : context.asOf <= window.last ? 'open' : 'closed',
+    contacts: plan.config.contacts.map((c) => ({ label: localize(c.label, locale), value: localize(c.value, locale) })),
+    seal: plan.config.seal,
     sections: [...awardSections, ...rankingSections],
   };
 }

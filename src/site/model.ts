@@ -5,7 +5,7 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Locale, ThresholdOp } from '../config/schema.ts';
+import type { Locale, NOTICE_KINDS, ThresholdOp } from '../config/schema.ts';
 import type { PeriodKind } from '../config/periods.ts';
 
 export interface PeriodInfo {
@@ -229,12 +229,28 @@ export interface IneligibleReason {
 
 export interface Notice {
   id: string;
+  kind: NoticeKind;
+  /** 文号, from the notice's pattern; null when it has none. */
+  number: string | null;
   title: string;
   issuer: string;
+  /** Never after the as-of date. */
   date: string;
   period: PeriodInfo;
+  /** The opening paragraph, placeholders filled. */
+  opening: string | null;
+  /** The 公示期: its first and last working day. */
+  objectionWindow: { first: string; last: string; workingDays: number } | null;
+  /** Where the 公示期 stands on the as-of date: 公示中, 公示结束, 已发布正式结果. Null without one. */
+  status: 'open' | 'closed' | 'final' | null;
+  /** Where objections go. */
+  contacts: { label: string; value: string }[];
+  /** A place for the seal beside the signature. */
+  seal: boolean;
   sections: NoticeSection[];
 }
+
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export interface MethodologyItem {
   /** Message catalog key; `values` fill its placeholders. */
