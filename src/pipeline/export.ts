@@ -31,7 +31,7 @@ import { writeLedgerExports } from './ledger-exports.ts';
 import { queryRows, streamRows } from './sql.ts';
 import { writeJson } from './files.ts';
 import { workingDayWindow, type WorkingCalendar } from './working-days.ts';
-import { formatDate } from '../site/i18n/index.ts';
+import { formatDate, t } from '../site/i18n/index.ts';
 
 export interface ExportInput {
   db: DuckDBConnection;
@@ -100,7 +100,11 @@ export async function exportSite(input: ExportInput): Promise<SiteModel> {
   }));
   const noticePlans = planNotices(competition, periods, rankings, asOf);
   const wanted = new Set([...leaderPeriods].map(([r, p]) => `${r}__${p.id}`));
-  for (const plan of noticePlans) for (const r of plan.rankings) wanted.add(`${r}__${plan.period.id}`);
+  for (const plan of noticePlans) {
+    for (const r of plan.rankings) wanted.add(`${r}__${plan.period.id}`);
+    // A funnelled award's own ranking: the notice says why those ranked above its winners are not on it.
+    for (const award of config.awards.filter((a) => plan.config.awards.includes(a.id) && a.funnel.length > 0)) wanted.add(`${award.ranking}__${plan.period.id}`);
+  }
 
   const { rankingPages, kept, standingRows } = await writeStandings(input, periods, rankings, wanted);
 
@@ -365,6 +369,28 @@ interface ExclusionQueryRow {
   approval_reference: string | null;
 }
 
+/**
+ * Those ranked above an award's last winner whom its funnel kept off the list (S9: the best score
+ * of the year, but a quarterly star only once), each with the funnel in words, so that a reader
+ * sees the rule rather than a gap. Only for an award's ranks from the top, and only where the
+ * edition publishes the ranking.
+ */
+function passedOverByFunnel(award: Competition['config']['awards'][number], entries: AwardQueryRow[], standings: StandingRow[], competition: Competition): NoticeSection['ineligible'] {
+  if (award.kind !== 'award' || award.funnel.length === 0) return [];
+  const winnerRanks = entries.filter((a) => a.outcome === 'winner' && a.rank !== null).map((a) => a.rank!);
+  if (winnerRanks.length === 0) return [];
+  const lastWinnerRank = Math.max(...winnerRanks);
+  const listed = new Set(entries.map((a) => `${a.entity_kind}:${a.entity_id}`));
+  const { config, locale } = competition;
+  const reasons = award.funnel.map((f) => ({
+    label: t(locale, 'notice.funnelReason', { award: localize(config.awards.find((a) => a.id === f.award)!.label, locale), op: THRESHOLD_SYMBOL[f.times.op], value: f.times.value }),
+    via: null,
+  }));
+  return standings
+    .filter((r) => r.rank < lastWinnerRank && !listed.has(`${r.entity.kind}:${r.entity.id}`))
+    .map((r) => ({ entity: r.entity, parent: r.parent, score: r.score, reasons }));
+}
+
 interface NoticeContext {
   asOf: string;
   calendar: WorkingCalendar;
@@ -420,16 +446,19 @@ function buildNotice(plan: NoticePlan, competition: Competition, rankings: Ranki
         unnamed: namesPenalty(config, award) ? 0 : winners.length,
         tieOverflow: winners.some((a) => a.tie_overflow),
         tieBreaks: winners.some((a) => a.tie_break_decided) ? award.tie_breaks.map((t) => localize(config.scores.find((sc) => sc.id === t.score)!.label, locale)) : [],
-        ineligible: entries
-          .filter((a) => a.outcome === 'ineligible' && namesPenalty(config, award))
-          .map((a) => ({
-            entity: entityRef(a.entity_kind, a.entity_id, a.entity_name),
-            parent: parentOf(a),
-            score: a.score,
-            reasons: exclusionsOf(a)
-              .filter((x) => x.approval_reference === null)
-              .map((x) => ({ label: x.rule_id === OBJECTION_RULE ? null : ruleLabel(x.rule_id), via: x.via_unit_name })),
-          })),
+        ineligible: [
+          ...entries
+            .filter((a) => a.outcome === 'ineligible' && namesPenalty(config, award))
+            .map((a) => ({
+              entity: entityRef(a.entity_kind, a.entity_id, a.entity_name),
+              parent: parentOf(a),
+              score: a.score,
+              reasons: exclusionsOf(a)
+                .filter((x) => x.approval_reference === null)
+                .map((x) => ({ label: x.rule_id === OBJECTION_RULE ? null : ruleLabel(x.rule_id), via: x.via_unit_name })),
+            })),
+          ...passedOverByFunnel(award, entries, kept.get(`${award.ranking}__${plan.period.id}`) ?? [], competition),
+        ],
       };
     });
   const { date } = plan;

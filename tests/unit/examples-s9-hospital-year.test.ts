@@ -102,6 +102,10 @@ describe('S9 service stars: rubric, nominations, objections and disqualification
     // Q4 stars: N01 100, N03 90, N04 90. Twice: N01 and N03 (Q2 and Q4); N04, N05, N06 once.
     expect(winners('quarterly-2025-Q4', '季度文明服务标兵')).toEqual(['N01', 'N03', 'N04']);
     expect(winners('annual-y2025', '年度先进工作者')).toEqual(['N01', 'N03']);
+    // N07 (赵强) ranks first of the year at 100 but was never a quarterly star (Q2: ruled out for
+    // damage of 200元 or more; Q4: N01, N03, N04): the notice names him with the rule in words
+    // instead of leaving rank 1 out.
+    expect(ineligible('annual-y2025', '年度先进工作者')).toEqual([['N07', ['未满足评选条件：获评「季度文明服务标兵」≥ 2 次']]]);
   });
 
   it('publishes each department’s monthly pick', () => {
