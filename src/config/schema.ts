@@ -518,6 +518,8 @@ const Notice = z.strictObject({
   contacts: z.array(z.strictObject({ label: Text, value: Text })).default([]),
   /** A place for the seal beside the signature. */
   seal: z.boolean().default(true),
+  /** A notice whose every list is empty: left out (skip), or published saying 本期无 (publish). */
+  when_empty: z.enum(['skip', 'publish']).default('skip'),
 });
 export type Notice = z.infer<typeof Notice>;
 

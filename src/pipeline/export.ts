@@ -26,6 +26,7 @@ import { TableExport } from './table-export.ts';
 import { FindingExportRow, StandingExportRow } from './export-schemas.ts';
 import { describeMethodology } from './methodology.ts';
 import { writeEntityPages } from './entity-pages.ts';
+import { writeAwardExports, writeNoticeFeed } from './notice-exports.ts';
 import { namesPenalty, publishesRanking, publishesStaffPages } from './public-edition.ts';
 import { writeLedgerExports } from './ledger-exports.ts';
 import { queryRows, streamRows } from './sql.ts';
@@ -110,10 +111,18 @@ export async function exportSite(input: ExportInput): Promise<SiteModel> {
 
   const awards = await queryRows<AwardQueryRow>(db, 'export_awards');
   const exclusions = await queryRows<ExclusionQueryRow>(db, 'export_award_exclusions');
-  const numbers = noticeNumbers(noticePlans);
-  const notices = noticePlans.map((plan) =>
-    buildNotice(plan, competition, rankings, kept, awards, exclusions, { asOf, calendar: input.calendar, number: numbers.get(plan.id) ?? null, plans: noticePlans }),
-  );
+  // A notice with nothing on any of its lists is published only where `when_empty` asks for it (本期无).
+  const published = noticePlans
+    .map((plan) => ({ plan, draft: buildNotice(plan, competition, rankings, kept, awards, exclusions, input.calendar) }))
+    .filter(({ plan, draft }) => plan.config.when_empty === 'publish' || draft.sections.some((s) => s.rows.length > 0 || s.unnamed > 0));
+  const numbers = noticeNumbers(published.map((p) => p.plan));
+  const notices = published.map(({ plan, draft }): Notice => {
+    const announced = published.some((other) => other.plan.config.kind === 'announcement' && other.plan.period.id === plan.period.id);
+    const window = draft.objectionWindow;
+    return { ...draft, number: numbers.get(plan.id) ?? null, status: window === null ? null : announced ? 'final' : asOf <= window.last ? 'open' : 'closed' };
+  });
+  const awardDownloads = writeAwardExports(competition, awards, exclusions, published.map((p) => p.plan), periods, exportsDir);
+  writeNoticeFeed(competition, notices, input.base, exportsDir);
   writeJson(path.join(modelDir, 'notices.json'), notices);
 
   const unitNames = new Map((await queryRows<{ unit_id: string; name: string }>(db, 'export_unit_names')).map((u) => [u.unit_id, u.name]));
@@ -135,6 +144,7 @@ export async function exportSite(input: ExportInput): Promise<SiteModel> {
     { file: 'standings.json', format: 'json', rows: standingRows, descriptionKey: 'download.standings' },
     { file: 'findings.csv', format: 'csv', rows: findingRows, descriptionKey: 'download.findings' },
     { file: 'findings.json', format: 'json', rows: findingRows, descriptionKey: 'download.findings' },
+    ...awardDownloads,
     ...(await writeLedgerExports(db, competition, periods, exportsDir)),
   ];
   const currentPhase = periods.find((p) => p.kind === 'phase' && p.start <= asOf && asOf <= p.end) ?? null;
@@ -290,7 +300,7 @@ async function writeStandings(input: ExportInput, periods: PeriodInfo[], ranking
   return { rankingPages, kept, standingRows: table.close() };
 }
 
-interface NoticePlan {
+export interface NoticePlan {
   id: string;
   config: Competition['config']['notices'][number];
   period: PeriodInfo;
@@ -341,7 +351,7 @@ function noticeNumbers(plans: NoticePlan[]): Map<string, string> {
 /** The config checked every placeholder (src/config/read.ts), so each has a value. */
 const fillPlaceholders = (template: string, values: Record<string, string>) => template.replace(/\{([^{}]*)\}/g, (_, name: string) => values[name] ?? '');
 
-interface AwardQueryRow extends Pick<StandingQueryRow, 'period_id' | 'entity_kind' | 'entity_id' | 'entity_name' | 'parent_id' | 'parent_name'> {
+export interface AwardQueryRow extends Pick<StandingQueryRow, 'period_id' | 'entity_kind' | 'entity_id' | 'entity_name' | 'parent_id' | 'parent_name'> {
   award_id: string;
   kind: 'award' | 'penalty';
   quota_group: string;
@@ -355,9 +365,9 @@ interface AwardQueryRow extends Pick<StandingQueryRow, 'period_id' | 'entity_kin
 }
 
 /** The rule id sql/int_award_exclusions.sql gives an upheld objection to a nomination. */
-const OBJECTION_RULE = 'objection';
+export const OBJECTION_RULE = 'objection';
 
-interface ExclusionQueryRow {
+export interface ExclusionQueryRow {
   award_id: string;
   period_id: string;
   entity_kind: string;
@@ -391,15 +401,8 @@ function passedOverByFunnel(award: Competition['config']['awards'][number], entr
     .map((r) => ({ entity: r.entity, parent: r.parent, score: r.score, reasons }));
 }
 
-interface NoticeContext {
-  asOf: string;
-  calendar: WorkingCalendar;
-  number: string | null;
-  /** Every notice published, so a candidate notice knows whether its final announcement is out. */
-  plans: NoticePlan[];
-}
-
-function buildNotice(plan: NoticePlan, competition: Competition, rankings: RankingInfo[], kept: Map<string, StandingRow[]>, awards: AwardQueryRow[], exclusions: ExclusionQueryRow[], context: NoticeContext): Notice {
+/** A notice but its 文号 and status, which depend on the other notices published. */
+function buildNotice(plan: NoticePlan, competition: Competition, rankings: RankingInfo[], kept: Map<string, StandingRow[]>, awards: AwardQueryRow[], exclusions: ExclusionQueryRow[], calendar: WorkingCalendar): Omit<Notice, 'number' | 'status'> {
   const { config, locale } = competition;
   const rankingSections = plan.rankings.map((rankingId): NoticeSection => ({
     kind: 'ranking',
@@ -465,8 +468,7 @@ function buildNotice(plan: NoticePlan, competition: Competition, rankings: Ranki
   const issuer = localize(plan.config.issuer ?? config.issuer, locale);
   const title = `${plan.period.label} ${localize(plan.config.title, locale)}`;
   const objection = plan.config.objection_period;
-  const window = objection ? { ...workingDayWindow(context.calendar, date, objection.working_days, objection.first_day), workingDays: objection.working_days } : null;
-  const announced = context.plans.some((other) => other.config.kind === 'announcement' && other.period.id === plan.period.id);
+  const window = objection ? { ...workingDayWindow(calendar, date, objection.working_days, objection.first_day), workingDays: objection.working_days } : null;
   const opening = plan.config.opening === undefined
     ? null
     : fillPlaceholders(localize(plan.config.opening, locale), {
@@ -483,14 +485,12 @@ function buildNotice(plan: NoticePlan, competition: Competition, rankings: Ranki
   return {
     id: plan.id,
     kind: plan.config.kind,
-    number: context.number ?? null,
     title,
     issuer,
     date,
     period: plan.period,
     opening,
     objectionWindow: window,
-    status: window === null ? null : announced ? 'final' : context.asOf <= window.last ? 'open' : 'closed',
     contacts: plan.config.contacts.map((c) => ({ label: localize(c.label, locale), value: localize(c.value, locale) })),
     seal: plan.config.seal,
     sections: [...awardSections, ...rankingSections],
