@@ -308,7 +308,7 @@ export interface SiteModel {
     latestNotices: { id: string; title: string; date: string }[];
   };
   counts: { units: number; staff: number; events: number; findings: number };
-  noticeIndex: { id: string; title: string; date: string; periodLabel: string }[];
+  noticeIndex: { id: string; title: string; date: string; periodLabel: string; kind: NoticeKind; number: string | null; status: Notice['status'] }[];
   methodology: MethodologySection[];
   downloads: Download[];
   unitIds: string[];
