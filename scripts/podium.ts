@@ -13,7 +13,7 @@ import { describeChanges } from '../src/pipeline/data-manifest.ts';
 import { BuildError } from '../src/pipeline/diagnostics.ts';
 import { DIAGNOSTIC_FORMATS, formatRefusal, type DiagnosticFormat } from '../src/pipeline/diagnostic-formats.ts';
 import { PublishError } from '../src/pipeline/publish.ts';
-import { Locale } from '../src/config/schema.ts';
+import { Audience, IsoDate, Locale } from '../src/config/schema.ts';
 import { startStaticServer } from './static-server.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -36,15 +36,19 @@ const localeOption = { locale: { type: 'string' } } as const;
 const COMMANDS: Record<string, Command> = {
   build: {
     summary: 'build a competition folder into a static site',
-    usage: `podium build [--data DIR] [--out DIR] [--locale zh-CN|en] [--base /path/] [--format text|json|github] [--progress]
+    usage: `podium build [--data DIR] [--out DIR] [--locale zh-CN|en] [--audience public|internal] [--as-of YYYY-MM-DD] [--base /path/] [--format text|json|github] [--progress]
 
   --data     the competition folder (competition.yaml and its tables); default data
   --out      the site folder; replaced as a whole, and only if Podium wrote it; default dist
   --locale   the language edition to publish; default the config's locale
+  --audience the public edition (what config.public allows) or the internal one (everything,
+             with notes); default the config's audience
+  --as-of    the day the site speaks of, on or after the data date: notices dated later are
+             not out yet, and each 公示期 is 公示中 or 公示结束 against it; default the data date
   --base     the URL path the site is served under (letters, digits, - _ . ~ between slashes); default /
   --format   how refusals are printed: text, json (one object a line) or github (annotations)
   --progress a line per stage also when not on a terminal`,
-    options: { ...dataOption, out: { type: 'string', default: 'dist' }, ...localeOption, base: { type: 'string', default: '/' }, ...formatOption, ...progressOption },
+    options: { ...dataOption, out: { type: 'string', default: 'dist' }, ...localeOption, audience: { type: 'string' }, 'as-of': { type: 'string' }, base: { type: 'string', default: '/' }, ...formatOption, ...progressOption },
     async run(values) {
       const format = formatOf(values);
       const out = String(values.out);
@@ -54,6 +58,8 @@ const COMMANDS: Record<string, Command> = {
           dataDir: String(values.data),
           outDir: out,
           locale: localeOf(values),
+          audience: audienceOf(values),
+          asOf: asOfOf(values),
           base: String(values.base),
           log: progress(values),
           signal: stop.signal,
@@ -77,18 +83,19 @@ const COMMANDS: Record<string, Command> = {
   },
   validate: {
     summary: 'check a competition folder (config, load, validate, score, check) without building a site',
-    usage: `podium validate [--data DIR] [--format text|json|github] [--progress]
+    usage: `podium validate [--data DIR] [--as-of YYYY-MM-DD] [--format text|json|github] [--progress]
 
   --data     the competition folder; default data
+  --as-of    checked as the build would check it: a date on or after the data date
   --format   text (file:line:column messages), json (one object a line) or github (workflow
              annotations, so that a pull request shows each problem on its line)
   --progress a line per stage also when not on a terminal
 Exits 1 on any problem.`,
-    options: { ...dataOption, ...formatOption, ...progressOption },
+    options: { ...dataOption, 'as-of': { type: 'string' }, ...formatOption, ...progressOption },
     async run(values) {
       const format = formatOf(values);
       try {
-        const report = await validateCompetition({ dataDir: String(values.data), log: progress(values) });
+        const report = await validateCompetition({ dataDir: String(values.data), asOf: asOfOf(values), log: progress(values) });
         for (const note of report.notes) console.warn(`note: ${note}`);
         if (format === 'text') console.log(`${values.data}/ is valid (data as of ${report.asOf}, ${report.findings} finding(s))`);
         return 0;
@@ -185,6 +192,21 @@ function formatOf(values: Record<string, unknown>): DiagnosticFormat {
   const format = String(values.format);
   if (!(DIAGNOSTIC_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: expected ${DIAGNOSTIC_FORMATS.join(', ')}, found "${format}"`);
   return format as DiagnosticFormat;
+}
+
+/** Its form is checked here; whether it falls on or after the data date, by the build. */
+function asOfOf(values: Record<string, unknown>): string | undefined {
+  if (values['as-of'] === undefined) return undefined;
+  const asOf = IsoDate.safeParse(values['as-of']);
+  if (!asOf.success) throw new UsageError(`--as-of: expected a date written YYYY-MM-DD, found "${String(values['as-of'])}"`);
+  return asOf.data;
+}
+
+function audienceOf(values: Record<string, unknown>): Audience | undefined {
+  if (values.audience === undefined) return undefined;
+  const audience = Audience.safeParse(values.audience);
+  if (!audience.success) throw new UsageError(`--audience: expected public or internal, found "${String(values.audience)}"`);
+  return audience.data;
 }
 
 function localeOf(values: Record<string, unknown>): Locale | undefined {

@@ -84,7 +84,7 @@ ancestors AS (
   FROM int_unit_ancestors a JOIN stg_units u ON u.unit_id = a.ancestor_id
   GROUP BY a.unit_id
 )
-SELECT e.entity_kind, e.entity_id, e.name, e.subject, st.role,
+SELECT e.entity_kind, e.entity_id, e.name, e.subject, st.role, st.employee_no,
        e.parent_unit_id, parent.name AS parent_name,
        -- A unit's breadcrumb excludes itself; a person's ends at their own unit.
        CASE WHEN e.entity_kind = 'unit' THEN list_filter(coalesce(an.ancestors, []), x -> x.id <> e.entity_id)

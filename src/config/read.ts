@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { BuildError, displayPath, shown, type Diagnostic } from '../pipeline/diagnostics.ts';
 import { readUtf8Text } from '../pipeline/encoding.ts';
 import { checkFile } from '../pipeline/confine.ts';
-import { CompetitionConfig, type Locale, type Peer, type RatioTerm, type Source } from './schema.ts';
+import { CompetitionConfig, NUMBER_PLACEHOLDERS, OPENING_PLACEHOLDERS, type Locale, type Peer, type RatioTerm, type Source } from './schema.ts';
 import { scoreCycle, scoreStages } from './score-graph.ts';
 import { calendarPeriods, periodMatches, resolvePeriods, rowBudgetExcess, type ResolvedPeriod } from './periods.ts';
 import { TABLES } from '../pipeline/tables.ts';
@@ -23,7 +23,7 @@ export interface Competition {
   periods: ResolvedPeriod[];
 }
 
-type YamlPath = readonly PropertyKey[];
+export type YamlPath = readonly PropertyKey[];
 
 export function readCompetition(dir: string, localeOverride?: Locale): Competition {
   const file = path.join(dir, CONFIG_FILE);
@@ -58,6 +58,22 @@ export function readCompetition(dir: string, localeOverride?: Locale): Competiti
     );
   }
   return { dir, config, locale: localeOverride ?? config.locale, periods: resolvePeriods(config) };
+}
+
+/**
+ * Another YAML file the build reads (a holiday calendar): parsed, checked against `schema` and
+ * then by `check`, each problem refused at its line and column like the config's.
+ */
+export function readYamlFile<S extends z.ZodType>(file: string, shownFile: string, schema: S, check: (data: z.infer<S>) => Problem[]): z.infer<S> {
+  const { doc, lineCounter, raw } = parseYaml(readUtf8Text(file, shownFile, 'config'), shownFile);
+  const locate = locator(doc, lineCounter);
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new BuildError('config', parsed.error.issues.map((issue) => issueToDiagnostic(issue, shownFile, locate, raw)));
+  const problems = check(parsed.data);
+  if (problems.length > 0) {
+    throw new BuildError('config', problems.map((p) => ({ file: shownFile, ...locate(p.path), field: p.path.join('.'), expected: p.expected, found: p.found })));
+  }
+  return parsed.data;
 }
 
 /**
@@ -219,7 +235,14 @@ function needUniqueIds(ids: readonly string[], at: (i: number) => YamlPath, need
   });
 }
 
-interface Problem {
+/** A text's {placeholders} are among those allowed: an unknown one would be printed as it is on a posted notice. */
+function needPlaceholders(text: string, allowed: readonly string[], at: YamlPath, need: (ok: boolean, p: YamlPath, expected: string, found: string) => void): void {
+  for (const [placeholder, name] of text.matchAll(/\{([^{}]*)\}/g)) {
+    need(allowed.includes(name!), at, `placeholders among ${allowed.map((a) => `{${a}}`).join(', ')}`, `the placeholder ${placeholder} in ${shown(text)}`);
+  }
+}
+
+export interface Problem {
   path: YamlPath;
   expected: string;
   found: string;
@@ -444,7 +467,15 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
     n.rankings.forEach((r, j) => need(rankingById.has(r), ['notices', i, 'rankings', j], oneOf([...rankingById.keys()]), shown(r)));
     n.awards.forEach((a, j) => need(c.awards.some((aw) => aw.id === a), ['notices', i, 'awards', j], oneOf(c.awards.map((aw) => aw.id)), shown(a)));
     n.periods.forEach((p, j) => need(periodKinds.includes(p) || periodIds.includes(p), ['notices', i, 'periods', j], 'a period kind or id', shown(p)));
+    if (n.number !== undefined) needPlaceholders(n.number, NUMBER_PLACEHOLDERS, ['notices', i, 'number'], need);
+    if (typeof n.opening === 'string') needPlaceholders(n.opening, OPENING_PLACEHOLDERS, ['notices', i, 'opening'], need);
+    else for (const [locale, text] of Object.entries(n.opening ?? {})) needPlaceholders(text, OPENING_PLACEHOLDERS, ['notices', i, 'opening', locale], need);
   });
+  const staffRankingIds = c.rankings.filter((r) => r.subject === 'staff').map((r) => r.id);
+  c.public.staff_rankings?.forEach((r, j) => need(staffRankingIds.includes(r), ['public', 'staff_rankings', j], `a ranking of staff, ${oneOf(staffRankingIds)}`, shown(r)));
+  const penaltyIds = c.awards.filter((a) => a.kind === 'penalty').map((a) => a.id);
+  c.public.criticism?.forEach((a, j) => need(penaltyIds.includes(a), ['public', 'criticism', j], `a penalty list, ${oneOf(penaltyIds)}`, shown(a)));
+
   // A notice's page is `<notice id>-<period id>`: notice "a" of period "b-c" and notice "a-b" of
   // period "c" would be one page, and one notice would silently replace the other.
   const noticePages = new Map<string, string>();

@@ -532,14 +532,45 @@ export type EligibilityRule = z.infer<typeof EligibilityRule>;
 /** A cap over several awards' winners together (百佳 + 千佳 ≤ 1000): warns, never blocks. */
 const SoftCap = z.strictObject({ id: Id, label: Text, awards: z.array(Id).min(1), max: Int().positive() });
 
+/**
+ * What a notice is: a ranking notice (排名公示), a candidate notice (拟表彰名单公示, with a 公示期
+ * for objections), a bulletin (通报) of findings, of praise (表扬) or of criticism (通报批评), or
+ * the final announcement (表彰决定 / 正式公告).
+ */
+export const NOTICE_KINDS = ['ranking', 'candidates', 'findings', 'praise', 'criticism', 'announcement'] as const;
+/** The placeholders a 文号 pattern may use: the notice date's year, its sequence number that year, the period's ID. */
+export const NUMBER_PLACEHOLDERS = ['year', 'seq', 'period'] as const;
+/** The placeholders of an opening paragraph. */
+export const OPENING_PLACEHOLDERS = ['competition', 'issuer', 'period', 'start', 'end', 'title', 'opens', 'closes', 'days'] as const;
+/** Whether the notice date is day 1 of its 公示期 (when a working day), or the next working day is. */
+export const FIRST_DAYS = ['notice_date', 'next_working_day'] as const;
+
 const Notice = z.strictObject({
   id: Id,
+  kind: z.enum(NOTICE_KINDS).default('ranking'),
   title: Text,
   /** Period kinds or IDs; one notice per finished period that matches. */
   periods: z.array(Id).min(1),
   rankings: z.array(Id).default([]),
   awards: z.array(Id).default([]),
+  /** Calendar days from the period's end to the notice date. */
   days_after_end: Int().nonnegative().default(5),
+  /** Who signs it; the competition's issuer when left out. */
+  issuer: Text.optional(),
+  /** 文号: a pattern such as 城东银发〔{year}〕{seq}号, or one number as it is. */
+  number: Label.optional(),
+  /** The first {seq} of each year. */
+  first_seq: Int().positive().default(1),
+  /** The opening paragraph (现将……予以公示), with placeholders. */
+  opening: Text.optional(),
+  /** The 公示期 in working days (China's holidays and 调休 counted), for a candidate notice. */
+  objection_period: z.strictObject({ working_days: Int().min(1).max(60), first_day: z.enum(FIRST_DAYS).default('notice_date') }).optional(),
+  /** Where objections go: phone, e-mail, address … each a label and a value. */
+  contacts: z.array(z.strictObject({ label: Text, value: Text })).default([]),
+  /** A place for the seal beside the signature. */
+  seal: z.boolean().default(true),
+  /** A notice whose every list is empty: left out (skip), or published saying 本期无 (publish). */
+  when_empty: z.enum(['skip', 'publish']).default('skip'),
 });
 export type Notice = z.infer<typeof Notice>;
 
@@ -635,6 +666,30 @@ const ScoreThreshold = z.strictObject({
 export const ComplianceRule = z.discriminatedUnion('kind', [InspectionCadence, SurveyCount, Coverage, Recheck, Signoff, ScoreThreshold]);
 export type ComplianceRule = z.infer<typeof ComplianceRule>;
 
+export const AUDIENCES = ['public', 'internal'] as const;
+export const Audience = z.enum(AUDIENCES);
+export type Audience = z.infer<typeof Audience>;
+
+/**
+ * What the public edition may show of people (SCHEMES.md: a public notice names who is commended
+ * or criticised; it does not publish everyone's misconduct log). The internal edition shows all.
+ * The defaults keep what earlier versions published; a competition narrows them.
+ */
+export const STAFF_NAME_POLICIES = ['full', 'masked', 'omitted'] as const;
+const PublicEdition = z.strictObject({
+  /** full: 张小三; masked: 张*三 (first and last character kept); omitted: the staff code (S0013) instead of a name. */
+  staff_names: z.enum(STAFF_NAME_POLICIES).default('full'),
+  /** Rankings of staff the public edition publishes; rankings of units always publish. Every one when left out. */
+  staff_rankings: z.array(Id).optional(),
+  /** Whether each person has a page of their own (their ledger); names are then plain text. */
+  staff_pages: z.boolean().default(true),
+  /** Whether an event's description (the `source` column: 视频检查…：早退) appears on pages. */
+  event_sources: z.boolean().default(true),
+  /** Penalty lists (通报批评) that name who is on them; the others give only how many. Every one when left out. */
+  criticism: z.array(Id).optional(),
+});
+export type PublicEdition = z.infer<typeof PublicEdition>;
+
 export const CompetitionConfig = z.strictObject({
   id: Id,
   name: Text,
@@ -702,9 +757,15 @@ export const CompetitionConfig = z.strictObject({
   eligibility: z.array(EligibilityRule).default([]),
   soft_caps: z.array(SoftCap).default([]),
   notices: z.array(Notice).default([]),
+  /**
+   * Holiday calendars of the competition's own (YAML, one per year, as calendar/cn/<year>.yaml):
+   * each replaces the calendar Podium ships for its year.
+   */
+  holidays: z.array(z.string().min(1)).default([]),
   compliance: z.array(ComplianceRule).default([]),
-  /** A public build leaves out internal fields such as event notes. */
-  audience: z.enum(['public', 'internal']).default('public'),
+  /** A public build leaves out internal fields such as event notes; `public` says what else it leaves out. */
+  audience: Audience.default('public'),
+  public: PublicEdition.default(PublicEdition.parse({})),
   max_errors: z.int().positive().max(100_000).default(200),
   /**
    * The most period scores (periods × entities scored) a build lays out; above it the build is

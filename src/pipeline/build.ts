@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { readCompetition } from '../config/read.ts';
-import type { Locale } from '../config/schema.ts';
+import { IsoDate, type Audience, type Locale } from '../config/schema.ts';
 import { MODEL_DIR_ENV, SHARD_ENV, type DataChanges, type SiteModel } from '../site/model.ts';
 import { loadConfigTables } from './config-tables.ts';
 import { loadTables } from './load.ts';
@@ -19,6 +19,7 @@ import { scoreCompetition } from './score.ts';
 import { runChecks } from './check.ts';
 import { exportSite } from './export.ts';
 import { previousManifest } from './data-manifest.ts';
+import { readWorkingCalendar } from './working-days.ts';
 import { BuildError, displayPath, shown } from './diagnostics.ts';
 import { checkAwardExpressions } from './award-expressions.ts';
 import { softCapNotes } from '../checks/award-lists.ts';
@@ -37,6 +38,10 @@ export interface BuildOptions {
   locale?: Locale;
   /** The URL path the site is served under; `/` by default. */
   base?: string;
+  /** Overrides the config's audience, e.g. to build the internal edition of a public competition. */
+  audience?: Audience;
+  /** The day the site speaks of (YYYY-MM-DD, not before the data date): which notices are out, and where each 公示期 stands. The data date when left out. */
+  asOf?: string;
   /** Stop after the export stage: no Astro render, nothing published. */
   modelOnly?: boolean;
   log?: (line: string) => void;
@@ -99,6 +104,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
 
 export interface CheckOptions {
   dataDir: string;
+  /** As in BuildOptions: checked against the data date. */
+  asOf?: string;
   log?: (line: string) => void;
   signal?: AbortSignal;
 }
@@ -120,8 +127,8 @@ export async function validateCompetition(options: CheckOptions): Promise<CheckR
   const work = mkdtempSync(path.join(os.tmpdir(), 'podium-validate-'));
   try {
     return await withDuckDb(options.dataDir, work, options.signal, async (db) => {
-      const { scored, findings, notes } = await runChecked(db, options, work, timed);
-      return { asOf: scored.asOf, findings: findings.length, timings, notes };
+      const { asOf, findings, notes } = await runChecked(db, options, work, timed);
+      return { asOf, findings: findings.length, timings, notes };
     });
   } catch (error) {
     throw asBuildError(error, work);
@@ -182,13 +189,14 @@ export function outOfResources(error: unknown, dataDir: string): BuildError | un
 
 async function runStages(options: CheckOptions & { outDir: string; locale?: Locale }, base: string, work: string, timed: Timed) {
   return withDuckDb(options.dataDir, work, options.signal, async (db) => {
-    const { competition, scored, findings, notes } = await runChecked(db, options, work, timed);
+    const { competition, calendar, asOf, findings, notes } = await runChecked(db, options, work, timed);
     const modelDir = path.join(work, 'model');
     const publicDir = path.join(work, 'public');
     const previous = previousManifest(path.resolve(options.outDir), competition.config.id, (note) => notes.push(note));
     const { site, changes } = await timed('export', () =>
-      exportSite({ db, competition, asOf: scored.asOf, findings, modelDir, exportsDir: path.join(publicDir, 'exports'), base, previous }),
+      exportSite({ db, competition, calendar, asOf, findings, modelDir, exportsDir: path.join(publicDir, 'exports'), base, previous }),
     );
+    notes.push(...calendar.yearsWithoutFile().map((year) => `no holiday calendar for ${year} (calendar/cn/${year}.yaml or config holidays): its 公示期 days were counted with weekends only`));
     return { site, changes, notes, modelDir, publicDir };
   });
 }
@@ -220,11 +228,14 @@ async function withDuckDb<T>(dataDir: string, work: string, signal: AbortSignal 
 }
 
 /** The stages every build and every validation runs: config → load → validate → score → check. */
-async function runChecked(db: DuckDBConnection, options: CheckOptions & { locale?: Locale }, work: string, timed: Timed) {
-  const competition = await timed('config', async () => {
+async function runChecked(db: DuckDBConnection, options: CheckOptions & { locale?: Locale; audience?: Audience }, work: string, timed: Timed) {
+  const { competition, calendar } = await timed('config', async () => {
     const read = readCompetition(options.dataDir, options.locale);
     await checkAwardExpressions(read);
-    return read;
+    return {
+      competition: options.audience ? { ...read, config: { ...read.config, audience: options.audience } } : read,
+      calendar: readWorkingCalendar(options.dataDir, read.config),
+    };
   });
   const loaded = await timed('load', async () => {
     await loadConfigTables(db, competition);
@@ -233,7 +244,17 @@ async function runChecked(db: DuckDBConnection, options: CheckOptions & { locale
   await timed('validate', () => validateTables(db, loaded.files, competition.config.max_errors));
   const scored = await timed('score', () => scoreCompetition(db, competition));
   const findings = await timed('check', () => runChecks(db, competition));
-  return { competition, scored, findings, notes: [...loaded.notes, ...scored.notes, ...softCapNotes(competition.config, findings)] };
+  const asOf = checkedAsOf(options.asOf, scored.asOf);
+  return { competition, calendar, asOf, findings, notes: [...loaded.notes, ...scored.notes, ...softCapNotes(competition.config, findings)] };
+}
+
+/** `--as-of` may move the site's day past the data, never before it: a notice would then cite records from its future. */
+function checkedAsOf(given: string | undefined, dataDate: string): string {
+  if (given === undefined) return dataDate;
+  if (!IsoDate.safeParse(given).success || given < dataDate) {
+    throw new BuildError('config', [{ file: '--as-of', expected: `a date written YYYY-MM-DD, on or after the data date ${dataDate}`, found: shown(given) }]);
+  }
+  return given;
 }
 
 function mkdirTemp(work: string, name: string): string {

@@ -11,6 +11,7 @@ import { entityRef, type AppealRef, type EntityPage, type FineLine, type PeriodI
 import { sortBy } from '../order.ts';
 import { runSqlFile, streamRows } from './sql.ts';
 import { FileWriter } from './files.ts';
+import { publishesStaffPages } from './public-edition.ts';
 
 interface EntityPageRow {
   entity_kind: 'unit' | 'staff';
@@ -18,6 +19,8 @@ interface EntityPageRow {
   name: string;
   subject: string;
   role: string | null;
+  /** Null in the public edition (sql/redact_public.sql). */
+  employee_no: string | null;
   parent_unit_id: string | null;
   parent_name: string | null;
   ancestors: { id: string; name: string; distance: number }[];
@@ -103,6 +106,7 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
   const hasFines = config.event_types.some((t) => t.fine);
   const phases = periods.filter((p) => p.kind === 'phase').map(({ id, label, start, end }) => ({ id, label, start, end }));
   const ids = { units: [] as string[], staff: [] as string[] };
+  const staffPages = publishesStaffPages(config);
   for (const dir of ['units', 'staff']) mkdirSync(path.join(modelDir, dir), { recursive: true });
 
   const histories = (row: EntityPageRow): ScoreHistory[] =>
@@ -135,10 +139,12 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
     for (const jsonRow of chunk) {
       const row = parseLists(jsonRow);
       const isUnit = row.entity_kind === 'unit';
+      if (!isUnit && !staffPages) continue;
       const page: EntityPage = {
         entity: entityRef(row.entity_kind, row.entity_id, row.name),
         levelLabel: isUnit ? (levelLabel.get(row.subject) ?? row.subject) : '',
         role: row.role,
+        ...(row.employee_no ? { employeeNo: row.employee_no } : {}),
         parent: row.parent_unit_id ? entityRef('unit', row.parent_unit_id, row.parent_name ?? row.parent_unit_id) : null,
         ancestors: sortBy(row.ancestors, (a) => -a.distance).map((a) => entityRef('unit', a.id, a.name)),
         head: row.head_staff_id ? entityRef('staff', row.head_staff_id, row.head_name ?? row.head_staff_id) : null,

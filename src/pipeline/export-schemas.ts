@@ -86,4 +86,30 @@ export const FineTotalExportRow = z.strictObject({
 });
 export type FineTotalExportRow = z.infer<typeof FineTotalExportRow>;
 
+/**
+ * One candidate of an award or penalty list in a period: won, admitted by a tie at the boundary,
+ * removed by an upheld objection, or ineligible by a rule (its ids in `rule`, its words in `reason`).
+ */
+export const AWARD_STATUSES = ['won', 'tie_admitted', 'removed_by_objection', 'ineligible'] as const;
+export const AwardExportRow = z.strictObject({
+  award_id: z.string(),
+  award_label: z.string(),
+  kind: z.enum(['award', 'penalty']),
+  period_id: z.string(),
+  period_label: z.string(),
+  entity_kind: z.enum(['unit', 'staff']),
+  entity_id: z.string(),
+  entity_name: z.string(),
+  parent_name: z.string(),
+  quota_group: z.string(),
+  /** Rank in the award's ranking; null for a selection made without a score. */
+  place: z.int().positive().nullable(),
+  score: z.number().nullable(),
+  amount: z.number().nullable(),
+  status: z.enum(AWARD_STATUSES),
+  rule: z.string(),
+  reason: z.string(),
+});
+export type AwardExportRow = z.infer<typeof AwardExportRow>;
+
 export const columnsOf = (schema: z.ZodObject): string[] => Object.keys(schema.shape);

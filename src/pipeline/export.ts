@@ -26,16 +26,23 @@ import { downloadsOf, TableExport, type ExportCounts } from './table-export.ts';
 import { FindingExportRow, StandingExportRow } from './export-schemas.ts';
 import { describeMethodology } from './methodology.ts';
 import { writeEntityPages } from './entity-pages.ts';
+import { writeAwardExports, writeNoticeFeed } from './notice-exports.ts';
+import { namesPenalty, publishesRanking, publishesStaffPages } from './public-edition.ts';
 import { writeLedgerExports } from './ledger-exports.ts';
 import { queryRows, streamRows } from './sql.ts';
 import { writeJson } from './files.ts';
 import { compareManifests, DATA_MANIFEST_FILE, dataManifest, entityKeyRef, type DataManifest } from './data-manifest.ts';
 import type { DataChanges } from '../site/model.ts';
+import { workingDayWindow, type WorkingCalendar } from './working-days.ts';
+import { formatDate, t } from '../site/i18n/index.ts';
 
 export interface ExportInput {
   db: DuckDBConnection;
   competition: Competition;
+  /** The day the site speaks of: the data date, or `--as-of`. */
   asOf: string;
+  /** Working days, for the 公示期 of notices. */
+  calendar: WorkingCalendar;
   findings: CheckFinding[];
   /** Where the site model JSON goes (read by the Astro pages). */
   modelDir: string;
@@ -75,7 +82,7 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
 
   const periods = competition.periods.filter((p) => p.start <= asOf).map((p) => periodInfo(p, competition, asOf));
   const periodById = new Map(periods.map((p) => [p.id, p]));
-  const rankings = config.rankings.map((r): RankingInfo => {
+  const rankings = config.rankings.filter((r) => publishesRanking(config, r)).map((r): RankingInfo => {
     const score = config.scores.find((s) => s.id === r.score)!;
     const level = config.org.levels.find((l) => l.id === r.subject);
     const within = config.org.levels.find((l) => l.id === r.within);
@@ -96,9 +103,13 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
     const chosen = leaderPeriod(r, periodById);
     return chosen ? [[r.id, chosen] as const] : [];
   }));
-  const noticePlans = planNotices(competition, periods);
+  const noticePlans = planNotices(competition, periods, rankings, asOf);
   const wanted = new Set([...leaderPeriods].map(([r, p]) => `${r}__${p.id}`));
-  for (const plan of noticePlans) for (const r of plan.rankings) wanted.add(`${r}__${plan.period.id}`);
+  for (const plan of noticePlans) {
+    for (const r of plan.rankings) wanted.add(`${r}__${plan.period.id}`);
+    // A funnelled award's own ranking: the notice says why those ranked above its winners are not on it.
+    for (const award of config.awards.filter((a) => plan.config.awards.includes(a.id) && a.funnel.length > 0)) wanted.add(`${award.ranking}__${plan.period.id}`);
+  }
 
   // Heads every workbook's sheet, so that a printed or forwarded sheet says what it is from.
   const title = `${localize(config.name, locale)} (${asOf})`;
@@ -106,7 +117,18 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
 
   const awards = await queryRows<AwardQueryRow>(db, 'export_awards');
   const exclusions = await queryRows<ExclusionQueryRow>(db, 'export_award_exclusions');
-  const notices = noticePlans.map((plan) => buildNotice(plan, competition, rankings, kept, awards, exclusions));
+  // A notice with nothing on any of its lists is published only where `when_empty` asks for it (本期无).
+  const published = noticePlans
+    .map((plan) => ({ plan, draft: buildNotice(plan, competition, rankings, kept, awards, exclusions, input.calendar) }))
+    .filter(({ plan, draft }) => plan.config.when_empty === 'publish' || draft.sections.some((s) => s.rows.length > 0 || s.unnamed > 0));
+  const numbers = noticeNumbers(published.map((p) => p.plan));
+  const notices = published.map(({ plan, draft }): Notice => {
+    const announced = published.some((other) => other.plan.config.kind === 'announcement' && other.plan.period.id === plan.period.id);
+    const window = draft.objectionWindow;
+    return { ...draft, number: numbers.get(plan.id) ?? null, status: window === null ? null : announced ? 'final' : asOf <= window.last ? 'open' : 'closed' };
+  });
+  const awardDownloads = await writeAwardExports(competition, awards, exclusions, published.map((p) => p.plan), periods, exportsDir, title);
+  writeNoticeFeed(competition, notices, input.base, exportsDir);
   writeJson(path.join(modelDir, 'notices.json'), notices);
 
   const unitNames = new Map((await queryRows<{ unit_id: string; name: string }>(db, 'export_unit_names')).map((u) => [u.unit_id, u.name]));
@@ -126,6 +148,7 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
   const downloads: Download[] = [
     ...downloadsOf('standings', standingRows, 'download.standings'),
     ...downloadsOf('findings', findingRows, 'download.findings'),
+    ...awardDownloads,
     ...(await writeLedgerExports(db, competition, periods, exportsDir, title)),
   ];
   const currentPhase = periods.find((p) => p.kind === 'phase' && p.start <= asOf && asOf <= p.end) ?? null;
@@ -136,6 +159,7 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
     asOf,
     decimals: config.decimals,
     audience: config.audience,
+    staffPages: publishesStaffPages(config),
     currentPhase,
     currentPhaseDays: currentPhase && { elapsed: dayNumber(currentPhase.start, asOf), total: dayNumber(currentPhase.start, currentPhase.end) },
     phases: periods.filter((p) => p.kind === 'phase'),
@@ -149,7 +173,7 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
       latestNotices: [...notices].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id)).slice(0, 5).map((n) => ({ id: n.id, title: n.title, date: n.date })),
     },
     counts: { ...counts, findings: findings.length },
-    noticeIndex: notices.map((n) => ({ id: n.id, title: n.title, date: n.date, periodLabel: n.period.label })),
+    noticeIndex: notices.map((n) => ({ id: n.id, title: n.title, date: n.date, periodLabel: n.period.label, kind: n.kind, number: n.number, status: n.status })),
     methodology: describeMethodology(competition),
     downloads,
     unitIds: entityIds.units,
@@ -252,7 +276,9 @@ async function writeStandings(input: ExportInput, periods: PeriodInfo[], ranking
   for await (const chunk of streamRows<StandingQueryRow>(input.db, 'export_standings')) {
     for (const row of chunk) {
       const period = periodById.get(row.period_id)!;
-      const ranking = rankingById.get(row.ranking_id)!;
+      const ranking = rankingById.get(row.ranking_id);
+      // A ranking of staff the public edition does not publish (config.public.staff_rankings).
+      if (!ranking) continue;
       if (current?.period.id !== period.id || current.ranking.id !== ranking.id) {
         flush();
         current = { period, ranking, target: period.targets.find((t) => t.scoreId === ranking.scoreId) ?? null, groups: [] };
@@ -297,23 +323,58 @@ async function writeStandings(input: ExportInput, periods: PeriodInfo[], ranking
   return { rankingPages, kept, standingRows: await table.close() };
 }
 
-interface NoticePlan {
+export interface NoticePlan {
   id: string;
   config: Competition['config']['notices'][number];
   period: PeriodInfo;
   rankings: string[];
+  /** `days_after_end` after the period's end. */
+  date: string;
 }
 
-/** One notice per finished period each notice rule names. */
-function planNotices(competition: Competition, periods: PeriodInfo[]): NoticePlan[] {
+/** One notice per period each notice rule names, once its date has come: a notice is never dated after the as-of date. */
+function planNotices(competition: Competition, periods: PeriodInfo[], rankings: RankingInfo[], asOf: string): NoticePlan[] {
+  const published = new Set(rankings.map((r) => r.id));
   return competition.config.notices.flatMap((notice) =>
     periods
-      .filter((p) => p.status === 'final' && periodMatches(notice.periods, p))
-      .map((period) => ({ id: `${notice.id}-${period.id}`, config: notice, period, rankings: notice.rankings })),
+      .filter((p) => periodMatches(notice.periods, p))
+      .map((period) => ({
+        id: `${notice.id}-${period.id}`,
+        config: notice,
+        period,
+        rankings: notice.rankings.filter((r) => published.has(r)),
+        date: addDays(period.end, notice.days_after_end),
+      }))
+      .filter((plan) => plan.date <= asOf),
   );
 }
 
-interface AwardQueryRow extends Pick<StandingQueryRow, 'period_id' | 'entity_kind' | 'entity_id' | 'entity_name' | 'parent_id' | 'parent_name'> {
+/**
+ * 文号 of the notices whose `number` is a pattern: {seq} counts the notices of one pattern in one
+ * year in date order (then by ID) from `first_seq`, so a later notice never renumbers an earlier one.
+ */
+function noticeNumbers(plans: NoticePlan[]): Map<string, string> {
+  const numbers = new Map<string, string>();
+  const byPatternAndYear = new Map<string, NoticePlan[]>();
+  for (const plan of plans) {
+    if (plan.config.number === undefined) continue;
+    const key = `${plan.config.number}\u0000${plan.date.slice(0, 4)}`;
+    byPatternAndYear.set(key, [...(byPatternAndYear.get(key) ?? []), plan]);
+  }
+  for (const group of byPatternAndYear.values()) {
+    group.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+    group.forEach((plan, i) => {
+      const values: Record<string, string> = { year: plan.date.slice(0, 4), seq: String(group[0]!.config.first_seq + i), period: plan.period.id };
+      numbers.set(plan.id, fillPlaceholders(plan.config.number!, values));
+    });
+  }
+  return numbers;
+}
+
+/** The config checked every placeholder (src/config/read.ts), so each has a value. */
+const fillPlaceholders = (template: string, values: Record<string, string>) => template.replace(/\{([^{}]*)\}/g, (_, name: string) => values[name] ?? '');
+
+export interface AwardQueryRow extends Pick<StandingQueryRow, 'period_id' | 'entity_kind' | 'entity_id' | 'entity_name' | 'parent_id' | 'parent_name'> {
   award_id: string;
   kind: 'award' | 'penalty';
   quota_group: string;
@@ -327,9 +388,9 @@ interface AwardQueryRow extends Pick<StandingQueryRow, 'period_id' | 'entity_kin
 }
 
 /** The rule id sql/int_award_exclusions.sql gives an upheld objection to a nomination. */
-const OBJECTION_RULE = 'objection';
+export const OBJECTION_RULE = 'objection';
 
-interface ExclusionQueryRow {
+export interface ExclusionQueryRow {
   award_id: string;
   period_id: string;
   entity_kind: string;
@@ -341,7 +402,30 @@ interface ExclusionQueryRow {
   approval_reference: string | null;
 }
 
-function buildNotice(plan: NoticePlan, competition: Competition, rankings: RankingInfo[], kept: Map<string, StandingRow[]>, awards: AwardQueryRow[], exclusions: ExclusionQueryRow[]): Notice {
+/**
+ * Those ranked above an award's last winner whom its funnel kept off the list (S9: the best score
+ * of the year, but a quarterly star only once), each with the funnel in words, so that a reader
+ * sees the rule rather than a gap. Only for an award's ranks from the top, and only where the
+ * edition publishes the ranking.
+ */
+function passedOverByFunnel(award: Competition['config']['awards'][number], entries: AwardQueryRow[], standings: StandingRow[], competition: Competition): NoticeSection['ineligible'] {
+  if (award.kind !== 'award' || award.funnel.length === 0) return [];
+  const winnerRanks = entries.filter((a) => a.outcome === 'winner' && a.rank !== null).map((a) => a.rank!);
+  if (winnerRanks.length === 0) return [];
+  const lastWinnerRank = Math.max(...winnerRanks);
+  const listed = new Set(entries.map((a) => `${a.entity_kind}:${a.entity_id}`));
+  const { config, locale } = competition;
+  const reasons = award.funnel.map((f) => ({
+    label: t(locale, 'notice.funnelReason', { award: localize(config.awards.find((a) => a.id === f.award)!.label, locale), op: THRESHOLD_SYMBOL[f.times.op], value: f.times.value }),
+    via: null,
+  }));
+  return standings
+    .filter((r) => r.rank < lastWinnerRank && !listed.has(`${r.entity.kind}:${r.entity.id}`))
+    .map((r) => ({ entity: r.entity, parent: r.parent, score: r.score, reasons }));
+}
+
+/** A notice but its 文号 and status, which depend on the other notices published. */
+function buildNotice(plan: NoticePlan, competition: Competition, rankings: RankingInfo[], kept: Map<string, StandingRow[]>, awards: AwardQueryRow[], exclusions: ExclusionQueryRow[], calendar: WorkingCalendar): Omit<Notice, 'number' | 'status'> {
   const { config, locale } = competition;
   const rankingSections = plan.rankings.map((rankingId): NoticeSection => ({
     kind: 'ranking',
@@ -349,6 +433,7 @@ function buildNotice(plan: NoticePlan, competition: Competition, rankings: Ranki
     amount: null,
     amountVaries: false,
     rows: (kept.get(`${rankingId}__${plan.period.id}`) ?? []).map((r) => ({ rank: r.rank, entity: r.entity, parent: r.parent, score: r.score, amount: null, group: null, approvals: [] })),
+    unnamed: 0,
     tieOverflow: false,
     tieBreaks: [],
     ineligible: [],
@@ -375,7 +460,7 @@ function buildNotice(plan: NoticePlan, competition: Competition, rankings: Ranki
         label: localize(award.label, locale),
         amount: !amountVaries && sameAmount > 0 ? sameAmount : null,
         amountVaries,
-        rows: winners.map((a) => ({
+        rows: (namesPenalty(config, award) ? winners : []).map((a) => ({
           rank: a.rank,
           entity: entityRef(a.entity_kind, a.entity_id, a.entity_name),
           parent: parentOf(a),
@@ -384,27 +469,53 @@ function buildNotice(plan: NoticePlan, competition: Competition, rankings: Ranki
           group: hasGroups ? (a.quota_group_name ?? a.quota_group) : null,
           approvals: exclusionsOf(a).map((x) => ({ rule: ruleLabel(x.rule_id), reference: x.approval_reference ?? '' })),
         })),
+        unnamed: namesPenalty(config, award) ? 0 : winners.length,
         tieOverflow: winners.some((a) => a.tie_overflow),
         tieBreaks: winners.some((a) => a.tie_break_decided) ? award.tie_breaks.map((t) => localize(config.scores.find((sc) => sc.id === t.score)!.label, locale)) : [],
-        ineligible: entries
-          .filter((a) => a.outcome === 'ineligible')
-          .map((a) => ({
-            entity: entityRef(a.entity_kind, a.entity_id, a.entity_name),
-            parent: parentOf(a),
-            score: a.score,
-            reasons: exclusionsOf(a)
-              .filter((x) => x.approval_reference === null)
-              .map((x) => ({ label: x.rule_id === OBJECTION_RULE ? null : ruleLabel(x.rule_id), via: x.via_unit_name })),
-          })),
+        ineligible: [
+          ...entries
+            .filter((a) => a.outcome === 'ineligible' && namesPenalty(config, award))
+            .map((a) => ({
+              entity: entityRef(a.entity_kind, a.entity_id, a.entity_name),
+              parent: parentOf(a),
+              score: a.score,
+              reasons: exclusionsOf(a)
+                .filter((x) => x.approval_reference === null)
+                .map((x) => ({ label: x.rule_id === OBJECTION_RULE ? null : ruleLabel(x.rule_id), via: x.via_unit_name })),
+            })),
+          ...passedOverByFunnel(award, entries, kept.get(`${award.ranking}__${plan.period.id}`) ?? [], competition),
+        ],
       };
     });
-  const date = addDays(plan.period.end, plan.config.days_after_end);
+  const { date } = plan;
+  const issuer = localize(plan.config.issuer ?? config.issuer, locale);
+  const title = `${plan.period.label} ${localize(plan.config.title, locale)}`;
+  const objection = plan.config.objection_period;
+  const window = objection ? { ...workingDayWindow(calendar, date, objection.working_days, objection.first_day), workingDays: objection.working_days } : null;
+  const opening = plan.config.opening === undefined
+    ? null
+    : fillPlaceholders(localize(plan.config.opening, locale), {
+        competition: localize(config.name, locale),
+        issuer,
+        period: plan.period.label,
+        start: formatDate(plan.period.start, locale),
+        end: formatDate(plan.period.end, locale),
+        title,
+        opens: window ? formatDate(window.first, locale) : '',
+        closes: window ? formatDate(window.last, locale) : '',
+        days: window ? String(window.workingDays) : '',
+      });
   return {
     id: plan.id,
-    title: `${plan.period.label} ${localize(plan.config.title, locale)}`,
-    issuer: localize(config.issuer, locale),
+    kind: plan.config.kind,
+    title,
+    issuer,
     date,
     period: plan.period,
+    opening,
+    objectionWindow: window,
+    contacts: plan.config.contacts.map((c) => ({ label: localize(c.label, locale), value: localize(c.value, locale) })),
+    seal: plan.config.seal,
     sections: [...awardSections, ...rankingSections],
   };
 }

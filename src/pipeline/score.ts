@@ -55,6 +55,9 @@ export const SCORING_MODELS = [
   'fct_awards',
 ] as const;
 
+/** The public edition's redaction runs once the tables are staged and before anything reads them. */
+const FIRST_AFTER_STAGING: (typeof SCORING_MODELS)[number] = 'int_as_of';
+
 export interface Scored {
   asOf: string;
   /** Cascade steps that found no receiver, worded for the build log. */
@@ -73,6 +76,9 @@ export async function scoreCompetition(db: DuckDBConnection, competition: Compet
     });
   const lastStage = Math.max(...scoreStages(competition.config).values());
   for (const model of SCORING_MODELS) {
+    if (model === FIRST_AFTER_STAGING && competition.config.audience === 'public') {
+      await runSqlFile(db, 'redact_public', { names: competition.config.public.staff_names, sources: competition.config.public.event_sources });
+    }
     if (typeof model === 'string') await run(model);
     else for (let stage = 0; stage <= lastStage; stage++) for (const staged of STAGED_MODELS) await run(staged, { stage });
   }

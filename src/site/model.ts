@@ -5,7 +5,7 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Locale, ThresholdOp } from '../config/schema.ts';
+import type { Locale, NOTICE_KINDS, ThresholdOp } from '../config/schema.ts';
 import type { PeriodKind } from '../config/periods.ts';
 
 export interface PeriodInfo {
@@ -154,6 +154,8 @@ export interface EntityPage {
   entity: EntityRef;
   levelLabel: string;
   role: string | null;
+  /** The payroll number; only in the internal edition. */
+  employeeNo?: string;
   parent: EntityRef | null;
   /** Ancestors from the top down, for the breadcrumb. */
   ancestors: EntityRef[];
@@ -214,6 +216,8 @@ export interface NoticeSection {
   amount: number | null;
   amountVaries: boolean;
   rows: NoticeRow[];
+  /** How many are on a penalty list the public edition does not name (config.public.criticism); their rows are left out. */
+  unnamed: number;
   /** More winners than places because of a tie at the boundary. */
   tieOverflow: boolean;
   /** The scores that broke a tie at the boundary, in order; empty when none had to. */
@@ -230,12 +234,28 @@ export interface IneligibleReason {
 
 export interface Notice {
   id: string;
+  kind: NoticeKind;
+  /** 文号, from the notice's pattern; null when it has none. */
+  number: string | null;
   title: string;
   issuer: string;
+  /** Never after the as-of date. */
   date: string;
   period: PeriodInfo;
+  /** The opening paragraph, placeholders filled. */
+  opening: string | null;
+  /** The 公示期: its first and last working day. */
+  objectionWindow: { first: string; last: string; workingDays: number } | null;
+  /** Where the 公示期 stands on the as-of date: 公示中, 公示结束, 已发布正式结果. Null without one. */
+  status: 'open' | 'closed' | 'final' | null;
+  /** Where objections go. */
+  contacts: { label: string; value: string }[];
+  /** A place for the seal beside the signature. */
+  seal: boolean;
   sections: NoticeSection[];
 }
+
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export interface MethodologyItem {
   /** Message catalog key; `values` fill its placeholders. */
@@ -315,6 +335,8 @@ export interface SiteModel {
   asOf: string;
   decimals: number;
   audience: 'public' | 'internal';
+  /** Whether staff have pages of their own; when not, their names are plain text. */
+  staffPages: boolean;
   currentPhase: PeriodInfo | null;
   /** How far the data date is into the current phase, both ends counted: day 1 is its first day. */
   currentPhaseDays: { elapsed: number; total: number } | null;
@@ -331,7 +353,7 @@ export interface SiteModel {
     latestNotices: { id: string; title: string; date: string }[];
   };
   counts: { units: number; staff: number; events: number; findings: number };
-  noticeIndex: { id: string; title: string; date: string; periodLabel: string }[];
+  noticeIndex: { id: string; title: string; date: string; periodLabel: string; kind: NoticeKind; number: string | null; status: Notice['status'] }[];
   methodology: MethodologySection[];
   downloads: Download[];
   unitIds: string[];

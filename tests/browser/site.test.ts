@@ -40,7 +40,8 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
   };
 
   beforeAll(async () => {
-    const site = await builtSample(locale);
+    // The internal edition: the sample's public one has no staff pages or staff rankings (public-edition.test.ts).
+    const site = await builtSample(locale, 'internal');
     ({ server, url: base } = await startStaticServer(site));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
@@ -146,6 +147,33 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
       await page.close();
     }
     expect(problems).toEqual([]);
+  });
+
+  it('prints each kind of notice of the public edition alone on A4: no site navigation or footer, at most 4 pages', async () => {
+    const published = await startStaticServer(await builtSample(locale));
+    // review-h1: the candidate notice (拟表彰名单公示); decision-h1: the final announcement; monthly-2025-09: a ranking notice.
+    for (const path of ['/notices/review-h1/', '/notices/decision-h1/', '/notices/monthly-2025-09/']) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`${published.url}${path}`, { waitUntil: 'load' });
+      await page.emulateMedia({ media: 'print' });
+      const shown = await page.evaluate(() =>
+        ['.site-header', '.site-footer', '.breadcrumb', 'h1', '.signature'].map((selector) => {
+          const element = document.querySelector(selector);
+          return element !== null && element.getBoundingClientRect().height > 0;
+        }),
+      );
+      expect(shown, path).toEqual([false, false, false, true, true]);
+      const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+      const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
+      expect(pages.length, path).toBeGreaterThanOrEqual(1);
+      expect(pages.length, path).toBeLessThanOrEqual(4);
+      // A4 is 210 × 297 mm: 595 × 842 points.
+      for (const [, width, height] of pdf.matchAll(/\/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]/g)) {
+        expect([Math.round(Number(width)), Math.round(Number(height))], path).toEqual([595, 842]);
+      }
+      await page.close();
+    }
+    published.server.close();
   });
 
   it('opens every page type without console errors', async () => {

@@ -23,10 +23,13 @@ export function editFile(dir: string, file: string, edit: (text: string) => stri
   writeFileSync(full, edit(readFileSync(full, 'utf8')));
 }
 
-/** Builds the site model only (no Astro), which is all the scoring tests need. */
-export async function buildModel(dataDir: string) {
+/**
+ * Builds the site model only (no Astro), which is all the scoring tests need. `asOf` is the day
+ * the site speaks of: a notice dated after it is not out yet.
+ */
+export async function buildModel(dataDir: string, asOf?: string) {
   const outDir = tempDir('out');
-  return buildSite({ dataDir, outDir: path.join(outDir, 'site'), modelOnly: true });
+  return buildSite({ dataDir, outDir: path.join(outDir, 'site'), modelOnly: true, asOf });
 }
 
 /** The diagnostics a refused build reported; fails the test if the build went through. */

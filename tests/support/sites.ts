@@ -1,18 +1,19 @@
 /**
  * Full builds (Astro included) shared by the integration and browser tests: each locale of the
- * sample is built once per test run, into the run's temp root.
+ * sample (and its internal edition) is built once per test run, into the run's temp root.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { buildSite } from '../../src/pipeline/build.ts';
-import type { Locale } from '../../src/config/schema.ts';
+import type { Audience, Locale } from '../../src/config/schema.ts';
 
 const root = () => process.env.PODIUM_TEST_TMP ?? '/tmp';
 
-export async function builtSample(locale: Locale): Promise<string> {
-  const outDir = path.join(root(), `sample-${locale}`);
-  if (!existsSync(outDir)) await buildSite({ dataDir: 'data', outDir, locale });
+/** The sample as published (the config's public edition), or its internal edition. */
+export async function builtSample(locale: Locale, audience: Audience = 'public'): Promise<string> {
+  const outDir = path.join(root(), audience === 'public' ? `sample-${locale}` : `sample-${locale}-${audience}`);
+  if (!existsSync(outDir)) await buildSite({ dataDir: 'data', outDir, locale, audience });
   return outDir;
 }
 

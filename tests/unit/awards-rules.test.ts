@@ -154,7 +154,8 @@ describe('award rules over a small world', () => {
   const ids = (noticeId: string, label: string) => section(noticeId, label).rows.map((r) => r.entity.id);
 
   beforeAll(async () => {
-    const report = await buildModel(writeCompetition(WORLD_FILES));
+    // As of the last notice's date: five days after the world ends on 2025-03-31.
+    const report = await buildModel(writeCompetition(WORLD_FILES), '2025-04-05');
     const out = readOutputs(report);
     notices = out.notices;
     findings = out.findings as typeof findings;
@@ -296,7 +297,8 @@ notices:
         ]),
       ]),
     });
-    notices = readOutputs(await buildModel(dir)).notices;
+    // As of the notice's date: five days after the year ends.
+    notices = readOutputs(await buildModel(dir, '2026-01-05')).notices;
   });
 
   const fineOf = (label: string, outlet: string) => {

@@ -87,11 +87,18 @@ describe('notices whose published result moved', () => {
   });
   const notice = (id: string): Notice => ({
     id,
+    kind: 'ranking',
+    number: null,
     title: `title of ${id}`,
     issuer: '',
     date: '2009-09-05',
+    opening: null,
+    objectionWindow: null,
+    status: null,
+    contacts: [],
+    seal: false,
     period: { id: '2009-08', kind: 'month', label: '2009-08', start: '2009-08-01', end: '2009-08-31', status: 'final', combine: [], targets: [] },
-    sections: [{ kind: 'ranking', label: 'Staff', amount: null, amountVaries: false, rows: [], tieOverflow: false, tieBreaks: [], ineligible: [] }],
+    sections: [{ kind: 'ranking', label: 'Staff', amount: null, amountVaries: false, rows: [], tieOverflow: false, tieBreaks: [], ineligible: [], unnamed: 0 }],
   });
   const context = {
     periods: [],

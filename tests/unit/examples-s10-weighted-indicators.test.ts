@@ -7,6 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { buildModel, readOutputs } from '../support/fixture.ts';
 
+/** The day the example's last notice is dated: every notice is out. */
+const PUBLISHED_ON = '2025-04-10';
+
 type Outputs = ReturnType<typeof readOutputs>;
 const scoresOf = (out: Outputs, ranking: string, period: string) =>
   Object.fromEntries(out.standings.filter((s) => s.scope_id === ranking && s.period_id === period).map((s) => [s.entity_id, s.score]));
@@ -14,7 +17,7 @@ const scoresOf = (out: Outputs, ranking: string, period: string) =>
 describe('S10 weighted indicators example', () => {
   let out: Outputs;
   beforeAll(async () => {
-    out = readOutputs(await buildModel(path.resolve('data/examples/s10-weighted-indicators')));
+    out = readOutputs(await buildModel(path.resolve('data/examples/s10-weighted-indicators'), PUBLISHED_ON));
   });
 
   it('scores K: nine indicators, 1.2 × weight caps and −1 per major responsible complaint', () => {

@@ -9,6 +9,9 @@ import path from 'node:path';
 import { buildModel, readOutputs } from '../support/fixture.ts';
 import type { Notice } from '../../src/site/model.ts';
 
+/** The day the example's last notice is dated: every notice is out. */
+const PUBLISHED_ON = '2026-01-10';
+
 let notices: Notice[];
 let standings: ReturnType<typeof readOutputs>['standings'];
 const section = (noticeId: string, label: string) => notices.find((n) => n.id === noticeId)!.sections.find((s) => s.label === label)!;
@@ -16,7 +19,7 @@ const ids = (noticeId: string, label: string) => section(noticeId, label).rows.m
 
 describe('S2 sub-branch annual competition', () => {
   beforeAll(async () => {
-    const out = readOutputs(await buildModel(path.resolve('data/examples/s2-subbranch-annual')));
+    const out = readOutputs(await buildModel(path.resolve('data/examples/s2-subbranch-annual'), PUBLISHED_ON));
     notices = out.notices;
     standings = out.standings;
   });

@@ -12,13 +12,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/site/model.ts';
 import { buildModel, readOutputs } from '../support/fixture.ts';
 
+/** The day the example's last notice is dated: every notice is out. */
+const PUBLISHED_ON = '2026-01-05';
+
 const EXAMPLE = path.resolve('data/examples/s4-mystery-shopper');
 
 type Outputs = ReturnType<typeof readOutputs>;
 let out: Outputs;
 let findings: Finding[];
 beforeAll(async () => {
-  const report = await buildModel(EXAMPLE);
+  const report = await buildModel(EXAMPLE, PUBLISHED_ON);
   out = readOutputs(report);
   findings = JSON.parse(readFileSync(path.join(report.modelDir, 'findings.json'), 'utf8')) as Finding[];
 });

@@ -16,6 +16,9 @@ import { buildModel, readOutputs } from '../support/fixture.ts';
 import { FineExportRow, FineTotalExportRow } from '../../src/pipeline/export-schemas.ts';
 import type { MethodologySection, Notice } from '../../src/site/model.ts';
 
+/** The day the example's last notice is dated: every notice is out. */
+const PUBLISHED_ON = '2026-01-05';
+
 let notices: Notice[];
 let methodology: MethodologySection[];
 let out: ReturnType<typeof readOutputs>;
@@ -28,7 +31,7 @@ const amounts = (noticeId: string, label: string) => {
 
 describe('S5 staged-target fines and rewards', () => {
   beforeAll(async () => {
-    const report = await buildModel(path.resolve('data/examples/s5-staged-fines'));
+    const report = await buildModel(path.resolve('data/examples/s5-staged-fines'), PUBLISHED_ON);
     out = readOutputs(report);
     notices = out.notices;
     methodology = report.site.methodology;

@@ -12,6 +12,9 @@ import path from 'node:path';
 import { buildModel, readOutputs } from '../support/fixture.ts';
 import type { Notice } from '../../src/site/model.ts';
 
+/** The day the example's last notice is dated: every notice is out. */
+const PUBLISHED_ON = '2025-12-20';
+
 type Finding = { rule_id: string; unit_id: string; period_start: string; period_end: string; observed: number; evidence_ids: string };
 let notices: Notice[];
 let standings: ReturnType<typeof readOutputs>['standings'];
@@ -24,7 +27,7 @@ const section = (noticeId: string, label: string) => notices.find((n) => n.id ==
 
 describe('S6 bus service improvement', () => {
   beforeAll(async () => {
-    const out = readOutputs(await buildModel(path.resolve('data/examples/s6-bus')));
+    const out = readOutputs(await buildModel(path.resolve('data/examples/s6-bus'), PUBLISHED_ON));
     notices = out.notices;
     standings = out.standings;
     findings = out.findings as Finding[];

@@ -1,0 +1,92 @@
+/**
+ * The public and the internal edition of the sample (issue 11, §5). The sample's config says the
+ * public may see masked staff names, no staff rankings or pages, no event descriptions, and the
+ * bottom-staff penalty list by count only. Every internal value is read from the sample's CSVs,
+ * shown to be in the internal edition, and then looked for in every file of the public one.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtSample, listFiles, readText } from '../support/sites.ts';
+
+type Row = Record<string, string>;
+const readCsv = (file: string): Row[] => Papa.parse<Row>(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+const column = (rows: Row[], name: string) => [...new Set(rows.map((r) => r[name] ?? '').filter((v) => v !== ''))];
+
+const staff = readCsv('data/staff.csv');
+const events = readdirSync('data/events').flatMap((f) => readCsv(path.join('data/events', f)));
+const checks = readCsv('data/checks.csv');
+const internalValues: Record<string, string[]> = {
+  'event notes': column(events, 'note'),
+  'employee numbers': column(staff, 'employee_no'),
+  'staff names in full': column(staff, 'name'),
+  'event descriptions': column(events, 'source'),
+  'checkers and sign-offs in full': [...column(checks, 'checker'), ...column(checks, 'signed_by')],
+};
+
+/** A file's text with HTML character references and JSON \u escapes spelled out, so an escaped name is still found. */
+const decoded = (text: string) =>
+  text
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+/** Every file of a built site (HTML, JSON, CSV, JS, CSS, XML …), decoded, as one text per file. */
+const siteTexts = (site: string) => listFiles(site).map((file) => ({ file, text: decoded(readText(site, file)) }));
+
+let publicSite: string;
+let internalSite: string;
+beforeAll(async () => {
+  publicSite = await builtSample('zh-CN');
+  internalSite = await builtSample('zh-CN', 'internal');
+});
+
+describe('the internal edition', () => {
+  it('keeps every internal value: notes, employee numbers, full names, descriptions', () => {
+    const texts = siteTexts(internalSite).map((f) => f.text).join('\n');
+    for (const [kind, values] of Object.entries(internalValues)) {
+      expect(values.length, kind).toBeGreaterThan(0);
+      // Checkers appear only in the evidence of findings, so not every one of them need show.
+      const missing = values.filter((v) => !texts.includes(v));
+      if (kind.startsWith('checkers')) expect(missing.length, kind).toBeLessThan(values.length);
+      else expect(missing, kind).toEqual([]);
+    }
+  });
+});
+
+describe('the public edition', () => {
+  it('contains no internal value in any file', () => {
+    const texts = siteTexts(publicSite);
+    expect(texts.some((f) => f.file.endsWith('.js'))).toBe(true);
+    const leaks = Object.entries(internalValues).flatMap(([kind, values]) =>
+      values.flatMap((value) => texts.filter((f) => f.text.includes(value)).map((f) => `${kind}: "${value}" in ${f.file}`)),
+    );
+    expect(leaks).toEqual([]);
+  });
+
+  it('shows staff masked (张*三), without pages of their own or staff rankings', () => {
+    const files = listFiles(publicSite);
+    expect(files.filter((f) => f.startsWith('staff/'))).toEqual([]);
+    expect(files.filter((f) => /^rankings\/[^/]+\/staff(-in-outlet)?\//.test(f))).toEqual([]);
+    const standings = readCsv(path.join(publicSite, 'exports/standings.csv'));
+    expect(standings.filter((r) => r.entity_kind === 'staff')).toEqual([]);
+    // O03 (解放大道网点) is led by S0033 孙平; its department O03-D1 by S0034 邵怡怡.
+    const outletPage = readText(publicSite, 'units/O03/index.html');
+    expect(outletPage).toContain('孙*');
+    const departmentPage = readText(publicSite, 'units/O03-D1/index.html');
+    expect(departmentPage).toContain('邵*怡');
+    expect(departmentPage).toContain('万*嘉');
+    const unitPage = outletPage + departmentPage;
+    expect(unitPage).not.toMatch(/href="\/staff\//);
+  });
+
+  it('publishes the award lists of a notice and leaves out its ranking of staff', () => {
+    const internalNotice = readText(internalSite, 'notices/review-h1/index.html');
+    const publicNotice = readText(publicSite, 'notices/review-h1/index.html');
+    expect(internalNotice).toContain('员工服务积分排名');
+    expect(publicNotice).not.toContain('员工服务积分排名');
+    expect(publicNotice).toContain('上半年集体奖');
+  });
+});
+
