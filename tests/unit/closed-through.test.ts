@@ -35,8 +35,13 @@ describe('closed_through', () => {
     // The data date is the close: June has not started.
     expect(report.site.asOf).toBe('2025-05-31');
     expect(statuses(report)).toEqual({ '2025-05': 'final' });
-    expect(readOutputs(report).notices.map((n) => n.id)).toEqual(['monthly-2025-05']);
+    // Its notice is dated after the close, so it is out only once the build speaks of a later day.
+    expect(readOutputs(report).notices).toEqual([]);
     expect(report.site.methodology.flatMap((s) => s.items)).toContainEqual({ key: 'method.period.closedThrough', values: { date: '2025-05-31' } });
+    const later = await buildModel(competition('2025-05-31'), '2025-06-30');
+    // June has begun by then but lies after the close: provisional.
+    expect(statuses(later)).toEqual({ '2025-05': 'final', '2025-06': 'provisional' });
+    expect(readOutputs(later).notices.map((n) => n.id)).toEqual(['monthly-2025-05']);
   });
 
   it('counts a record dated after the close only in the provisional June, and notes it', async () => {
