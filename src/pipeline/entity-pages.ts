@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
 import { localize } from '../config/text.ts';
-import { entityRef, type AppealRef, type EntityPage, type FineLine, type PeriodInfo, type Posting, type ScoreHistory, type ScoreUnit } from '../site/model.ts';
+import { entityRef, type AppealRef, type DirectoryEntry, type EntityPage, type FineLine, type PeriodInfo, type Posting, type ScoreHistory, type ScoreUnit } from '../site/model.ts';
 import { sortBy } from '../order.ts';
 import { runSqlFile, streamRows } from './sql.ts';
 import { FileWriter } from './files.ts';
@@ -103,6 +103,8 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
   const hasFines = config.event_types.some((t) => t.fine);
   const phases = periods.filter((p) => p.kind === 'phase').map(({ id, label, start, end }) => ({ id, label, start, end }));
   const ids = { units: [] as string[], staff: [] as string[] };
+  const directory: { entity: DirectoryEntry['entity']; kindLabel: string; ancestors: string[] }[] = [];
+  const staffLabel = localize(config.org.staff_label, locale);
   for (const dir of ['units', 'staff']) mkdirSync(path.join(modelDir, dir), { recursive: true });
 
   const histories = (row: EntityPageRow): ScoreHistory[] =>
@@ -184,8 +186,18 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
       };
       await files.writeJson(path.join(modelDir, isUnit ? 'units' : 'staff', `${row.entity_id}.json`), page);
       (isUnit ? ids.units : ids.staff).push(row.entity_id);
+      directory.push({ entity: page.entity, kindLabel: isUnit ? page.levelLabel : staffLabel, ancestors: page.ancestors.map((a) => a.name) });
     }
   }
+  // A top unit above everyone (the sub-branch) tells no one apart, so paths leave it out; with
+  // several top units it is the part that does.
+  const topUnits = directory.filter((d) => d.entity.kind === 'unit' && d.ancestors.length === 0).length;
+  const entries = sortBy(directory, (d) => d.entity.kind, (d) => d.entity.id).map(({ entity, kindLabel, ancestors }): DirectoryEntry => ({
+    entity,
+    kindLabel,
+    unitPath: (topUnits === 1 ? ancestors.slice(1) : ancestors).reverse(),
+  }));
+  await files.writeJson(path.join(modelDir, 'entities.json'), entries);
   await files.flush();
   // The table has no order; the ID lists the pages are built from must.
   ids.units.sort();

@@ -165,6 +165,15 @@ export interface EntityPage {
   phases: { id: string; label: string; start: string; end: string }[];
 }
 
+/** One line of the entity directory (`entities.json`): who exists, and where they sit. */
+export interface DirectoryEntry {
+  entity: EntityRef;
+  /** The unit's level (网点, 部门) or the staff label. */
+  kindLabel: string;
+  /** The units above, nearest first, without a top unit shared by everyone (营业室 · 城东支行营业部). */
+  unitPath: string[];
+}
+
 export interface Evidence {
   table: 'inspections' | 'surveys' | 'checks' | 'events' | 'metrics' | 'units' | 'awards';
   id: string;
@@ -304,7 +313,9 @@ function modelDir(): string {
   return dir;
 }
 
-const readJson = <T>(...parts: string[]): T => JSON.parse(readFileSync(path.join(modelDir(), ...parts), 'utf8')) as T;
+/** A file of the model in `dir`; the build's own stages (the search index) read the model this way too. */
+export const readModelFile = <T>(dir: string, ...parts: string[]): T => JSON.parse(readFileSync(path.join(dir, ...parts), 'utf8')) as T;
+const readJson = <T>(...parts: string[]): T => readModelFile<T>(modelDir(), ...parts);
 
 let site: SiteModel | undefined;
 export const loadSite = (): SiteModel => (site ??= readJson<SiteModel>('site.json'));
@@ -312,6 +323,7 @@ export const loadRankingPage = (periodId: string, rankingId: string): RankingPag
   readJson<RankingPage>('rankings', `${periodId}__${rankingId}.json`);
 export const loadUnitPage = (id: string): EntityPage => readJson<EntityPage>('units', `${id}.json`);
 export const loadStaffPage = (id: string): EntityPage => readJson<EntityPage>('staff', `${id}.json`);
+export const loadDirectory = (): DirectoryEntry[] => readJson<DirectoryEntry[]>('entities.json');
 export const loadFindings = (): Finding[] => readJson<Finding[]>('findings.json');
 export const loadNotices = (): Notice[] => readJson<Notice[]>('notices.json');
 
@@ -332,6 +344,8 @@ export const entityRef = (kind: 'unit' | 'staff', id: string, name: string): Ent
 export const rankingPath = (periodId: string, rankingId: string): string =>
   `rankings/${encodeURIComponent(periodId)}/${encodeURIComponent(rankingId)}/`;
 export const noticePath = (id: string): string => `notices/${encodeURIComponent(id)}/`;
+/** The id of a finding's row on the findings page; finding IDs may hold spaces (a quota group). */
+export const findingAnchor = (id: string): string => `finding-${encodeURIComponent(id)}`;
 
 /** A link from any page: the base the site is published under, then the site-relative path. */
 export const href = (sitePath: string): string => `${loadSite().base}${sitePath}`;
