@@ -17,8 +17,10 @@ import {
   type Notice,
   type NoticeSection,
   type PeriodInfo,
+  type RankingGroup,
   type RankingInfo,
   type RankingPage,
+  rankingModelFile,
   type SiteModel,
   type StandingRow,
 } from '../site/model.ts';
@@ -217,14 +219,32 @@ function standingRow(row: StandingQueryRow): StandingRow {
 async function writeStandings(input: ExportInput, periods: PeriodInfo[], rankings: RankingInfo[], wanted: Set<string>) {
   const periodById = new Map(periods.map((p) => [p.id, p]));
   const rankingById = new Map(rankings.map((r) => [r.id, r]));
+  const pageSize = input.competition.config.ranking_page_size;
   const table = new TableExport(path.join(input.exportsDir, 'standings'), StandingExportRow);
   const rankingPages: SiteModel['rankingPages'] = [];
   const kept = new Map<string, StandingRow[]>();
-  let current: RankingPage | null = null;
+  // One ranking of one period at a time: its rows under their groups, and as download rows.
+  let current: { period: PeriodInfo; ranking: RankingInfo; groups: RankingGroup[]; exportRows: StandingExportRow[] } | null = null;
   const flush = () => {
     if (!current) return;
-    writeJson(path.join(input.modelDir, 'rankings', `${current.period.id}__${current.ranking.id}.json`), current);
-    rankingPages.push({ periodId: current.period.id, rankingId: current.ranking.id });
+    const { period, ranking, groups, exportRows } = current;
+    const pages = pageRanges(exportRows.length, pageSize);
+    let download: string | null = null;
+    if (pages.length > 1) {
+      const file = rankingDownload(period.id, ranking.id);
+      mkdirSync(path.join(input.exportsDir, path.dirname(file)), { recursive: true });
+      const whole = new TableExport(path.join(input.exportsDir, file), StandingExportRow);
+      for (const row of exportRows) whole.add(row);
+      whole.close();
+      download = `exports/${file}.csv`;
+    }
+    const target = period.targets.find((t) => t.scoreId === ranking.scoreId) ?? null;
+    mkdirSync(path.join(input.modelDir, 'rankings', period.id, ranking.id), { recursive: true });
+    pages.forEach((range, i) => {
+      const page: RankingPage = { period, ranking, target, groups: rowsBetween(groups, range), paging: { page: i + 1, pages, download } };
+      writeJson(path.join(input.modelDir, ...rankingModelFile(period.id, ranking.id, i + 1)), page);
+    });
+    rankingPages.push({ periodId: period.id, rankingId: ranking.id, pages: pages.length });
   };
   for await (const chunk of streamRows<StandingQueryRow>(input.db, 'export_standings')) {
     for (const row of chunk) {
@@ -232,7 +252,7 @@ async function writeStandings(input: ExportInput, periods: PeriodInfo[], ranking
       const ranking = rankingById.get(row.ranking_id)!;
       if (current?.period.id !== period.id || current.ranking.id !== ranking.id) {
         flush();
-        current = { period, ranking, target: period.targets.find((t) => t.scoreId === ranking.scoreId) ?? null, groups: [] };
+        current = { period, ranking, groups: [], exportRows: [] };
       }
       const group = row.group_id ? entityRef('unit', row.group_id, row.group_name ?? row.group_id) : null;
       let lastGroup = current.groups.at(-1);
@@ -247,7 +267,7 @@ async function writeStandings(input: ExportInput, periods: PeriodInfo[], ranking
         if (!kept.has(key)) kept.set(key, []);
         kept.get(key)!.push(standing);
       }
-      table.add({
+      const exportRow: StandingExportRow = {
         period_id: period.id,
         period_label: period.label,
         period_status: period.status,
@@ -266,12 +286,36 @@ async function writeStandings(input: ExportInput, periods: PeriodInfo[], ranking
         previous_rank: row.previous_rank,
         rank_change: row.rank_change,
         target_met: row.target_met,
-      } satisfies StandingExportRow);
+      };
+      current.exportRows.push(exportRow);
+      table.add(exportRow);
     }
     table.flush();
   }
   flush();
   return { rankingPages, kept, standingRows: table.close() };
+}
+
+/** The download of one whole ranking, without extension, inside exports/. */
+const rankingDownload = (periodId: string, rankingId: string): string => path.posix.join('rankings', periodId, rankingId);
+
+/** Rows first–last (from 1) of each page of `rows` rows; one page, maybe empty, at least. */
+export function pageRanges(rows: number, pageSize: number): { first: number; last: number }[] {
+  const count = Math.max(1, Math.ceil(rows / pageSize));
+  return Array.from({ length: count }, (_, i) => ({ first: i * pageSize + 1, last: Math.min(rows, (i + 1) * pageSize) }));
+}
+
+/** The rows first–last (from 1, across groups) under their groups; a group cut by the page edge keeps its heading on both sides. */
+export function rowsBetween(groups: RankingGroup[], { first, last }: { first: number; last: number }): RankingGroup[] {
+  const out: RankingGroup[] = [];
+  let before = 0;
+  for (const { group, rows } of groups) {
+    const from = Math.max(first - 1 - before, 0);
+    const to = Math.min(last - before, rows.length);
+    if (from < to) out.push({ group, rows: rows.slice(from, to) });
+    before += rows.length;
+  }
+  return out;
 }
 
 interface NoticePlan {

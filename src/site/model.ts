@@ -74,7 +74,19 @@ export interface RankingPage {
   period: PeriodInfo;
   ranking: RankingInfo;
   target: TargetInfo | null;
+  /** This page's rows only, under their groups; a group split across pages heads each part. */
   groups: RankingGroup[];
+  paging: RankingPaging;
+}
+
+/** Where one page lies in a ranking split into pages (`ranking_page_size` rows each). */
+export interface RankingPaging {
+  /** 1 for the first page. */
+  page: number;
+  /** The first and last row of every page, counted from 1 across the whole ranking. */
+  pages: { first: number; last: number }[];
+  /** The whole ranking as a download (site-relative), when it is split into pages; else null. */
+  download: string | null;
 }
 
 export interface ScoreHistoryPoint {
@@ -287,8 +299,8 @@ export interface SiteModel {
   calendar: CalendarPhase[];
   periods: PeriodInfo[];
   rankings: RankingInfo[];
-  /** Every (period, ranking) pair that has a page. */
-  rankingPages: { periodId: string; rankingId: string }[];
+  /** Every (period, ranking) pair that has a page, and how many pages its rows take. */
+  rankingPages: { periodId: string; rankingId: string; pages: number }[];
   home: {
     leaders: { ranking: RankingInfo; period: PeriodInfo; rows: StandingRow[] }[];
     movers: { ranking: RankingInfo; period: PeriodInfo; up: StandingRow[]; down: StandingRow[] } | null;
@@ -319,8 +331,10 @@ const readJson = <T>(...parts: string[]): T => readModelFile<T>(modelDir(), ...p
 
 let site: SiteModel | undefined;
 export const loadSite = (): SiteModel => (site ??= readJson<SiteModel>('site.json'));
-export const loadRankingPage = (periodId: string, rankingId: string): RankingPage =>
-  readJson<RankingPage>('rankings', `${periodId}__${rankingId}.json`);
+export const loadRankingPage = (periodId: string, rankingId: string, page: number): RankingPage =>
+  readJson<RankingPage>(...rankingModelFile(periodId, rankingId, page));
+/** The model file of one page of a ranking, as path segments: IDs are validated codes, safe as folder names. */
+export const rankingModelFile = (periodId: string, rankingId: string, page: number): string[] => ['rankings', periodId, rankingId, `${page}.json`];
 export const loadUnitPage = (id: string): EntityPage => readJson<EntityPage>('units', `${id}.json`);
 export const loadStaffPage = (id: string): EntityPage => readJson<EntityPage>('staff', `${id}.json`);
 export const loadDirectory = (): DirectoryEntry[] => readJson<DirectoryEntry[]>('entities.json');
@@ -341,8 +355,9 @@ export function ownShare<T>(items: T[]): T[] {
 export const entityPath = (kind: 'unit' | 'staff', id: string): string =>
   `${kind === 'unit' ? 'units' : 'staff'}/${encodeURIComponent(id)}/`;
 export const entityRef = (kind: 'unit' | 'staff', id: string, name: string): EntityRef => ({ kind, id, name, path: entityPath(kind, id) });
-export const rankingPath = (periodId: string, rankingId: string): string =>
-  `rankings/${encodeURIComponent(periodId)}/${encodeURIComponent(rankingId)}/`;
+/** Page 1 of a ranking at its own address, page n (n > 1) below it: `rankings/h1/staff/2/`. */
+export const rankingPath = (periodId: string, rankingId: string, page = 1): string =>
+  `rankings/${encodeURIComponent(periodId)}/${encodeURIComponent(rankingId)}/${page > 1 ? `${page}/` : ''}`;
 export const noticePath = (id: string): string => `notices/${encodeURIComponent(id)}/`;
 /** The id of a finding's row on the findings page; finding IDs may hold spaces (a quota group). */
 export const findingAnchor = (id: string): string => `finding-${encodeURIComponent(id)}`;
