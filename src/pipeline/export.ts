@@ -20,6 +20,7 @@ import {
   type RankingGroup,
   type RankingInfo,
   type RankingPage,
+  placeRef,
   rankingModelFile,
   type SiteModel,
   type StandingRow,
@@ -31,6 +32,7 @@ import { writeEntityPages } from './entity-pages.ts';
 import { writeLedgerExports } from './ledger-exports.ts';
 import { queryRows, streamRows } from './sql.ts';
 import { writeJson } from './files.ts';
+import { unitsAbove, type UnitNode } from './unit-paths.ts';
 
 export interface ExportInput {
   db: DuckDBConnection;
@@ -98,19 +100,21 @@ export async function exportSite(input: ExportInput): Promise<SiteModel> {
   const wanted = new Set([...leaderPeriods].map(([r, p]) => `${r}__${p.id}`));
   for (const plan of noticePlans) for (const r of plan.rankings) wanted.add(`${r}__${plan.period.id}`);
 
-  const { rankingPages, kept, standingRows } = await writeStandings(input, periods, rankings, wanted);
+  const units = await queryRows<UnitNode>(db, 'export_unit_names');
+  const above = unitsAbove(units);
+  const { rankingPages, kept, standingRows } = await writeStandings(input, periods, rankings, wanted, above);
 
   const awards = await queryRows<AwardQueryRow>(db, 'export_awards');
   const exclusions = await queryRows<ExclusionQueryRow>(db, 'export_award_exclusions');
-  const notices = noticePlans.map((plan) => buildNotice(plan, competition, rankings, kept, awards, exclusions));
+  const notices = noticePlans.map((plan) => buildNotice(plan, competition, rankings, kept, awards, exclusions, above));
   writeJson(path.join(modelDir, 'notices.json'), notices);
 
-  const unitNames = new Map((await queryRows<{ unit_id: string; name: string }>(db, 'export_unit_names')).map((u) => [u.unit_id, u.name]));
+  const unitNames = new Map(units.map((u) => [u.unit_id, u.name]));
   const findings = input.findings.map((f) => siteFinding(f, competition, unitNames));
   writeJson(path.join(modelDir, 'findings.json'), findings);
   const findingRows = writeFindingExports(input.findings, findings, exportsDir);
 
-  const entityIds = await writeEntityPages(db, competition, periods, modelDir);
+  const entityIds = await writeEntityPages(db, competition, periods, modelDir, above);
 
   const [counts = { units: 0, staff: 0, events: 0 }] = await queryRows<{ units: number; staff: number; events: number }>(db, 'export_counts');
   const leaders = [...leaderPeriods].map(([rankingId, period]) => ({
@@ -199,10 +203,10 @@ function biggestMovers(leaders: SiteModel['home']['leaders'], kept: Map<string, 
   return null;
 }
 
-function standingRow(row: StandingQueryRow): StandingRow {
+function standingRow(row: StandingQueryRow, above: Map<string, string[]>): StandingRow {
   return {
     entity: entityRef(row.entity_kind, row.entity_id, row.entity_name),
-    parent: row.parent_id ? entityRef('unit', row.parent_id, row.parent_name ?? row.parent_id) : null,
+    parent: row.parent_id ? placeRef(row.parent_id, row.parent_name ?? row.parent_id, above) : null,
     score: row.score,
     rank: row.rank,
     rankCount: row.rank_count,
@@ -216,7 +220,7 @@ function standingRow(row: StandingQueryRow): StandingRow {
  * Streams every standing once: into standings.csv/.json, into one JSON file per ranking page,
  * and into `kept` for the pairs the home page and the notices quote.
  */
-async function writeStandings(input: ExportInput, periods: PeriodInfo[], rankings: RankingInfo[], wanted: Set<string>) {
+async function writeStandings(input: ExportInput, periods: PeriodInfo[], rankings: RankingInfo[], wanted: Set<string>, above: Map<string, string[]>) {
   const periodById = new Map(periods.map((p) => [p.id, p]));
   const rankingById = new Map(rankings.map((r) => [r.id, r]));
   const pageSize = input.competition.config.ranking_page_size;
@@ -260,7 +264,7 @@ async function writeStandings(input: ExportInput, periods: PeriodInfo[], ranking
         lastGroup = { group, rows: [] };
         current.groups.push(lastGroup);
       }
-      const standing = standingRow(row);
+      const standing = standingRow(row, above);
       lastGroup.rows.push(standing);
       const key = `${row.ranking_id}__${row.period_id}`;
       if (wanted.has(key)) {
@@ -362,7 +366,15 @@ interface ExclusionQueryRow {
   approval_reference: string | null;
 }
 
-function buildNotice(plan: NoticePlan, competition: Competition, rankings: RankingInfo[], kept: Map<string, StandingRow[]>, awards: AwardQueryRow[], exclusions: ExclusionQueryRow[]): Notice {
+function buildNotice(
+  plan: NoticePlan,
+  competition: Competition,
+  rankings: RankingInfo[],
+  kept: Map<string, StandingRow[]>,
+  awards: AwardQueryRow[],
+  exclusions: ExclusionQueryRow[],
+  above: Map<string, string[]>,
+): Notice {
   const { config, locale } = competition;
   const rankingSections = plan.rankings.map((rankingId): NoticeSection => ({
     kind: 'ranking',
@@ -385,7 +397,7 @@ function buildNotice(plan: NoticePlan, competition: Competition, rankings: Ranki
       const entries = awards.filter((a) => a.award_id === award.id && a.period_id === plan.period.id);
       const exclusionsOf = (a: AwardQueryRow) =>
         exclusions.filter((x) => x.award_id === a.award_id && x.period_id === a.period_id && x.entity_kind === a.entity_kind && x.entity_id === a.entity_id);
-      const parentOf = (a: AwardQueryRow) => (a.parent_id ? entityRef('unit', a.parent_id, a.parent_name ?? a.parent_id) : null);
+      const parentOf = (a: AwardQueryRow) => (a.parent_id ? placeRef(a.parent_id, a.parent_name ?? a.parent_id, above) : null);
       const winners = entries.filter((a) => a.outcome === 'winner');
       const amounts = new Set(winners.map((a) => a.amount ?? 0));
       const amountVaries = amounts.size > 1;

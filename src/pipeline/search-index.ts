@@ -54,7 +54,7 @@ export function searchRecords(modelDir: string): SearchRecord[] {
   const directory = readModelFile<DirectoryEntry[]>(modelDir, 'entities.json');
   const notices = readModelFile<Notice[]>(modelDir, 'notices.json');
   const findings = readModelFile<Finding[]>(modelDir, 'findings.json');
-  const context = (entry: DirectoryEntry) => entry.unitPath.join(t('search.pathSeparator'));
+  const context = (entry: DirectoryEntry) => entry.unitPath.join(t('common.pathSeparator'));
 
   const entities = directory.map((entry): SearchRecord => ({
     path: entry.entity.path,

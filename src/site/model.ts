@@ -47,6 +47,8 @@ export interface EntityRef {
   name: string;
   /** Site-relative path, e.g. `units/U01/`; join with the base via `href()`. */
   path: string;
+  /** For a unit named beside a person or a department: the names of the units above it, nearest first, without a top unit above everyone. */
+  above?: string[];
 }
 
 export interface StandingRow {
@@ -116,6 +118,26 @@ export interface ScoreHistory {
   targets: { start: string; end: string; op: ThresholdOp; value: number; phaseLabel: string }[];
 }
 
+/**
+ * The head of an entity page for one score: where it stands now and how it got there, computed
+ * by the pipeline (src/pipeline/entity-summary.ts) so that the page only words it.
+ */
+export interface ScoreSummary {
+  scoreId: string;
+  scoreLabel: string;
+  unit: ScoreUnit | null;
+  /** The newest period of the summary's kind the entity has a score in. */
+  latest: ScoreHistoryPoint;
+  /** Places climbed since the previous period of the same kind (negative: fell); null when not ranked in both. */
+  rankChange: number | null;
+  /** How far the score is from the nearest better rank, always ≥ 0; null at the top or when not ranked. */
+  gapUp: number | null;
+  /** The latest period's target for this entity, whether the score meets it, and how far it is from it. */
+  target: { op: ThresholdOp; value: number; met: boolean; gap: number } | null;
+  /** The rank in every period of the summary's kind, oldest first, for the sparkline; null where not ranked. */
+  ranks: { periodLabel: string; rank: number | null; rankCount: number | null }[];
+}
+
 /** One line in an entity's ledger: what moved its score, and why. */
 export interface Posting {
   date: string;
@@ -168,6 +190,8 @@ export interface EntityPage {
   children: (EntityRef & { levelLabel: string })[];
   members: EntityRef[];
   histories: ScoreHistory[];
+  /** One per score the entity has a history in, in the histories' order. */
+  summaries: ScoreSummary[];
   /** Newest first. */
   postings: Posting[];
   /** Events about this entity that moved no score (unverified, pending), kept visible. */
@@ -355,6 +379,8 @@ export function ownShare<T>(items: T[]): T[] {
 export const entityPath = (kind: 'unit' | 'staff', id: string): string =>
   `${kind === 'unit' ? 'units' : 'staff'}/${encodeURIComponent(id)}/`;
 export const entityRef = (kind: 'unit' | 'staff', id: string, name: string): EntityRef => ({ kind, id, name, path: entityPath(kind, id) });
+/** A unit as the place someone or something sits in, with the names of the units above it. */
+export const placeRef = (id: string, name: string, above: Map<string, string[]>): EntityRef => ({ ...entityRef('unit', id, name), above: above.get(id) ?? [] });
 /** Page 1 of a ranking at its own address, page n (n > 1) below it: `rankings/h1/staff/2/`. */
 export const rankingPath = (periodId: string, rankingId: string, page = 1): string =>
   `rankings/${encodeURIComponent(periodId)}/${encodeURIComponent(rankingId)}/${page > 1 ? `${page}/` : ''}`;
