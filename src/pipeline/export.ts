@@ -12,6 +12,7 @@ import { THRESHOLD_SYMBOL, type CheckFinding } from '../checks/finding.ts';
 import {
   entityRef,
   type CalendarPhase,
+  type EntityRef,
   type Download,
   type Finding,
   type Notice,
@@ -32,7 +33,7 @@ import { writeEntityPages } from './entity-pages.ts';
 import { writeLedgerExports } from './ledger-exports.ts';
 import { queryRows, streamRows } from './sql.ts';
 import { writeJson } from './files.ts';
-import { unitsAbove, type UnitNode } from './unit-paths.ts';
+import { places, type Places, type UnitNode } from './unit-paths.ts';
 
 export interface ExportInput {
   db: DuckDBConnection;
@@ -101,12 +102,12 @@ export async function exportSite(input: ExportInput): Promise<SiteModel> {
   for (const plan of noticePlans) for (const r of plan.rankings) wanted.add(`${r}__${plan.period.id}`);
 
   const units = await queryRows<UnitNode>(db, 'export_unit_names');
-  const above = unitsAbove(units);
-  const { rankingPages, kept, standingRows } = await writeStandings(input, periods, rankings, wanted, above);
+  const where = places(units);
+  const { rankingPages, kept, standingRows } = await writeStandings(input, periods, rankings, wanted, where);
 
   const awards = await queryRows<AwardQueryRow>(db, 'export_awards');
   const exclusions = await queryRows<ExclusionQueryRow>(db, 'export_award_exclusions');
-  const notices = noticePlans.map((plan) => buildNotice(plan, competition, rankings, kept, awards, exclusions, above));
+  const notices = noticePlans.map((plan) => buildNotice(plan, competition, rankings, kept, awards, exclusions, where));
   writeJson(path.join(modelDir, 'notices.json'), notices);
 
   const unitNames = new Map(units.map((u) => [u.unit_id, u.name]));
@@ -114,7 +115,7 @@ export async function exportSite(input: ExportInput): Promise<SiteModel> {
   writeJson(path.join(modelDir, 'findings.json'), findings);
   const findingRows = writeFindingExports(input.findings, findings, exportsDir);
 
-  const entityIds = await writeEntityPages(db, competition, periods, modelDir, above);
+  const entityIds = await writeEntityPages(db, competition, periods, modelDir, where.above);
 
   const [counts = { units: 0, staff: 0, events: 0 }] = await queryRows<{ units: number; staff: number; events: number }>(db, 'export_counts');
   const leaders = [...leaderPeriods].map(([rankingId, period]) => ({
@@ -203,10 +204,17 @@ function biggestMovers(leaders: SiteModel['home']['leaders'], kept: Map<string, 
   return null;
 }
 
-function standingRow(row: StandingQueryRow, above: Map<string, string[]>): StandingRow {
+/**
+ * The unit beside an entry of a list (a ranking, a notice): none when it is the single top unit,
+ * which every outlet would repeat (城东支行 on every row) and which tells no one apart.
+ */
+const listedPlace = (where: Places, id: string | null, name: string | null): EntityRef | null =>
+  id === null || id === where.top ? null : placeRef(id, name ?? id, where.above);
+
+function standingRow(row: StandingQueryRow, where: Places): StandingRow {
   return {
     entity: entityRef(row.entity_kind, row.entity_id, row.entity_name),
-    parent: row.parent_id ? placeRef(row.parent_id, row.parent_name ?? row.parent_id, above) : null,
+    parent: listedPlace(where, row.parent_id, row.parent_name),
     score: row.score,
     rank: row.rank,
     rankCount: row.rank_count,
@@ -220,7 +228,7 @@ function standingRow(row: StandingQueryRow, above: Map<string, string[]>): Stand
  * Streams every standing once: into standings.csv/.json, into one JSON file per ranking page,
  * and into `kept` for the pairs the home page and the notices quote.
  */
-async function writeStandings(input: ExportInput, periods: PeriodInfo[], rankings: RankingInfo[], wanted: Set<string>, above: Map<string, string[]>) {
+async function writeStandings(input: ExportInput, periods: PeriodInfo[], rankings: RankingInfo[], wanted: Set<string>, where: Places) {
   const periodById = new Map(periods.map((p) => [p.id, p]));
   const rankingById = new Map(rankings.map((r) => [r.id, r]));
   const pageSize = input.competition.config.ranking_page_size;
@@ -264,7 +272,7 @@ async function writeStandings(input: ExportInput, periods: PeriodInfo[], ranking
         lastGroup = { group, rows: [] };
         current.groups.push(lastGroup);
       }
-      const standing = standingRow(row, above);
+      const standing = standingRow(row, where);
       lastGroup.rows.push(standing);
       const key = `${row.ranking_id}__${row.period_id}`;
       if (wanted.has(key)) {
@@ -373,7 +381,7 @@ function buildNotice(
   kept: Map<string, StandingRow[]>,
   awards: AwardQueryRow[],
   exclusions: ExclusionQueryRow[],
-  above: Map<string, string[]>,
+  where: Places,
 ): Notice {
   const { config, locale } = competition;
   const rankingSections = plan.rankings.map((rankingId): NoticeSection => ({
@@ -397,7 +405,7 @@ function buildNotice(
       const entries = awards.filter((a) => a.award_id === award.id && a.period_id === plan.period.id);
       const exclusionsOf = (a: AwardQueryRow) =>
         exclusions.filter((x) => x.award_id === a.award_id && x.period_id === a.period_id && x.entity_kind === a.entity_kind && x.entity_id === a.entity_id);
-      const parentOf = (a: AwardQueryRow) => (a.parent_id ? placeRef(a.parent_id, a.parent_name ?? a.parent_id, above) : null);
+      const parentOf = (a: AwardQueryRow) => listedPlace(where, a.parent_id, a.parent_name);
       const winners = entries.filter((a) => a.outcome === 'winner');
       const amounts = new Set(winners.map((a) => a.amount ?? 0));
       const amountVaries = amounts.size > 1;

@@ -58,7 +58,7 @@ describe('the sample site', () => {
     const pages = [
       'index.html', 'rankings/index.html', 'rankings/h1/outlets/index.html', 'rankings/h1/staff-in-outlet/index.html',
       'units/SB01/index.html', 'units/O03/index.html', 'staff/S0012/index.html', 'notices/index.html',
-      'notices/review-h1/index.html', 'findings/index.html', 'methodology/index.html', 'downloads/index.html', '404.html',
+      'notices/review-h1/index.html', 'findings/index.html', 'methodology/index.html', 'downloads/index.html', 'search/index.html', '404.html',
     ];
     expect(await htmlProblems(site, pages)).toEqual([]);
   });

@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { scoreSummary, type StandingPoint } from '../../src/pipeline/entity-summary.ts';
 import { unitsAbove } from '../../src/pipeline/unit-paths.ts';
 import { rankSparklineSvg } from '../../src/components/rank-sparkline.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { rankingModelFile, type RankingPage } from '../../src/site/model.ts';
 import { buildModel, readOutputs } from '../support/fixture.ts';
 
 const history = { scoreId: 'service', scoreLabel: '服务积分', chartKind: 'month' as const, unit: 'points' as const, targets: [] };
@@ -115,5 +118,10 @@ describe('the sample', () => {
     expect(service!.gapUp).toBe(5);
     expect(page.parent?.name).toBe('大堂服务组');
     expect(page.parent?.above).toEqual(['解放大道网点']);
+    // In lists, an outlet is not followed by the sub-branch every outlet is in; a person is by their unit path.
+    const ranking = (period: string, id: string) => JSON.parse(readFileSync(path.join(report.modelDir, ...rankingModelFile(period, id, 1)), 'utf8')) as RankingPage;
+    expect(ranking('h1', 'outlets').groups[0]!.rows.every((row) => row.parent === null)).toBe(true);
+    const gao = ranking('2025-10', 'staff').groups[0]!.rows.find((row) => row.entity.id === 'S0043')!;
+    expect([gao.parent?.name, ...(gao.parent?.above ?? [])]).toEqual(['大堂服务组', '解放大道网点']);
   });
 });
