@@ -73,9 +73,10 @@ const appealOf = (row: AppealColumns): { appeal?: AppealRef } =>
 /**
  * The unit a score is stated in, where its model fixes one: points for ledgers, weighted
  * indicators and rubrics, percent for a ratio scaled by 100, and a rollup keeps the unit of what
- * it rolls up. Metrics and check averages are whatever the data holds, so they have none.
+ * it rolls up; a tally of events is a count. Metrics and check averages are whatever the data
+ * holds, so they have none.
  */
-function scoreUnit(score: Competition['config']['scores'][number], scores: Competition['config']['scores']): ScoreUnit | null {
+export function scoreUnit(score: Competition['config']['scores'][number], scores: Competition['config']['scores']): ScoreUnit | null {
   switch (score.model) {
     case 'ledger':
     case 'indicators':
@@ -84,7 +85,7 @@ function scoreUnit(score: Competition['config']['scores'][number], scores: Compe
     case 'ratio':
       return score.scale === 100 ? 'percent' : null;
     case 'event_tally':
-      return score.measure === 'points' ? 'points' : score.measure === 'amount' ? 'yuan' : null;
+      return score.measure === 'points' ? 'points' : score.measure === 'amount' ? 'yuan' : 'count';
     case 'rollup': {
       const of = scores.find((s) => s.id === score.of);
       return of && of !== score ? scoreUnit(of, scores) : null;

@@ -29,7 +29,7 @@ import {
 import { TableExport } from './table-export.ts';
 import { FindingExportRow, StandingExportRow } from './export-schemas.ts';
 import { describeMethodology } from './methodology.ts';
-import { writeEntityPages } from './entity-pages.ts';
+import { scoreUnit, writeEntityPages } from './entity-pages.ts';
 import { writeLedgerExports } from './ledger-exports.ts';
 import { queryRows, streamRows } from './sql.ts';
 import { writeJson } from './files.ts';
@@ -85,6 +85,7 @@ export async function exportSite(input: ExportInput): Promise<SiteModel> {
       label: localize(r.label, locale),
       scoreId: r.score,
       scoreLabel: localize(score.label, locale),
+      scoreUnit: scoreUnit(score, config.scores),
       subject: r.subject,
       subjectLabel: localize(level?.label ?? config.org.staff_label, locale),
       withinLabel: within ? localize(within.label, locale) : null,

@@ -32,6 +32,8 @@ export interface RankingInfo {
   label: string;
   scoreId: string;
   scoreLabel: string;
+  /** What the score is counted in, as on entity pages; null when its model does not say. */
+  scoreUnit: ScoreUnit | null;
   /** `staff` or a level id. */
   subject: string;
   subjectLabel: string;
@@ -104,7 +106,8 @@ export interface ScoreHistoryPoint {
   status: 'final' | 'provisional';
 }
 
-export type ScoreUnit = 'points' | 'percent' | 'yuan';
+/** What one unit of a score is; a count is shown as a whole number. */
+export type ScoreUnit = 'points' | 'percent' | 'yuan' | 'count';
 
 export interface ScoreHistory {
   scoreId: string;

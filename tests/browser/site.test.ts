@@ -95,6 +95,9 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
     expect(await page.locator('table caption').count()).toBeGreaterThanOrEqual(3);
     await page.goto(`${base}/rankings/h1/outlets/`);
     expect(await page.locator('table tbody tr').count()).toBe(10);
+    // Search needs its script, and says so.
+    await page.goto(`${base}/search/?q=lny`);
+    expect(await page.locator('.search-noscript').isVisible()).toBe(true);
     await context.close();
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readCompetition } from '../../src/config/read.ts';
 import { LOCALES } from '../../src/config/schema.ts';
 import { describeMethodology } from '../../src/pipeline/methodology.ts';
-import { message } from '../../src/site/i18n/index.ts';
+import { i18n, message } from '../../src/site/i18n/index.ts';
 import zhCN from '../../src/site/i18n/zh-CN.json';
 import en from '../../src/site/i18n/en.json';
 import path from 'node:path';
@@ -26,5 +26,20 @@ describe('message catalogs', () => {
   it('words the inspection method in the build’s language', () => {
     expect(message('zh-CN', 'evidence.inspection', { method: 'video', minutes: 6, inspector: '王五' })).toContain('视频');
     expect(message('en', 'evidence.inspection', { method: 'video', minutes: 6, inspector: 'Wang' })).toBe('video inspection, 6 minutes, by Wang');
+  });
+});
+
+describe('numbers with their units', () => {
+  const zh = i18n('zh-CN', 1);
+  const english = i18n('en', 2);
+
+  it('shows a count as a whole number, a rate with %, points with 分, and negatives with a true minus', () => {
+    expect(zh.scoreWithUnit(3, 'count')).toBe('3次');
+    expect(zh.scoreWithUnit(92.5, 'percent')).toBe('92.5%');
+    expect(zh.scoreWithUnit(-2, 'points')).toBe('\u22122.0分');
+    expect(english.scoreIn(4, 'count')).toBe('4');
+    expect(english.scoreIn(-0.5, null)).toBe('\u22120.50');
+    expect(english.titleWithUnit('Score', 'yuan')).toBe('Score (yuan)');
+    expect(english.signed(-3)).toBe('\u22123');
   });
 });

@@ -15,6 +15,7 @@
  *   entries (period labels) as they are, joined
  */
 import type { Locale, ThresholdOp } from '../../config/schema.ts';
+import type { ScoreUnit } from '../model.ts';
 import { THRESHOLD_SYMBOL } from '../../checks/finding.ts';
 import { formatDay } from '../../config/dates.ts';
 import zhCN from './zh-CN.json';
@@ -145,6 +146,13 @@ export function i18n(locale: Locale, decimals: number) {
     tAround: (key: MessageKey, placeholder: string) => tAround(locale, key, placeholder),
     message: (key: string, values?: MessageValues) => message(locale, key, values),
     score: (n: number) => formatScore(n, decimals),
+    /** A score as its unit has it: a count as a whole number, anything else at the site's precision. */
+    scoreIn: (n: number, unit: ScoreUnit | null) => formatScore(n, unit === 'count' ? 0 : decimals),
+    /** The same with its unit: 98.5分, 92.0%, 3次. */
+    scoreWithUnit: (n: number, unit: ScoreUnit | null) =>
+      t(locale, `entity.value.${unit ?? 'none'}`, { value: formatScore(n, unit === 'count' ? 0 : decimals) }),
+    /** A column or axis title with the unit: 得分（分）. */
+    titleWithUnit: (title: string, unit: ScoreUnit | null) => t(locale, `entity.chartAxis.${unit ?? 'none'}`, { score: title }),
     signed: formatSigned,
     number: (n: number) => formatNumber(n, locale),
     date,
