@@ -1,1 +1,1 @@
-SELECT unit_id, name, level FROM stg_units ORDER BY unit_id;
+SELECT unit_id, name, level, parent_id FROM stg_units ORDER BY unit_id;

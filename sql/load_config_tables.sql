@@ -1,6 +1,7 @@
 -- The config, as tables, so that scoring SQL joins on rules instead of having values glued in.
 -- closed_through: NULL when the config leaves it out (periods close with the data, int_as_of.sql).
-CREATE TABLE cfg_competition (start_date DATE, end_date DATE, closed_through DATE);
+-- locale: the edition being built (zh-CN or en), which picks the names of units and staff.
+CREATE TABLE cfg_competition (start_date DATE, end_date DATE, closed_through DATE, locale VARCHAR);
 CREATE TABLE cfg_levels (level_id VARCHAR, depth INTEGER);
 CREATE TABLE cfg_periods (period_id VARCHAR, kind VARCHAR, start_date DATE, end_date DATE, ord INTEGER, combined BOOLEAN);
 CREATE TABLE cfg_period_parts (period_id VARCHAR, part_id VARCHAR, weight DECIMAL(18, 6));

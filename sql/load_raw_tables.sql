@@ -1,8 +1,8 @@
 -- Raw tables: every column VARCHAR, exactly as the CSV had it, plus where the row came from.
 -- Types are given in stg_*.sql after validation, so DuckDB never guesses the type of an ID.
 -- `attributes` holds the extra columns the config declares (org.attributes), name → text.
-CREATE TABLE raw_units (file_id INTEGER, record_no BIGINT, unit_id VARCHAR, name VARCHAR, level VARCHAR, parent_id VARCHAR, head_staff_id VARCHAR, attributes MAP(VARCHAR, VARCHAR));
-CREATE TABLE raw_staff (file_id INTEGER, record_no BIGINT, staff_id VARCHAR, name VARCHAR, unit_id VARCHAR, role VARCHAR, employee_no VARCHAR, attributes MAP(VARCHAR, VARCHAR));
+CREATE TABLE raw_units (file_id INTEGER, record_no BIGINT, unit_id VARCHAR, name VARCHAR, name_en VARCHAR, level VARCHAR, parent_id VARCHAR, head_staff_id VARCHAR, attributes MAP(VARCHAR, VARCHAR));
+CREATE TABLE raw_staff (file_id INTEGER, record_no BIGINT, staff_id VARCHAR, name VARCHAR, name_en VARCHAR, unit_id VARCHAR, role VARCHAR, employee_no VARCHAR, attributes MAP(VARCHAR, VARCHAR));
 CREATE TABLE raw_events (file_id INTEGER, record_no BIGINT, event_id VARCHAR, date VARCHAR, type VARCHAR, unit_id VARCHAR, staff_id VARCHAR, points VARCHAR, status VARCHAR, source VARCHAR, note VARCHAR, amount VARCHAR, problem VARCHAR, priority VARCHAR);
 CREATE TABLE raw_surveys (file_id INTEGER, record_no BIGINT, survey_id VARCHAR, date VARCHAR, unit_id VARCHAR, satisfied VARCHAR, neutral VARCHAR, unsatisfied VARCHAR);
 CREATE TABLE raw_checks (file_id INTEGER, record_no BIGINT, check_id VARCHAR, date VARCHAR, unit_id VARCHAR, staff_id VARCHAR, kind VARCHAR, score VARCHAR, checker VARCHAR, signed_by VARCHAR);

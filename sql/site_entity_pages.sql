@@ -7,15 +7,21 @@ CREATE TABLE site_entity_pages AS
 WITH history AS (
   SELECT s.entity_kind, s.entity_id,
          list({'period_id': s.period_id, 'score_id': s.score_id, 'score': s.score::DOUBLE, 'raw_score': s.raw_score::DOUBLE,
-               'rank': st.rank, 'rank_count': st.rank_count, 'ord': p.ord}) AS history
+               'rank': st.rank, 'rank_count': st.rank_count, 'rank_change': st.rank_change,
+               'next_up_score': st.next_up_score::DOUBLE, 'target_op': st.target_op, 'target_value': st.target_value::DOUBLE,
+               'ord': p.ord}) AS history
   -- fct_period_scores with the value before the score's floor or cap, which the page shows beside it.
   FROM (SELECT * FROM int_scores UNION ALL SELECT * FROM int_combined_scores) s
   JOIN cfg_periods p ON p.period_id = s.period_id
   LEFT JOIN (
     -- The rank shown beside a score comes from the first configured ranking across the competition.
-    SELECT st.*, row_number() OVER (PARTITION BY st.period_id, st.score_id, st.entity_kind, st.entity_id ORDER BY r.ord) AS pick
+    SELECT st.*, row_number() OVER (PARTITION BY st.period_id, st.score_id, st.entity_kind, st.entity_id ORDER BY r.ord) AS pick,
+           -- The nearest score of a better rank (ties share a rank, so a strictly smaller one):
+           -- the lowest score above when high is good, the highest below when low is.
+           CASE WHEN r.descending THEN min(st.score) OVER better ELSE max(st.score) OVER better END AS next_up_score
     FROM fct_standings st JOIN cfg_rankings r ON r.ranking_id = st.ranking_id
     WHERE r.within_level IS NULL
+    WINDOW better AS (PARTITION BY st.ranking_id, st.period_id ORDER BY st.rank RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
   ) st ON st.pick = 1 AND st.period_id = s.period_id AND st.score_id = s.score_id
       AND st.entity_kind = s.entity_kind AND st.entity_id = s.entity_id
   GROUP BY s.entity_kind, s.entity_id

@@ -1,5 +1,6 @@
 /** Lays out every scored period: generated calendar months and quarters plus the listed ones. */
 import type { CompetitionConfig, Text } from './schema.ts';
+import { formatMonth } from './dates.ts';
 
 export type PeriodKind = 'month' | 'quarter' | 'phase' | 'half' | 'year' | 'custom';
 
@@ -34,7 +35,7 @@ function calendarPeriodsOf(kind: 'month' | 'quarter', start: string, end: string
     const id = kind === 'month' ? `${y}-${pad(m)}` : `${y}-Q${(m - 1) / 3 + 1}`;
     const label =
       kind === 'month'
-        ? { 'zh-CN': `${y}年${m}月`, en: `${y}-${pad(m)}` }
+        ? { 'zh-CN': formatMonth(first, 'zh-CN'), en: formatMonth(first, 'en') }
         : { 'zh-CN': `${y}年第${(m - 1) / 3 + 1}季度`, en: `${y} Q${(m - 1) / 3 + 1}` };
     // Clip to the competition: a campaign that starts on 3/16 scores March from 3/16.
     out.push({ id, kind, label, start: first < start ? start : first, end: last > end ? end : last, combine: [], targets: [], tasks: [] });

@@ -772,6 +772,11 @@ export const CompetitionConfig = z.strictObject({
    * refused before scoring starts. The 2,000,000-event benchmark needs under a million.
    */
   row_budget: z.int().positive().default(50_000_000),
+  /**
+   * Rows on one ranking page: a longer ranking is split into pages of this many rows, with the
+   * whole ranking as a CSV download beside them, so that no page grows past what a phone loads.
+   */
+  ranking_page_size: z.int().min(10).max(5_000).default(500),
 });
 export type CompetitionConfig = z.infer<typeof CompetitionConfig>;
 export type PeriodConfig = CompetitionConfig['periods']['list'][number];

@@ -26,6 +26,7 @@ import { softCapNotes } from '../checks/award-lists.ts';
 import { checkOutput } from './output-safety.ts';
 import { runProcess, runTogether } from './processes.ts';
 import { renderCompiled } from '../render/render.ts';
+import { writeSearchIndex } from './search-index.ts';
 import { asBuildError, makeOwnedTemp, nodePublishFs, publishSite, recoverAndClean, removeOwnedTemp, RENDER_PREFIX, renderFailure, workPrefix, type PublishFs } from './publish.ts';
 
 /** The render stage: writes the site for the model into `siteDir`. The compiled renderer (`renderCompiled`) unless a test passes another. */
@@ -286,7 +287,8 @@ export function normaliseBase(base = '/'): string {
  * second build from reusing the first one's loaded modules, and Astro's memory apart from
  * DuckDB's. Each child works in its own folder inside the project: Astro keeps its server
  * chunks in `<cwd>/.astro` when the output lies outside the cwd, those chunks must resolve the
- * project's node_modules, and two builds sharing one such folder would collide.
+ * project's node_modules, and two builds sharing one such folder would collide. The search
+ * index is written last, into the merged site.
  */
 export async function renderWithAstro(modelDir: string, publicDir: string, siteDir: string, base: string, signal?: AbortSignal): Promise<void> {
   const astro = path.join(PROJECT_ROOT, 'node_modules', 'astro', 'astro.js');
@@ -327,4 +329,6 @@ export async function renderWithAstro(modelDir: string, publicDir: string, siteD
   // Pages every share renders (home, findings …) and the assets are identical in each.
   renameSync(shardOut(0), siteDir);
   for (let i = 1; i < shards; i++) cpSync(shardOut(i), siteDir, { recursive: true, force: false });
+  signal?.throwIfAborted();
+  await writeSearchIndex(modelDir, siteDir);
 }

@@ -20,7 +20,7 @@ export async function loadConfigTables(db: DuckDBConnection, competition: Compet
     }
   };
   // Dates go in as 'YYYY-MM-DD' text; DuckDB casts them to the DATE columns.
-  await insert('cfg_competition', [[config.start, config.end, config.closed_through ?? null]]);
+  await insert('cfg_competition', [[config.start, config.end, config.closed_through ?? null, competition.locale]]);
   await insert('cfg_levels', config.org.levels.map((l, depth) => [l.id, depth]));
   await insert('cfg_periods', periods.map((p) => [p.id, p.kind, p.start, p.end, p.order, p.combine.length > 0]));
   await insert('cfg_period_parts', periods.flatMap((p) => p.combine.map((c) => [p.id, c.period, c.weight])));

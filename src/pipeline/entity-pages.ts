@@ -7,8 +7,10 @@ import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
 import { localize } from '../config/text.ts';
-import { entityRef, type AppealRef, type EntityPage, type FineLine, type PeriodInfo, type Posting, type ScoreHistory, type ScoreUnit } from '../site/model.ts';
+import { entityRef, placeRef, type AppealRef, type DirectoryEntry, type EntityPage, type FineLine, type PeriodInfo, type Posting, type ScoreHistory, type ScoreUnit } from '../site/model.ts';
 import { sortBy } from '../order.ts';
+import type { ThresholdOp } from '../config/schema.ts';
+import { scoreSummary, type StandingPoint } from './entity-summary.ts';
 import { runSqlFile, streamRows } from './sql.ts';
 import { FileWriter } from './files.ts';
 import { publishesStaffPages } from './public-edition.ts';
@@ -28,7 +30,19 @@ interface EntityPageRow {
   head_name: string | null;
   children: { id: string; name: string; level: string }[];
   members: { id: string; name: string }[];
-  history: { period_id: string; score_id: string; score: number; raw_score: number; rank: number | null; rank_count: number | null; ord: number }[];
+  history: {
+    period_id: string;
+    score_id: string;
+    score: number;
+    raw_score: number;
+    rank: number | null;
+    rank_count: number | null;
+    rank_change: number | null;
+    next_up_score: number | null;
+    target_op: ThresholdOp | null;
+    target_value: number | null;
+    ord: number;
+  }[];
   postings: ({
     date: string;
     source_table: 'events' | 'surveys';
@@ -63,9 +77,10 @@ const appealOf = (row: AppealColumns): { appeal?: AppealRef } =>
 /**
  * The unit a score is stated in, where its model fixes one: points for ledgers, weighted
  * indicators and rubrics, percent for a ratio scaled by 100, and a rollup keeps the unit of what
- * it rolls up. Metrics and check averages are whatever the data holds, so they have none.
+ * it rolls up; a tally of events is a count. Metrics and check averages are whatever the data
+ * holds, so they have none.
  */
-function scoreUnit(score: Competition['config']['scores'][number], scores: Competition['config']['scores']): ScoreUnit | null {
+export function scoreUnit(score: Competition['config']['scores'][number], scores: Competition['config']['scores']): ScoreUnit | null {
   switch (score.model) {
     case 'ledger':
     case 'indicators':
@@ -74,7 +89,7 @@ function scoreUnit(score: Competition['config']['scores'][number], scores: Compe
     case 'ratio':
       return score.scale === 100 ? 'percent' : null;
     case 'event_tally':
-      return score.measure === 'points' ? 'points' : score.measure === 'amount' ? 'yuan' : null;
+      return score.measure === 'points' ? 'points' : score.measure === 'amount' ? 'yuan' : 'count';
     case 'rollup': {
       const of = scores.find((s) => s.id === score.of);
       return of && of !== score ? scoreUnit(of, scores) : null;
@@ -97,7 +112,8 @@ function parseLists(row: EntityPageJsonRow): EntityPageRow {
   return parsed as unknown as EntityPageRow;
 }
 
-export async function writeEntityPages(db: DuckDBConnection, competition: Competition, periods: PeriodInfo[], modelDir: string) {
+/** `above`: the names of the units above each unit (unit-paths.ts), for the places people and units sit in. */
+export async function writeEntityPages(db: DuckDBConnection, competition: Competition, periods: PeriodInfo[], modelDir: string, above: Map<string, string[]>) {
   const { config, locale } = competition;
   const periodById = new Map(periods.map((p) => [p.id, p]));
   const levelLabel = new Map(config.org.levels.map((l) => [l.id, localize(l.label, locale)]));
@@ -107,22 +123,41 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
   const phases = periods.filter((p) => p.kind === 'phase').map(({ id, label, start, end }) => ({ id, label, start, end }));
   const ids = { units: [] as string[], staff: [] as string[] };
   const staffPages = publishesStaffPages(config);
+  const directory: DirectoryEntry[] = [];
+  const staffLabel = localize(config.org.staff_label, locale);
   for (const dir of ['units', 'staff']) mkdirSync(path.join(modelDir, dir), { recursive: true });
 
-  const histories = (row: EntityPageRow): ScoreHistory[] =>
+  // Each score's history, with what each period's standing adds for the summary at the page's head.
+  const histories = (row: EntityPageRow): { history: ScoreHistory; standings: StandingPoint[] }[] =>
     config.scores.flatMap((score) => {
-      const points = sortBy(row.history, (h) => h.ord)
+      const standings = sortBy(row.history, (h) => h.ord)
         .filter((h) => h.score_id === score.id && periodById.has(h.period_id))
-        .map((h) => {
+        .map((h): StandingPoint => {
           const p = periodById.get(h.period_id)!;
           const bound = h.raw_score === h.score ? {} : { bound: { rule: h.raw_score < h.score ? ('floor' as const) : ('cap' as const), raw: h.raw_score } };
-          return { periodId: p.id, periodLabel: p.label, kind: p.kind, start: p.start, end: p.end, score: h.score, rank: h.rank, rankCount: h.rank_count, status: p.status, ...bound };
+          return {
+            periodId: p.id,
+            periodLabel: p.label,
+            kind: p.kind,
+            start: p.start,
+            end: p.end,
+            score: h.score,
+            rank: h.rank,
+            rankCount: h.rank_count,
+            status: p.status,
+            ...bound,
+            rankChange: h.rank_change,
+            nextUpScore: h.next_up_score,
+            targetOp: h.target_op,
+            targetValue: h.target_value,
+          };
         });
-      if (points.length === 0) return [];
+      if (standings.length === 0) return [];
       const targets = periods
         .filter((p) => p.kind === 'phase')
         .flatMap((p) => p.targets.filter((t) => t.scoreId === score.id).map((t) => ({ start: p.start, end: p.end, op: t.op, value: t.value, phaseLabel: p.label })));
-      return [{ scoreId: score.id, scoreLabel: localize(score.label, locale), chartKind: score.chart, points, unit: scoreUnit(score, config.scores), targets }];
+      const points = standings.map(({ rankChange, nextUpScore, targetOp, targetValue, ...point }) => point);
+      return [{ history: { scoreId: score.id, scoreLabel: localize(score.label, locale), chartKind: score.chart, points, unit: scoreUnit(score, config.scores), targets }, standings }];
     });
 
   // An event as the ignored-events and fines lists show it: when, what, and any appeal.
@@ -140,17 +175,19 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
       const row = parseLists(jsonRow);
       const isUnit = row.entity_kind === 'unit';
       if (!isUnit && !staffPages) continue;
+      const scored = histories(row);
       const page: EntityPage = {
         entity: entityRef(row.entity_kind, row.entity_id, row.name),
         levelLabel: isUnit ? (levelLabel.get(row.subject) ?? row.subject) : '',
         role: row.role,
         ...(row.employee_no ? { employeeNo: row.employee_no } : {}),
-        parent: row.parent_unit_id ? entityRef('unit', row.parent_unit_id, row.parent_name ?? row.parent_unit_id) : null,
+        parent: row.parent_unit_id ? placeRef(row.parent_unit_id, row.parent_name ?? row.parent_unit_id, above) : null,
         ancestors: sortBy(row.ancestors, (a) => -a.distance).map((a) => entityRef('unit', a.id, a.name)),
         head: row.head_staff_id ? entityRef('staff', row.head_staff_id, row.head_name ?? row.head_staff_id) : null,
         children: sortBy(row.children, (c) => c.id).map((c) => ({ ...entityRef('unit', c.id, c.name), levelLabel: levelLabel.get(c.level) ?? c.level })),
         members: sortBy(row.members, (m) => m.id).map((m) => entityRef('staff', m.id, m.name)),
-        histories: histories(row),
+        histories: scored.map((s) => s.history),
+        summaries: scored.flatMap(({ history, standings }) => scoreSummary(history, standings) ?? []),
         postings: sortBy(row.postings, (p) => newestFirst(p.date), (p) => p.source_id, (p) => p.role).map((p) => ({
           date: p.date,
           sourceTable: p.source_table,
@@ -191,8 +228,12 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
       };
       await files.writeJson(path.join(modelDir, isUnit ? 'units' : 'staff', `${row.entity_id}.json`), page);
       (isUnit ? ids.units : ids.staff).push(row.entity_id);
+      // A unit is placed by the units above it, a person by their own unit and those above it.
+      const unitPath = isUnit ? (above.get(row.entity_id) ?? []) : page.parent ? [page.parent.name, ...(page.parent.above ?? [])] : [];
+      directory.push({ entity: page.entity, kindLabel: isUnit ? page.levelLabel : staffLabel, unitPath });
     }
   }
+  await files.writeJson(path.join(modelDir, 'entities.json'), sortBy(directory, (d) => d.entity.kind, (d) => d.entity.id));
   await files.flush();
   // The table has no order; the ID lists the pages are built from must.
   ids.units.sort();

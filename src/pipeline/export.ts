@@ -12,20 +12,24 @@ import { THRESHOLD_SYMBOL, type CheckFinding } from '../checks/finding.ts';
 import {
   entityRef,
   type CalendarPhase,
+  type EntityRef,
   type Download,
   type Finding,
   type Notice,
   type NoticeSection,
   type PeriodInfo,
+  type RankingGroup,
   type RankingInfo,
   type RankingPage,
+  placeRef,
+  rankingModelFile,
   type SiteModel,
   type StandingRow,
 } from '../site/model.ts';
 import { downloadsOf, TableExport, type ExportCounts } from './table-export.ts';
 import { FindingExportRow, StandingExportRow } from './export-schemas.ts';
 import { describeMethodology } from './methodology.ts';
-import { writeEntityPages } from './entity-pages.ts';
+import { scoreUnit, writeEntityPages } from './entity-pages.ts';
 import { writeAwardExports, writeNoticeFeed } from './notice-exports.ts';
 import { namesPenalty, publishesRanking, publishesStaffPages } from './public-edition.ts';
 import { writeLedgerExports } from './ledger-exports.ts';
@@ -35,6 +39,7 @@ import { compareManifests, DATA_MANIFEST_FILE, dataManifest, entityKeyRef, type 
 import type { DataChanges } from '../site/model.ts';
 import { workingDayWindow, type WorkingCalendar } from './working-days.ts';
 import { formatDate, t } from '../site/i18n/index.ts';
+import { places, type Places, type UnitNode } from './unit-paths.ts';
 
 export interface ExportInput {
   db: DuckDBConnection;
@@ -91,6 +96,7 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
       label: localize(r.label, locale),
       scoreId: r.score,
       scoreLabel: localize(score.label, locale),
+      scoreUnit: scoreUnit(score, config.scores),
       subject: r.subject,
       subjectLabel: localize(level?.label ?? config.org.staff_label, locale),
       withinLabel: within ? localize(within.label, locale) : null,
@@ -113,13 +119,15 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
 
   // Heads every workbook's sheet, so that a printed or forwarded sheet says what it is from.
   const title = `${localize(config.name, locale)} (${asOf})`;
-  const { rankingPages, kept, standingRows } = await writeStandings(input, periods, rankings, wanted, title);
+  const units = await queryRows<UnitNode>(db, 'export_unit_names');
+  const where = places(units);
+  const { rankingPages, kept, standingRows } = await writeStandings(input, periods, rankings, wanted, title, where);
 
   const awards = await queryRows<AwardQueryRow>(db, 'export_awards');
   const exclusions = await queryRows<ExclusionQueryRow>(db, 'export_award_exclusions');
   // A notice with nothing on any of its lists is published only where `when_empty` asks for it (本期无).
   const published = noticePlans
-    .map((plan) => ({ plan, draft: buildNotice(plan, competition, rankings, kept, awards, exclusions, input.calendar) }))
+    .map((plan) => ({ plan, draft: buildNotice(plan, competition, rankings, kept, awards, exclusions, input.calendar, where) }))
     .filter(({ plan, draft }) => plan.config.when_empty === 'publish' || draft.sections.some((s) => s.rows.length > 0 || s.unnamed > 0));
   const numbers = noticeNumbers(published.map((p) => p.plan));
   const notices = published.map(({ plan, draft }): Notice => {
@@ -131,12 +139,12 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
   writeNoticeFeed(competition, notices, input.base, exportsDir);
   writeJson(path.join(modelDir, 'notices.json'), notices);
 
-  const unitNames = new Map((await queryRows<{ unit_id: string; name: string }>(db, 'export_unit_names')).map((u) => [u.unit_id, u.name]));
+  const unitNames = new Map(units.map((u) => [u.unit_id, u.name]));
   const findings = input.findings.map((f) => siteFinding(f, competition, unitNames));
   writeJson(path.join(modelDir, 'findings.json'), findings);
   const findingRows = await writeFindingExports(input.findings, findings, exportsDir, title);
 
-  const entityIds = await writeEntityPages(db, competition, periods, modelDir);
+  const entityIds = await writeEntityPages(db, competition, periods, modelDir, where.above);
 
   const [counts = { units: 0, staff: 0, events: 0 }] = await queryRows<{ units: number; staff: number; events: number }>(db, 'export_counts');
   const leaders = [...leaderPeriods].map(([rankingId, period]) => ({
@@ -244,10 +252,17 @@ function biggestMovers(leaders: SiteModel['home']['leaders'], kept: Map<string, 
   return null;
 }
 
-function standingRow(row: StandingQueryRow): StandingRow {
+/**
+ * The unit beside an entry of a list (a ranking, a notice): none when it is the single top unit,
+ * which every outlet would repeat (城东支行 on every row) and which tells no one apart.
+ */
+const listedPlace = (where: Places, id: string | null, name: string | null): EntityRef | null =>
+  id === null || id === where.top ? null : placeRef(id, name ?? id, where.above);
+
+function standingRow(row: StandingQueryRow, where: Places): StandingRow {
   return {
     entity: entityRef(row.entity_kind, row.entity_id, row.entity_name),
-    parent: row.parent_id ? entityRef('unit', row.parent_id, row.parent_name ?? row.parent_id) : null,
+    parent: listedPlace(where, row.parent_id, row.parent_name),
     score: row.score,
     rank: row.rank,
     rankCount: row.rank_count,
@@ -261,17 +276,35 @@ function standingRow(row: StandingQueryRow): StandingRow {
  * Streams every standing once: into standings.csv/.json, into one JSON file per ranking page,
  * and into `kept` for the pairs the home page and the notices quote.
  */
-async function writeStandings(input: ExportInput, periods: PeriodInfo[], rankings: RankingInfo[], wanted: Set<string>, title: string) {
+async function writeStandings(input: ExportInput, periods: PeriodInfo[], rankings: RankingInfo[], wanted: Set<string>, title: string, where: Places) {
   const periodById = new Map(periods.map((p) => [p.id, p]));
   const rankingById = new Map(rankings.map((r) => [r.id, r]));
+  const pageSize = input.competition.config.ranking_page_size;
   const table = await TableExport.create(path.join(input.exportsDir, 'standings'), StandingExportRow, title);
   const rankingPages: SiteModel['rankingPages'] = [];
   const kept = new Map<string, StandingRow[]>();
-  let current: RankingPage | null = null;
-  const flush = () => {
+  // One ranking of one period at a time: its rows under their groups, and as download rows.
+  let current: { period: PeriodInfo; ranking: RankingInfo; groups: RankingGroup[]; exportRows: StandingExportRow[] } | null = null;
+  const flush = async () => {
     if (!current) return;
-    writeJson(path.join(input.modelDir, 'rankings', `${current.period.id}__${current.ranking.id}.json`), current);
-    rankingPages.push({ periodId: current.period.id, rankingId: current.ranking.id });
+    const { period, ranking, groups, exportRows } = current;
+    const pages = pageRanges(exportRows.length, pageSize);
+    let download: string | null = null;
+    if (pages.length > 1) {
+      const file = rankingDownload(period.id, ranking.id);
+      mkdirSync(path.join(input.exportsDir, path.dirname(file)), { recursive: true });
+      const whole = await TableExport.create(path.join(input.exportsDir, file), StandingExportRow, title);
+      for (const row of exportRows) whole.add(row);
+      await whole.close();
+      download = `exports/${file}.csv`;
+    }
+    const target = period.targets.find((t) => t.scoreId === ranking.scoreId) ?? null;
+    mkdirSync(path.join(input.modelDir, 'rankings', period.id, ranking.id), { recursive: true });
+    pages.forEach((range, i) => {
+      const page: RankingPage = { period, ranking, target, groups: rowsBetween(groups, range), paging: { page: i + 1, pages, download } };
+      writeJson(path.join(input.modelDir, ...rankingModelFile(period.id, ranking.id, i + 1)), page);
+    });
+    rankingPages.push({ periodId: period.id, rankingId: ranking.id, pages: pages.length });
   };
   for await (const chunk of streamRows<StandingQueryRow>(input.db, 'export_standings')) {
     for (const row of chunk) {
@@ -280,8 +313,8 @@ async function writeStandings(input: ExportInput, periods: PeriodInfo[], ranking
       // A ranking of staff the public edition does not publish (config.public.staff_rankings).
       if (!ranking) continue;
       if (current?.period.id !== period.id || current.ranking.id !== ranking.id) {
-        flush();
-        current = { period, ranking, target: period.targets.find((t) => t.scoreId === ranking.scoreId) ?? null, groups: [] };
+        await flush();
+        current = { period, ranking, groups: [], exportRows: [] };
       }
       const group = row.group_id ? entityRef('unit', row.group_id, row.group_name ?? row.group_id) : null;
       let lastGroup = current.groups.at(-1);
@@ -289,14 +322,14 @@ async function writeStandings(input: ExportInput, periods: PeriodInfo[], ranking
         lastGroup = { group, rows: [] };
         current.groups.push(lastGroup);
       }
-      const standing = standingRow(row);
+      const standing = standingRow(row, where);
       lastGroup.rows.push(standing);
       const key = `${row.ranking_id}__${row.period_id}`;
       if (wanted.has(key)) {
         if (!kept.has(key)) kept.set(key, []);
         kept.get(key)!.push(standing);
       }
-      table.add({
+      const exportRow: StandingExportRow = {
         period_id: period.id,
         period_label: period.label,
         period_status: period.status,
@@ -315,12 +348,36 @@ async function writeStandings(input: ExportInput, periods: PeriodInfo[], ranking
         previous_rank: row.previous_rank,
         rank_change: row.rank_change,
         target_met: row.target_met,
-      } satisfies StandingExportRow);
+      };
+      current.exportRows.push(exportRow);
+      table.add(exportRow);
     }
     table.flush();
   }
-  flush();
+  await flush();
   return { rankingPages, kept, standingRows: await table.close() };
+}
+
+/** The download of one whole ranking, without extension, inside exports/. */
+const rankingDownload = (periodId: string, rankingId: string): string => path.posix.join('rankings', periodId, rankingId);
+
+/** Rows first–last (from 1) of each page of `rows` rows; one page, maybe empty, at least. */
+export function pageRanges(rows: number, pageSize: number): { first: number; last: number }[] {
+  const count = Math.max(1, Math.ceil(rows / pageSize));
+  return Array.from({ length: count }, (_, i) => ({ first: i * pageSize + 1, last: Math.min(rows, (i + 1) * pageSize) }));
+}
+
+/** The rows first–last (from 1, across groups) under their groups; a group cut by the page edge keeps its heading on both sides. */
+export function rowsBetween(groups: RankingGroup[], { first, last }: { first: number; last: number }): RankingGroup[] {
+  const out: RankingGroup[] = [];
+  let before = 0;
+  for (const { group, rows } of groups) {
+    const from = Math.max(first - 1 - before, 0);
+    const to = Math.min(last - before, rows.length);
+    if (from < to) out.push({ group, rows: rows.slice(from, to) });
+    before += rows.length;
+  }
+  return out;
 }
 
 export interface NoticePlan {
@@ -425,7 +482,16 @@ function passedOverByFunnel(award: Competition['config']['awards'][number], entr
 }
 
 /** A notice but its 文号 and status, which depend on the other notices published. */
-function buildNotice(plan: NoticePlan, competition: Competition, rankings: RankingInfo[], kept: Map<string, StandingRow[]>, awards: AwardQueryRow[], exclusions: ExclusionQueryRow[], calendar: WorkingCalendar): Omit<Notice, 'number' | 'status'> {
+function buildNotice(
+  plan: NoticePlan,
+  competition: Competition,
+  rankings: RankingInfo[],
+  kept: Map<string, StandingRow[]>,
+  awards: AwardQueryRow[],
+  exclusions: ExclusionQueryRow[],
+  calendar: WorkingCalendar,
+  where: Places,
+): Omit<Notice, 'number' | 'status'> {
   const { config, locale } = competition;
   const rankingSections = plan.rankings.map((rankingId): NoticeSection => ({
     kind: 'ranking',
@@ -449,7 +515,7 @@ function buildNotice(plan: NoticePlan, competition: Competition, rankings: Ranki
       const entries = awards.filter((a) => a.award_id === award.id && a.period_id === plan.period.id);
       const exclusionsOf = (a: AwardQueryRow) =>
         exclusions.filter((x) => x.award_id === a.award_id && x.period_id === a.period_id && x.entity_kind === a.entity_kind && x.entity_id === a.entity_id);
-      const parentOf = (a: AwardQueryRow) => (a.parent_id ? entityRef('unit', a.parent_id, a.parent_name ?? a.parent_id) : null);
+      const parentOf = (a: AwardQueryRow) => listedPlace(where, a.parent_id, a.parent_name);
       const winners = entries.filter((a) => a.outcome === 'winner');
       const amounts = new Set(winners.map((a) => a.amount ?? 0));
       const amountVaries = amounts.size > 1;

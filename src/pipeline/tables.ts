@@ -39,6 +39,7 @@ export const TABLES: Record<TableName, { idColumn: string; columns: ColumnSpec[]
     columns: [
       col('unit_id', 'id', 'the unit’s code'),
       col('name', 'text', 'display name'),
+      col('name_en', 'text', 'the name in the English edition; empty keeps the name', optional),
       col('level', 'id', 'a level id from org.levels'),
       col('parent_id', 'id', 'the parent unit; empty for the top', optional),
       col('head_staff_id', 'id', 'the staff member who leads the unit', optional),
@@ -49,6 +50,7 @@ export const TABLES: Record<TableName, { idColumn: string; columns: ColumnSpec[]
     columns: [
       col('staff_id', 'id', 'the person’s code'),
       col('name', 'text', 'display name'),
+      col('name_en', 'text', 'the name in the English edition (pinyin); empty keeps the name', optional),
       col('unit_id', 'id', 'the unit the person belongs to'),
       col('role', 'text', 'job title', optional),
       col('employee_no', 'text', 'payroll number', { ...optional, internal: true }),

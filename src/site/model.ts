@@ -35,6 +35,8 @@ export interface RankingInfo {
   label: string;
   scoreId: string;
   scoreLabel: string;
+  /** What the score is counted in, as on entity pages; null when its model does not say. */
+  scoreUnit: ScoreUnit | null;
   /** `staff` or a level id. */
   subject: string;
   subjectLabel: string;
@@ -50,6 +52,8 @@ export interface EntityRef {
   name: string;
   /** Site-relative path, e.g. `units/U01/`; join with the base via `href()`. */
   path: string;
+  /** For a unit named beside a person or a department: the names of the units above it, nearest first, without a top unit above everyone. */
+  above?: string[];
 }
 
 export interface StandingRow {
@@ -77,7 +81,19 @@ export interface RankingPage {
   period: PeriodInfo;
   ranking: RankingInfo;
   target: TargetInfo | null;
+  /** This page's rows only, under their groups; a group split across pages heads each part. */
   groups: RankingGroup[];
+  paging: RankingPaging;
+}
+
+/** Where one page lies in a ranking split into pages (`ranking_page_size` rows each). */
+export interface RankingPaging {
+  /** 1 for the first page. */
+  page: number;
+  /** The first and last row of every page, counted from 1 across the whole ranking. */
+  pages: { first: number; last: number }[];
+  /** The whole ranking as a download (site-relative), when it is split into pages; else null. */
+  download: string | null;
 }
 
 export interface ScoreHistoryPoint {
@@ -95,7 +111,8 @@ export interface ScoreHistoryPoint {
   bound?: { rule: 'floor' | 'cap'; raw: number };
 }
 
-export type ScoreUnit = 'points' | 'percent' | 'yuan';
+/** What one unit of a score is; a count is shown as a whole number. */
+export type ScoreUnit = 'points' | 'percent' | 'yuan' | 'count';
 
 export interface ScoreHistory {
   scoreId: string;
@@ -107,6 +124,26 @@ export interface ScoreHistory {
   unit: ScoreUnit | null;
   /** Phase targets as steps across the chart. */
   targets: { start: string; end: string; op: ThresholdOp; value: number; phaseLabel: string }[];
+}
+
+/**
+ * The head of an entity page for one score: where it stands now and how it got there, computed
+ * by the pipeline (src/pipeline/entity-summary.ts) so that the page only words it.
+ */
+export interface ScoreSummary {
+  scoreId: string;
+  scoreLabel: string;
+  unit: ScoreUnit | null;
+  /** The newest period of the summary's kind the entity has a score in. */
+  latest: ScoreHistoryPoint;
+  /** Places climbed since the previous period of the same kind (negative: fell); null when not ranked in both. */
+  rankChange: number | null;
+  /** How far the score is from the nearest better rank, always ≥ 0; null at the top or when not ranked. */
+  gapUp: number | null;
+  /** The latest period's target for this entity, whether the score meets it, and how far it is from it. */
+  target: { op: ThresholdOp; value: number; met: boolean; gap: number } | null;
+  /** The rank in every period of the summary's kind, oldest first, for the sparkline; null where not ranked. */
+  ranks: { periodLabel: string; rank: number | null; rankCount: number | null }[];
 }
 
 /** One line in an entity's ledger: what moved its score, and why. */
@@ -163,6 +200,8 @@ export interface EntityPage {
   children: (EntityRef & { levelLabel: string })[];
   members: EntityRef[];
   histories: ScoreHistory[];
+  /** One per score the entity has a history in, in the histories' order. */
+  summaries: ScoreSummary[];
   /** Newest first. */
   postings: Posting[];
   /** Events about this entity that moved no score (unverified, pending), kept visible. */
@@ -170,6 +209,15 @@ export interface EntityPage {
   /** Per-event fines, newest first, and their totals per period; absent when no event type carries a fine. */
   fines?: { lines: FineLine[]; totals: { periodId: string; periodLabel: string; events: number; amount: number }[] };
   phases: { id: string; label: string; start: string; end: string }[];
+}
+
+/** One line of the entity directory (`entities.json`): who exists, and where they sit. */
+export interface DirectoryEntry {
+  entity: EntityRef;
+  /** The unit's level (网点, 部门) or the staff label. */
+  kindLabel: string;
+  /** The units above, nearest first, without a top unit shared by everyone (营业室 · 城东支行营业部). */
+  unitPath: string[];
 }
 
 export interface Evidence {
@@ -345,8 +393,8 @@ export interface SiteModel {
   calendar: CalendarPhase[];
   periods: PeriodInfo[];
   rankings: RankingInfo[];
-  /** Every (period, ranking) pair that has a page. */
-  rankingPages: { periodId: string; rankingId: string }[];
+  /** Every (period, ranking) pair that has a page, and how many pages its rows take. */
+  rankingPages: { periodId: string; rankingId: string; pages: number }[];
   home: {
     leaders: { ranking: RankingInfo; period: PeriodInfo; rows: StandingRow[] }[];
     movers: { ranking: RankingInfo; period: PeriodInfo; up: StandingRow[]; down: StandingRow[] } | null;
@@ -371,14 +419,19 @@ function modelDir(): string {
   return dir;
 }
 
-const readJson = <T>(...parts: string[]): T => JSON.parse(readFileSync(path.join(modelDir(), ...parts), 'utf8')) as T;
+/** A file of the model in `dir`; the build's own stages (the search index) read the model this way too. */
+export const readModelFile = <T>(dir: string, ...parts: string[]): T => JSON.parse(readFileSync(path.join(dir, ...parts), 'utf8')) as T;
+const readJson = <T>(...parts: string[]): T => readModelFile<T>(modelDir(), ...parts);
 
 let site: SiteModel | undefined;
 export const loadSite = (): SiteModel => (site ??= readJson<SiteModel>('site.json'));
-export const loadRankingPage = (periodId: string, rankingId: string): RankingPage =>
-  readJson<RankingPage>('rankings', `${periodId}__${rankingId}.json`);
+export const loadRankingPage = (periodId: string, rankingId: string, page: number): RankingPage =>
+  readJson<RankingPage>(...rankingModelFile(periodId, rankingId, page));
+/** The model file of one page of a ranking, as path segments: IDs are validated codes, safe as folder names. */
+export const rankingModelFile = (periodId: string, rankingId: string, page: number): string[] => ['rankings', periodId, rankingId, `${page}.json`];
 export const loadUnitPage = (id: string): EntityPage => readJson<EntityPage>('units', `${id}.json`);
 export const loadStaffPage = (id: string): EntityPage => readJson<EntityPage>('staff', `${id}.json`);
+export const loadDirectory = (): DirectoryEntry[] => readJson<DirectoryEntry[]>('entities.json');
 export const loadFindings = (): Finding[] => readJson<Finding[]>('findings.json');
 export const loadNotices = (): Notice[] => readJson<Notice[]>('notices.json');
 export const loadChanges = (): DataChanges => readJson<DataChanges>('changes.json');
@@ -399,9 +452,14 @@ export function ownShare<T>(items: T[]): T[] {
 export const entityPath = (kind: 'unit' | 'staff', id: string): string =>
   `${kind === 'unit' ? 'units' : 'staff'}/${encodeURIComponent(id)}/`;
 export const entityRef = (kind: 'unit' | 'staff', id: string, name: string): EntityRef => ({ kind, id, name, path: entityPath(kind, id) });
-export const rankingPath = (periodId: string, rankingId: string): string =>
-  `rankings/${encodeURIComponent(periodId)}/${encodeURIComponent(rankingId)}/`;
+/** A unit as the place someone or something sits in, with the names of the units above it. */
+export const placeRef = (id: string, name: string, above: Map<string, string[]>): EntityRef => ({ ...entityRef('unit', id, name), above: above.get(id) ?? [] });
+/** Page 1 of a ranking at its own address, page n (n > 1) below it: `rankings/h1/staff/2/`. */
+export const rankingPath = (periodId: string, rankingId: string, page = 1): string =>
+  `rankings/${encodeURIComponent(periodId)}/${encodeURIComponent(rankingId)}/${page > 1 ? `${page}/` : ''}`;
 export const noticePath = (id: string): string => `notices/${encodeURIComponent(id)}/`;
+/** The id of a finding's row on the findings page; finding IDs may hold spaces (a quota group). */
+export const findingAnchor = (id: string): string => `finding-${encodeURIComponent(id)}`;
 
 /** A link from any page: the base the site is published under, then the site-relative path. */
 export const href = (sitePath: string): string => `${loadSite().base}${sitePath}`;

@@ -69,7 +69,7 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
 
   it('passes axe’s WCAG 2.1 A and AA rules on every page type', async () => {
     const violations: string[] = [];
-    for (const path of ['/', '/rankings/', '/rankings/h1/outlets/', '/units/O03/', '/staff/S0012/', '/notices/review-h1/', '/findings/', '/methodology/', '/downloads/']) {
+    for (const path of ['/', '/rankings/', '/rankings/h1/outlets/', '/units/O03/', '/staff/S0012/', '/notices/review-h1/', '/findings/', '/methodology/', '/downloads/', '/search/?q=%E8%90%A5%E4%B8%9A%E5%AE%A4']) {
       const page = await open(path);
       await page.addScriptTag({ path: AXE });
       const result = await page.evaluate(() =>
@@ -96,13 +96,17 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
     expect(await page.locator('table caption').count()).toBeGreaterThanOrEqual(3);
     await page.goto(`${base}/rankings/h1/outlets/`);
     expect(await page.locator('table tbody tr').count()).toBe(10);
+    // Search needs its script, and says so.
+    await page.goto(`${base}/search/?q=lny`);
+    expect(await page.locator('.search-noscript').isVisible()).toBe(true);
     await context.close();
   });
 
   it('fits a 360 px phone on every page type: name, score and rank in view, hinted scroll boxes, 24 px tap targets', async () => {
     const problems: string[] = [];
-    for (const path of ['/', '/rankings/', '/rankings/h1/outlets/', '/rankings/h1/staff-in-outlet/', '/units/O03/', '/staff/S0012/', '/notices/', '/notices/review-h1/', '/findings/', '/methodology/', '/downloads/']) {
+    for (const path of ['/', '/rankings/', '/rankings/h1/outlets/', '/rankings/h1/staff-in-outlet/', '/units/O03/', '/staff/S0012/', '/notices/', '/notices/review-h1/', '/findings/', '/methodology/', '/downloads/', '/search/?q=%E8%90%A5%E4%B8%9A%E5%AE%A4']) {
       const page = await open(path, { width: 360, height: 800 });
+      await page.waitForSelector('.search-results li', { timeout: 5000 }).catch(() => undefined);
       const found = await page.evaluate(() => {
         const out: string[] = [];
         const width = document.documentElement.clientWidth;
@@ -137,7 +141,7 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
             if (first && getComputedStyle(first).position !== 'sticky') out.push(`"${text(table.caption ?? headers[0]!)}" scrolls without a sticky first column`);
           }
         }
-        for (const target of document.querySelectorAll('td a, th a, th button, .breadcrumb a')) {
+        for (const target of document.querySelectorAll('td a, th a, th button, .breadcrumb a, .search-results a, form button, form input')) {
           const { height } = target.getBoundingClientRect();
           if (shown(target) && height < 24) out.push(`tap target "${text(target)}" is ${height.toFixed(1)} px tall`);
         }
@@ -176,8 +180,43 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
     published.server.close();
   });
 
+  // 吕宁雨 (S0106) of the sample; the index is the site's own, so no request leaves it.
+  it('finds a person by two characters of their name, by pinyin initials, and shows their unit path', async () => {
+    const page = await open('/search/');
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    for (const query of ['宁雨', '吕宁', 'lny']) {
+      await page.fill('input[name="q"]', query);
+      await page.press('input[name="q"]', 'Enter');
+      const hit = page.locator('.search-results li', { has: page.locator('a[href$="/staff/S0106/"]') });
+      await hit.waitFor({ timeout: 10_000 });
+      await expect(hit.textContent()).resolves.toContain('营业室 · 东湖网点');
+      expect(new URL(page.url()).search).toBe(`?q=${encodeURIComponent(query)}`);
+    }
+    await page.fill('input[name="q"]', '不存在的名字');
+    await page.press('input[name="q"]', 'Enter');
+    await page.locator('.search-status', { hasText: '不存在的名字' }).waitFor({ timeout: 10_000 });
+    expect(await page.locator('.search-results li').count()).toBe(0);
+    expect(requests.filter((url) => !url.startsWith(base))).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a search link without typing, and links a finding to its row', async () => {
+    const page = await open(`/search/?q=${encodeURIComponent('吕宁雨')}`);
+    await page.locator('.search-results a[href$="/staff/S0106/"]').waitFor({ timeout: 10_000 });
+    await expect(page.inputValue('input[name="q"]')).resolves.toBe('吕宁雨');
+    await page.fill('input[name="q"]', '营业部');
+    await page.press('input[name="q"]', 'Enter');
+    const findingLink = page.locator('.search-results a[href*="/findings/#"]').first();
+    await findingLink.waitFor({ timeout: 10_000 });
+    const finding = await findingLink.getAttribute('href');
+    await page.goto(`${base}${finding!}`);
+    await expect(page.locator(`[id="${finding!.split('#')[1]!}"]`).count()).resolves.toBe(1);
+    await page.close();
+  });
+
   it('opens every page type without console errors', async () => {
-    for (const path of ['/', '/rankings/', '/notices/', '/findings/', '/methodology/', '/downloads/']) {
+    for (const path of ['/', '/rankings/', '/notices/', '/findings/', '/methodology/', '/downloads/', '/search/?q=lny']) {
       const page = await open(path);
       await page.close();
     }

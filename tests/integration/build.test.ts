@@ -59,8 +59,9 @@ describe('the sample site', () => {
 
   it('is valid, accessible HTML on every page type', async () => {
     const pages = [
-      'index.html', 'rankings/index.html', 'rankings/h1/outlets/index.html', 'units/SB01/index.html', 'units/O03/index.html',
-      'notices/index.html', 'notices/review-h1/index.html', 'findings/index.html', 'methodology/index.html', 'downloads/index.html', '404.html',
+      'index.html', 'rankings/index.html', 'rankings/h1/outlets/index.html', 'rankings/h1/staff-in-outlet/index.html',
+      'units/SB01/index.html', 'units/O03/index.html', 'staff/S0012/index.html', 'notices/index.html',
+      'notices/review-h1/index.html', 'findings/index.html', 'methodology/index.html', 'downloads/index.html', 'search/index.html', '404.html',
     ];
     expect(await htmlProblems(site, pages)).toEqual([]);
     expect(await htmlProblems(internal, ['rankings/h1/staff-in-outlet/index.html', 'staff/S0012/index.html', 'units/O03/index.html'])).toEqual([]);

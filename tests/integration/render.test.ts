@@ -45,4 +45,23 @@ describe('rendering the model', () => {
     expect(html).toContain('内部版本');
     expect(readFileSync(path.join(site, 'units/O1/index.html'), 'utf8')).toContain('Customer &quot;');
   });
+
+  it('renders a ranking split into pages: each page its own rows, a title of its own, links between them and to the whole ranking', () => {
+    const first = readFileSync(path.join(site, 'rankings/2025-06/staff/index.html'), 'utf8');
+    const second = readFileSync(path.join(site, 'rankings/2025-06/staff/2/index.html'), 'utf8');
+    const title = (page: string) => /<title>([^<]*)<\/title>/.exec(page)?.[1];
+    expect(title(second)).not.toBe(title(first));
+    expect(title(second)).toContain('第2页');
+    for (const page of [first, second]) {
+      expect(page).toContain('href="/rankings/2025-06/staff/"');
+      expect(page).toContain('href="/rankings/2025-06/staff/2/"');
+      expect(page).toContain('href="/exports/rankings/2025-06/staff.csv"');
+      expect(page.match(/<tbody[^>]*>[\s\S]*?<\/tbody>/)?.[0].match(/<tr[\s>]/g)).toHaveLength(2);
+    }
+    expect(second).toContain('本页为第 3–4 行，共 4 行。');
+  });
+
+  it('indexes the site for search', () => {
+    expect(listFiles(site).filter((f) => f.startsWith('pagefind/'))).toContain('pagefind/pagefind.js');
+  });
 });

@@ -34,3 +34,18 @@ describe('message catalogs', () => {
     expect(dateRange('2025-06-02', '2025-06-03')).toContain('–');
   });
 });
+
+describe('numbers with their units', () => {
+  const zh = i18n('zh-CN', 1);
+  const english = i18n('en', 2);
+
+  it('shows a count as a whole number, a rate with %, points with 分, and negatives with a true minus', () => {
+    expect(zh.scoreWithUnit(3, 'count')).toBe('3次');
+    expect(zh.scoreWithUnit(92.5, 'percent')).toBe('92.5%');
+    expect(zh.scoreWithUnit(-2, 'points')).toBe('\u22122.0分');
+    expect(english.scoreIn(4, 'count')).toBe('4');
+    expect(english.scoreIn(-0.5, null)).toBe('\u22120.50');
+    expect(english.titleWithUnit('Score', 'yuan')).toBe('Score (yuan)');
+    expect(english.signed(-3)).toBe('\u22123');
+  });
+});

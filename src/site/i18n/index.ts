@@ -9,13 +9,15 @@
  * - `method` (`onsite`/`video`)  → `inspectionMethod.<value>`
  * - `periodKind` (a period kind or `competition`) → `periodKind.<value>`
  * - `statuses` (`verified, pending`) → `eventStatus.<each>`, joined
- * - `start`, `end` (YYYY-MM-DD)  → a formatted date
+ * - `start`, `end`, `date` (YYYY-MM-DD) → a formatted date
  * - `kinds` of `method.period.calendar` (`month, quarter`) → `periodKind.<each>`, joined
  * - `periods` (a rule's period selector, `quarter,2025-Y`) → each kind as `periodKind.<kind>`, other
  *   entries (period labels) as they are, joined
  */
 import type { Locale, ThresholdOp } from '../../config/schema.ts';
+import type { ScoreUnit } from '../model.ts';
 import { THRESHOLD_SYMBOL } from '../../checks/finding.ts';
+import { formatDay } from '../../config/dates.ts';
 import zhCN from './zh-CN.json';
 import en from './en.json';
 
@@ -40,22 +42,19 @@ function lookup(locale: Locale, key: string): string {
  * Building an Intl formatter costs far more than using one, and a large site formats millions
  * of numbers: each formatter is built once per set of options.
  */
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+const formatters = new Map<string, Intl.NumberFormat>();
 function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `n|${locale}|${JSON.stringify(options)}`;
-  let format = formatters.get(key) as Intl.NumberFormat | undefined;
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formatters.get(key);
   if (!format) formatters.set(key, (format = new Intl.NumberFormat(locale, options)));
   return format;
 }
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `d|${locale}|${JSON.stringify(options)}`;
-  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
-  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(locale, options)));
-  return format;
-}
+
+/** Negatives with a true minus sign (U+2212), as typesetting has it: an ASCII hyphen reads as a dash. */
+const withMinus = (text: string) => text.replace('-', '\u2212');
 
 export function formatNumber(n: number, locale: Locale): string {
-  return numberFormat(locale, { maximumFractionDigits: 4 }).format(n);
+  return withMinus(numberFormat(locale, { maximumFractionDigits: 4 }).format(n));
 }
 
 function fill(locale: Locale, key: string, template: string, values: MessageValues): string {
@@ -93,7 +92,7 @@ export function message(locale: Locale, key: string, values: MessageValues = {})
       .map((status) => word('eventStatus', status.trim()))
       .join(lookup(locale, 'common.listSeparator'));
   }
-  for (const name of ['start', 'end'] as const) {
+  for (const name of ['start', 'end', 'date'] as const) {
     const value = values[name];
     if (typeof value === 'string') worded[name] = formatDate(value, locale);
   }
@@ -115,23 +114,23 @@ export function message(locale: Locale, key: string, values: MessageValues = {})
 /** A score at the site's precision. Ranking uses full precision; this is display only. */
 export function formatScore(n: number, decimals: number): string {
   // Formatted the same in both locales (no grouping), and never "-0.0" for a score that rounds to zero.
-  return numberFormat('en-US', {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-    useGrouping: false,
-    signDisplay: 'negative',
-  }).format(n);
+  return withMinus(
+    numberFormat('en-US', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      useGrouping: false,
+      signDisplay: 'negative',
+    }).format(n),
+  );
 }
 
-/** Points or a rank change, always with its sign: +5, -3, 0, +2.5. */
+/** Points or a rank change, always with its sign: +5, −3, 0, +2.5. */
 export function formatSigned(n: number, maxDecimals = 2): string {
-  return numberFormat('en-US', { maximumFractionDigits: maxDecimals, useGrouping: false, signDisplay: 'exceptZero' }).format(n);
+  return withMinus(numberFormat('en-US', { maximumFractionDigits: maxDecimals, useGrouping: false, signDisplay: 'exceptZero' }).format(n));
 }
 
-/** A YYYY-MM-DD day as the locale writes it; read as UTC so no time zone can shift the day. */
-export function formatDate(iso: string, locale: Locale): string {
-  return dateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
-}
+/** A YYYY-MM-DD day as the locale writes it (src/config/dates.ts): 2025年3月25日, 25 Mar 2025. */
+export const formatDate = formatDay;
 
 export const formatOp = (op: ThresholdOp): string => THRESHOLD_SYMBOL[op];
 
@@ -147,6 +146,13 @@ export function i18n(locale: Locale, decimals: number) {
     tAround: (key: MessageKey, placeholder: string) => tAround(locale, key, placeholder),
     message: (key: string, values?: MessageValues) => message(locale, key, values),
     score: (n: number) => formatScore(n, decimals),
+    /** A score as its unit has it: a count as a whole number, anything else at the site's precision. */
+    scoreIn: (n: number, unit: ScoreUnit | null) => formatScore(n, unit === 'count' ? 0 : decimals),
+    /** The same with its unit: 98.5分, 92.0%, 3次. */
+    scoreWithUnit: (n: number, unit: ScoreUnit | null) =>
+      t(locale, `entity.value.${unit ?? 'none'}`, { value: formatScore(n, unit === 'count' ? 0 : decimals) }),
+    /** A column or axis title with the unit: 得分（分）. */
+    titleWithUnit: (title: string, unit: ScoreUnit | null) => t(locale, `entity.chartAxis.${unit ?? 'none'}`, { score: title }),
     signed: formatSigned,
     number: (n: number) => formatNumber(n, locale),
     date,
