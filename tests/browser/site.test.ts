@@ -40,8 +40,8 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
   };
 
   beforeAll(async () => {
-    // The internal edition: the sample's public one has no staff pages or staff rankings (public-edition.test.ts).
-    const site = await builtSample(locale, 'internal');
+    // The sample as published: the site staff read.
+    const site = await builtSample(locale);
     ({ server, url: base } = await startStaticServer(site));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });

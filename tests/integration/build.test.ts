@@ -14,7 +14,7 @@ import { leftovers } from '../support/publish.ts';
 
 let site: string;
 let files: string[];
-/** The internal edition: the only one of the sample with staff pages and staff rankings. */
+/** The internal edition, which also shows notes and employee numbers. */
 let internal: string;
 beforeAll(async () => {
   site = await builtSample('zh-CN');

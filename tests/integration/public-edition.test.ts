@@ -1,13 +1,17 @@
 /**
- * The public and the internal edition of the sample (issue 11, §5). The sample's config says the
- * public may see masked staff names, no staff rankings or pages, no event descriptions, and the
- * bottom-staff penalty list by count only. Every internal value is read from the sample's CSVs,
- * shown to be in the internal edition, and then looked for in every file of the public one.
+ * The public and the internal edition of the sample (issue 11, §5). The sample as published is an
+ * intranet site: staff keep their names, pages and rankings, but notes, employee numbers and event
+ * descriptions stay out. A strict copy of it says what a notice posted outside may show: masked
+ * staff names, no staff rankings or pages, no event descriptions, and the bottom-staff penalty list
+ * by count only. Every internal value is read from the sample's CSVs, shown to be in the internal
+ * edition, and then looked for in every file of the public ones.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/pipeline/build.ts';
+import { tempDir } from '../support/fixture.ts';
 import { builtSample, listFiles, readText } from '../support/sites.ts';
 
 type Row = Record<string, string>;
@@ -35,10 +39,34 @@ const decoded = (text: string) =>
 /** Every file of a built site (HTML, JSON, CSV, JS, CSS, XML …), decoded, as one text per file. */
 const siteTexts = (site: string) => listFiles(site).map((file) => ({ file, text: decoded(readText(site, file)) }));
 
+const STRICT_PUBLIC = `public:
+  staff_names: masked
+  staff_rankings: []
+  staff_pages: false
+  event_sources: false
+  criticism: [bottom-outlets]
+`;
+
+/** The sample with the strict public block in place of its own. */
+async function builtStrictSample(): Promise<string> {
+  const dataDir = tempDir('strict-sample');
+  cpSync('data', dataDir, { recursive: true });
+  const configFile = path.join(dataDir, 'competition.yaml');
+  const config = readFileSync(configFile, 'utf8');
+  const block = /^public:\n(?: .*\n)+/m;
+  expect(config).toMatch(block);
+  writeFileSync(configFile, config.replace(block, STRICT_PUBLIC));
+  const outDir = path.join(tempDir('strict-site'), 'site');
+  await buildSite({ dataDir, outDir, locale: 'zh-CN' });
+  return outDir;
+}
+
 let publicSite: string;
+let publishedSample: string;
 let internalSite: string;
 beforeAll(async () => {
-  publicSite = await builtSample('zh-CN');
+  publicSite = await builtStrictSample();
+  publishedSample = await builtSample('zh-CN');
   internalSite = await builtSample('zh-CN', 'internal');
 });
 
@@ -55,7 +83,18 @@ describe('the internal edition', () => {
   });
 });
 
-describe('the public edition', () => {
+describe('the sample as published (its own public block)', () => {
+  it('contains no note, employee number or event description in any file, yet keeps staff pages and names', () => {
+    const texts = siteTexts(publishedSample);
+    const hidden = ['event notes', 'employee numbers', 'event descriptions'] as const;
+    const leaks = hidden.flatMap((kind) => internalValues[kind]!.flatMap((value) => texts.filter((f) => f.text.includes(value)).map((f) => `${kind}: "${value}" in ${f.file}`)));
+    expect(leaks).toEqual([]);
+    expect(listFiles(publishedSample).filter((f) => f.startsWith('staff/')).length).toBeGreaterThan(100);
+    expect(readText(publishedSample, 'units/O03/index.html')).toContain('孙平');
+  });
+});
+
+describe('the strict public edition', () => {
   it('contains no internal value in any file', () => {
     const texts = siteTexts(publicSite);
     expect(texts.some((f) => f.file.endsWith('.js'))).toBe(true);
@@ -81,12 +120,10 @@ describe('the public edition', () => {
     expect(unitPage).not.toMatch(/href="\/staff\//);
   });
 
-  it('publishes the award lists of a notice and leaves out its ranking of staff', () => {
-    const internalNotice = readText(internalSite, 'notices/review-h1/index.html');
+  it('publishes the award lists of a notice, naming only the penalty lists it says', () => {
     const publicNotice = readText(publicSite, 'notices/review-h1/index.html');
-    expect(internalNotice).toContain('员工服务积分排名');
-    expect(publicNotice).not.toContain('员工服务积分排名');
     expect(publicNotice).toContain('上半年集体奖');
+    expect(publicNotice).not.toContain('员工服务积分排名');
+    expect(publicNotice).not.toMatch(/href="\/staff\//);
   });
 });
-
