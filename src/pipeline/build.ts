@@ -93,6 +93,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       }
       const siteDir = path.join(work, 'site');
       await timed('render', () => render(modelDir, publicDir, siteDir, site.base, signal));
+      // The index is made from the site model, whichever renderer wrote the pages.
+      await timed('search', () => writeSearchIndex(modelDir, siteDir));
       notes.push(...(await timed('publish', () => publishSite(siteDir, outDir, publishFs))));
       return { site, changes, timings, notes, modelDir };
     } finally {
@@ -329,6 +331,4 @@ export async function renderWithAstro(modelDir: string, publicDir: string, siteD
   // Pages every share renders (home, findings …) and the assets are identical in each.
   renameSync(shardOut(0), siteDir);
   for (let i = 1; i < shards; i++) cpSync(shardOut(i), siteDir, { recursive: true, force: false });
-  signal?.throwIfAborted();
-  await writeSearchIndex(modelDir, siteDir);
 }

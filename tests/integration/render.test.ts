@@ -1,11 +1,12 @@
 /**
- * The render stage (the compiled renderer) on its own, from the hand-written model in
+ * The render stage (the compiled renderer) and the search index on their own, from the hand-written model in
  * tests/fixtures/site-model: an internal edition whose names and sources are hostile strings.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderCompiled } from '../../src/render/render.ts';
+import { writeSearchIndex } from '../../src/pipeline/search-index.ts';
 import { FIXTURES, tempDir } from '../support/fixture.ts';
 import { listFiles } from '../support/sites.ts';
 
@@ -17,6 +18,7 @@ beforeAll(async () => {
   const publicDir = path.join(work, 'public');
   mkdirSync(publicDir);
   await renderCompiled(path.join(FIXTURES, 'site-model'), publicDir, site, '/');
+  await writeSearchIndex(path.join(FIXTURES, 'site-model'), site);
   html = listFiles(site)
     .filter((f) => f.endsWith('.html'))
     .map((f) => readFileSync(path.join(site, f), 'utf8'))

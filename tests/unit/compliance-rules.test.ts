@@ -176,7 +176,7 @@ describe('score_threshold over any score', () => {
       ['outlet-113', 'A', 112, [['surveys', 'V1', 12]]],
       ['dept-96', 'A-YYS', 95, [['events', 'E2', -5]]],
     ]);
-    expect(message('zh-CN', findings[1]!.evidence[0]!.messageKey, findings[1]!.evidence[0]!.values)).toBe('检查违规，-5 分');
+    expect(message('zh-CN', findings[1]!.evidence[0]!.messageKey, findings[1]!.evidence[0]!.values)).toBe('检查违规，−5 分');
   });
 });
 

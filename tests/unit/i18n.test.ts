@@ -30,7 +30,7 @@ describe('message catalogs', () => {
 
   it('words a one-day range as that day (an hour slot’s findings)', () => {
     const { dateRange } = i18n('en', 2);
-    expect(dateRange('2025-06-03', '2025-06-03').replace(/\s/g, ' ')).toBe('Jun 3, 2025');
+    expect(dateRange('2025-06-03', '2025-06-03').replace(/\s/g, ' ')).toBe('3 Jun 2025');
     expect(dateRange('2025-06-02', '2025-06-03')).toContain('–');
   });
 });
