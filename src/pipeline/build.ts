@@ -5,7 +5,7 @@
  * only an output Podium wrote is ever replaced (src/pipeline/output-safety.ts).
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,8 @@ import { softCapNotes } from '../checks/award-lists.ts';
 import { checkOutput } from './output-safety.ts';
 import { runProcess, runTogether } from './processes.ts';
 import { renderCompiled, type PageCacheOptions, type RenderCounts } from '../render/render.ts';
+import { PAGE_CACHE_MANIFEST } from '../render/page-cache.mjs';
+import { keepNewestFolders } from './files.ts';
 import { writeSearchIndex } from './search-index.ts';
 import { asBuildError, makeOwnedTemp, nodePublishFs, publishSite, recoverAndClean, removeOwnedTemp, RENDER_PREFIX, renderFailure, workPrefix, type PublishFs } from './publish.ts';
 
@@ -58,8 +60,6 @@ export interface BuildOptions {
   modelOnly?: boolean;
   /** Render every page, reusing nothing of the page cache (which is then written afresh). */
   clean?: boolean;
-  /** Where the page cache is kept; by default a folder per output under node_modules/.cache/podium-pages/. */
-  pageCacheDir?: string;
   log?: (line: string) => void;
   /** Replaces the compiled renderer, e.g. by a trivial one in tests of publishing. */
   render?: Renderer;
@@ -109,8 +109,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
         return { site, changes, timings, notes, modelDir };
       }
       const siteDir = path.join(work, 'site');
-      const pageCache = { dir: options.pageCacheDir ?? pageCacheDir(outDir), config: configHash, clean: options.clean };
+      const pageCache = { dir: pageCacheDir(outDir), config: configHash, clean: options.clean };
       const counts = await timed('render', () => render(modelDir, publicDir, siteDir, site.base, signal, pageCache));
+      if (existsSync(PAGE_CACHE_ROOT)) keepNewestFolders(PAGE_CACHE_ROOT, PAGE_CACHE_MANIFEST, KEPT_PAGE_CACHES);
       if (counts) log(`render   ${counts.rendered} pages rendered, ${counts.reused} reused from the page cache`);
       notes.push(...(await timed('publish', () => publishSite(siteDir, outDir, publishFs))));
       return { site, changes, timings, notes, modelDir, pages: counts ?? undefined };
@@ -222,10 +223,13 @@ async function runStages(options: CheckOptions & { outDir: string; locale?: Loca
   });
 }
 
+const PAGE_CACHE_ROOT = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'podium-pages');
+/** Page caches kept: those of the output folders built last (a sample, its other edition, a bench …). */
+const KEPT_PAGE_CACHES = 8;
+
 /** Each output folder keeps its own page cache, so builds of other competitions or editions do not evict it. */
 export function pageCacheDir(outDir: string): string {
-  const name = createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 32);
-  return path.join(PROJECT_ROOT, 'node_modules', '.cache', 'podium-pages', name);
+  return path.join(PAGE_CACHE_ROOT, createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 32));
 }
 
 /** DuckDB lives only as long as `use`, so its memory is free before Astro renders. */

@@ -24,7 +24,7 @@ import { SITE_FIELD_PREFIX } from './model-reads.mjs';
 
 /** Raised when the manifest's form changes, so an older cache is dropped instead of misread. */
 const FORMAT = 1;
-const MANIFEST = 'pages.json';
+export const PAGE_CACHE_MANIFEST = 'pages.json';
 const HTML_DIR = 'html';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -70,7 +70,7 @@ const sha256 = (/** @type {string | Buffer} */ content) => createHash('sha256').
  */
 export function readPageCache(dir, identity) {
   try {
-    const manifest = Manifest.parse(JSON.parse(readFileSync(path.join(dir, MANIFEST), 'utf8')));
+    const manifest = Manifest.parse(JSON.parse(readFileSync(path.join(dir, PAGE_CACHE_MANIFEST), 'utf8')));
     const same = manifest.identity.renderer === identity.renderer && manifest.identity.base === identity.base && manifest.identity.config === identity.config;
     return same ? manifest.pages : {};
   } catch {
@@ -89,9 +89,9 @@ export function readPageCache(dir, identity) {
 export function writePageCache(dir, identity, pages) {
   mkdirSync(dir, { recursive: true });
   const sorted = Object.fromEntries(Object.entries(pages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const scratch = path.join(dir, `${MANIFEST}.${process.pid}.tmp`);
+  const scratch = path.join(dir, `${PAGE_CACHE_MANIFEST}.${process.pid}.tmp`);
   writeFileSync(scratch, `${JSON.stringify({ format: FORMAT, identity, pages: sorted })}\n`);
-  renameSync(scratch, path.join(dir, MANIFEST));
+  renameSync(scratch, path.join(dir, PAGE_CACHE_MANIFEST));
   const kept = new Set(Object.values(pages).map((page) => `${page.html}.html`));
   const htmlDir = path.join(dir, HTML_DIR);
   for (const name of existsSync(htmlDir) ? readdirSync(htmlDir) : []) {

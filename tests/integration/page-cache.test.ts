@@ -6,8 +6,9 @@
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/pipeline/build.ts';
 import { renderCompiled, type PageCacheOptions } from '../../src/render/render.ts';
-import { FIXTURES, editFile, tempDir } from '../support/fixture.ts';
+import { copyFixture, FIXTURES, editFile, tempDir } from '../support/fixture.ts';
 import { listFiles } from '../support/sites.ts';
 
 const SLOW = 600_000;
@@ -137,6 +138,28 @@ describe('the page cache', () => {
       expect((await render(modelDir, { ...cache, config: 'config-2' })).counts).toEqual({ rendered: pages, reused: 0 });
       expect((await render(modelDir, { ...cache, config: 'config-2', clean: true })).counts).toEqual({ rendered: pages, reused: 0 });
       expect((await render(modelDir, { ...cache, config: 'config-2' })).counts).toEqual({ rendered: 0, reused: pages });
+    },
+    SLOW,
+  );
+});
+
+describe('podium build with the page cache', () => {
+  it(
+    'reuses the pages of the previous build to the same output, and renders all after a config change or with clean',
+    async () => {
+      const dataDir = copyFixture('ranks');
+      const outDir = path.join(tempDir('out'), 'site');
+      const build = async (clean = false) => (await buildSite({ dataDir, outDir, clean })).pages;
+      const first = await build();
+      const pages = pageCount(outDir);
+      expect(first).toEqual({ rendered: pages, reused: 0 });
+      // The second build's "what changed" page compares with the first; the third's is the same as the second's.
+      await build();
+      expect(await build()).toEqual({ rendered: 0, reused: pages });
+      expect(await build(true)).toEqual({ rendered: pages, reused: 0 });
+      // A key no page shows (how many problems a refusal lists) still changes the config: everything is rendered.
+      editFile(dataDir, 'competition.yaml', (text) => `${text}max_errors: 150\n`);
+      expect(await build()).toEqual({ rendered: pages, reused: 0 });
     },
     SLOW,
   );
