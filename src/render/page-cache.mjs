@@ -34,6 +34,23 @@ const ModelRead = z
   .regex(/^(?:site\.json#[\p{L}\p{N}_$]+|[\p{L}\p{N}_.~%-]+(?:\/[\p{L}\p{N}_.~%-]+)*)$/u)
   .refine((read) => read.split('/').every((segment) => segment !== '.' && segment !== '..'));
 
+/** A page's file in the site, as the renderer names it: relative, and never leading out of the site. */
+const SiteFile = z
+  .string()
+  .min(1)
+  .refine((file) => !path.isAbsolute(file) && file.split(/[\\/]/).every((segment) => segment !== '' && segment !== '.' && segment !== '..'));
+
+/** A page of the site's listing, in the renderer's order. */
+const ListedPage = z.strictObject({ pathname: z.string(), component: z.string(), file: SiteFile, status: z.number().int() });
+/** @typedef {z.infer<typeof ListedPage>} ListedPage */
+
+/**
+ * Every page of the site and what listing them read (getStaticPaths): while that is unchanged,
+ * the build knows the pages without loading the renderer, and loads it only for pages to render.
+ */
+const Listing = z.strictObject({ reads: z.record(ModelRead, Sha256), pages: z.array(ListedPage) });
+/** @typedef {z.infer<typeof Listing>} Listing */
+
 const CachedPage = z.strictObject({
   pathname: z.string(),
   component: z.string(),
@@ -56,25 +73,27 @@ const Identity = z.strictObject({
 const Manifest = z.strictObject({
   format: z.literal(FORMAT),
   identity: Identity,
-  pages: z.record(z.string(), CachedPage),
+  listing: Listing,
+  pages: z.record(SiteFile, CachedPage),
 });
 
 const sha256 = (/** @type {string | Buffer} */ content) => createHash('sha256').update(content).digest('hex');
 
 /**
- * The pages a previous build left under `dir`, by output file, when it was made for this
- * identity; none when the folder is missing, corrupt or from other code, base or config.
+ * The pages a previous build left under `dir`, by output file, and its listing, when it was made
+ * for this identity; none when the folder is missing, corrupt or from other code, base or config.
  * @param {string} dir
  * @param {PageCacheIdentity} identity
- * @returns {Record<string, CachedPage>}
+ * @returns {{ pages: Record<string, CachedPage>, listing: Listing | null }}
  */
 export function readPageCache(dir, identity) {
+  const none = { pages: {}, listing: null };
   try {
     const manifest = Manifest.parse(JSON.parse(readFileSync(path.join(dir, PAGE_CACHE_MANIFEST), 'utf8')));
     const same = manifest.identity.renderer === identity.renderer && manifest.identity.base === identity.base && manifest.identity.config === identity.config;
-    return same ? manifest.pages : {};
+    return same ? { pages: manifest.pages, listing: manifest.listing } : none;
   } catch {
-    return {};
+    return none;
   }
 }
 
@@ -84,13 +103,14 @@ export function readPageCache(dir, identity) {
  * leaves the previous manifest, whose pages are still checked one by one.
  * @param {string} dir
  * @param {PageCacheIdentity} identity
+ * @param {Listing} listing
  * @param {Record<string, CachedPage>} pages
  */
-export function writePageCache(dir, identity, pages) {
+export function writePageCache(dir, identity, listing, pages) {
   mkdirSync(dir, { recursive: true });
   const sorted = Object.fromEntries(Object.entries(pages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const scratch = path.join(dir, `${PAGE_CACHE_MANIFEST}.${process.pid}.tmp`);
-  writeFileSync(scratch, `${JSON.stringify({ format: FORMAT, identity, pages: sorted })}\n`);
+  writeFileSync(scratch, `${JSON.stringify({ format: FORMAT, identity, listing, pages: sorted })}\n`);
   renameSync(scratch, path.join(dir, PAGE_CACHE_MANIFEST));
   const kept = new Set(Object.values(pages).map((page) => `${page.html}.html`));
   const htmlDir = path.join(dir, HTML_DIR);
@@ -163,6 +183,25 @@ export function modelHasher(modelDir) {
 }
 
 /**
+ * Whether every read still hashes as recorded.
+ * @param {Record<string, string>} reads
+ * @param {(read: string) => string} hashOf
+ */
+export const readsHold = (reads, hashOf) => Object.entries(reads).every(([read, hash]) => hashOf(read) === hash);
+
+/**
+ * Where a page goes in the site; a page's path comes from the data's IDs, and never leads out of it.
+ * @param {string} siteDir
+ * @param {{ pathname: string, file: string }} page
+ */
+export function siteFile(siteDir, page) {
+  const file = path.resolve(siteDir, page.file);
+  if (path.relative(siteDir, file).split(path.sep)[0] === '..') throw new Error(`the page ${page.pathname} would be written outside the site, at ${file}`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  return file;
+}
+
+/**
  * Whether a cached page still holds for this page of this build: the same route and status, and
  * everything it read unchanged.
  * @param {CachedPage | undefined} cached
@@ -172,5 +211,5 @@ export function modelHasher(modelDir) {
  */
 export function stillHolds(cached, page, hashOf) {
   if (!cached || cached.pathname !== page.pathname || cached.component !== page.component || cached.status !== page.status) return false;
-  return Object.entries(cached.reads).every(([read, hash]) => hashOf(read) === hash);
+  return readsHold(cached.reads, hashOf);
 }

@@ -3,14 +3,15 @@
  * (src/render/compile.ts) for each page, with the model the export stage wrote, and the site
  * gets the compiled client assets and the build's public files beside the pages.
  */
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { MODEL_DIR_ENV, SHARD_ENV } from '../site/model.ts';
 import { runTogether } from '../pipeline/processes.ts';
 import { renderFailure } from '../pipeline/publish.ts';
 import { compiledRenderer, rendererKey } from './compile.ts';
-import { readPageCache, writePageCache, type CachedPage, type PageCacheIdentity } from './page-cache.mjs';
+import { cachedHtml, modelHasher, readPageCache, readsHold, siteFile, stillHolds, writePageCache, type CachedPage, type ListedPage, type PageCacheIdentity } from './page-cache.mjs';
+import type { PagePath } from './entry.ts';
 import { writeSearchIndex } from '../pipeline/search-index.ts';
 
 /** Render workers at most; fewer on a machine with fewer cores. */
@@ -45,30 +46,72 @@ export async function renderCompiled(
   cpSync(renderer.clientDir, siteDir, { recursive: true });
   cpSync(publicDir, siteDir, { recursive: true });
   const identity: PageCacheIdentity | undefined = pageCache && { renderer: rendererKey(base), base, config: pageCache.config };
-  const cache = pageCache && identity ? { dir: pageCache.dir, pages: pageCache.clean ? {} : readPageCache(pageCache.dir, identity) } : null;
+  const previous = pageCache && identity && !pageCache.clean ? readPageCache(pageCache.dir, identity) : { pages: {}, listing: null };
+  const hashOf = modelHasher(modelDir);
   const entries: Record<string, CachedPage> = {};
   const counts: RenderCounts = { rendered: 0, reused: 0 };
-  const onPage = (done: PageDone) => {
-    counts[done.rendered ? 'rendered' : 'reused'] += 1;
-    if (done.entry) entries[done.file] = done.entry;
+  // While what listed the pages is unchanged, so are the pages: the unchanged ones are copied
+  // here and the renderer is loaded only for the others, if any.
+  let listing = previous.listing && readsHold(previous.listing.reads, hashOf) ? previous.listing : null;
+  const toRender = listing ? copyUnchanged(listing.pages, previous.pages, pageCache!.dir, siteDir, hashOf, entries, counts) : null;
+  const onMessage = (message: WorkerMessage) => {
+    if (message.kind === 'listing') {
+      const reads = [...new Set(message.pages.flatMap((page) => page.listingReads))].sort();
+      listing = { reads: Object.fromEntries(reads.map((read) => [read, hashOf(read)])), pages: message.pages.map(({ pathname, component, file, status }) => ({ pathname, component, file, status })) };
+      return;
+    }
+    counts[message.rendered ? 'rendered' : 'reused'] += 1;
+    if (message.entry) entries[message.file] = message.entry;
   };
-  const count = Math.max(1, Math.min(os.availableParallelism(), RENDER_WORKERS));
+  const cache = pageCache ? { dir: pageCache.dir, pages: toRender ? {} : previous.pages } : null;
+  const count = Math.min(Math.max(1, Math.min(os.availableParallelism(), RENDER_WORKERS)), toRender?.length ?? Infinity);
   await runTogether(
-    Array.from({ length: count }, (_, index) => (stop: AbortSignal) => renderShare({ entry: renderer.entry, siteDir, index, count, modelDir, cache }, onPage, stop)),
+    Array.from({ length: count }, (_, index) => (stop: AbortSignal) => {
+      const only = toRender && toRender.filter((_, i) => i % count === index);
+      return renderShare({ entry: renderer.entry, siteDir, index, count, modelDir, only, cache }, onMessage, stop);
+    }),
     signal,
   );
-  if (cache && identity) writePageCache(cache.dir, identity, entries);
+  if (pageCache && identity && listing) writePageCache(pageCache.dir, identity, listing, entries);
   await writeSearchIndex(modelDir, siteDir);
   return counts;
 }
 
-/** What a worker posts for each page it wrote. */
-interface PageDone {
-  file: string;
-  rendered: boolean;
-  /** Its page cache entry, when the build keeps a page cache. */
-  entry?: CachedPage;
+/** Copies the listed pages whose inputs are unchanged from the cache into the site; returns the files of the others. */
+function copyUnchanged(
+  pages: ListedPage[],
+  cached: Record<string, CachedPage>,
+  cacheDir: string,
+  siteDir: string,
+  hashOf: (read: string) => string,
+  entries: Record<string, CachedPage>,
+  counts: RenderCounts,
+): string[] {
+  const toRender: string[] = [];
+  for (const page of pages) {
+    const entry = cached[page.file];
+    const html = stillHolds(entry, page, hashOf) ? cachedHtml(cacheDir, entry.html) : undefined;
+    if (html === undefined || entry === undefined) {
+      toRender.push(page.file);
+      continue;
+    }
+    writeFileSync(siteFile(siteDir, page), html);
+    entries[page.file] = entry;
+    counts.reused += 1;
+  }
+  return toRender;
 }
+
+/** What a worker posts: the site's pages (the first worker, when it lists them), then each page it wrote. */
+type WorkerMessage =
+  | { kind: 'listing'; pages: PagePath[] }
+  | {
+      kind: 'page';
+      file: string;
+      rendered: boolean;
+      /** Its page cache entry, when the build keeps a page cache. */
+      entry?: CachedPage;
+    };
 
 interface Share {
   entry: string;
@@ -76,6 +119,8 @@ interface Share {
   index: number;
   count: number;
   modelDir: string;
+  /** The files to render, when the build knows the pages; otherwise every `count`-th page from `index`. */
+  only: string[] | null;
   cache: { dir: string; pages: Record<string, CachedPage> } | null;
 }
 
@@ -84,14 +129,14 @@ interface Share {
  * (src/site/model.ts reads it), and each worker loads the renderer afresh, so nothing of one
  * build's model stays cached for the next.
  */
-function renderShare(share: Share, onPage: (done: PageDone) => void, stop: AbortSignal): Promise<void> {
+function renderShare(share: Share, onMessage: (message: WorkerMessage) => void, stop: AbortSignal): Promise<void> {
   stop.throwIfAborted();
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./worker.mjs', import.meta.url), {
       workerData: share,
       env: workerEnv(share.modelDir),
     });
-    worker.on('message', onPage);
+    worker.on('message', onMessage);
     const terminate = () => void worker.terminate();
     stop.addEventListener('abort', terminate, { once: true });
     let failure: unknown;

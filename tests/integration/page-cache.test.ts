@@ -66,6 +66,22 @@ describe('the page cache', () => {
       expect(oneUnit.counts).toEqual({ rendered: 1, reused: pages - 1 });
       expect(differences(oneUnit.siteDir, (await render(modelDir)).siteDir)).toEqual([]);
 
+      // A new unit: the pages are listed again; its page and those whose listing read the unit IDs are rendered.
+      cpSync(path.join(modelDir, 'units', 'O4.json'), path.join(modelDir, 'units', 'O9.json'));
+      editFile(modelDir, 'units/O9.json', (text) => text.replaceAll('"O4"', '"O9"').replaceAll('units/O4/', 'units/O9/'));
+      editFile(modelDir, 'site.json', (text) => {
+        const site = JSON.parse(text);
+        site.unitIds.push('O9');
+        return JSON.stringify(site, null, 2);
+      });
+      const newUnit = await render(modelDir, cache);
+      const unitManifest = manifestOf(cache.dir).pages;
+      const listingUnits = Object.keys(unitManifest).filter((file) => 'site.json#unitIds' in unitManifest[file]!.reads);
+      expect(listingUnits).toContain('units/O9/index.html');
+      expect(newUnit.counts).toEqual({ rendered: listingUnits.length, reused: pages + 1 - listingUnits.length });
+      expect(differences(newUnit.siteDir, (await render(modelDir)).siteDir)).toEqual([]);
+      const withNewUnit = pages + 1;
+
       // A field of site.json only the home page shows: the home page, and no unit page.
       editFile(modelDir, 'site.json', (text) => {
         const site = JSON.parse(text);
@@ -77,13 +93,13 @@ describe('the page cache', () => {
       const readingHome = Object.keys(homeManifest).filter((file) => 'site.json#home' in homeManifest[file]!.reads);
       expect(readingHome).toContain('index.html');
       expect(readingHome).not.toContain('units/O1/index.html');
-      expect(home.counts).toEqual({ rendered: readingHome.length, reused: pages - readingHome.length });
+      expect(home.counts).toEqual({ rendered: readingHome.length, reused: withNewUnit - readingHome.length });
       expect(differences(home.siteDir, (await render(modelDir)).siteDir)).toEqual([]);
 
       // The competition's name is on every page: all of them.
       editFile(modelDir, 'site.json', (text) => text.replace('城东支行2025年文明优质服务竞赛', '城东支行2026年文明优质服务竞赛'));
       const everywhere = await render(modelDir, cache);
-      expect(everywhere.counts).toEqual({ rendered: pages, reused: 0 });
+      expect(everywhere.counts).toEqual({ rendered: withNewUnit, reused: 0 });
       expect(differences(everywhere.siteDir, (await render(modelDir)).siteDir)).toEqual([]);
     },
     SLOW,
@@ -122,6 +138,14 @@ describe('the page cache', () => {
           (manifest) => {
             const pagesOf = manifest.pages as Record<string, { reads: Record<string, string> }>;
             pagesOf['index.html']!.reads['../../../etc/hostname'] = '0'.repeat(64);
+            return manifest;
+          },
+        ],
+        // Nor may a listed page be written outside the site.
+        [
+          'a listing with a page outside the site',
+          (manifest) => {
+            (manifest.listing as { pages: { file: string }[] }).pages[0]!.file = '../../outside/index.html';
             return manifest;
           },
         ],
