@@ -36,14 +36,7 @@ import { asBuildError, makeOwnedTemp, nodePublishFs, publishSite, recoverAndClea
  * The render stage: writes the site for the model into `siteDir`, reusing what it can of the page
  * cache when it keeps one. The compiled renderer (`renderCompiled`) unless a test passes another.
  */
-export type Renderer = (
-  modelDir: string,
-  publicDir: string,
-  siteDir: string,
-  base: string,
-  signal?: AbortSignal,
-  pageCache?: PageCacheOptions,
-) => Promise<RenderCounts | void>;
+export type Renderer = (modelDir: string, publicDir: string, siteDir: string, base: string, signal?: AbortSignal, pageCache?: PageCacheOptions) => Promise<RenderCounts | void>;
 
 export interface BuildOptions {
   dataDir: string;

@@ -33,14 +33,7 @@ export interface RenderCounts {
 }
 
 /** Renders the model in `modelDir` into `siteDir`; the same signature as the build's Renderer. */
-export async function renderCompiled(
-  modelDir: string,
-  publicDir: string,
-  siteDir: string,
-  base: string,
-  signal?: AbortSignal,
-  pageCache?: PageCacheOptions,
-): Promise<RenderCounts> {
+export async function renderCompiled(modelDir: string, publicDir: string, siteDir: string, base: string, signal?: AbortSignal, pageCache?: PageCacheOptions): Promise<RenderCounts> {
   const renderer = await compiledRenderer(base, { signal });
   mkdirSync(siteDir, { recursive: true });
   cpSync(renderer.clientDir, siteDir, { recursive: true });
