@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildSite } from '../src/pipeline/build.ts';
+import { buildSite, pageCacheDir } from '../src/pipeline/build.ts';
 import { runProcess } from '../src/pipeline/processes.ts';
 import { makeOwnedTemp, removeOwnedTemp, RENDER_PREFIX } from '../src/pipeline/publish.ts';
 import { writeBenchCompetition } from './bench-data.ts';
@@ -56,7 +56,11 @@ try {
     console.log(`| whole build | ${total} | ${floor} | ${ratio(total)} |`);
   }
 } finally {
-  if (!values.keep) rmSync(root, { recursive: true, force: true });
+  if (!values.keep) {
+    rmSync(root, { recursive: true, force: true });
+    // The page cache of a temporary output is of no use to a later run, and holds a copy of every page.
+    rmSync(pageCacheDir(outDir), { recursive: true, force: true });
+  }
   else console.log(`kept ${root}`);
 }
 

@@ -36,7 +36,7 @@ const localeOption = { locale: { type: 'string' } } as const;
 const COMMANDS: Record<string, Command> = {
   build: {
     summary: 'build a competition folder into a static site',
-    usage: `podium build [--data DIR] [--out DIR] [--locale zh-CN|en] [--audience public|internal] [--as-of YYYY-MM-DD] [--base /path/] [--format text|json|github] [--progress]
+    usage: `podium build [--data DIR] [--out DIR] [--locale zh-CN|en] [--audience public|internal] [--as-of YYYY-MM-DD] [--base /path/] [--clean] [--format text|json|github] [--progress]
 
   --data     the competition folder (competition.yaml and its tables); default data
   --out      the site folder; replaced as a whole, and only if Podium wrote it; default dist
@@ -46,9 +46,10 @@ const COMMANDS: Record<string, Command> = {
   --as-of    the day the site speaks of, on or after the data date: notices dated later are
              not out yet, and each 公示期 is 公示中 or 公示结束 against it; default the data date
   --base     the URL path the site is served under (letters, digits, - _ . ~ between slashes); default /
+  --clean    render every page, reusing none from the page cache of earlier builds to this --out
   --format   how refusals are printed: text, json (one object a line) or github (annotations)
   --progress a line per stage also when not on a terminal`,
-    options: { ...dataOption, out: { type: 'string', default: 'dist' }, ...localeOption, audience: { type: 'string' }, 'as-of': { type: 'string' }, base: { type: 'string', default: '/' }, ...formatOption, ...progressOption },
+    options: { ...dataOption, out: { type: 'string', default: 'dist' }, ...localeOption, audience: { type: 'string' }, 'as-of': { type: 'string' }, base: { type: 'string', default: '/' }, clean: { type: 'boolean', default: false }, ...formatOption, ...progressOption },
     async run(values) {
       const format = formatOf(values);
       const out = String(values.out);
@@ -61,6 +62,7 @@ const COMMANDS: Record<string, Command> = {
           audience: audienceOf(values),
           asOf: asOfOf(values),
           base: String(values.base),
+          clean: values.clean === true,
           log: progress(values),
           signal: stop.signal,
         });

@@ -4,7 +4,8 @@
  * build that got all the way through replaces the previous site (src/pipeline/publish.ts), and
  * only an output Podium wrote is ever replaced (src/pipeline/output-safety.ts).
  */
-import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,12 +26,17 @@ import { checkAwardExpressions } from './award-expressions.ts';
 import { softCapNotes } from '../checks/award-lists.ts';
 import { checkOutput } from './output-safety.ts';
 import { runProcess, runTogether } from './processes.ts';
-import { renderCompiled } from '../render/render.ts';
+import { renderCompiled, type PageCacheOptions, type RenderCounts } from '../render/render.ts';
+import { PAGE_CACHE_MANIFEST } from '../render/page-cache.mjs';
+import { keepNewestFolders } from './files.ts';
 import { writeSearchIndex } from './search-index.ts';
 import { asBuildError, makeOwnedTemp, nodePublishFs, publishSite, recoverAndClean, removeOwnedTemp, RENDER_PREFIX, renderFailure, workPrefix, type PublishFs } from './publish.ts';
 
-/** The render stage: writes the site for the model into `siteDir`. The compiled renderer (`renderCompiled`) unless a test passes another. */
-export type Renderer = (modelDir: string, publicDir: string, siteDir: string, base: string, signal?: AbortSignal) => Promise<void>;
+/**
+ * The render stage: writes the site for the model into `siteDir`, reusing what it can of the page
+ * cache when it keeps one. The compiled renderer (`renderCompiled`) unless a test passes another.
+ */
+export type Renderer = (modelDir: string, publicDir: string, siteDir: string, base: string, signal?: AbortSignal, pageCache?: PageCacheOptions) => Promise<RenderCounts | void>;
 
 export interface BuildOptions {
   dataDir: string;
@@ -45,6 +51,8 @@ export interface BuildOptions {
   asOf?: string;
   /** Stop after the export stage: no Astro render, nothing published. */
   modelOnly?: boolean;
+  /** Render every page, reusing nothing of the page cache (which is then written afresh). */
+  clean?: boolean;
   log?: (line: string) => void;
   /** Replaces the compiled renderer, e.g. by a trivial one in tests of publishing. */
   render?: Renderer;
@@ -63,6 +71,8 @@ export interface BuildReport {
   notes: string[];
   /** Where the model was written; only kept when `modelOnly` is set. */
   modelDir: string;
+  /** Pages rendered and reused from the page cache, when the renderer says. */
+  pages?: RenderCounts;
 }
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -86,17 +96,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const { timed, timings } = stageTimer(log, signal);
     let keepWork = false;
     try {
-      const { site, changes, notes, modelDir, publicDir } = await runStages(options, base, work, timed);
+      const { site, changes, notes, modelDir, publicDir, configHash } = await runStages(options, base, work, timed);
       if (options.modelOnly) {
         keepWork = true;
         return { site, changes, timings, notes, modelDir };
       }
       const siteDir = path.join(work, 'site');
-      await timed('render', () => render(modelDir, publicDir, siteDir, site.base, signal));
+      const pageCache = { dir: pageCacheDir(outDir), config: configHash, clean: options.clean };
+      const counts = await timed('render', () => render(modelDir, publicDir, siteDir, site.base, signal, pageCache));
+      if (existsSync(PAGE_CACHE_ROOT)) keepNewestFolders(PAGE_CACHE_ROOT, PAGE_CACHE_MANIFEST, KEPT_PAGE_CACHES);
+      if (counts) log(`render   ${counts.rendered} pages rendered, ${counts.reused} reused from the page cache`);
       // The index is made from the site model, whichever renderer wrote the pages.
       await timed('search', () => writeSearchIndex(modelDir, siteDir));
       notes.push(...(await timed('publish', () => publishSite(siteDir, outDir, publishFs))));
-      return { site, changes, timings, notes, modelDir };
+      return { site, changes, timings, notes, modelDir, pages: counts ?? undefined };
     } finally {
       if (!keepWork) removeOwnedTemp(work);
     }
@@ -200,8 +213,18 @@ async function runStages(options: CheckOptions & { outDir: string; locale?: Loca
       exportSite({ db, competition, calendar, asOf, findings, modelDir, exportsDir: path.join(publicDir, 'exports'), base, previous }),
     );
     notes.push(...calendar.yearsWithoutFile().map((year) => `no holiday calendar for ${year} (calendar/cn/${year}.yaml or config holidays): its 公示期 days were counted with weekends only`));
-    return { site, changes, notes, modelDir, publicDir };
+    const configHash = createHash('sha256').update(JSON.stringify(competition.config)).digest('hex');
+    return { site, changes, notes, modelDir, publicDir, configHash };
   });
+}
+
+const PAGE_CACHE_ROOT = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'podium-pages');
+/** Page caches kept: those of the output folders built last (a sample, its other edition, a bench …). */
+const KEPT_PAGE_CACHES = 8;
+
+/** Each output folder keeps its own page cache, so builds of other competitions or editions do not evict it. */
+export function pageCacheDir(outDir: string): string {
+  return path.join(PAGE_CACHE_ROOT, createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 32));
 }
 
 /** DuckDB lives only as long as `use`, so its memory is free before Astro renders. */

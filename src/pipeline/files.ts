@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
 
 /** Compact JSON with a final newline; key order follows construction order, so output repeats. */
@@ -23,4 +24,16 @@ export class FileWriter {
   async flush(): Promise<void> {
     await Promise.all(this.pending);
   }
+}
+
+/**
+ * Keeps the `kept` folders of `root` whose `marker` file was written last and removes the others,
+ * so that caches of code versions or output folders no longer built do not fill the disk.
+ */
+export function keepNewestFolders(root: string, marker: string, kept: number): void {
+  const writtenAt = (name: string) => statSync(path.join(root, name, marker), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const byAge = readdirSync(root)
+    .map((name) => ({ name, at: writtenAt(name) }))
+    .sort((a, b) => b.at - a.at || a.name.localeCompare(b.name));
+  for (const { name } of byAge.slice(kept)) rmSync(path.join(root, name), { recursive: true, force: true });
 }

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { keepNewestFolders } from '../pipeline/files.ts';
 import { runProcess } from '../pipeline/processes.ts';
 import { makeOwnedTemp, removeOwnedTemp, RENDER_PREFIX, renderFailure } from '../pipeline/publish.ts';
 
@@ -50,7 +51,7 @@ export async function compiledRenderer(base: string, { signal, cacheRoot = DEFAU
   const dir = path.join(cacheRoot, key);
   if (!isWhole(dir, key)) {
     await compileInto(dir, key, base, signal);
-    removeOldVersions(cacheRoot);
+    keepNewestFolders(cacheRoot, MANIFEST, KEPT_VERSIONS);
   }
   return { entry: path.join(dir, 'server', 'entry.mjs'), clientDir: path.join(dir, 'client') };
 }
@@ -152,12 +153,3 @@ async function compileInto(dir: string, key: string, base: string, signal: Abort
 
 /** Renderers kept: a few, so builds of other bases or branches running beside this one keep theirs. */
 const KEPT_VERSIONS = 8;
-
-/** All but the newest compiled renderers go, so code versions do not fill the disk. */
-function removeOldVersions(cacheRoot: string): void {
-  const compiledAt = (name: string) => statSync(path.join(cacheRoot, name, MANIFEST), { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  const byAge = readdirSync(cacheRoot)
-    .map((name) => ({ name, at: compiledAt(name) }))
-    .sort((a, b) => b.at - a.at || a.name.localeCompare(b.name));
-  for (const { name } of byAge.slice(KEPT_VERSIONS)) rmSync(path.join(cacheRoot, name), { recursive: true, force: true });
-}

@@ -6,6 +6,7 @@
  */
 import type { SSRManifest } from 'astro';
 import { App } from 'astro/app';
+import { takeModelReads } from '../site/model.ts';
 
 /** A page to write: the URL path Astro renders, its route, the file it goes to and its HTTP status. */
 export interface PagePath {
@@ -15,12 +16,21 @@ export interface PagePath {
   file: string;
   /** 404 and 500 for the error pages, 200 for the others; any other status is a failed render. */
   status: number;
+  /** What its route's getStaticPaths read of the model: the page's props come from it. */
+  listingReads: string[];
+}
+
+/** A rendered page and what it read of the model while rendering (src/site/model.ts). */
+export interface RenderedPage {
+  status: number;
+  html: string;
+  reads: string[];
 }
 
 /** What the compiled entry offers the render workers. */
 export interface RendererExports {
   pagePaths(): Promise<PagePath[]>;
-  renderPage(page: PagePath): Promise<{ status: number; html: string }>;
+  renderPage(page: PagePath): Promise<RenderedPage>;
 }
 
 /** Error pages are written as `404.html` beside the index in directory format, as Astro does. */
@@ -50,9 +60,11 @@ export function createExports(manifest: SSRManifest): RendererExports {
   async function pagePaths(): Promise<PagePath[]> {
     const pages: PagePath[] = [];
     for (const route of routes) {
+      takeModelReads();
       const names = route.pathname !== undefined ? [route.pathname] : await dynamicPaths(route);
+      const listingReads = takeModelReads();
       const status = STATUS_CODE_PAGES.has(route.route) ? Number(route.route.slice(1)) : 200;
-      for (const pathname of names) pages.push({ pathname, component: route.component, file: outputFile(pathname), status });
+      for (const pathname of names) pages.push({ pathname, component: route.component, file: outputFile(pathname), status, listingReads });
     }
     return pages;
   }
@@ -75,12 +87,14 @@ export function createExports(manifest: SSRManifest): RendererExports {
   }
 
   /** The HTML of one page, requested at the URL Astro's static build would use. */
-  async function renderPage(page: PagePath): Promise<{ status: number; html: string }> {
+  async function renderPage(page: PagePath): Promise<RenderedPage> {
     const routeData = routeOf.get(page.component);
     if (!routeData) throw new Error(`the compiled renderer has no route for ${page.component}`);
     const url = new URL(requestPath(manifest.base, page.pathname, manifest.trailingSlash), origin);
+    takeModelReads();
     const response = await app.render(new Request(url), { routeData });
-    return { status: response.status, html: await response.text() };
+    const html = await response.text();
+    return { status: response.status, html, reads: takeModelReads() };
   }
 
   return { pagePaths, renderPage };

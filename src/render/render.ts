@@ -3,28 +3,116 @@
  * (src/render/compile.ts) for each page, with the model the export stage wrote, and the site
  * gets the compiled client assets and the build's public files beside the pages.
  */
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { MODEL_DIR_ENV, SHARD_ENV } from '../site/model.ts';
 import { runTogether } from '../pipeline/processes.ts';
 import { renderFailure } from '../pipeline/publish.ts';
-import { compiledRenderer } from './compile.ts';
+import { compiledRenderer, rendererKey } from './compile.ts';
+import { cachedHtml, modelHasher, readPageCache, readsHold, siteFile, stillHolds, writePageCache, type CachedPage, type ListedPage, type PageCacheIdentity } from './page-cache.mjs';
+import type { PagePath } from './entry.ts';
 
 /** Render workers at most; fewer on a machine with fewer cores. */
 const RENDER_WORKERS = 2;
 
+/** Where a build keeps its page cache, and what it must match (README, Decisions, "Incremental builds"). */
+export interface PageCacheOptions {
+  dir: string;
+  /** A hash of the build's config: pages cached under another config are not reused. */
+  config: string;
+  /** Render every page, reusing nothing; the cache is then written afresh. */
+  clean?: boolean;
+}
+
+/** How many pages were rendered and how many copied from the page cache. */
+export interface RenderCounts {
+  rendered: number;
+  reused: number;
+}
+
 /** Renders the model in `modelDir` into `siteDir`; the same signature as the build's Renderer. */
-export async function renderCompiled(modelDir: string, publicDir: string, siteDir: string, base: string, signal?: AbortSignal): Promise<void> {
+export async function renderCompiled(modelDir: string, publicDir: string, siteDir: string, base: string, signal?: AbortSignal, pageCache?: PageCacheOptions): Promise<RenderCounts> {
   const renderer = await compiledRenderer(base, { signal });
   mkdirSync(siteDir, { recursive: true });
   cpSync(renderer.clientDir, siteDir, { recursive: true });
   cpSync(publicDir, siteDir, { recursive: true });
-  const count = Math.max(1, Math.min(os.availableParallelism(), RENDER_WORKERS));
+  const identity: PageCacheIdentity | undefined = pageCache && { renderer: rendererKey(base), base, config: pageCache.config };
+  const previous = pageCache && identity && !pageCache.clean ? readPageCache(pageCache.dir, identity) : { pages: {}, listing: null };
+  const hashOf = modelHasher(modelDir);
+  const entries: Record<string, CachedPage> = {};
+  const counts: RenderCounts = { rendered: 0, reused: 0 };
+  // While what listed the pages is unchanged, so are the pages: the unchanged ones are copied
+  // here and the renderer is loaded only for the others, if any.
+  let listing = previous.listing && readsHold(previous.listing.reads, hashOf) ? previous.listing : null;
+  const toRender = listing ? copyUnchanged(listing.pages, previous.pages, pageCache!.dir, siteDir, hashOf, entries, counts) : null;
+  const onMessage = (message: WorkerMessage) => {
+    if (message.kind === 'listing') {
+      const reads = [...new Set(message.pages.flatMap((page) => page.listingReads))].sort();
+      listing = { reads: Object.fromEntries(reads.map((read) => [read, hashOf(read)])), pages: message.pages.map(({ pathname, component, file, status }) => ({ pathname, component, file, status })) };
+      return;
+    }
+    counts[message.rendered ? 'rendered' : 'reused'] += 1;
+    if (message.entry) entries[message.file] = message.entry;
+  };
+  const cache = pageCache ? { dir: pageCache.dir, pages: toRender ? {} : previous.pages } : null;
+  const count = Math.min(Math.max(1, Math.min(os.availableParallelism(), RENDER_WORKERS)), toRender?.length ?? Infinity);
   await runTogether(
-    Array.from({ length: count }, (_, index) => (stop: AbortSignal) => renderShare({ entry: renderer.entry, siteDir, index, count }, modelDir, stop)),
+    Array.from({ length: count }, (_, index) => (stop: AbortSignal) => {
+      const only = toRender && toRender.filter((_, i) => i % count === index);
+      return renderShare({ entry: renderer.entry, siteDir, index, count, modelDir, only, cache }, onMessage, stop);
+    }),
     signal,
   );
+  if (pageCache && identity && listing) writePageCache(pageCache.dir, identity, listing, entries);
+  return counts;
+}
+
+/** Copies the listed pages whose inputs are unchanged from the cache into the site; returns the files of the others. */
+function copyUnchanged(
+  pages: ListedPage[],
+  cached: Record<string, CachedPage>,
+  cacheDir: string,
+  siteDir: string,
+  hashOf: (read: string) => string,
+  entries: Record<string, CachedPage>,
+  counts: RenderCounts,
+): string[] {
+  const toRender: string[] = [];
+  for (const page of pages) {
+    const entry = cached[page.file];
+    const html = stillHolds(entry, page, hashOf) ? cachedHtml(cacheDir, entry.html) : undefined;
+    if (html === undefined || entry === undefined) {
+      toRender.push(page.file);
+      continue;
+    }
+    writeFileSync(siteFile(siteDir, page), html);
+    entries[page.file] = entry;
+    counts.reused += 1;
+  }
+  return toRender;
+}
+
+/** What a worker posts: the site's pages (the first worker, when it lists them), then each page it wrote. */
+type WorkerMessage =
+  | { kind: 'listing'; pages: PagePath[] }
+  | {
+      kind: 'page';
+      file: string;
+      rendered: boolean;
+      /** Its page cache entry, when the build keeps a page cache. */
+      entry?: CachedPage;
+    };
+
+interface Share {
+  entry: string;
+  siteDir: string;
+  index: number;
+  count: number;
+  modelDir: string;
+  /** The files to render, when the build knows the pages; otherwise every `count`-th page from `index`. */
+  only: string[] | null;
+  cache: { dir: string; pages: Record<string, CachedPage> } | null;
 }
 
 /**
@@ -32,13 +120,14 @@ export async function renderCompiled(modelDir: string, publicDir: string, siteDi
  * (src/site/model.ts reads it), and each worker loads the renderer afresh, so nothing of one
  * build's model stays cached for the next.
  */
-function renderShare(share: { entry: string; siteDir: string; index: number; count: number }, modelDir: string, stop: AbortSignal): Promise<void> {
+function renderShare(share: Share, onMessage: (message: WorkerMessage) => void, stop: AbortSignal): Promise<void> {
   stop.throwIfAborted();
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./worker.mjs', import.meta.url), {
       workerData: share,
-      env: workerEnv(modelDir),
+      env: workerEnv(share.modelDir),
     });
+    worker.on('message', onMessage);
     const terminate = () => void worker.terminate();
     stop.addEventListener('abort', terminate, { once: true });
     let failure: unknown;

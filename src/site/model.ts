@@ -7,6 +7,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Locale, NOTICE_KINDS, ThresholdOp } from '../config/schema.ts';
 import type { PeriodKind } from '../config/periods.ts';
+import { SITE_FIELD_PREFIX } from '../render/model-reads.mjs';
 
 export interface PeriodInfo {
   id: string;
@@ -421,10 +422,52 @@ function modelDir(): string {
 
 /** A file of the model in `dir`; the build's own stages (the search index) read the model this way too. */
 export const readModelFile = <T>(dir: string, ...parts: string[]): T => JSON.parse(readFileSync(path.join(dir, ...parts), 'utf8')) as T;
-const readJson = <T>(...parts: string[]): T => readModelFile<T>(modelDir(), ...parts);
+/**
+ * What the pages read of the model since the last `takeModelReads()`: a file by its path in the
+ * model, and a field of site.json as `site.json#<field>`. The page cache (src/render/page-cache.ts)
+ * reuses a page only while everything it read is unchanged, so every read goes through here.
+ */
+const modelReads = new Set<string>();
+export function takeModelReads(): string[] {
+  const reads = [...modelReads].sort();
+  modelReads.clear();
+  return reads;
+}
+
+const readJson = <T>(...parts: string[]): T => {
+  modelReads.add(parts.join('/'));
+  return readModelFile<T>(modelDir(), ...parts);
+};
+
+/**
+ * site.json is read once per render worker, and each page reads only some of its fields (the
+ * home page the leaders, every page the navigation): a field counts as read when a page touches
+ * it, or all of them when a page lists or copies the whole object.
+ */
+function fieldRecording(model: SiteModel): SiteModel {
+  const readAll = () => Object.keys(model).forEach((field) => modelReads.add(SITE_FIELD_PREFIX + field));
+  return new Proxy(model, {
+    get(target, field, receiver) {
+      if (typeof field === 'string') modelReads.add(SITE_FIELD_PREFIX + field);
+      return Reflect.get(target, field, receiver);
+    },
+    has(target, field) {
+      if (typeof field === 'string') modelReads.add(SITE_FIELD_PREFIX + field);
+      return Reflect.has(target, field);
+    },
+    ownKeys(target) {
+      readAll();
+      return Reflect.ownKeys(target);
+    },
+    getOwnPropertyDescriptor(target, field) {
+      if (typeof field === 'string') modelReads.add(SITE_FIELD_PREFIX + field);
+      return Reflect.getOwnPropertyDescriptor(target, field);
+    },
+  });
+}
 
 let site: SiteModel | undefined;
-export const loadSite = (): SiteModel => (site ??= readJson<SiteModel>('site.json'));
+export const loadSite = (): SiteModel => (site ??= fieldRecording(readModelFile<SiteModel>(modelDir(), 'site.json')));
 export const loadRankingPage = (periodId: string, rankingId: string, page: number): RankingPage =>
   readJson<RankingPage>(...rankingModelFile(periodId, rankingId, page));
 /** The model file of one page of a ranking, as path segments: IDs are validated codes, safe as folder names. */
