@@ -729,6 +729,7 @@ export const CompetitionConfig = z.strictObject({
     nominations: Glob.optional(),
     approvals: Glob.optional(),
     appeals: Glob.optional(),
+    objections: Glob.optional(),
     metrics: Glob.optional(),
   }),
   /** Per table: the .xlsx sheet to read and the Excel date forms accepted (docs/config/core.md, "Excel files"). */
@@ -743,6 +744,7 @@ export const CompetitionConfig = z.strictObject({
       nominations: TableFormat.optional(),
       approvals: TableFormat.optional(),
       appeals: TableFormat.optional(),
+      objections: TableFormat.optional(),
       metrics: TableFormat.optional(),
     })
     .default({}),

@@ -14,7 +14,7 @@ import { IsoDate, type Audience, type Locale } from '../config/schema.ts';
 import { MODEL_DIR_ENV, SHARD_ENV, type DataChanges, type SiteModel } from '../site/model.ts';
 import { loadConfigTables } from './config-tables.ts';
 import { loadTables } from './load.ts';
-import { validateTables } from './validate.ts';
+import { validateAgainstLists, validateTables } from './validate.ts';
 import { scoreCompetition } from './score.ts';
 import { runChecks } from './check.ts';
 import { exportSite } from './export.ts';
@@ -243,7 +243,11 @@ async function runChecked(db: DuckDBConnection, options: CheckOptions & { locale
     return loadTables(db, competition, mkdirTemp(work, 'staging'));
   });
   await timed('validate', () => validateTables(db, loaded.files, competition.config.max_errors));
-  const scored = await timed('score', () => scoreCompetition(db, competition));
+  const scored = await timed('score', async () => {
+    const done = await scoreCompetition(db, competition);
+    await validateAgainstLists(db, loaded.files, competition.config.max_errors);
+    return done;
+  });
   const findings = await timed('check', () => runChecks(db, competition));
   const asOf = checkedAsOf(options.asOf, scored.asOf);
   return { competition, calendar, asOf, findings, notes: [...loaded.notes, ...scored.notes, ...softCapNotes(competition.config, findings)] };

@@ -125,9 +125,10 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
 
   const awards = await queryRows<AwardQueryRow>(db, 'export_awards');
   const exclusions = await queryRows<ExclusionQueryRow>(db, 'export_award_exclusions');
+  const objectionCounts = config.tables.objections === undefined ? null : await queryRows<ObjectionCountRow>(db, 'export_objection_counts');
   // A notice with nothing on any of its lists is published only where `when_empty` asks for it (本期无).
   const published = noticePlans
-    .map((plan) => ({ plan, draft: buildNotice(plan, competition, rankings, kept, awards, exclusions, input.calendar, where) }))
+    .map((plan) => ({ plan, draft: buildNotice(plan, competition, rankings, kept, awards, exclusions, objectionCounts, input.calendar, where) }))
     .filter(({ plan, draft }) => plan.config.when_empty === 'publish' || draft.sections.some((s) => s.rows.length > 0 || s.unnamed > 0));
   const numbers = noticeNumbers(published.map((p) => p.plan));
   const notices = published.map(({ plan, draft }): Notice => {
@@ -459,6 +460,42 @@ export interface ExclusionQueryRow {
   approval_reference: string | null;
 }
 
+export interface ObjectionCountRow {
+  award_id: string;
+  period_id: string;
+  received: number;
+  resolved: number;
+  upheld: number;
+}
+
+/**
+ * Who moved up because an upheld objection removed a winner. In each quota group, the candidates
+ * removed by an objection alone whose rank reached the group's last winner would have held
+ * places; as many of the group's lowest-placed winners hold them now, so the notice names both.
+ * A list without ranks (leadership-selected) has no one moving up.
+ */
+function movedUpByObjection(entries: AwardQueryRow[], failuresOf: (a: AwardQueryRow) => ExclusionQueryRow[]): NoticeSection['movedUp'] {
+  const groups = [...new Set(entries.map((a) => a.quota_group))];
+  const ref = (a: AwardQueryRow) => entityRef(a.entity_kind, a.entity_id, a.entity_name);
+  // A penalty list is drawn from the bottom: there the higher rank is the nearer to a place.
+  const placeKey = (a: AwardQueryRow) => (a.kind === 'award' ? a.rank! : -a.rank!);
+  return groups.flatMap((group) => {
+    const inGroup = entries.filter((a) => a.quota_group === group && a.rank !== null);
+    const winners = inGroup.filter((a) => a.outcome === 'winner').sort((a, b) => placeKey(a) - placeKey(b));
+    if (winners.length === 0) return [];
+    const lastWinnerKey = placeKey(winners.at(-1)!);
+    const removed = inGroup
+      .filter((a) => a.outcome === 'ineligible' && placeKey(a) <= lastWinnerKey)
+      .filter((a) => {
+        const failures = failuresOf(a);
+        return failures.length > 0 && failures.every((x) => x.rule_id === OBJECTION_RULE);
+      })
+      .sort((a, b) => placeKey(a) - placeKey(b));
+    if (removed.length === 0) return [];
+    return [{ removed: removed.map(ref), replacements: winners.slice(-removed.length).map(ref) }];
+  });
+}
+
 /**
  * Those ranked above an award's last winner whom its funnel kept off the list (S9: the best score
  * of the year, but a quarterly star only once), each with the funnel in words, so that a reader
@@ -489,6 +526,7 @@ function buildNotice(
   kept: Map<string, StandingRow[]>,
   awards: AwardQueryRow[],
   exclusions: ExclusionQueryRow[],
+  objectionCounts: ObjectionCountRow[] | null,
   calendar: WorkingCalendar,
   where: Places,
 ): Omit<Notice, 'number' | 'status'> {
@@ -503,6 +541,7 @@ function buildNotice(
     tieOverflow: false,
     tieBreaks: [],
     ineligible: [],
+    movedUp: [],
   }));
   const ruleLabel = (ruleId: string) => {
     const rule = config.eligibility.find((r) => r.id === ruleId);
@@ -551,8 +590,17 @@ function buildNotice(
             })),
           ...passedOverByFunnel(award, entries, kept.get(`${award.ranking}__${plan.period.id}`) ?? [], competition),
         ],
+        movedUp: namesPenalty(config, award) ? movedUpByObjection(entries, (a) => exclusionsOf(a).filter((x) => x.approval_reference === null)) : [],
       };
     });
+  const listed = new Set(awardSections.length > 0 ? plan.config.awards : []);
+  const objectionsTaken = plan.config.objection_period !== undefined || plan.config.kind === 'announcement';
+  const objections =
+    objectionCounts === null || listed.size === 0 || !objectionsTaken
+      ? null
+      : objectionCounts
+          .filter((c) => c.period_id === plan.period.id && listed.has(c.award_id))
+          .reduce((sum, c) => ({ received: sum.received + c.received, resolved: sum.resolved + c.resolved, upheld: sum.upheld + c.upheld }), { received: 0, resolved: 0, upheld: 0 });
   const { date } = plan;
   const issuer = localize(plan.config.issuer ?? config.issuer, locale);
   const title = `${plan.period.label} ${localize(plan.config.title, locale)}`;
@@ -582,6 +630,7 @@ function buildNotice(
     objectionWindow: window,
     contacts: plan.config.contacts.map((c) => ({ label: localize(c.label, locale), value: localize(c.value, locale) })),
     seal: plan.config.seal,
+    objections,
     sections: [...awardSections, ...rankingSections],
   };
 }

@@ -272,6 +272,8 @@ export interface NoticeSection {
   tieBreaks: string[];
   /** Candidates removed whatever their score, with the reasons. */
   ineligible: { entity: EntityRef; parent: EntityRef | null; score: number | null; reasons: IneligibleReason[] }[];
+  /** Per quota group: the winners an upheld objection removed, and those who moved up into their places. */
+  movedUp: { removed: EntityRef[]; replacements: EntityRef[] }[];
 }
 
 /** A failed eligibility rule (its label, and the unit above whose record failed it), or an upheld objection (label null). */
@@ -298,6 +300,8 @@ export interface Notice {
   status: 'open' | 'closed' | 'final' | null;
   /** Where objections go. */
   contacts: { label: string; value: string }[];
+  /** Objections to the notice's award lists: how many were received, decided and upheld; null when the competition keeps no objections table or the notice takes none. */
+  objections: { received: number; resolved: number; upheld: number } | null;
   /** A place for the seal beside the signature. */
   seal: boolean;
   sections: NoticeSection[];
