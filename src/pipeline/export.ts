@@ -125,10 +125,10 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
 
   const awards = await queryRows<AwardQueryRow>(db, 'export_awards');
   const exclusions = await queryRows<ExclusionQueryRow>(db, 'export_award_exclusions');
-  const objectionCounts = config.tables.objections === undefined ? null : await queryRows<ObjectionCountRow>(db, 'export_objection_counts');
+  const objections = config.tables.objections === undefined ? null : await queryRows<ObjectionQueryRow>(db, 'export_objections');
   // A notice with nothing on any of its lists is published only where `when_empty` asks for it (本期无).
   const published = noticePlans
-    .map((plan) => ({ plan, draft: buildNotice(plan, competition, rankings, kept, awards, exclusions, objectionCounts, input.calendar, where) }))
+    .map((plan) => ({ plan, draft: buildNotice(plan, competition, rankings, kept, awards, exclusions, objections, input.calendar, where) }))
     .filter(({ plan, draft }) => plan.config.when_empty === 'publish' || draft.sections.some((s) => s.rows.length > 0 || s.unnamed > 0));
   const numbers = noticeNumbers(published.map((p) => p.plan));
   const notices = published.map(({ plan, draft }): Notice => {
@@ -460,18 +460,24 @@ export interface ExclusionQueryRow {
   approval_reference: string | null;
 }
 
-export interface ObjectionCountRow {
+export interface ObjectionQueryRow {
+  objection_id: string;
+  received_on: string;
   award_id: string;
   period_id: string;
-  received: number;
-  resolved: number;
-  upheld: number;
+  entity_kind: 'unit' | 'staff';
+  entity_id: string;
+  entity_name: string;
+  summary: string;
+  decision: 'upheld' | 'rejected' | null;
+  decided_on: string | null;
 }
 
 /**
  * Who moved up because an upheld objection removed a winner. In each quota group, the candidates
  * removed by an objection alone whose rank reached the group's last winner would have held
- * places; as many of the group's lowest-placed winners hold them now, so the notice names both.
+ * places; as many of the group's lowest-placed winners hold them now (with any tied with them),
+ * so the notice names both.
  * A list without ranks (leadership-selected) has no one moving up.
  */
 function movedUpByObjection(entries: AwardQueryRow[], failuresOf: (a: AwardQueryRow) => ExclusionQueryRow[]): NoticeSection['movedUp'] {
@@ -492,7 +498,9 @@ function movedUpByObjection(entries: AwardQueryRow[], failuresOf: (a: AwardQuery
       })
       .sort((a, b) => placeKey(a) - placeKey(b));
     if (removed.length === 0) return [];
-    return [{ removed: removed.map(ref), replacements: winners.slice(-removed.length).map(ref) }];
+    // The places they held went to the last winners, and to all tied with the first of those.
+    const firstReplacementKey = placeKey(winners[Math.max(0, winners.length - removed.length)]!);
+    return [{ removed: removed.map(ref), replacements: winners.filter((a) => placeKey(a) >= firstReplacementKey).map(ref) }];
   });
 }
 
@@ -526,7 +534,7 @@ function buildNotice(
   kept: Map<string, StandingRow[]>,
   awards: AwardQueryRow[],
   exclusions: ExclusionQueryRow[],
-  objectionCounts: ObjectionCountRow[] | null,
+  objectionRows: ObjectionQueryRow[] | null,
   calendar: WorkingCalendar,
   where: Places,
 ): Omit<Notice, 'number' | 'status'> {
@@ -595,12 +603,25 @@ function buildNotice(
     });
   const listed = new Set(awardSections.length > 0 ? plan.config.awards : []);
   const objectionsTaken = plan.config.objection_period !== undefined || plan.config.kind === 'announcement';
-  const objections =
-    objectionCounts === null || listed.size === 0 || !objectionsTaken
-      ? null
-      : objectionCounts
-          .filter((c) => c.period_id === plan.period.id && listed.has(c.award_id))
-          .reduce((sum, c) => ({ received: sum.received + c.received, resolved: sum.resolved + c.resolved, upheld: sum.upheld + c.upheld }), { received: 0, resolved: 0, upheld: 0 });
+  const concerned = objectionRows === null || listed.size === 0 || !objectionsTaken ? null : objectionRows.filter((o) => o.period_id === plan.period.id && listed.has(o.award_id));
+  const objections = concerned && {
+    received: concerned.length,
+    resolved: concerned.filter((o) => o.decision !== null).length,
+    upheld: concerned.filter((o) => o.decision === 'upheld').length,
+    // Who is objected to and what was said stays inside: only the internal edition lists them.
+    records:
+      config.audience === 'internal'
+        ? concerned.map((o) => ({
+            id: o.objection_id,
+            receivedOn: o.received_on,
+            award: localize(config.awards.find((a) => a.id === o.award_id)!.label, locale),
+            entity: entityRef(o.entity_kind, o.entity_id, o.entity_name),
+            summary: o.summary,
+            decision: o.decision,
+            decidedOn: o.decided_on,
+          }))
+        : [],
+  };
   const { date } = plan;
   const issuer = localize(plan.config.issuer ?? config.issuer, locale);
   const title = `${plan.period.label} ${localize(plan.config.title, locale)}`;

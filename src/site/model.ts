@@ -300,11 +300,26 @@ export interface Notice {
   status: 'open' | 'closed' | 'final' | null;
   /** Where objections go. */
   contacts: { label: string; value: string }[];
-  /** Objections to the notice's award lists: how many were received, decided and upheld; null when the competition keeps no objections table or the notice takes none. */
-  objections: { received: number; resolved: number; upheld: number } | null;
+  /**
+   * Objections to the notice's award lists: how many were received, decided and upheld, and in the
+   * internal edition only, each of them; null when the competition keeps no objections table or the
+   * notice takes none.
+   */
+  objections: { received: number; resolved: number; upheld: number; records: ObjectionRecord[] } | null;
   /** A place for the seal beside the signature. */
   seal: boolean;
   sections: NoticeSection[];
+}
+
+export interface ObjectionRecord {
+  id: string;
+  receivedOn: string;
+  award: string;
+  entity: EntityRef;
+  /** What the objection said: internal. */
+  summary: string;
+  decision: 'upheld' | 'rejected' | null;
+  decidedOn: string | null;
 }
 
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
