@@ -19,6 +19,7 @@ import { scoreCompetition } from './score.ts';
 import { runChecks } from './check.ts';
 import { exportSite } from './export.ts';
 import { previousManifest } from './data-manifest.ts';
+import { NOTICE_VERSIONS_FILE, previousNoticeVersions } from './notice-versions.ts';
 import { readWorkingCalendar } from './working-days.ts';
 import { BuildError, displayPath, shown } from './diagnostics.ts';
 import { checkAwardExpressions } from './award-expressions.ts';
@@ -194,8 +195,10 @@ async function runStages(options: CheckOptions & { outDir: string; locale?: Loca
     const modelDir = path.join(work, 'model');
     const publicDir = path.join(work, 'public');
     const previous = previousManifest(path.resolve(options.outDir), competition.config.id, (note) => notes.push(note));
+    const previousVersions = previousNoticeVersions(path.resolve(options.outDir), competition, (note) => notes.push(note));
+    const previousVersionsFile = path.join(options.outDir, 'exports', NOTICE_VERSIONS_FILE);
     const { site, changes } = await timed('export', () =>
-      exportSite({ db, competition, calendar, asOf, findings, modelDir, exportsDir: path.join(publicDir, 'exports'), base, previous }),
+      exportSite({ db, competition, calendar, asOf, findings, modelDir, exportsDir: path.join(publicDir, 'exports'), base, previous, previousVersions, previousVersionsFile }),
     );
     notes.push(...calendar.yearsWithoutFile().map((year) => `no holiday calendar for ${year} (calendar/cn/${year}.yaml or config holidays): its 公示期 days were counted with weekends only`));
     return { site, changes, notes, modelDir, publicDir };

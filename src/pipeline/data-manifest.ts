@@ -15,7 +15,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
 import type { Competition } from '../config/read.ts';
 import type { TableName } from '../config/schema.ts';
-import { entityRef, noticePath, type DataChanges, type EntityRef, type Notice, type PeriodInfo, type RankingInfo, type RowChange } from '../site/model.ts';
+import { entityRef, noticePath, type DataChanges, type EntityRef, type NoticeDraft, type PeriodInfo, type RankingInfo, type RowChange } from '../site/model.ts';
 import { queryRows } from './sql.ts';
 import { TABLES } from './tables.ts';
 
@@ -45,7 +45,7 @@ export const DataManifest = z.strictObject({
 export type DataManifest = z.infer<typeof DataManifest>;
 
 /** The manifest of the data a build has just scored and exported. */
-export async function dataManifest(db: DuckDBConnection, competition: Competition, asOf: string, periods: PeriodInfo[], notices: Notice[]): Promise<DataManifest> {
+export async function dataManifest(db: DuckDBConnection, competition: Competition, asOf: string, periods: PeriodInfo[], notices: NoticeDraft[]): Promise<DataManifest> {
   const tables: DataManifest['tables'] = {};
   for (const table of Object.keys(TABLES) as TableName[]) {
     if (competition.config.tables[table] === undefined) continue;
@@ -134,7 +134,7 @@ export interface DiffContext {
   scoreLabels: Map<string, string>;
   /** Current entities by key, with names and pages. */
   entities: Map<string, EntityRef>;
-  notices: Notice[];
+  notices: NoticeDraft[];
 }
 
 /** Compares two manifests; `previous` null means a first build, where nothing is listed. */
@@ -219,7 +219,7 @@ export function describeChanges(changes: DataChanges): string[] {
   for (const notice of changes.notices) {
     lines.push(
       notice.corrected
-        ? `  notice ${notice.id}: its published result changed (${notice.rows.length} entr${notice.rows.length === 1 ? 'y' : 'ies'}): a correction (更正) is needed${notice.causes.length > 0 ? `; records behind it: ${notice.causes.map((c) => `${c.table} ${c.id}`).join(', ')}` : ''}`
+        ? `  notice ${notice.id}: its published result changed (${notice.rows.length} entr${notice.rows.length === 1 ? 'y' : 'ies'}): published as a correction (更正), the earlier version kept at its own address${notice.causes.length > 0 ? `; records behind it: ${notice.causes.map((c) => `${c.table} ${c.id}`).join(', ')}` : ''}`
         : `  notice ${notice.id}: newly published`,
     );
   }

@@ -16,6 +16,7 @@ import {
   type Download,
   type Finding,
   type Notice,
+  type NoticeDraft,
   type NoticeSection,
   type PeriodInfo,
   type RankingGroup,
@@ -37,6 +38,7 @@ import { queryRows, streamRows } from './sql.ts';
 import { writeJson } from './files.ts';
 import { compareManifests, DATA_MANIFEST_FILE, dataManifest, entityKeyRef, type DataManifest } from './data-manifest.ts';
 import type { DataChanges } from '../site/model.ts';
+import { NOTICE_VERSIONS_FILE, versionNotices, type NoticeVersions } from './notice-versions.ts';
 import { workingDayWindow, type WorkingCalendar } from './working-days.ts';
 import { formatDate, t } from '../site/i18n/index.ts';
 import { places, type Places, type UnitNode } from './unit-paths.ts';
@@ -56,6 +58,9 @@ export interface ExportInput {
   base: string;
   /** The data manifest of the site this build replaces; null on a first build. */
   previous: DataManifest | null;
+  /** The notice versions the site this build replaces published, and where they were looked for. */
+  previousVersions: NoticeVersions | null;
+  previousVersionsFile: string;
 }
 
 /** The finest kinds first: home-page leaders use a ranking's finest finished period. */
@@ -131,14 +136,13 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
     .map((plan) => ({ plan, draft: buildNotice(plan, competition, rankings, kept, awards, exclusions, objections, input.calendar, where) }))
     .filter(({ plan, draft }) => plan.config.when_empty === 'publish' || draft.sections.some((s) => s.rows.length > 0 || s.unnamed > 0));
   const numbers = noticeNumbers(published.map((p) => p.plan));
-  const notices = published.map(({ plan, draft }): Notice => {
+  const drafts = published.map(({ plan, draft }): NoticeDraft => {
     const announced = published.some((other) => other.plan.config.kind === 'announcement' && other.plan.period.id === plan.period.id);
     const window = draft.objectionWindow;
     return { ...draft, number: numbers.get(plan.id) ?? null, status: window === null ? null : announced ? 'final' : asOf <= window.last ? 'open' : 'closed' };
   });
   const awardDownloads = await writeAwardExports(competition, awards, exclusions, published.map((p) => p.plan), periods, exportsDir, title);
-  writeNoticeFeed(competition, notices, input.base, exportsDir);
-  writeJson(path.join(modelDir, 'notices.json'), notices);
+  const { notices, changes } = await writeNoticesAndChanges(input, periods, rankings, drafts);
 
   const unitNames = new Map(units.map((u) => [u.unit_id, u.name]));
   const findings = input.findings.map((f) => siteFinding(f, competition, unitNames));
@@ -189,25 +193,34 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
     staffIds: entityIds.staff,
   };
   writeJson(path.join(modelDir, 'site.json'), site);
-  const changes = await writeChanges(input, periods, rankings, notices);
   return { site, changes };
 }
 
-/** Publishes this build's data manifest and writes what changed since the previous one for its page. */
-async function writeChanges(input: ExportInput, periods: PeriodInfo[], rankings: RankingInfo[], notices: Notice[]): Promise<DataChanges> {
-  const { db, competition } = input;
-  const manifest = await dataManifest(db, competition, input.asOf, periods, notices);
-  writeJson(path.join(input.exportsDir, DATA_MANIFEST_FILE), manifest);
+/**
+ * Publishes this build's data manifest and writes what changed since the previous one for its
+ * page; then the notices, each with its version (a correction where its result changed), the
+ * earlier versions' pages and the feed, one entry per version.
+ */
+async function writeNoticesAndChanges(input: ExportInput, periods: PeriodInfo[], rankings: RankingInfo[], drafts: NoticeDraft[]): Promise<{ notices: Notice[]; changes: DataChanges }> {
+  const { db, competition, modelDir, exportsDir } = input;
+  const manifest = await dataManifest(db, competition, input.asOf, periods, drafts);
+  writeJson(path.join(exportsDir, DATA_MANIFEST_FILE), manifest);
   const names = await queryRows<{ entity_kind: 'unit' | 'staff'; entity_id: string; name: string }>(db, 'manifest_entities');
+  const entities = new Map(names.map((e) => entityKeyRef(e.entity_kind, e.entity_id, e.name)));
   const changes = compareManifests(input.previous, manifest, {
     periods,
     rankings,
     scoreLabels: new Map(competition.config.scores.map((s) => [s.id, localize(s.label, competition.locale)])),
-    entities: new Map(names.map((e) => entityKeyRef(e.entity_kind, e.entity_id, e.name))),
-    notices,
+    entities,
+    notices: drafts,
   });
-  writeJson(path.join(input.modelDir, 'changes.json'), changes);
-  return changes;
+  writeJson(path.join(modelDir, 'changes.json'), changes);
+  const versioned = versionNotices(drafts, changes, input.previousVersions, competition, entities, input.previousVersionsFile);
+  writeJson(path.join(exportsDir, NOTICE_VERSIONS_FILE), versioned.file);
+  writeJson(path.join(modelDir, 'notices.json'), versioned.notices);
+  writeJson(path.join(modelDir, 'earlier-notices.json'), versioned.earlier);
+  writeNoticeFeed(competition, versioned.notices, input.base, exportsDir);
+  return { notices: versioned.notices, changes };
 }
 
 function periodInfo(p: ResolvedPeriod, competition: Competition, asOf: string): PeriodInfo {
@@ -537,7 +550,7 @@ function buildNotice(
   objectionRows: ObjectionQueryRow[] | null,
   calendar: WorkingCalendar,
   where: Places,
-): Omit<Notice, 'number' | 'status'> {
+): Omit<NoticeDraft, 'number' | 'status'> {
   const { config, locale } = competition;
   const rankingSections = plan.rankings.map((rankingId): NoticeSection => ({
     kind: 'ranking',

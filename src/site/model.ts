@@ -306,9 +306,31 @@ export interface Notice {
    * notice takes none.
    */
   objections: { received: number; resolved: number; upheld: number; records: ObjectionRecord[] } | null;
+  /** 1 as first published; each correction (更正) the next (src/pipeline/notice-versions.ts). */
+  version: number;
+  /** What the latest correction changed against the version before; empty for version 1. */
+  corrections: { section: string; name: string; before: NoticeResult | null; after: NoticeResult | null }[];
+  /** The earlier versions, oldest first, each at its own address. */
+  earlier: { version: number; date: string; path: string }[];
   /** A place for the seal beside the signature. */
   seal: boolean;
   sections: NoticeSection[];
+}
+
+/** A notice before its versions are known (they depend on the site it replaces). */
+export type NoticeDraft = Omit<Notice, 'version' | 'corrections' | 'earlier'>;
+
+/** An earlier version of a corrected notice, as it was published: its lists, names as the current edition gives them. */
+export interface EarlierNotice {
+  noticeId: string;
+  version: number;
+  title: string;
+  number: string | null;
+  date: string;
+  issuer: string;
+  period: PeriodInfo;
+  currentPath: string;
+  sections: { label: string; rows: { name: string; rank: number | null; score: number | null; amount: number | null }[] }[];
 }
 
 export interface ObjectionRecord {
@@ -453,6 +475,7 @@ export const loadStaffPage = (id: string): EntityPage => readJson<EntityPage>('s
 export const loadDirectory = (): DirectoryEntry[] => readJson<DirectoryEntry[]>('entities.json');
 export const loadFindings = (): Finding[] => readJson<Finding[]>('findings.json');
 export const loadNotices = (): Notice[] => readJson<Notice[]>('notices.json');
+export const loadEarlierNotices = (): EarlierNotice[] => readJson<EarlierNotice[]>('earlier-notices.json');
 export const loadChanges = (): DataChanges => readJson<DataChanges>('changes.json');
 
 /**
@@ -477,6 +500,8 @@ export const placeRef = (id: string, name: string, above: Map<string, string[]>)
 export const rankingPath = (periodId: string, rankingId: string, page = 1): string =>
   `rankings/${encodeURIComponent(periodId)}/${encodeURIComponent(rankingId)}/${page > 1 ? `${page}/` : ''}`;
 export const noticePath = (id: string): string => `notices/${encodeURIComponent(id)}/`;
+/** An earlier version of a notice, below the notice itself: `notices/review-h1/v1/`. */
+export const earlierNoticePath = (id: string, version: number): string => `${noticePath(id)}v${version}/`;
 /** The id of a finding's row on the findings page; finding IDs may hold spaces (a quota group). */
 export const findingAnchor = (id: string): string => `finding-${encodeURIComponent(id)}`;
 
