@@ -9,12 +9,11 @@
  * an earlier version never shows a name the current edition would mask or leave out. A file from
  * another competition or another edition (audience, language, public settings) is not used.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import type { Competition } from '../config/read.ts';
 import { earlierNoticePath, noticePath, type DataChanges, type EarlierNotice, type EntityRef, type Notice, type NoticeDraft } from '../site/model.ts';
 import { BuildError } from './diagnostics.ts';
+import { publishedExport } from './data-manifest.ts';
 
 export const NOTICE_VERSIONS_FILE = 'notice-versions.json';
 
@@ -48,29 +47,13 @@ export const editionOf = (competition: Competition): string =>
 
 /** The versions file of the site at `outDir`, when it is this competition's and edition's; else null, with a note. */
 export function previousNoticeVersions(outDir: string, competition: Competition, log: (note: string) => void): NoticeVersions | null {
-  const file = path.join(outDir, 'exports', NOTICE_VERSIONS_FILE);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
+  const found = publishedExport(outDir, NOTICE_VERSIONS_FILE, NoticeVersions, 'a notice-versions file', 'earlier versions of notices are not carried over', log);
+  if (found === null) return null;
+  if (found.data.competition !== competition.config.id || found.data.edition !== editionOf(competition)) {
+    log(`${found.file} belongs to another competition or edition: earlier versions of notices are not carried over`);
     return null;
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  const parsed = NoticeVersions.safeParse(json);
-  if (!parsed.success) {
-    log(`${file} is not a notice-versions file this Podium wrote: earlier versions of notices are not carried over`);
-    return null;
-  }
-  if (parsed.data.competition !== competition.config.id || parsed.data.edition !== editionOf(competition)) {
-    log(`${file} belongs to another competition or edition: earlier versions of notices are not carried over`);
-    return null;
-  }
-  return parsed.data;
+  return found.data;
 }
 
 export interface VersionedNotices {
