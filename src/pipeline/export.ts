@@ -664,6 +664,7 @@ function buildNotice(
     objectionWindow: window,
     contacts: plan.config.contacts.map((c) => ({ label: localize(c.label, locale), value: localize(c.value, locale) })),
     seal: plan.config.seal,
+    style: plan.config.style,
     objections,
     sections: [...awardSections, ...rankingSections],
   };

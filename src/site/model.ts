@@ -314,6 +314,8 @@ export interface Notice {
   earlier: { version: number; date: string; path: string }[];
   /** A place for the seal beside the signature. */
   seal: boolean;
+  /** The document's head: plain, or a red header (红头) with the issuer in red over a red rule. */
+  style: 'plain' | 'red_header';
   sections: NoticeSection[];
 }
 

@@ -30,6 +30,7 @@ const draft: NoticeDraft = {
   status: null,
   contacts: [],
   seal: true,
+  style: 'plain',
   objections: null,
   sections: [{ kind: 'award', label: '先进集体', amount: 100, amountVaries: false, rows: [row('O2', 1, 95), row('O1', 2, 90)], unnamed: 0, tieOverflow: false, tieBreaks: [], ineligible: [], movedUp: [] }],
 };
