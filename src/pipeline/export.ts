@@ -186,7 +186,7 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
       latestNotices: [...notices].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id)).slice(0, 5).map((n) => ({ id: n.id, title: n.title, date: n.date })),
     },
     counts: { ...counts, findings: findings.length },
-    noticeIndex: notices.map((n) => ({ id: n.id, title: n.title, date: n.date, periodLabel: n.period.label, kind: n.kind, number: n.number, status: n.status })),
+    noticeIndex: notices.map((n) => ({ id: n.id, title: n.title, date: n.date, periodLabel: n.period.label, kind: n.kind, number: n.number, status: n.status, version: n.version })),
     methodology: describeMethodology(competition),
     downloads,
     unitIds: entityIds.units,

@@ -444,7 +444,7 @@ export interface SiteModel {
     latestNotices: { id: string; title: string; date: string }[];
   };
   counts: { units: number; staff: number; events: number; findings: number };
-  noticeIndex: { id: string; title: string; date: string; periodLabel: string; kind: NoticeKind; number: string | null; status: Notice['status'] }[];
+  noticeIndex: { id: string; title: string; date: string; periodLabel: string; kind: NoticeKind; number: string | null; status: Notice['status']; version: number }[];
   methodology: MethodologySection[];
   downloads: Download[];
   unitIds: string[];

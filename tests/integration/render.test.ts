@@ -44,6 +44,7 @@ describe('rendering the model', () => {
     expect(notice).toContain('正在核查');
     // Its style is the red header (红头): the issuer heads it.
     expect(notice).toMatch(/<p class="red-header"[^>]*>城东支行文明优质服务竞赛领导小组<\/p>/);
+    expect(readFileSync(path.join(site, 'notices/index.html'), 'utf8')).toMatch(/公示中 · 更正/);
     const earlier = readFileSync(path.join(site, 'notices/review-h1/v1/index.html'), 'utf8');
     expect(earlier).toContain('这是本通知已被更正的第1版');
     expect(earlier).toContain('href="/notices/review-h1/"');
