@@ -1,5 +1,5 @@
 -- Why a candidate is out whatever its score: each failed eligibility rule of its award, and an
--- upheld objection to its nomination. A written approval for the rule (and award) keeps the row,
+-- upheld objection (the nomination's status, or a decision of the objections table). A written approval for the rule (and award) keeps the row,
 -- marked with the approval's reference, and the candidate stays in.
 CREATE TABLE int_award_exclusions AS
 WITH candidates AS (
@@ -52,7 +52,11 @@ attribute_failures AS (
 ),
 objections AS (
   SELECT award_id, period_id, entity_kind, entity_id, 'objection' AS rule_id, NULL::DECIMAL(18, 6) AS observed, NULL AS via_unit_id
-  FROM candidates WHERE nomination_status = 'objection_upheld'
+  FROM candidates c
+  WHERE nomination_status = 'objection_upheld'
+     OR EXISTS (SELECT 1 FROM stg_objections o
+                WHERE o.decision = 'upheld' AND o.award_id = c.award_id AND o.period_id = c.period_id
+                  AND o.entity_kind = c.entity_kind AND o.entity_id = c.entity_id)
 ),
 failures AS (
   SELECT * FROM score_failures

@@ -10,5 +10,6 @@ CREATE TABLE raw_inspections (file_id INTEGER, record_no BIGINT, inspection_id V
 
 CREATE TABLE raw_nominations (file_id INTEGER, record_no BIGINT, nomination_id VARCHAR, date VARCHAR, award_id VARCHAR, period_id VARCHAR, unit_id VARCHAR, staff_id VARCHAR, status VARCHAR, nominated_by VARCHAR, reference VARCHAR, note VARCHAR);
 CREATE TABLE raw_approvals (file_id INTEGER, record_no BIGINT, approval_id VARCHAR, date VARCHAR, rule_id VARCHAR, award_id VARCHAR, unit_id VARCHAR, staff_id VARCHAR, reference VARCHAR, note VARCHAR);
+CREATE TABLE raw_objections (file_id INTEGER, record_no BIGINT, objection_id VARCHAR, date VARCHAR, award_id VARCHAR, period_id VARCHAR, unit_id VARCHAR, staff_id VARCHAR, summary VARCHAR, decision VARCHAR, decided_on VARCHAR);
 CREATE TABLE raw_appeals (file_id INTEGER, record_no BIGINT, appeal_id VARCHAR, event_id VARCHAR, date VARCHAR, decision VARCHAR, points VARCHAR, amount VARCHAR, decided_on VARCHAR, note VARCHAR);
 CREATE TABLE raw_metrics (file_id INTEGER, record_no BIGINT, metric_id VARCHAR, date VARCHAR, unit_id VARCHAR, staff_id VARCHAR, metric VARCHAR, value VARCHAR, note VARCHAR);

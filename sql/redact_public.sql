@@ -16,5 +16,6 @@ UPDATE stg_checks SET checker = public_person_name(checker, '', $names), signed_
 UPDATE stg_inspections SET inspector = public_person_name(inspector, '', $names);
 UPDATE stg_events SET note = '', source = CASE WHEN $sources THEN source ELSE '' END;
 UPDATE stg_appeals SET note = '';
+UPDATE stg_objections SET summary = '';
 UPDATE stg_metrics SET note = '';
 DROP MACRO public_person_name;

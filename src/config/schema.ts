@@ -569,6 +569,8 @@ const Notice = z.strictObject({
   contacts: z.array(z.strictObject({ label: Text, value: Text })).default([]),
   /** A place for the seal beside the signature. */
   seal: z.boolean().default(true),
+  /** How the head of the document looks: plain, or a red header (红头: the issuer in red over a red rule). */
+  style: z.enum(['plain', 'red_header']).default('plain'),
   /** A notice whose every list is empty: left out (skip), or published saying 本期无 (publish). */
   when_empty: z.enum(['skip', 'publish']).default('skip'),
 });
@@ -729,6 +731,7 @@ export const CompetitionConfig = z.strictObject({
     nominations: Glob.optional(),
     approvals: Glob.optional(),
     appeals: Glob.optional(),
+    objections: Glob.optional(),
     metrics: Glob.optional(),
   }),
   /** Per table: the .xlsx sheet to read and the Excel date forms accepted (docs/config/core.md, "Excel files"). */
@@ -743,6 +746,7 @@ export const CompetitionConfig = z.strictObject({
       nominations: TableFormat.optional(),
       approvals: TableFormat.optional(),
       appeals: TableFormat.optional(),
+      objections: TableFormat.optional(),
       metrics: TableFormat.optional(),
     })
     .default({}),

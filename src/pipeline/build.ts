@@ -15,11 +15,12 @@ import { IsoDate, type Audience, type Locale } from '../config/schema.ts';
 import { MODEL_DIR_ENV, SHARD_ENV, type DataChanges, type SiteModel } from '../site/model.ts';
 import { loadConfigTables } from './config-tables.ts';
 import { loadTables } from './load.ts';
-import { validateTables } from './validate.ts';
+import { validateAgainstLists, validateTables } from './validate.ts';
 import { scoreCompetition } from './score.ts';
 import { runChecks } from './check.ts';
 import { exportSite } from './export.ts';
 import { previousManifest } from './data-manifest.ts';
+import { NOTICE_VERSIONS_FILE, previousNoticeVersions } from './notice-versions.ts';
 import { readWorkingCalendar } from './working-days.ts';
 import { BuildError, displayPath, shown } from './diagnostics.ts';
 import { checkAwardExpressions } from './award-expressions.ts';
@@ -209,8 +210,10 @@ async function runStages(options: CheckOptions & { outDir: string; locale?: Loca
     const modelDir = path.join(work, 'model');
     const publicDir = path.join(work, 'public');
     const previous = previousManifest(path.resolve(options.outDir), competition.config.id, (note) => notes.push(note));
+    const previousVersions = previousNoticeVersions(path.resolve(options.outDir), competition, (note) => notes.push(note));
+    const previousVersionsFile = path.join(options.outDir, 'exports', NOTICE_VERSIONS_FILE);
     const { site, changes } = await timed('export', () =>
-      exportSite({ db, competition, calendar, asOf, findings, modelDir, exportsDir: path.join(publicDir, 'exports'), base, previous }),
+      exportSite({ db, competition, calendar, asOf, findings, modelDir, exportsDir: path.join(publicDir, 'exports'), base, previous, previousVersions, previousVersionsFile }),
     );
     notes.push(...calendar.yearsWithoutFile().map((year) => `no holiday calendar for ${year} (calendar/cn/${year}.yaml or config holidays): its 公示期 days were counted with weekends only`));
     const configHash = createHash('sha256').update(JSON.stringify(competition.config)).digest('hex');
@@ -268,7 +271,11 @@ async function runChecked(db: DuckDBConnection, options: CheckOptions & { locale
     return loadTables(db, competition, mkdirTemp(work, 'staging'));
   });
   await timed('validate', () => validateTables(db, loaded.files, competition.config.max_errors));
-  const scored = await timed('score', () => scoreCompetition(db, competition));
+  const scored = await timed('score', async () => {
+    const done = await scoreCompetition(db, competition);
+    await validateAgainstLists(db, loaded.files, competition.config.max_errors);
+    return done;
+  });
   const findings = await timed('check', () => runChecks(db, competition));
   const asOf = checkedAsOf(options.asOf, scored.asOf);
   return { competition, calendar, asOf, findings, notes: [...loaded.notes, ...scored.notes, ...softCapNotes(competition.config, findings)] };

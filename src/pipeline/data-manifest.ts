@@ -15,7 +15,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
 import type { Competition } from '../config/read.ts';
 import type { TableName } from '../config/schema.ts';
-import { entityRef, noticePath, type DataChanges, type EntityRef, type Notice, type PeriodInfo, type RankingInfo, type RowChange } from '../site/model.ts';
+import { entityRef, noticePath, type DataChanges, type EntityRef, type NoticeDraft, type PeriodInfo, type RankingInfo, type RowChange } from '../site/model.ts';
 import { queryRows } from './sql.ts';
 import { TABLES } from './tables.ts';
 
@@ -45,7 +45,7 @@ export const DataManifest = z.strictObject({
 export type DataManifest = z.infer<typeof DataManifest>;
 
 /** The manifest of the data a build has just scored and exported. */
-export async function dataManifest(db: DuckDBConnection, competition: Competition, asOf: string, periods: PeriodInfo[], notices: Notice[]): Promise<DataManifest> {
+export async function dataManifest(db: DuckDBConnection, competition: Competition, asOf: string, periods: PeriodInfo[], notices: NoticeDraft[]): Promise<DataManifest> {
   const tables: DataManifest['tables'] = {};
   for (const table of Object.keys(TABLES) as TableName[]) {
     if (competition.config.tables[table] === undefined) continue;
@@ -99,11 +99,12 @@ async function tableRows(db: DuckDBConnection, table: TableName, withInternal: b
 }
 
 /**
- * The manifest of the site at `outDir`: null when there is none (a first build) or when it is
- * another competition's; a manifest that does not parse is reported and ignored.
+ * A file of `exports/` of the site at `outDir`, parsed with `schema`: null when there is none (a
+ * first build); one that does not parse is reported (`what` it should have been, and the
+ * `consequence`) and ignored, since the folder is not trusted to be what Podium last wrote.
  */
-export function previousManifest(outDir: string, competitionId: string, log: (note: string) => void): DataManifest | null {
-  const file = path.join(outDir, 'exports', DATA_MANIFEST_FILE);
+export function publishedExport<T>(outDir: string, name: string, schema: z.ZodType<T>, what: string, consequence: string, log: (note: string) => void): { file: string; data: T } | null {
+  const file = path.join(outDir, 'exports', name);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -116,16 +117,23 @@ export function previousManifest(outDir: string, competitionId: string, log: (no
   } catch {
     json = undefined;
   }
-  const parsed = DataManifest.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    log(`${file} is not a data manifest this Podium wrote: "what changed" compares with nothing`);
+    log(`${file} is not ${what} this Podium wrote: ${consequence}`);
     return null;
   }
-  if (parsed.data.competition !== competitionId) {
-    log(`${file} belongs to competition "${parsed.data.competition}": "what changed" compares with nothing`);
+  return { file, data: parsed.data };
+}
+
+/** The manifest of the site at `outDir`: null when there is none, or when it is not this competition's. */
+export function previousManifest(outDir: string, competitionId: string, log: (note: string) => void): DataManifest | null {
+  const found = publishedExport(outDir, DATA_MANIFEST_FILE, DataManifest, 'a data manifest', '"what changed" compares with nothing', log);
+  if (found === null) return null;
+  if (found.data.competition !== competitionId) {
+    log(`${found.file} belongs to competition "${found.data.competition}": "what changed" compares with nothing`);
     return null;
   }
-  return parsed.data;
+  return found.data;
 }
 
 export interface DiffContext {
@@ -134,7 +142,7 @@ export interface DiffContext {
   scoreLabels: Map<string, string>;
   /** Current entities by key, with names and pages. */
   entities: Map<string, EntityRef>;
-  notices: Notice[];
+  notices: NoticeDraft[];
 }
 
 /** Compares two manifests; `previous` null means a first build, where nothing is listed. */
@@ -219,7 +227,7 @@ export function describeChanges(changes: DataChanges): string[] {
   for (const notice of changes.notices) {
     lines.push(
       notice.corrected
-        ? `  notice ${notice.id}: its published result changed (${notice.rows.length} entr${notice.rows.length === 1 ? 'y' : 'ies'}): a correction (更正) is needed${notice.causes.length > 0 ? `; records behind it: ${notice.causes.map((c) => `${c.table} ${c.id}`).join(', ')}` : ''}`
+        ? `  notice ${notice.id}: its published result changed (${notice.rows.length} entr${notice.rows.length === 1 ? 'y' : 'ies'}): published as a correction (更正), the earlier version kept at its own address${notice.causes.length > 0 ? `; records behind it: ${notice.causes.map((c) => `${c.table} ${c.id}`).join(', ')}` : ''}`
         : `  notice ${notice.id}: newly published`,
     );
   }

@@ -16,6 +16,7 @@ import {
   type Download,
   type Finding,
   type Notice,
+  type NoticeDraft,
   type NoticeSection,
   type PeriodInfo,
   type RankingGroup,
@@ -37,6 +38,7 @@ import { queryRows, streamRows } from './sql.ts';
 import { writeJson } from './files.ts';
 import { compareManifests, DATA_MANIFEST_FILE, dataManifest, entityKeyRef, type DataManifest } from './data-manifest.ts';
 import type { DataChanges } from '../site/model.ts';
+import { NOTICE_VERSIONS_FILE, versionNotices, type NoticeVersions } from './notice-versions.ts';
 import { workingDayWindow, type WorkingCalendar } from './working-days.ts';
 import { formatDate, t } from '../site/i18n/index.ts';
 import { places, type Places, type UnitNode } from './unit-paths.ts';
@@ -56,6 +58,9 @@ export interface ExportInput {
   base: string;
   /** The data manifest of the site this build replaces; null on a first build. */
   previous: DataManifest | null;
+  /** The notice versions the site this build replaces published, and where they were looked for. */
+  previousVersions: NoticeVersions | null;
+  previousVersionsFile: string;
 }
 
 /** The finest kinds first: home-page leaders use a ranking's finest finished period. */
@@ -125,19 +130,19 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
 
   const awards = await queryRows<AwardQueryRow>(db, 'export_awards');
   const exclusions = await queryRows<ExclusionQueryRow>(db, 'export_award_exclusions');
+  const objections = config.tables.objections === undefined ? null : await queryRows<ObjectionQueryRow>(db, 'export_objections');
   // A notice with nothing on any of its lists is published only where `when_empty` asks for it (本期无).
   const published = noticePlans
-    .map((plan) => ({ plan, draft: buildNotice(plan, competition, rankings, kept, awards, exclusions, input.calendar, where) }))
+    .map((plan) => ({ plan, draft: buildNotice(plan, competition, rankings, kept, awards, exclusions, objections, input.calendar, where) }))
     .filter(({ plan, draft }) => plan.config.when_empty === 'publish' || draft.sections.some((s) => s.rows.length > 0 || s.unnamed > 0));
   const numbers = noticeNumbers(published.map((p) => p.plan));
-  const notices = published.map(({ plan, draft }): Notice => {
+  const drafts = published.map(({ plan, draft }): NoticeDraft => {
     const announced = published.some((other) => other.plan.config.kind === 'announcement' && other.plan.period.id === plan.period.id);
     const window = draft.objectionWindow;
     return { ...draft, number: numbers.get(plan.id) ?? null, status: window === null ? null : announced ? 'final' : asOf <= window.last ? 'open' : 'closed' };
   });
   const awardDownloads = await writeAwardExports(competition, awards, exclusions, published.map((p) => p.plan), periods, exportsDir, title);
-  writeNoticeFeed(competition, notices, input.base, exportsDir);
-  writeJson(path.join(modelDir, 'notices.json'), notices);
+  const { notices, changes } = await writeNoticesAndChanges(input, periods, rankings, drafts);
 
   const unitNames = new Map(units.map((u) => [u.unit_id, u.name]));
   const findings = input.findings.map((f) => siteFinding(f, competition, unitNames));
@@ -181,32 +186,41 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
       latestNotices: [...notices].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id)).slice(0, 5).map((n) => ({ id: n.id, title: n.title, date: n.date })),
     },
     counts: { ...counts, findings: findings.length },
-    noticeIndex: notices.map((n) => ({ id: n.id, title: n.title, date: n.date, periodLabel: n.period.label, kind: n.kind, number: n.number, status: n.status })),
+    noticeIndex: notices.map((n) => ({ id: n.id, title: n.title, date: n.date, periodLabel: n.period.label, kind: n.kind, number: n.number, status: n.status, version: n.version })),
     methodology: describeMethodology(competition),
     downloads,
     unitIds: entityIds.units,
     staffIds: entityIds.staff,
   };
   writeJson(path.join(modelDir, 'site.json'), site);
-  const changes = await writeChanges(input, periods, rankings, notices);
   return { site, changes };
 }
 
-/** Publishes this build's data manifest and writes what changed since the previous one for its page. */
-async function writeChanges(input: ExportInput, periods: PeriodInfo[], rankings: RankingInfo[], notices: Notice[]): Promise<DataChanges> {
-  const { db, competition } = input;
-  const manifest = await dataManifest(db, competition, input.asOf, periods, notices);
-  writeJson(path.join(input.exportsDir, DATA_MANIFEST_FILE), manifest);
+/**
+ * Publishes this build's data manifest and writes what changed since the previous one for its
+ * page; then the notices, each with its version (a correction where its result changed), the
+ * earlier versions' pages and the feed, one entry per version.
+ */
+async function writeNoticesAndChanges(input: ExportInput, periods: PeriodInfo[], rankings: RankingInfo[], drafts: NoticeDraft[]): Promise<{ notices: Notice[]; changes: DataChanges }> {
+  const { db, competition, modelDir, exportsDir } = input;
+  const manifest = await dataManifest(db, competition, input.asOf, periods, drafts);
+  writeJson(path.join(exportsDir, DATA_MANIFEST_FILE), manifest);
   const names = await queryRows<{ entity_kind: 'unit' | 'staff'; entity_id: string; name: string }>(db, 'manifest_entities');
+  const entities = new Map(names.map((e) => entityKeyRef(e.entity_kind, e.entity_id, e.name)));
   const changes = compareManifests(input.previous, manifest, {
     periods,
     rankings,
     scoreLabels: new Map(competition.config.scores.map((s) => [s.id, localize(s.label, competition.locale)])),
-    entities: new Map(names.map((e) => entityKeyRef(e.entity_kind, e.entity_id, e.name))),
-    notices,
+    entities,
+    notices: drafts,
   });
-  writeJson(path.join(input.modelDir, 'changes.json'), changes);
-  return changes;
+  writeJson(path.join(modelDir, 'changes.json'), changes);
+  const versioned = versionNotices(drafts, changes, input.previousVersions, competition, entities, input.previousVersionsFile);
+  writeJson(path.join(exportsDir, NOTICE_VERSIONS_FILE), versioned.file);
+  writeJson(path.join(modelDir, 'notices.json'), versioned.notices);
+  writeJson(path.join(modelDir, 'earlier-notices.json'), versioned.earlier);
+  writeNoticeFeed(competition, versioned.notices, input.base, exportsDir);
+  return { notices: versioned.notices, changes };
 }
 
 function periodInfo(p: ResolvedPeriod, competition: Competition, asOf: string): PeriodInfo {
@@ -459,6 +473,50 @@ export interface ExclusionQueryRow {
   approval_reference: string | null;
 }
 
+export interface ObjectionQueryRow {
+  objection_id: string;
+  received_on: string;
+  award_id: string;
+  period_id: string;
+  entity_kind: 'unit' | 'staff';
+  entity_id: string;
+  entity_name: string;
+  summary: string;
+  decision: 'upheld' | 'rejected' | null;
+  decided_on: string | null;
+}
+
+/**
+ * Who moved up because an upheld objection removed a winner. In each quota group, the candidates
+ * removed by an objection alone whose rank reached the group's last winner would have held
+ * places; as many of the group's lowest-placed winners hold them now (with any tied with them),
+ * so the notice names both.
+ * A list without ranks (leadership-selected) has no one moving up.
+ */
+function movedUpByObjection(entries: AwardQueryRow[], failuresOf: (a: AwardQueryRow) => ExclusionQueryRow[]): NoticeSection['movedUp'] {
+  const groups = [...new Set(entries.map((a) => a.quota_group))];
+  const ref = (a: AwardQueryRow) => entityRef(a.entity_kind, a.entity_id, a.entity_name);
+  // A penalty list is drawn from the bottom: there the higher rank is the nearer to a place.
+  const placeKey = (a: AwardQueryRow) => (a.kind === 'award' ? a.rank! : -a.rank!);
+  return groups.flatMap((group) => {
+    const inGroup = entries.filter((a) => a.quota_group === group && a.rank !== null);
+    const winners = inGroup.filter((a) => a.outcome === 'winner').sort((a, b) => placeKey(a) - placeKey(b));
+    if (winners.length === 0) return [];
+    const lastWinnerKey = placeKey(winners.at(-1)!);
+    const removed = inGroup
+      .filter((a) => a.outcome === 'ineligible' && placeKey(a) <= lastWinnerKey)
+      .filter((a) => {
+        const failures = failuresOf(a);
+        return failures.length > 0 && failures.every((x) => x.rule_id === OBJECTION_RULE);
+      })
+      .sort((a, b) => placeKey(a) - placeKey(b));
+    if (removed.length === 0) return [];
+    // The places they held went to the last winners, and to all tied with the first of those.
+    const firstReplacementKey = placeKey(winners[Math.max(0, winners.length - removed.length)]!);
+    return [{ removed: removed.map(ref), replacements: winners.filter((a) => placeKey(a) >= firstReplacementKey).map(ref) }];
+  });
+}
+
 /**
  * Those ranked above an award's last winner whom its funnel kept off the list (S9: the best score
  * of the year, but a quarterly star only once), each with the funnel in words, so that a reader
@@ -489,9 +547,10 @@ function buildNotice(
   kept: Map<string, StandingRow[]>,
   awards: AwardQueryRow[],
   exclusions: ExclusionQueryRow[],
+  objectionRows: ObjectionQueryRow[] | null,
   calendar: WorkingCalendar,
   where: Places,
-): Omit<Notice, 'number' | 'status'> {
+): Omit<NoticeDraft, 'number' | 'status'> {
   const { config, locale } = competition;
   const rankingSections = plan.rankings.map((rankingId): NoticeSection => ({
     kind: 'ranking',
@@ -503,6 +562,7 @@ function buildNotice(
     tieOverflow: false,
     tieBreaks: [],
     ineligible: [],
+    movedUp: [],
   }));
   const ruleLabel = (ruleId: string) => {
     const rule = config.eligibility.find((r) => r.id === ruleId);
@@ -551,8 +611,30 @@ function buildNotice(
             })),
           ...passedOverByFunnel(award, entries, kept.get(`${award.ranking}__${plan.period.id}`) ?? [], competition),
         ],
+        movedUp: namesPenalty(config, award) ? movedUpByObjection(entries, (a) => exclusionsOf(a).filter((x) => x.approval_reference === null)) : [],
       };
     });
+  const listed = new Set(awardSections.length > 0 ? plan.config.awards : []);
+  const objectionsTaken = plan.config.objection_period !== undefined || plan.config.kind === 'announcement';
+  const concerned = objectionRows === null || listed.size === 0 || !objectionsTaken ? null : objectionRows.filter((o) => o.period_id === plan.period.id && listed.has(o.award_id));
+  const objections = concerned && {
+    received: concerned.length,
+    resolved: concerned.filter((o) => o.decision !== null).length,
+    upheld: concerned.filter((o) => o.decision === 'upheld').length,
+    // Who is objected to and what was said stays inside: only the internal edition lists them.
+    records:
+      config.audience === 'internal'
+        ? concerned.map((o) => ({
+            id: o.objection_id,
+            receivedOn: o.received_on,
+            award: localize(config.awards.find((a) => a.id === o.award_id)!.label, locale),
+            entity: entityRef(o.entity_kind, o.entity_id, o.entity_name),
+            summary: o.summary,
+            decision: o.decision,
+            decidedOn: o.decided_on,
+          }))
+        : [],
+  };
   const { date } = plan;
   const issuer = localize(plan.config.issuer ?? config.issuer, locale);
   const title = `${plan.period.label} ${localize(plan.config.title, locale)}`;
@@ -582,6 +664,8 @@ function buildNotice(
     objectionWindow: window,
     contacts: plan.config.contacts.map((c) => ({ label: localize(c.label, locale), value: localize(c.value, locale) })),
     seal: plan.config.seal,
+    style: plan.config.style,
+    objections,
     sections: [...awardSections, ...rankingSections],
   };
 }

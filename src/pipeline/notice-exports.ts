@@ -98,13 +98,18 @@ export function writeNoticeFeed(competition: Competition, notices: Notice[], bas
   const sorted = [...notices].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
   const stamp = (day: string) => `${day}T00:00:00Z`;
   const issuer = localize(config.issuer, locale);
-  const entries = sorted.map((n) =>
+  // One entry per version: a corrected notice's earlier versions keep their own entries and addresses.
+  const versions = sorted.flatMap((n) => [
+    { n, version: n.version, date: n.date, href: noticePath(n.id), corrected: n.version > 1 },
+    ...[...n.earlier].reverse().map((e) => ({ n, version: e.version, date: e.date, href: e.path, corrected: e.version > 1 })),
+  ]);
+  const entries = versions.map(({ n, version, date, href, corrected }) =>
     [
       '  <entry>',
-      `    <id>${stableId(`${config.id}/notices/${n.id}/1`)}</id>`,
-      `    <title>${xml(n.number ? `${n.title}（${n.number}）` : n.title)}</title>`,
-      `    <link rel="alternate" type="text/html" href="${xml(`${base}${noticePath(n.id)}`)}"/>`,
-      `    <updated>${stamp(n.date)}</updated>`,
+      `    <id>${stableId(`${config.id}/notices/${n.id}/${version}`)}</id>`,
+      `    <title>${xml(`${corrected ? t(locale, 'notice.correctionTitle', { version }) : ''}${n.number ? `${n.title}（${n.number}）` : n.title}`)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${xml(`${base}${href}`)}"/>`,
+      `    <updated>${stamp(date)}</updated>`,
       `    <author><name>${xml(n.issuer)}</name></author>`,
       ...(n.opening ? [`    <summary>${xml(n.opening)}</summary>`] : []),
       '  </entry>',

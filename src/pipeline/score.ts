@@ -25,6 +25,7 @@ export const SCORING_MODELS = [
   'stg_approvals',
   'stg_attributes',
   'stg_appeals',
+  'stg_objections',
   'stg_metrics',
   'int_as_of',
   'int_live_periods',

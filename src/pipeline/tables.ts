@@ -32,6 +32,8 @@ export const INSPECTION_METHODS = ['onsite', 'video'] as const;
 export const NOMINATION_STATUSES = ['nominated', 'withdrawn', 'objection_upheld', 'selected'] as const;
 export const YES_NO = ['yes', 'no'] as const;
 export const APPEAL_DECISIONS = ['upheld', 'rejected', 'adjusted', 'pending'] as const;
+/** An objection (异议) to a candidate during a notice's 公示期: an empty decision is still open. */
+export const OBJECTION_DECISIONS = ['upheld', 'rejected'] as const;
 
 export const TABLES: Record<TableName, { idColumn: string; columns: ColumnSpec[] }> = {
   units: {
@@ -148,6 +150,20 @@ export const TABLES: Record<TableName, { idColumn: string; columns: ColumnSpec[]
       col('amount', 'number', 'the new amount (元), when the decision is adjusted', optional),
       col('decided_on', 'date', 'the day of the decision', optional),
       col('note', 'text', 'internal remark; left out of public builds', { ...optional, internal: true }),
+    ],
+  },
+  objections: {
+    idColumn: 'objection_id',
+    columns: [
+      col('objection_id', 'id', 'unique'),
+      col('date', 'date', 'the day the objection was received'),
+      col('award_id', 'id', 'the award whose candidate list it concerns'),
+      col('period_id', 'id', 'the period of that list'),
+      col('unit_id', 'id', 'the candidate unit (leave empty when staff_id is set)', optional),
+      col('staff_id', 'id', 'the candidate person (leave empty when unit_id is set)', optional),
+      col('summary', 'text', 'what the objection says; internal, never published', { ...optional, internal: true }),
+      col('decision', 'enum', 'upheld or rejected; empty while it is being looked into', { ...optional, values: OBJECTION_DECISIONS }),
+      col('decided_on', 'date', 'the day of the decision; needed with a decision', optional),
     ],
   },
   metrics: {

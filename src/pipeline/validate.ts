@@ -22,6 +22,19 @@ export async function validateTables(db: DuckDBConnection, files: SourceFile[], 
   for (const table of Object.keys(TABLES) as TableName[]) await runSqlFile(db, `validate_${table}`);
   await runSqlFile(db, 'validate_attributes');
   await runSqlFile(db, 'validate_precision');
+  await refuseListedErrors(db, files, maxErrors);
+}
+
+/**
+ * What can be checked only once the award lists are drawn (an objection names a candidate on its
+ * list), refused like any bad cell, at its file, line and column.
+ */
+export async function validateAgainstLists(db: DuckDBConnection, files: SourceFile[], maxErrors: number): Promise<void> {
+  await runSqlFile(db, 'validate_objection_candidates');
+  await refuseListedErrors(db, files, maxErrors);
+}
+
+async function refuseListedErrors(db: DuckDBConnection, files: SourceFile[], maxErrors: number): Promise<void> {
   const [{ total } = { total: 0 }] = await queryRows<{ total: number }>(db, 'validation_error_count');
   if (total === 0) return;
   const errors = await queryRows<ValidationError>(db, 'validation_errors_first', { limit: maxErrors });

@@ -273,6 +273,8 @@ export interface NoticeSection {
   tieBreaks: string[];
   /** Candidates removed whatever their score, with the reasons. */
   ineligible: { entity: EntityRef; parent: EntityRef | null; score: number | null; reasons: IneligibleReason[] }[];
+  /** Per quota group: the winners an upheld objection removed, and those who moved up into their places. */
+  movedUp: { removed: EntityRef[]; replacements: EntityRef[] }[];
 }
 
 /** A failed eligibility rule (its label, and the unit above whose record failed it), or an upheld objection (label null). */
@@ -299,9 +301,50 @@ export interface Notice {
   status: 'open' | 'closed' | 'final' | null;
   /** Where objections go. */
   contacts: { label: string; value: string }[];
+  /**
+   * Objections to the notice's award lists: how many were received, decided and upheld, and in the
+   * internal edition only, each of them; null when the competition keeps no objections table or the
+   * notice takes none.
+   */
+  objections: { received: number; resolved: number; upheld: number; records: ObjectionRecord[] } | null;
+  /** 1 as first published; each correction (更正) the next (src/pipeline/notice-versions.ts). */
+  version: number;
+  /** What the latest correction changed against the version before; empty for version 1. */
+  corrections: { section: string; name: string; before: NoticeResult | null; after: NoticeResult | null }[];
+  /** The earlier versions, oldest first, each at its own address. */
+  earlier: { version: number; date: string; path: string }[];
   /** A place for the seal beside the signature. */
   seal: boolean;
+  /** The document's head: plain, or a red header (红头) with the issuer in red over a red rule. */
+  style: 'plain' | 'red_header';
   sections: NoticeSection[];
+}
+
+/** A notice before its versions are known (they depend on the site it replaces). */
+export type NoticeDraft = Omit<Notice, 'version' | 'corrections' | 'earlier'>;
+
+/** An earlier version of a corrected notice, as it was published: its lists, names as the current edition gives them. */
+export interface EarlierNotice {
+  noticeId: string;
+  version: number;
+  title: string;
+  number: string | null;
+  date: string;
+  issuer: string;
+  period: PeriodInfo;
+  currentPath: string;
+  sections: { label: string; rows: { name: string; rank: number | null; score: number | null; amount: number | null }[] }[];
+}
+
+export interface ObjectionRecord {
+  id: string;
+  receivedOn: string;
+  award: string;
+  entity: EntityRef;
+  /** What the objection said: internal. */
+  summary: string;
+  decision: 'upheld' | 'rejected' | null;
+  decidedOn: string | null;
 }
 
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
@@ -402,7 +445,7 @@ export interface SiteModel {
     latestNotices: { id: string; title: string; date: string }[];
   };
   counts: { units: number; staff: number; events: number; findings: number };
-  noticeIndex: { id: string; title: string; date: string; periodLabel: string; kind: NoticeKind; number: string | null; status: Notice['status'] }[];
+  noticeIndex: { id: string; title: string; date: string; periodLabel: string; kind: NoticeKind; number: string | null; status: Notice['status']; version: number }[];
   methodology: MethodologySection[];
   downloads: Download[];
   unitIds: string[];
@@ -477,6 +520,7 @@ export const loadStaffPage = (id: string): EntityPage => readJson<EntityPage>('s
 export const loadDirectory = (): DirectoryEntry[] => readJson<DirectoryEntry[]>('entities.json');
 export const loadFindings = (): Finding[] => readJson<Finding[]>('findings.json');
 export const loadNotices = (): Notice[] => readJson<Notice[]>('notices.json');
+export const loadEarlierNotices = (): EarlierNotice[] => readJson<EarlierNotice[]>('earlier-notices.json');
 export const loadChanges = (): DataChanges => readJson<DataChanges>('changes.json');
 
 /**
@@ -501,6 +545,8 @@ export const placeRef = (id: string, name: string, above: Map<string, string[]>)
 export const rankingPath = (periodId: string, rankingId: string, page = 1): string =>
   `rankings/${encodeURIComponent(periodId)}/${encodeURIComponent(rankingId)}/${page > 1 ? `${page}/` : ''}`;
 export const noticePath = (id: string): string => `notices/${encodeURIComponent(id)}/`;
+/** An earlier version of a notice, below the notice itself: `notices/review-h1/v1/`. */
+export const earlierNoticePath = (id: string, version: number): string => `${noticePath(id)}v${version}/`;
 /** The id of a finding's row on the findings page; finding IDs may hold spaces (a quota group). */
 export const findingAnchor = (id: string): string => `finding-${encodeURIComponent(id)}`;
 

@@ -2,10 +2,11 @@
  * The clerk corrects one event of a month whose notice is published, and the site is rebuilt
  * over the published one: the "what changed" page names the event and flags the notice.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/pipeline/build.ts';
+import { BuildError } from '../../src/pipeline/diagnostics.ts';
 import { tempDir } from '../support/fixture.ts';
 import { builtSample, htmlProblems, readText } from '../support/sites.ts';
 
@@ -35,5 +36,33 @@ describe('a second build of the sample with one corrected event', () => {
     expect(page).toContain('href="/units/O05/"');
     expect(readText(out, 'index.html')).toContain('href="/changes/"');
     expect(await htmlProblems(out, ['changes/index.html'])).toEqual([]);
+
+    // The notice keeps its URL as version 2, marked 更正; version 1 stays at v1/, and the feed has both.
+    const notice = readText(out, 'notices/monthly-2025-05/index.html');
+    expect(notice).toContain('更正');
+    expect(notice).toContain('本通知第2版更正了此前发布的版本');
+    expect(notice).toContain('href="/notices/monthly-2025-05/v1/"');
+    expect(readText(out, 'notices/monthly-2025-05/v1/index.html')).toContain('这是本通知已被更正的第1版');
+    const feed = readText(out, 'exports/notices.xml');
+    expect(feed).toContain('<link rel="alternate" type="text/html" href="/notices/monthly-2025-05/v1/"/>');
+    expect(feed).toContain('【更正·第2版】');
+    expect(await htmlProblems(out, ['notices/monthly-2025-05/index.html', 'notices/monthly-2025-05/v1/index.html'])).toEqual([]);
+  });
+
+  it('refuses a correction when the published site kept no earlier version, and leaves that site as it was', async () => {
+    const out = path.join(tempDir('changes-no-versions'), 'site');
+    cpSync(await builtSample('zh-CN'), out, { recursive: true });
+    rmSync(path.join(out, 'exports', 'notice-versions.json'));
+    const home = readText(out, 'index.html');
+
+    const data = path.join(tempDir('changes-data'), 'data');
+    cpSync('data', data, { recursive: true, filter: (file) => !file.includes(`${path.sep}examples`) });
+    const file = path.join(data, 'events', '2025-05.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('E0001131,2025-05-06,complaint,O05,,4,verified', 'E0001131,2025-05-06,complaint,O05,,10,verified'));
+
+    const refused = await buildSite({ dataDir: data, outDir: out }).then(() => null, (e: unknown) => e);
+    expect(refused).toBeInstanceOf(BuildError);
+    expect((refused as BuildError).diagnostics[0]).toMatchObject({ file: path.join(out, 'exports', 'notice-versions.json'), expected: expect.stringContaining('notice "monthly-2025-05"') });
+    expect(readText(out, 'index.html')).toBe(home);
   });
 });

@@ -21,7 +21,9 @@ const column = (rows: Row[], name: string) => [...new Set(rows.map((r) => r[name
 const staff = readCsv('data/staff.csv');
 const events = readdirSync('data/events').flatMap((f) => readCsv(path.join('data/events', f)));
 const checks = readCsv('data/checks.csv');
+const objections = readCsv('data/objections.csv');
 const internalValues: Record<string, string[]> = {
+  'objection summaries': column(objections, 'summary'),
   'event notes': column(events, 'note'),
   'employee numbers': column(staff, 'employee_no'),
   'staff names in full': column(staff, 'name'),
@@ -84,9 +86,9 @@ describe('the internal edition', () => {
 });
 
 describe('the sample as published (its own public block)', () => {
-  it('contains no note, employee number or event description in any file, yet keeps staff pages and names', () => {
+  it('contains no note, employee number, event description or objection summary in any file, yet keeps staff pages and names', () => {
     const texts = siteTexts(publishedSample);
-    const hidden = ['event notes', 'employee numbers', 'event descriptions'] as const;
+    const hidden = ['event notes', 'employee numbers', 'event descriptions', 'objection summaries'] as const;
     const leaks = hidden.flatMap((kind) => internalValues[kind]!.flatMap((value) => texts.filter((f) => f.text.includes(value)).map((f) => `${kind}: "${value}" in ${f.file}`)));
     expect(leaks).toEqual([]);
     expect(listFiles(publishedSample).filter((f) => f.startsWith('staff/')).length).toBeGreaterThan(100);

@@ -33,6 +33,23 @@ describe('rendering the model', () => {
     expect(markup).not.toContain('<script>alert(1)</script>');
     expect(markup).not.toContain('<img src=x onerror');
     expect(markup).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(markup).not.toContain('<script>alert(3)</script>');
+  });
+
+  it('renders a corrected notice (更正, what changed, its earlier version) and, in the internal edition, each objection', () => {
+    const notice = readFileSync(path.join(site, 'notices/review-h1/index.html'), 'utf8');
+    expect(notice).toContain('本通知第2版更正了此前发布的版本');
+    expect(notice).toContain('href="/notices/review-h1/v1/"');
+    expect(notice).toContain('公示期间共收到异议2件，已办结1件，其中经查属实1件。');
+    expect(notice).toContain('由&quot;东门&quot; &amp; 西门网点依次递补');
+    expect(notice).toContain('&lt;script&gt;alert(3)&lt;/script&gt;');
+    expect(notice).toContain('正在核查');
+    // Its style is the red header (红头): the issuer heads it.
+    expect(notice).toMatch(/<p class="red-header"[^>]*>城东支行文明优质服务竞赛领导小组<\/p>/);
+    expect(readFileSync(path.join(site, 'notices/index.html'), 'utf8')).toMatch(/公示中 · 更正/);
+    const earlier = readFileSync(path.join(site, 'notices/review-h1/v1/index.html'), 'utf8');
+    expect(earlier).toContain('这是本通知已被更正的第1版');
+    expect(earlier).toContain('href="/notices/review-h1/"');
   });
 
   it('shows what changed: the notice to correct, the records, and entities that left the data by their code', () => {

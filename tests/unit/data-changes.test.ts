@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffCompetition } from '../../src/pipeline/build.ts';
 import { compareManifests, DATA_MANIFEST_FILE, describeChanges, previousManifest, type DataManifest } from '../../src/pipeline/data-manifest.ts';
-import { entityRef, type Notice } from '../../src/site/model.ts';
+import { entityRef, type NoticeDraft } from '../../src/site/model.ts';
 import { buildModel, copyFixture, editFile, tempDir } from '../support/fixture.ts';
 
 /** A folder that looks, to the next build, like the site published from `dataDir`. */
@@ -85,7 +85,7 @@ describe('notices whose published result moved', () => {
     periods: ['2009-08'],
     notices: notices.map((id) => ({ id, periodId: '2009-08', start: '2009-08-01', end: '2009-08-31', rows })),
   });
-  const notice = (id: string): Notice => ({
+  const notice = (id: string): NoticeDraft => ({
     id,
     kind: 'ranking',
     number: null,
@@ -97,8 +97,10 @@ describe('notices whose published result moved', () => {
     status: null,
     contacts: [],
     seal: false,
+    style: 'plain',
+    objections: null,
     period: { id: '2009-08', kind: 'month', label: '2009-08', start: '2009-08-01', end: '2009-08-31', status: 'final', combine: [], targets: [] },
-    sections: [{ kind: 'ranking', label: 'Staff', amount: null, amountVaries: false, rows: [], tieOverflow: false, tieBreaks: [], ineligible: [], unnamed: 0 }],
+    sections: [{ kind: 'ranking', label: 'Staff', amount: null, amountVaries: false, rows: [], tieOverflow: false, tieBreaks: [], ineligible: [], movedUp: [], unnamed: 0 }],
   });
   const context = {
     periods: [],
@@ -134,7 +136,7 @@ describe('notices whose published result moved', () => {
     // E9 changed too, but in October and about another unit; E7 did not change.
     expect(moved!.causes.map((c) => `${c.table} ${c.id}`)).toEqual(['events E1']);
     expect(describeChanges(compareManifests(previous, current, context))).toContain(
-      '  notice n-2009-08: its published result changed (2 entries): a correction (更正) is needed; records behind it: events E1',
+      '  notice n-2009-08: its published result changed (2 entries): published as a correction (更正), the earlier version kept at its own address; records behind it: events E1',
     );
   });
 
