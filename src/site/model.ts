@@ -263,6 +263,8 @@ export interface NoticeSection {
   /** The amount of every entry when it is the same for all; null when none or when it varies. */
   amount: number | null;
   amountVaries: boolean;
+  /** Who the amount goes to: 每名 is said of people, 每个单位 of units. */
+  recipients: 'staff' | 'unit';
   rows: NoticeRow[];
   /** How many are on a penalty list the public edition does not name (config.public.criticism); their rows are left out. */
   unnamed: number;
