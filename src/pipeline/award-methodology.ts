@@ -63,14 +63,20 @@ export function describeAwards(competition: Competition): MethodologyItem[] {
     return items;
   });
   if (awardItems.length === 0) return [];
-  const ruleItems = config.eligibility.map((r) => eligibilityItem(r, { label, periodLabel, scoreLabel, attributeLabel }));
+  const ruleItems = config.eligibility.map((r) => eligibilityItem(r, { label, periodLabel, scoreLabel, attributeLabel, join }));
   const capItems = config.soft_caps.map((cap) => item('method.softCap', { cap: label(cap.label), awards: join(cap.awards.map(awardLabel)), max: cap.max }));
   return [...awardItems, item('method.award.ties'), ...ruleItems, ...(ruleItems.length > 0 ? [item('method.eligibility.approval')] : []), ...capItems];
 }
 
 function eligibilityItem(
   r: EligibilityRule,
-  words: { label: (t: Parameters<typeof localize>[0]) => string; periodLabel: (id: string) => string; scoreLabel: (id: string) => string; attributeLabel: (id: string) => string },
+  words: {
+    label: (t: Parameters<typeof localize>[0]) => string;
+    periodLabel: (id: string) => string;
+    scoreLabel: (id: string) => string;
+    attributeLabel: (id: string) => string;
+    join: (parts: string[]) => string;
+  },
 ): MethodologyItem {
   const rule = words.label(r.label);
   if (r.kind === 'score') {
@@ -79,7 +85,9 @@ function eligibilityItem(
   }
   const test = r.out_if;
   const values = { rule, attribute: words.attributeLabel(r.attribute) };
-  if ('in' in test) return { key: 'method.eligibility.attribute.in', values: { ...values, values: test.in.join(', ') } };
-  if ('not_in' in test) return { key: 'method.eligibility.attribute.notIn', values: { ...values, values: test.not_in.join(', ') } };
-  return { key: 'method.eligibility.attribute', values: { ...values, op: THRESHOLD_SYMBOL[test.op], value: 'date' in test ? test.date : test.value } };
+  if ('in' in test) return { key: 'method.eligibility.attribute.in', values: { ...values, values: words.join(test.in) } };
+  if ('not_in' in test) return { key: 'method.eligibility.attribute.notIn', values: { ...values, values: words.join(test.not_in) } };
+  // A date goes through the page's date formatter (message() words `date`), like every other date.
+  if ('date' in test) return { key: 'method.eligibility.attribute.date', values: { ...values, op: THRESHOLD_SYMBOL[test.op], date: test.date } };
+  return { key: 'method.eligibility.attribute', values: { ...values, op: THRESHOLD_SYMBOL[test.op], value: test.value } };
 }

@@ -54,7 +54,7 @@ export function wordProblems(text: string, ids: string[]): string[] {
 
 /**
  * Every cell of the competition's tables with a letter or character in it (names, roles,
- * descriptions), and the fixed words of its 文号 patterns (城东银服〔{year}〕{seq}号, an official
+ * descriptions), the column values its eligibility rules test for, and the fixed words of its 文号 patterns (城东银服〔{year}〕{seq}号, an official
  * reference): data, shown as written in both editions, so the language scan leaves it aside.
  * Longest first, so a name is removed whole.
  */
@@ -70,8 +70,13 @@ export function dataWords(dataDir: string): string[] {
     const rows = Papa.parse<string[]>(readFileSync(file, 'utf8'), { skipEmptyLines: true }).data;
     for (const row of rows.slice(1)) for (const cell of row) if (/[\p{L}]/u.test(cell)) cells.add(cell.trim());
   }
-  const config = parse(readFileSync(path.join(dataDir, 'competition.yaml'), 'utf8')) as { notices?: { number?: string }[] };
+  const config = parse(readFileSync(path.join(dataDir, 'competition.yaml'), 'utf8')) as {
+    notices?: { number?: string }[];
+    eligibility?: { out_if?: { in?: unknown[]; not_in?: unknown[] } }[];
+  };
   for (const notice of config.notices ?? []) for (const part of notice.number?.split(/\{\w+\}/) ?? []) if (part !== '') cells.add(part);
+  // The values an eligibility rule tests a data column for are that column's values.
+  for (const rule of config.eligibility ?? []) for (const value of [...(rule.out_if?.in ?? []), ...(rule.out_if?.not_in ?? [])]) cells.add(String(value));
   return [...cells].sort((a, b) => b.length - a.length || a.localeCompare(b));
 }
 
@@ -84,7 +89,8 @@ const LATIN_IN_CHINESE = new Set(['Excel', 'JavaScript', 'Atom', 'lny']);
 /** Words of the other language in a page's own words: English in the zh-CN edition, Chinese in the en edition. */
 export function languageProblems(text: string, locale: 'zh-CN' | 'en', data: string[]): string[] {
   let own = text;
-  for (const cell of data) own = own.split(cell).join(' ');
+  // A code (A, O01) is removed only as a whole word: its letters may be part of one (A in Atom).
+  for (const cell of data) own = /^[\w ]+$/.test(cell) ? own.replace(new RegExp(`(?<!\\w)${cell}(?!\\w)`, 'g'), ' ') : own.split(cell).join(' ');
   const quote = (index: number) => own.slice(Math.max(0, index - 20), index + 30).trim();
   // Abbreviations (CSV, SVG, PDF, ID) and codes with digits (S0012, Q4) are the same in both languages.
   const foreign = locale === 'zh-CN' ? /(?<![\w@./-])[A-Za-z]*[a-z][A-Za-z]+(?![\w@./-])/g : /\p{Script=Han}+/gu;
