@@ -144,6 +144,22 @@ export interface ScoreSummary {
   target: { op: ThresholdOp; value: number; met: boolean; gap: number } | null;
   /** The rank in every period of the summary's kind, oldest first, for the sparkline; null where not ranked. */
   ranks: { periodLabel: string; rank: number | null; rankCount: number | null }[];
+  /** Everyone in the latest period's ranking, for the peer chart; null when not ranked or the ranking is not published. */
+  peers: PeerDistribution | null;
+}
+
+/** The scores of one ranking in one period (src/pipeline/peer-distribution.ts). */
+export interface PeerDistribution {
+  rankingLabel: string;
+  periodLabel: string;
+  /** This entity's score. */
+  score: number;
+  count: number;
+  median: number;
+  /** Every score in ascending order, while few enough to draw a dot each; else null. */
+  scores: number[] | null;
+  /** Equal-width bins of the scores when there are too many for dots; else null. */
+  bins: { from: number; to: number; count: number }[] | null;
 }
 
 /** One line in an entity's ledger: what moved its score, and why. */
