@@ -93,6 +93,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       }
       const siteDir = path.join(work, 'site');
       await timed('render', () => render(modelDir, publicDir, siteDir, site.base, signal));
+      // After whichever renderer wrote the pages: the index is of the site, not of one renderer.
+      signal?.throwIfAborted();
+      await timed('search', () => writeSearchIndex(modelDir, siteDir));
       notes.push(...(await timed('publish', () => publishSite(siteDir, outDir, publishFs))));
       return { site, changes, timings, notes, modelDir };
     } finally {
@@ -329,6 +332,4 @@ export async function renderWithAstro(modelDir: string, publicDir: string, siteD
   // Pages every share renders (home, findings …) and the assets are identical in each.
   renameSync(shardOut(0), siteDir);
   for (let i = 1; i < shards; i++) cpSync(shardOut(i), siteDir, { recursive: true, force: false });
-  signal?.throwIfAborted();
-  await writeSearchIndex(modelDir, siteDir);
 }
