@@ -7,7 +7,7 @@ CREATE TABLE site_entity_pages AS
 WITH history AS (
   SELECT s.entity_kind, s.entity_id,
          list({'period_id': s.period_id, 'score_id': s.score_id, 'score': s.score::DOUBLE, 'raw_score': s.raw_score::DOUBLE,
-               'rank': st.rank, 'rank_count': st.rank_count, 'rank_change': st.rank_change,
+               'ranking_id': st.ranking_id, 'rank': st.rank, 'rank_count': st.rank_count, 'rank_change': st.rank_change,
                'next_up_score': st.next_up_score::DOUBLE, 'target_op': st.target_op, 'target_value': st.target_value::DOUBLE,
                'ord': p.ord}) AS history
   -- fct_period_scores with the value before the score's floor or cap, which the page shows beside it.

@@ -60,7 +60,7 @@ const CLASS_NAME = 'score-chart';
 // One DOM for the whole process: Plot only creates elements in it, and each chart is serialized
 // and dropped at once, so nothing accumulates.
 let shim: Document | undefined;
-const chartDocument = (): Document => (shim ??= parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document);
+export const chartDocument = (): Document => (shim ??= parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document);
 
 // Building an Intl formatter costs more than drawing a chart: one pair per locale.
 const formats = new Map<string, { month: Intl.DateTimeFormat; monthYear: Intl.DateTimeFormat }>();
@@ -136,7 +136,7 @@ const MARGIN = { left: 48, right: 28, top: 36, bottom: 40 };
  * Plot names each mark's group with aria-label ("line", "dot"), which ARIA does not allow on a
  * plain <g>; the chart is one image, named by its title. Its stylesheet moves to the page's CSS.
  */
-function mend(svg: Element, input: ScoreChartInput, document: Document) {
+export function mend(svg: Element, input: { label: string; description: string }, document: Document) {
   for (const group of svg.querySelectorAll('[aria-label]')) group.removeAttribute('aria-label');
   for (const style of svg.querySelectorAll('style')) style.remove();
   svg.removeAttribute('width');

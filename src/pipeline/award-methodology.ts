@@ -7,7 +7,7 @@ import { localize } from '../config/text.ts';
 import type { Award, EligibilityRule } from '../config/schema.ts';
 import { THRESHOLD_SYMBOL } from '../checks/finding.ts';
 import type { MethodologyItem } from '../site/model.ts';
-import { wordExpression } from './expression-words.ts';
+import { wordAmount, wordCondition, wordValue } from './expression-words.ts';
 
 const PERIOD_KIND_WORDS = {
   'zh-CN': { month: '每月', quarter: '每季度', phase: '每阶段', half: '每半年', year: '每年', custom: '每期' },
@@ -18,7 +18,6 @@ export function describeAwards(competition: Competition): MethodologyItem[] {
   const { config, locale } = competition;
   const label = (text: Parameters<typeof localize>[0]) => localize(text, locale);
   const item = (key: string, values: MethodologyItem['values'] = {}): MethodologyItem => ({ key, values });
-  const worded = (expression: string) => wordExpression(expression, locale);
   const periodLabel = (id: string) => {
     const listed = competition.periods.find((p) => p.id === id);
     if (listed) return label(listed.label);
@@ -28,6 +27,8 @@ export function describeAwards(competition: Competition): MethodologyItem[] {
   const awardLabel = (id: string) => label(config.awards.find((a) => a.id === id)?.label ?? id);
   const levelLabel = (id: string) => label(config.org.levels.find((l) => l.id === id)?.label ?? id);
   const join = (parts: string[]) => parts.join(locale === 'zh-CN' ? '、' : ', ');
+  // 每名 is said of people; an award to units is so much for each unit.
+  const recipients = (a: Award) => (config.rankings.find((r) => r.id === a.ranking)?.subject === 'staff' ? 'staff' : 'unit');
   const attributeLabel = (id: string) => label(config.org.attributes.find((a) => a.id === id)?.label ?? id);
 
   const headline = (a: Award): MethodologyItem => {
@@ -48,28 +49,34 @@ export function describeAwards(competition: Competition): MethodologyItem[] {
     for (const [group, places] of Object.entries(a.quota?.group_places ?? {})) items.push(item('method.award.groupPlaces', { award, group, places }));
     if (a.candidates === 'nominated') items.push(item('method.award.nominated', { award }));
     for (const f of a.funnel) items.push(item('method.award.funnel', { award, source: awardLabel(f.award), op: THRESHOLD_SYMBOL[f.times.op], value: f.times.value }));
-    if (a.when !== undefined) items.push(item('method.award.when', { award, expression: worded(a.when) }));
+    if (a.when !== undefined) items.push(item('method.award.when', { award, expression: wordCondition(a.when, locale) }));
     if (a.reached) items.push(item('method.award.reached', { award, op: THRESHOLD_SYMBOL[a.reached.op], value: a.reached.value }));
-    for (const c of a.cases) items.push(item('method.award.case', { award, when: worded(c.when), amount: worded(String(c.amount)) }));
-    if (typeof a.amount === 'string') items.push(item('method.award.formula', { award, expression: worded(a.amount) }));
-    else if (a.amount > 0 && a.cases.length === 0) items.push(item('method.award.amount', { award, amount: a.amount }));
+    for (const c of a.cases) items.push(item('method.award.case', { award, when: wordCondition(c.when, locale), amount: wordAmount(String(c.amount), locale) }));
+    if (typeof a.amount === 'string') items.push(item('method.award.formula', { award, expression: wordAmount(a.amount, locale) }));
+    else if (a.amount > 0 && a.cases.length === 0) items.push(item(`method.award.amount.${recipients(a)}`, { award, amount: a.amount }));
     if (a.floor_at_zero) items.push(item('method.award.floorAtZero', { award }));
     if (a.round === 'yuan') items.push(item('method.award.roundYuan', { award }));
-    if (a.order_by) items.push(item(`method.award.orderBy.${a.order_by.order}`, { award, expression: worded(a.order_by.expression) }));
+    if (a.order_by) items.push(item(`method.award.orderBy.${a.order_by.order}`, { award, expression: wordValue(a.order_by.expression, locale) }));
     if (a.tie_breaks.length > 0) items.push(item('method.award.tieBreaks', { award, scores: join(a.tie_breaks.map((t) => `${scoreLabel(t.score)} ${t.order === 'desc' ? '↓' : '↑'}`)) }));
     if (a.eligibility.length > 0) items.push(item('method.award.eligibility', { award, rules: join(a.eligibility.map((id) => label(config.eligibility.find((r) => r.id === id)!.label))) }));
     if (a.competitive) items.push(item('method.award.competitive', { award }));
     return items;
   });
   if (awardItems.length === 0) return [];
-  const ruleItems = config.eligibility.map((r) => eligibilityItem(r, { label, periodLabel, scoreLabel, attributeLabel }));
+  const ruleItems = config.eligibility.map((r) => eligibilityItem(r, { label, periodLabel, scoreLabel, attributeLabel, join }));
   const capItems = config.soft_caps.map((cap) => item('method.softCap', { cap: label(cap.label), awards: join(cap.awards.map(awardLabel)), max: cap.max }));
   return [...awardItems, item('method.award.ties'), ...ruleItems, ...(ruleItems.length > 0 ? [item('method.eligibility.approval')] : []), ...capItems];
 }
 
 function eligibilityItem(
   r: EligibilityRule,
-  words: { label: (t: Parameters<typeof localize>[0]) => string; periodLabel: (id: string) => string; scoreLabel: (id: string) => string; attributeLabel: (id: string) => string },
+  words: {
+    label: (t: Parameters<typeof localize>[0]) => string;
+    periodLabel: (id: string) => string;
+    scoreLabel: (id: string) => string;
+    attributeLabel: (id: string) => string;
+    join: (parts: string[]) => string;
+  },
 ): MethodologyItem {
   const rule = words.label(r.label);
   if (r.kind === 'score') {
@@ -78,7 +85,9 @@ function eligibilityItem(
   }
   const test = r.out_if;
   const values = { rule, attribute: words.attributeLabel(r.attribute) };
-  if ('in' in test) return { key: 'method.eligibility.attribute.in', values: { ...values, values: test.in.join(', ') } };
-  if ('not_in' in test) return { key: 'method.eligibility.attribute.notIn', values: { ...values, values: test.not_in.join(', ') } };
-  return { key: 'method.eligibility.attribute', values: { ...values, op: THRESHOLD_SYMBOL[test.op], value: 'date' in test ? test.date : test.value } };
+  if ('in' in test) return { key: 'method.eligibility.attribute.in', values: { ...values, values: words.join(test.in) } };
+  if ('not_in' in test) return { key: 'method.eligibility.attribute.notIn', values: { ...values, values: words.join(test.not_in) } };
+  // A date goes through the page's date formatter (message() words `date`), like every other date.
+  if ('date' in test) return { key: 'method.eligibility.attribute.date', values: { ...values, op: THRESHOLD_SYMBOL[test.op], date: test.date } };
+  return { key: 'method.eligibility.attribute', values: { ...values, op: THRESHOLD_SYMBOL[test.op], value: test.value } };
 }

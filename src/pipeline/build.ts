@@ -108,6 +108,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       if (existsSync(PAGE_CACHE_ROOT)) keepNewestFolders(PAGE_CACHE_ROOT, PAGE_CACHE_MANIFEST, KEPT_PAGE_CACHES);
       if (counts) log(`render   ${counts.rendered} pages rendered, ${counts.reused} reused from the page cache`);
       // The index is made from the site model, whichever renderer wrote the pages.
+      signal?.throwIfAborted();
       await timed('search', () => writeSearchIndex(modelDir, siteDir));
       notes.push(...(await timed('publish', () => publishSite(siteDir, outDir, publishFs))));
       return { site, changes, timings, notes, modelDir, pages: counts ?? undefined };

@@ -7,13 +7,14 @@ import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
 import { localize } from '../config/text.ts';
-import { entityRef, placeRef, type AppealRef, type DirectoryEntry, type EntityPage, type FineLine, type PeriodInfo, type Posting, type ScoreHistory, type ScoreUnit } from '../site/model.ts';
+import { entityRef, placeRef, type AppealRef, type DirectoryEntry, type EntityPage, type FineLine, type PeerDistribution, type PeriodInfo, type Posting, type ScoreHistory, type ScoreUnit } from '../site/model.ts';
 import { sortBy } from '../order.ts';
 import type { ThresholdOp } from '../config/schema.ts';
 import { scoreSummary, type StandingPoint } from './entity-summary.ts';
-import { runSqlFile, streamRows } from './sql.ts';
+import { queryRows, runSqlFile, streamRows } from './sql.ts';
+import { peerDistribution } from './peer-distribution.ts';
 import { FileWriter } from './files.ts';
-import { publishesStaffPages } from './public-edition.ts';
+import { publishesRanking, publishesStaffPages } from './public-edition.ts';
 
 interface EntityPageRow {
   entity_kind: 'unit' | 'staff';
@@ -35,6 +36,7 @@ interface EntityPageRow {
     score_id: string;
     score: number;
     raw_score: number;
+    ranking_id: string | null;
     rank: number | null;
     rank_count: number | null;
     rank_change: number | null;
@@ -146,6 +148,7 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
             rankCount: h.rank_count,
             status: p.status,
             ...bound,
+            rankingId: h.ranking_id,
             rankChange: h.rank_change,
             nextUpScore: h.next_up_score,
             targetOp: h.target_op,
@@ -156,7 +159,7 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
       const targets = periods
         .filter((p) => p.kind === 'phase')
         .flatMap((p) => p.targets.filter((t) => t.scoreId === score.id).map((t) => ({ start: p.start, end: p.end, op: t.op, value: t.value, phaseLabel: p.label })));
-      const points = standings.map(({ rankChange, nextUpScore, targetOp, targetValue, ...point }) => point);
+      const points = standings.map(({ rankingId, rankChange, nextUpScore, targetOp, targetValue, ...point }) => point);
       return [{ history: { scoreId: score.id, scoreLabel: localize(score.label, locale), chartKind: score.chart, points, unit: scoreUnit(score, config.scores), targets }, standings }];
     });
 
@@ -167,6 +170,20 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
     typeLabel: typeLabel.get(e.type) ?? e.type,
     ...appealOf(e),
   });
+
+  // Each published ranking's scores per period, read once; its distribution is worked out on the first page that needs it.
+  const rankingLabel = new Map(config.rankings.filter((r) => publishesRanking(config, r)).map((r) => [r.id, localize(r.label, locale)]));
+  const peerScores = new Map((await queryRows<{ ranking_id: string; period_id: string; scores: number[] }>(db, 'site_peer_scores')).map((r) => [`${r.ranking_id}__${r.period_id}`, r]));
+  const distributions = new Map<string, Omit<PeerDistribution, 'score' | 'periodLabel'>>();
+  const peersOf = (rankingId: string, periodId: string) => {
+    const key = `${rankingId}__${periodId}`;
+    const label = rankingLabel.get(rankingId);
+    const row = peerScores.get(key);
+    if (label === undefined || row === undefined) return null;
+    let distribution = distributions.get(key);
+    if (!distribution) distributions.set(key, (distribution = { rankingLabel: label, ...peerDistribution(row.scores) }));
+    return distribution;
+  };
 
   await runSqlFile(db, 'site_entity_pages');
   const files = new FileWriter();
@@ -187,7 +204,7 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
         children: sortBy(row.children, (c) => c.id).map((c) => ({ ...entityRef('unit', c.id, c.name), levelLabel: levelLabel.get(c.level) ?? c.level })),
         members: sortBy(row.members, (m) => m.id).map((m) => entityRef('staff', m.id, m.name)),
         histories: scored.map((s) => s.history),
-        summaries: scored.flatMap(({ history, standings }) => scoreSummary(history, standings) ?? []),
+        summaries: scored.flatMap(({ history, standings }) => scoreSummary(history, standings, peersOf) ?? []),
         postings: sortBy(row.postings, (p) => newestFirst(p.date), (p) => p.source_id, (p) => p.role).map((p) => ({
           date: p.date,
           sourceTable: p.source_table,

@@ -4,10 +4,12 @@
  */
 import type { ThresholdOp } from '../config/schema.ts';
 import { meetsThreshold } from '../checks/finding.ts';
-import type { ScoreHistory, ScoreHistoryPoint, ScoreSummary } from '../site/model.ts';
+import type { PeerDistribution, ScoreHistory, ScoreHistoryPoint, ScoreSummary } from '../site/model.ts';
 
 /** A history point with what its standing adds: all null when the entity was not ranked in that period. */
 export interface StandingPoint extends ScoreHistoryPoint {
+  /** The ranking the rank comes from. */
+  rankingId: string | null;
   rankChange: number | null;
   nextUpScore: number | null;
   targetOp: ThresholdOp | null;
@@ -19,13 +21,18 @@ export interface StandingPoint extends ScoreHistoryPoint {
  * else the first kind it is ranked in (a check score ranked by quarter), else the chart kind.
  * Null when the entity has no score of that kind yet.
  */
-export function scoreSummary(history: Omit<ScoreHistory, 'points'>, points: StandingPoint[]): ScoreSummary | null {
+export function scoreSummary(
+  history: Omit<ScoreHistory, 'points'>,
+  points: StandingPoint[],
+  peersOf: (rankingId: string, periodId: string) => Omit<PeerDistribution, 'score' | 'periodLabel'> | null,
+): ScoreSummary | null {
   const rankedKind = (kind: string) => points.some((p) => p.kind === kind && p.rank !== null);
   const kind = rankedKind(history.chartKind) ? history.chartKind : (points.find((p) => p.rank !== null)?.kind ?? history.chartKind);
   const ofKind = points.filter((p) => p.kind === kind);
   const latest = ofKind.at(-1);
   if (!latest) return null;
-  const { rankChange, nextUpScore, targetOp, targetValue, ...point } = latest;
+  const { rankingId, rankChange, nextUpScore, targetOp, targetValue, ...point } = latest;
+  const peers = rankingId === null ? null : peersOf(rankingId, point.periodId);
   const met = targetOp !== null && targetValue !== null ? meetsThreshold(point.score, { op: targetOp, value: targetValue }) : null;
   return {
     scoreId: history.scoreId,
@@ -36,5 +43,6 @@ export function scoreSummary(history: Omit<ScoreHistory, 'points'>, points: Stan
     gapUp: nextUpScore === null ? null : Math.abs(nextUpScore - point.score),
     target: targetOp !== null && targetValue !== null ? { op: targetOp, value: targetValue, met: met!, gap: met ? 0 : Math.abs(targetValue - point.score) } : null,
     ranks: ofKind.map((p) => ({ periodLabel: p.periodLabel, rank: p.rank, rankCount: p.rankCount })),
+    peers: peers && { ...peers, periodLabel: point.periodLabel, score: point.score },
   };
 }

@@ -40,7 +40,7 @@ import { compareManifests, DATA_MANIFEST_FILE, dataManifest, entityKeyRef, type 
 import type { DataChanges } from '../site/model.ts';
 import { NOTICE_VERSIONS_FILE, versionNotices, type NoticeVersions } from './notice-versions.ts';
 import { workingDayWindow, type WorkingCalendar } from './working-days.ts';
-import { formatDate, t } from '../site/i18n/index.ts';
+import { formatDate, noticeTitle, t } from '../site/i18n/index.ts';
 import { places, type Places, type UnitNode } from './unit-paths.ts';
 
 export interface ExportInput {
@@ -557,6 +557,7 @@ function buildNotice(
     label: rankings.find((r) => r.id === rankingId)!.label,
     amount: null,
     amountVaries: false,
+    recipients: config.rankings.find((r) => r.id === rankingId)?.subject === 'staff' ? 'staff' : 'unit',
     rows: (kept.get(`${rankingId}__${plan.period.id}`) ?? []).map((r) => ({ rank: r.rank, entity: r.entity, parent: r.parent, score: r.score, amount: null, group: null, approvals: [] })),
     unnamed: 0,
     tieOverflow: false,
@@ -586,6 +587,7 @@ function buildNotice(
         label: localize(award.label, locale),
         amount: !amountVaries && sameAmount > 0 ? sameAmount : null,
         amountVaries,
+        recipients: config.rankings.find((r) => r.id === award.ranking)?.subject === 'staff' ? 'staff' : 'unit',
         rows: (namesPenalty(config, award) ? winners : []).map((a) => ({
           rank: a.rank,
           entity: entityRef(a.entity_kind, a.entity_id, a.entity_name),
@@ -637,7 +639,7 @@ function buildNotice(
   };
   const { date } = plan;
   const issuer = localize(plan.config.issuer ?? config.issuer, locale);
-  const title = `${plan.period.label} ${localize(plan.config.title, locale)}`;
+  const title = noticeTitle(plan.period.label, localize(plan.config.title, locale), locale);
   const objection = plan.config.objection_period;
   const window = objection ? { ...workingDayWindow(calendar, date, objection.working_days, objection.first_day), workingDays: objection.working_days } : null;
   const opening = plan.config.opening === undefined

@@ -145,6 +145,22 @@ export interface ScoreSummary {
   target: { op: ThresholdOp; value: number; met: boolean; gap: number } | null;
   /** The rank in every period of the summary's kind, oldest first, for the sparkline; null where not ranked. */
   ranks: { periodLabel: string; rank: number | null; rankCount: number | null }[];
+  /** Everyone in the latest period's ranking, for the peer chart; null when not ranked or the ranking is not published. */
+  peers: PeerDistribution | null;
+}
+
+/** The scores of one ranking in one period (src/pipeline/peer-distribution.ts). */
+export interface PeerDistribution {
+  rankingLabel: string;
+  periodLabel: string;
+  /** This entity's score. */
+  score: number;
+  count: number;
+  median: number;
+  /** Every score in ascending order, while few enough to draw a dot each; else null. */
+  scores: number[] | null;
+  /** Equal-width bins of the scores when there are too many for dots; else null. */
+  bins: { from: number; to: number; count: number }[] | null;
 }
 
 /** One line in an entity's ledger: what moved its score, and why. */
@@ -264,6 +280,8 @@ export interface NoticeSection {
   /** The amount of every entry when it is the same for all; null when none or when it varies. */
   amount: number | null;
   amountVaries: boolean;
+  /** Who the amount goes to: 每名 is said of people, 每个单位 of units. */
+  recipients: 'staff' | 'unit';
   rows: NoticeRow[];
   /** How many are on a penalty list the public edition does not name (config.public.criticism); their rows are left out. */
   unnamed: number;

@@ -2,8 +2,9 @@
  * What a reader sees on a built page, and the words that should never be among it: raw ISO
  * months and days, raw config IDs, and negatives written with an ASCII hyphen.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import Papa from 'papaparse';
 import { parse } from 'yaml';
 
 /** The visible text of a page, plus the text of labels a screen reader speaks (aria-label, title, alt). */
@@ -49,4 +50,49 @@ export function wordProblems(text: string, ids: string[]): string[] {
     if (found) problems.push(`config id "${id}" in "${quote(found.index)}"`);
   }
   return problems;
+}
+
+/**
+ * Every cell of the competition's tables with a letter or character in it (names, roles,
+ * descriptions), the column values its eligibility rules test for, and the fixed words of its 文号 patterns (城东银服〔{year}〕{seq}号, an official
+ * reference): data, shown as written in both editions, so the language scan leaves it aside.
+ * Longest first, so a name is removed whole.
+ */
+export function dataWords(dataDir: string): string[] {
+  const tables = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) return entry.name === 'examples' ? [] : tables(file);
+      return entry.name.endsWith('.csv') ? [file] : [];
+    });
+  const cells = new Set<string>();
+  for (const file of tables(dataDir)) {
+    const rows = Papa.parse<string[]>(readFileSync(file, 'utf8'), { skipEmptyLines: true }).data;
+    for (const row of rows.slice(1)) for (const cell of row) if (/[\p{L}]/u.test(cell)) cells.add(cell.trim());
+  }
+  const config = parse(readFileSync(path.join(dataDir, 'competition.yaml'), 'utf8')) as {
+    notices?: { number?: string }[];
+    eligibility?: { out_if?: { in?: unknown[]; not_in?: unknown[] } }[];
+  };
+  for (const notice of config.notices ?? []) for (const part of notice.number?.split(/\{\w+\}/) ?? []) if (part !== '') cells.add(part);
+  // The values an eligibility rule tests a data column for are that column's values.
+  for (const rule of config.eligibility ?? []) for (const value of [...(rule.out_if?.in ?? []), ...(rule.out_if?.not_in ?? [])]) cells.add(String(value));
+  return [...cells].sort((a, b) => b.length - a.length || a.localeCompare(b));
+}
+
+/**
+ * Names that Chinese text writes in Latin letters: products and formats (Excel, JavaScript, the
+ * Atom feed), and the pinyin initials a reader types into the search box (lny).
+ */
+const LATIN_IN_CHINESE = new Set(['Excel', 'JavaScript', 'Atom', 'lny']);
+
+/** Words of the other language in a page's own words: English in the zh-CN edition, Chinese in the en edition. */
+export function languageProblems(text: string, locale: 'zh-CN' | 'en', data: string[]): string[] {
+  let own = text;
+  // A code (A, O01) is removed only as a whole word: its letters may be part of one (A in Atom).
+  for (const cell of data) own = /^[\w ]+$/.test(cell) ? own.replace(new RegExp(`(?<!\\w)${cell}(?!\\w)`, 'g'), ' ') : own.split(cell).join(' ');
+  const quote = (index: number) => own.slice(Math.max(0, index - 20), index + 30).trim();
+  // Abbreviations (CSV, SVG, PDF, ID) and codes with digits (S0012, Q4) are the same in both languages.
+  const foreign = locale === 'zh-CN' ? /(?<![\w@./-])[A-Za-z]*[a-z][A-Za-z]+(?![\w@./-])/g : /\p{Script=Han}+/gu;
+  return [...own.matchAll(foreign)].filter((m) => locale === 'en' || !LATIN_IN_CHINESE.has(m[0])).map((m) => `${locale === 'zh-CN' ? 'English' : 'Chinese'} "${m[0]}" in "${quote(m.index)}"`);
 }

@@ -22,6 +22,7 @@ const point = (periodId: string, kind: StandingPoint['kind'], score: number, ran
   rank,
   rankCount: rank === null ? null : 10,
   status: 'final',
+  rankingId: rank === null ? null : 'outlets',
   rankChange: null,
   nextUpScore: null,
   targetOp: null,
@@ -29,13 +30,15 @@ const point = (periodId: string, kind: StandingPoint['kind'], score: number, ran
   ...extra,
 });
 
+const noPeers = () => null;
+
 describe('scoreSummary', () => {
   it('takes the latest month: score, rank change, the gap to the next better score and to the target', () => {
     const summary = scoreSummary(history, [
       point('2025-04', 'month', 96, 5),
       point('2025-Q2', 'quarter', 290, 4),
       point('2025-05', 'month', 97.5, 3, { rankChange: 2, nextUpScore: 99, targetOp: '>=', targetValue: 98 }),
-    ])!;
+    ], noPeers)!;
     expect(summary.latest.periodId).toBe('2025-05');
     expect(summary.rankChange).toBe(2);
     // 99 − 97.5 = 1.5 behind the next rank up; 98 − 97.5 = 0.5 short of ≥ 98.
@@ -46,15 +49,27 @@ describe('scoreSummary', () => {
   });
 
   it('says a target is met, and that the top has no one above it', () => {
-    const summary = scoreSummary(history, [point('2025-05', 'month', 99, 1, { targetOp: '<', targetValue: 100 })])!;
+    const summary = scoreSummary(history, [point('2025-05', 'month', 99, 1, { targetOp: '<', targetValue: 100 })], noPeers)!;
     expect(summary.gapUp).toBeNull();
     expect(summary.target).toEqual({ op: '<', value: 100, met: true, gap: 0 });
   });
 
   it('follows the kind the entity is ranked in when its chart kind has no ranks, and gives nothing without a score', () => {
-    const summary = scoreSummary(history, [point('2025-05', 'month', 80, null), point('2025-Q2', 'quarter', 85, 2)])!;
+    const summary = scoreSummary(history, [point('2025-05', 'month', 80, null), point('2025-Q2', 'quarter', 85, 2)], noPeers)!;
     expect(summary.latest.periodId).toBe('2025-Q2');
-    expect(scoreSummary(history, [])).toBeNull();
+    expect(scoreSummary(history, [], noPeers)).toBeNull();
+  });
+
+  it('gives the peers of the latest period’s ranking, with this entity’s score', () => {
+    const asked: string[] = [];
+    const summary = scoreSummary(history, [point('2025-04', 'month', 96, 5), point('2025-05', 'month', 97.5, 3)], (ranking, period) => {
+      asked.push(`${ranking} ${period}`);
+      return { rankingLabel: '网点排名', count: 3, median: 97.5, scores: [90, 97.5, 99], bins: null };
+    })!;
+    expect(asked).toEqual(['outlets 2025-05']);
+    expect(summary.peers).toEqual({ rankingLabel: '网点排名', periodLabel: '2025-05', score: 97.5, count: 3, median: 97.5, scores: [90, 97.5, 99], bins: null });
+    // Not ranked: no peers to stand among.
+    expect(scoreSummary(history, [point('2025-05', 'month', 80, null)], () => { throw new Error('not asked'); })!.peers).toBeNull();
   });
 });
 

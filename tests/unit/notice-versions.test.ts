@@ -32,7 +32,7 @@ const draft: NoticeDraft = {
   seal: true,
   style: 'plain',
   objections: null,
-  sections: [{ kind: 'award', label: '先进集体', amount: 100, amountVaries: false, rows: [row('O2', 1, 95), row('O1', 2, 90)], unnamed: 0, tieOverflow: false, tieBreaks: [], ineligible: [], movedUp: [] }],
+  sections: [{ kind: 'award', label: '先进集体', amount: 100, amountVaries: false, recipients: 'unit', rows: [row('O2', 1, 95), row('O1', 2, 90)], unnamed: 0, tieOverflow: false, tieBreaks: [], ineligible: [], movedUp: [] }],
 };
 
 /** What the site it replaces published: version 1, O1 first with 96 and O2 second with 95. */

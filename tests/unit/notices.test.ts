@@ -117,10 +117,10 @@ describe('the awards download and the notice feed', () => {
       return [...doc.querySelectorAll('entry')].map((e) => [e.querySelector('title')!.textContent, e.querySelector('id')!.textContent, e.querySelector('updated')!.textContent]);
     });
     expect(entries[0]!.map(([title, , updated]) => [title, updated])).toEqual([
-      ['Year Decision（T〔2025〕3号）', '2025-03-14T00:00:00Z'],
-      ['Year Candidates（T〔2025〕2号）', '2025-03-03T00:00:00Z'],
-      ['Feb 2025 Quiet', '2025-03-01T00:00:00Z'],
-      ['Jan 2025 Results（T〔2025〕1号）', '2025-02-03T00:00:00Z'],
+      ['Decision, Year（T〔2025〕3号）', '2025-03-14T00:00:00Z'],
+      ['Candidates, Year（T〔2025〕2号）', '2025-03-03T00:00:00Z'],
+      ['Quiet, Feb 2025', '2025-03-01T00:00:00Z'],
+      ['Results, Jan 2025（T〔2025〕1号）', '2025-02-03T00:00:00Z'],
     ]);
     for (const [, id] of entries[0]!) expect(id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(entries[1]).toEqual(entries[0]);

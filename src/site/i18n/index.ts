@@ -79,6 +79,23 @@ export function tAround(locale: Locale, key: MessageKey, placeholder: string): [
   return [before, after];
 }
 
+/**
+ * A notice's title for one period, by each language's template (上半年小评服务竞赛结果通报;
+ * Service competition results notice, First-half review). Where the period's label ends with the words the
+ * title begins with (2025年度 + 年度奖励通报), they are said once.
+ */
+export function noticeTitle(period: string, title: string, locale: Locale): string {
+  // Only where the template puts the period right before the title can their words meet.
+  if (!lookup(locale, 'notice.title').includes('{period}{title}')) return t(locale, 'notice.title', { period, title });
+  let overlap = Math.min(period.length, title.length);
+  while (overlap > 0 && !period.endsWith(title.slice(0, overlap))) overlap -= 1;
+  // One shared character (年) is not a repeated word.
+  const rest = title.slice(overlap >= 2 ? overlap : 0);
+  // Chinese needs no space between words, but Latin words (a period labelled Year) do.
+  const space = /[A-Za-z0-9]$/.test(period) && /^[A-Za-z0-9]/.test(rest) ? ' ' : '';
+  return t(locale, 'notice.title', { period, title: `${space}${rest}` });
+}
+
 /** A message whose key and values come from the model; see the list at the top of this file. */
 export function message(locale: Locale, key: string, values: MessageValues = {}): string {
   const worded: MessageValues = { ...values };

@@ -1,0 +1,30 @@
+/**
+ * The scores of everyone in a ranking for one period, as an entity page draws them: one dot per
+ * peer while there are few enough to see each, and a histogram beyond, so that a page of a
+ * 40,000-strong ranking stays small. Computed once per ranking and period, shared by every page.
+ */
+import type { PeerDistribution } from '../site/model.ts';
+
+/** Above this many peers, a dot each would smear into a bar: the page draws a histogram instead. */
+export const MAX_PEER_DOTS = 300;
+const HISTOGRAM_BINS = 24;
+
+/** The median of scores in ascending order. */
+export function median(sorted: number[]): number {
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** The distribution of scores given in ascending order (never empty). */
+export function peerDistribution(sorted: number[]): Omit<PeerDistribution, 'rankingLabel' | 'periodLabel' | 'score'> {
+  const base = { count: sorted.length, median: median(sorted) };
+  if (sorted.length <= MAX_PEER_DOTS) return { ...base, scores: sorted, bins: null };
+  const low = sorted[0]!;
+  const high = sorted.at(-1)!;
+  const width = (high - low) / HISTOGRAM_BINS;
+  if (width === 0) return { ...base, scores: null, bins: [{ from: low, to: high, count: sorted.length }] };
+  const bins = Array.from({ length: HISTOGRAM_BINS }, (_, i) => ({ from: low + i * width, to: i === HISTOGRAM_BINS - 1 ? high : low + (i + 1) * width, count: 0 }));
+  // The top score falls in the last bin, not past it.
+  for (const score of sorted) bins[Math.min(HISTOGRAM_BINS - 1, Math.floor((score - low) / width))]!.count += 1;
+  return { ...base, scores: null, bins };
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { HtmlValidate } from 'html-validate';
+import { peerChartSvg, type PeerChartInput } from '../../src/components/peer-chart.ts';
+
+const input = (peers: Partial<PeerChartInput['peers']>): PeerChartInput => ({
+  peers: { rankingLabel: '网点排名', periodLabel: '2025年10月', score: 97, count: 5, median: 95, scores: [90, 93, 95, 97, 99], bins: null, ...peers },
+  label: '服务积分：2025年10月「网点排名」全部得分分布',
+  description: '共5个参评对象，城东支行营业部得分97分，高于中位数95分。',
+  scoreTitle: '服务积分（分）',
+  selfLabel: '城东支行营业部',
+  medianLabel: '中位数',
+  countTitle: '人数或单位数',
+  width: 380,
+});
+
+describe('peerChartSvg', () => {
+  it('is one accessible image with a title and description, a dot per peer, and the same bytes each time', () => {
+    const svg = peerChartSvg(input({}));
+    const open = svg.slice(0, svg.indexOf('>'));
+    expect(open).toContain(' role="img"');
+    expect(open).toContain(' aria-label="服务积分：2025年10月「网点排名」全部得分分布"');
+    expect(svg).toContain('<title>服务积分：2025年10月「网点排名」全部得分分布</title><desc>共5个参评对象，城东支行营业部得分97分，高于中位数95分。</desc>');
+    expect(svg.match(/<circle/g)).toHaveLength(5);
+    expect(svg).toContain('>城东支行营业部</text>');
+    expect(svg).toContain('>中位数</text>');
+    expect(svg).not.toMatch(/<g[^>]*aria-label/);
+    expect(peerChartSvg(input({}))).toBe(svg);
+  });
+
+  it('draws a histogram, not dots, for a binned ranking', () => {
+    const svg = peerChartSvg(input({ scores: null, count: 600, bins: [{ from: 80, to: 90, count: 200 }, { from: 90, to: 100, count: 400 }] }));
+    expect(svg).not.toContain('<circle');
+    expect(svg.match(/<rect/g)!.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('is valid HTML inside a page', async () => {
+    const page = `<!doctype html><html lang="zh-CN"><head><title>t</title></head><body><main>${peerChartSvg(input({}))}</main></body></html>`;
+    const report = await new HtmlValidate({ extends: ['html-validate:standard', 'html-validate:a11y'] }).validateString(page);
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
+  });
+});
