@@ -30,6 +30,8 @@ export function configIds(dataDir: string): string[] {
     else if (value && typeof value === 'object') {
       for (const [key, inner] of Object.entries(value)) {
         if (key === 'id' && typeof inner === 'string') ids.add(inner);
+        // Check kinds are named by code in scores and rules, with or without a check_kinds label.
+        else if (key === 'check_kinds' && Array.isArray(inner)) inner.forEach((kind) => (typeof kind === 'string' ? ids.add(kind) : collect(kind)));
         else collect(inner);
       }
     }
