@@ -144,8 +144,8 @@ describe('S5 staged-target fines and rewards', () => {
 
   it('prints every formula, band and standard on the methodology page', () => {
     const items = methodology.flatMap((s) => s.items);
-    expect(items).toContainEqual({ key: 'method.award.formula', values: { award: '第一阶段未达标罚款', expression: '1000 + (目标值 − 得分) × 200' } });
-    expect(items).toContainEqual({ key: 'method.award.case', values: { award: '第三阶段倒数罚款', when: '倒数名次 ≤ 100 且 得分 < 98', amount: '2000 + 较大值(98 − 得分, 0) × 200' } });
+    expect(items).toContainEqual({ key: 'method.award.formula', values: { award: '第一阶段未达标罚款', expression: '1,000元，另得分低于目标值时，每低1分200元' } });
+    expect(items).toContainEqual({ key: 'method.award.case', values: { award: '第三阶段倒数罚款', when: '倒数前100名且得分低于98分', amount: '2,000元，另得分低于98分时，每低1分200元' } });
     expect(items).toContainEqual({ key: 'method.award.reached', values: { award: '提前达标奖', op: '≥', value: 98 } });
     expect(items).toContainEqual({ key: 'method.award.floorAtZero', values: { award: '第三阶段倒数罚款' } });
     expect(items).toContainEqual({ key: 'method.fineOnly', values: { type: '违反服务规范行为' } });
