@@ -36,6 +36,6 @@ suite('notice PDFs', () => {
       }
     }
     const review = readFileSync(path.join(out, 'review-h1.pdf')).toString('latin1');
-    expect(pdfTitle(review)).toContain('上半年小评 文明优质服务竞赛考评结果及拟表彰名单公示');
+    expect(pdfTitle(review)).toContain('上半年小评文明优质服务竞赛考评结果及拟表彰名单公示');
   }, 180_000);
 });
