@@ -40,7 +40,8 @@ import { compareManifests, DATA_MANIFEST_FILE, dataManifest, entityKeyRef, type 
 import type { DataChanges } from '../site/model.ts';
 import { NOTICE_VERSIONS_FILE, versionNotices, type NoticeVersions } from './notice-versions.ts';
 import { workingDayWindow, type WorkingCalendar } from './working-days.ts';
-import { formatDate, noticeTitle, t } from '../site/i18n/index.ts';
+import { noticeTitle, t } from '../site/i18n/index.ts';
+import { formatDay } from '../config/dates.ts';
 import { places, type Places, type UnitNode } from './unit-paths.ts';
 
 export interface ExportInput {
@@ -648,11 +649,11 @@ function buildNotice(
         competition: localize(config.name, locale),
         issuer,
         period: plan.period.label,
-        start: formatDate(plan.period.start, locale),
-        end: formatDate(plan.period.end, locale),
+        start: formatDay(plan.period.start, locale),
+        end: formatDay(plan.period.end, locale),
         title,
-        opens: window ? formatDate(window.first, locale) : '',
-        closes: window ? formatDate(window.last, locale) : '',
+        opens: window ? formatDay(window.first, locale) : '',
+        closes: window ? formatDay(window.last, locale) : '',
         days: window ? String(window.workingDays) : '',
       });
   return {

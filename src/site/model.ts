@@ -115,6 +115,16 @@ export interface ScoreHistoryPoint {
 /** What one unit of a score is; a count is shown as a whole number. */
 export type ScoreUnit = 'points' | 'percent' | 'yuan' | 'count';
 
+/** The points a score's chart draws: those of its chart kind, since sums over different spans never share an axis. */
+export const chartedPoints = (history: ScoreHistory): ScoreHistory['points'] => history.points.filter((point) => point.kind === history.chartKind);
+
+/** A score's points in a block per period kind (months, quarters, phases, halves, the year), in the order the kinds first come. */
+export function pointsByKind(history: ScoreHistory): [kind: string, points: ScoreHistory['points']][] {
+  const byKind = new Map<string, ScoreHistory['points']>();
+  for (const point of history.points) byKind.set(point.kind, [...(byKind.get(point.kind) ?? []), point]);
+  return [...byKind];
+}
+
 export interface ScoreHistory {
   scoreId: string;
   scoreLabel: string;

@@ -111,7 +111,7 @@ export function message(locale: Locale, key: string, values: MessageValues = {})
   }
   for (const name of ['start', 'end', 'date'] as const) {
     const value = values[name];
-    if (typeof value === 'string') worded[name] = formatDate(value, locale);
+    if (typeof value === 'string') worded[name] = formatDay(value, locale);
   }
   if (key === 'method.period.calendar' && typeof values.kinds === 'string') {
     worded.kinds = values.kinds
@@ -146,9 +146,6 @@ export function formatSigned(n: number, maxDecimals = 2): string {
   return withMinus(numberFormat('en-US', { maximumFractionDigits: maxDecimals, useGrouping: false, signDisplay: 'exceptZero' }).format(n));
 }
 
-/** A YYYY-MM-DD day as the locale writes it (src/config/dates.ts): 2025年3月25日, 25 Mar 2025. */
-export const formatDate = formatDay;
-
 export const formatOp = (op: ThresholdOp): string => THRESHOLD_SYMBOL[op];
 
 /** Text whose spaces never break a line. */
@@ -156,7 +153,7 @@ const unbroken = (text: string) => text.replaceAll(' ', '\u00a0');
 
 /** The helpers above bound to one build's locale and precision, as pages use them. */
 export function i18n(locale: Locale, decimals: number) {
-  const date = (iso: string) => formatDate(iso, locale);
+  const date = (iso: string) => formatDay(iso, locale);
   return {
     locale,
     t: (key: MessageKey, values?: MessageValues) => t(locale, key, values),
