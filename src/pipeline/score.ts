@@ -10,7 +10,7 @@ import { rowBudgetExcess } from '../config/periods.ts';
 import { awardExpressionFailure, checkAwardAmounts, checkAwardOrders } from './award-expressions.ts';
 import { BuildError } from './diagnostics.ts';
 import { queryRows } from './sql.ts';
-import { plannedModels, runModels } from './models.ts';
+import { brokenContracts, plannedModels, runModels } from './models.ts';
 import { scoreStages } from '../config/score-graph.ts';
 
 export interface Scored {
@@ -41,6 +41,7 @@ export async function scoreCompetition(db: DuckDBConnection, competition: Compet
     explain: async (model, error) => (model === 'int_award_candidates' ? await awardExpressionFailure(db, competition) : null) ?? overflow(error, competition),
   });
   await checkAwardAmounts(db, competition);
+  await refuseBrokenContracts(db);
   const [{ as_of } = { as_of: '' }] = await queryRows<{ as_of: string }>(db, 'as_of');
   const misses = await queryRows<{ event_id: string; target: string; level_id: string; subject_id: string }>(db, 'cascade_misses');
   const notes = misses.map((m) =>
@@ -52,6 +53,17 @@ export async function scoreCompetition(db: DuckDBConnection, competition: Compet
     notes.push(`${late.source_table}: ${late.records} record(s) dated after closed_through ${competition.config.closed_through} (the first on ${late.first_date}) count only in periods that are still provisional`);
   }
   return { asOf: as_of, notes };
+}
+
+/**
+ * The contract tests beside the models (sql/marts/*.test.sql) run in every build: they cost a few
+ * milliseconds, and a broken one is a bug in Podium that must not reach a published page.
+ */
+async function refuseBrokenContracts(db: DuckDBConnection): Promise<void> {
+  const broken = await brokenContracts(db);
+  if (broken.length === 0) return;
+  const lines = broken.map(({ label, rows }) => `${label}: ${rows.length} row(s) break this contract, the first: ${JSON.stringify(rows[0], (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v))}`);
+  throw new Error(`the scores break their contracts:\n${lines.join('\n')}`);
 }
 
 /**
