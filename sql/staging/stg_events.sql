@@ -1,5 +1,3 @@
-SELECT event_id, as_date(date) AS event_date, type, unit_id, staff_id, as_number(points) AS points,
-       status, coalesce(source, '') AS source, coalesce(note, '') AS note,
-       as_number(amount)::DECIMAL(18, 2) AS amount, problem, coalesce(priority = 'yes', false) AS priority,
+SELECT event_id, date AS event_date, type, unit_id, staff_id, points, status, source, note, amount, problem, priority,
        file_id, record_no
-FROM raw_events;
+FROM typed_events();

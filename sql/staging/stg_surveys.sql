@@ -1,3 +1,2 @@
-SELECT survey_id, as_date(date) AS survey_date, unit_id,
-       satisfied::INTEGER AS satisfied, neutral::INTEGER AS neutral, unsatisfied::INTEGER AS unsatisfied
-FROM raw_surveys;
+SELECT survey_id, date AS survey_date, unit_id, satisfied, neutral, unsatisfied
+FROM typed_surveys();

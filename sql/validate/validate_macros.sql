@@ -1,4 +1,5 @@
--- Shared tests for raw VARCHAR values. NULL means the cell was empty.
+-- Shared tests for raw VARCHAR values, used by the cell checks generated from src/pipeline/tables.ts
+-- (src/pipeline/table-sql.ts) and by the tables' rules. NULL means the cell was empty.
 CREATE TABLE validation_errors (table_name VARCHAR, file_id INTEGER, record_no BIGINT, column_name VARCHAR, expected VARCHAR, found VARCHAR);
 -- IDs name pages and files, so a site must be servable from any file system: no device names
 -- Windows reserves (CON, NUL …), and (see again_found) no two IDs of a table that differ only in case.
@@ -39,13 +40,11 @@ CREATE MACRO outside_competition(d) AS d < (SELECT start_date FROM cfg_competiti
 -- Appeals, nominations and approvals follow what they are about, up to 90 days after the end (the
 -- notices and the appeals against them); a later date is a typo (2099), not a record.
 CREATE MACRO late_records_end() AS (SELECT end_date + INTERVAL 90 DAY FROM cfg_competition)::DATE;
+CREATE MACRO outside_late_records(d) AS d < (SELECT start_date FROM cfg_competition) OR d > late_records_end();
+CREATE MACRO late_records_span() AS (SELECT 'a date from ' || strftime(start_date, '%Y-%m-%d') || ' to ' || strftime(late_records_end(), '%Y-%m-%d')
+  || ' (the competition and 90 days after it)' FROM cfg_competition);
 CREATE MACRO competition_span() AS (SELECT 'a date inside the competition, ' || strftime(start_date, '%Y-%m-%d') || ' – ' || strftime(end_date, '%Y-%m-%d') FROM cfg_competition);
 CREATE MACRO number_text(x) AS rtrim(rtrim(printf('%.6f', x), '0'), '.');
--- A required reference to a unit: empty, or naming no unit of the units table.
-CREATE MACRO unknown_unit(v) AS v IS NULL OR v NOT IN (SELECT unit_id FROM raw_units WHERE unit_id IS NOT NULL);
-CREATE MACRO unknown_unit_found(v) AS CASE WHEN v IS NULL THEN 'an empty value' ELSE 'no unit ' || quoted(v) END;
-CREATE MACRO unknown_staff(v) AS v IS NULL OR v NOT IN (SELECT staff_id FROM raw_staff WHERE staff_id IS NOT NULL);
-CREATE MACRO unknown_staff_found(v) AS CASE WHEN v IS NULL THEN 'an empty value' ELSE 'no staff ' || quoted(v) END;
 -- A record about one subject names exactly one of a unit and a person.
 CREATE MACRO not_one_subject(unit_id, staff_id) AS (unit_id IS NULL) = (staff_id IS NULL);
 CREATE MACRO not_one_subject_found(unit_id, staff_id) AS

@@ -1,39 +1,19 @@
 -- Objections (异议) to a candidate of an award list: what they name must exist, and a decision
 -- follows its objection. Whether the candidate is on the list is known only once the lists are
--- drawn: sql/validate_objection_candidates.sql, after scoring.
+-- drawn: sql/validate/validate_objection_candidates.sql, after scoring.
+-- The rules of the objections table that span rows or read the config; each cell on its own is checked
+-- by the SQL generated from src/pipeline/tables.ts.
 INSERT INTO validation_errors
 WITH o AS (SELECT *, as_date(date) AS d FROM raw_objections)
-SELECT 'objections', file_id, record_no, 'objection_id', id_expected(), quoted(objection_id) FROM o WHERE objection_id IS NULL OR bad_id(objection_id)
-UNION ALL
 SELECT 'objections', file_id, record_no, 'objection_id', 'an objection_id used once', again_found(objection_id, first_id)
 FROM (SELECT *, row_number() OVER (PARTITION BY lower(objection_id) ORDER BY file_id, record_no) AS nth,
              first_value(objection_id) OVER (PARTITION BY lower(objection_id) ORDER BY file_id, record_no) AS first_id FROM o WHERE objection_id IS NOT NULL) WHERE nth > 1
-UNION ALL
-SELECT 'objections', file_id, record_no, 'date', 'a date written YYYY-MM-DD', date_found(date, 'objections', 'date') FROM o WHERE d IS NULL
-UNION ALL
-SELECT 'objections', file_id, record_no, 'date',
-       'a date from ' || strftime((SELECT start_date FROM cfg_competition), '%Y-%m-%d') || ' to ' || strftime(late_records_end(), '%Y-%m-%d') || ' (the competition and 90 days after it)', quoted(date)
-FROM o WHERE d < (SELECT start_date FROM cfg_competition) OR d > late_records_end()
 UNION ALL
 SELECT 'objections', file_id, record_no, 'award_id', 'an award id from the config', quoted(award_id)
 FROM o WHERE award_id IS NULL OR award_id NOT IN (SELECT award_id FROM cfg_awards)
 UNION ALL
 SELECT 'objections', file_id, record_no, 'period_id', 'a period id', quoted(period_id)
 FROM o WHERE period_id IS NULL OR period_id NOT IN (SELECT period_id FROM cfg_periods)
-UNION ALL
-SELECT 'objections', file_id, record_no, 'unit_id', 'exactly one of unit_id and staff_id', not_one_subject_found(unit_id, staff_id)
-FROM o WHERE not_one_subject(unit_id, staff_id)
-UNION ALL
-SELECT 'objections', file_id, record_no, 'unit_id', 'a unit_id from the units table', unknown_unit_found(unit_id)
-FROM o WHERE unit_id IS NOT NULL AND unknown_unit(unit_id)
-UNION ALL
-SELECT 'objections', file_id, record_no, 'staff_id', 'a staff_id from the staff table', unknown_staff_found(staff_id)
-FROM o WHERE staff_id IS NOT NULL AND unknown_staff(staff_id)
-UNION ALL
-SELECT 'objections', file_id, record_no, 'decision', 'upheld, rejected or empty (still being looked into)', quoted(decision)
-FROM o WHERE decision IS NOT NULL AND decision NOT IN ('upheld', 'rejected')
-UNION ALL
-SELECT 'objections', file_id, record_no, 'decided_on', 'a date written YYYY-MM-DD', date_found(decided_on, 'objections', 'decided_on') FROM o WHERE bad_date(decided_on)
 UNION ALL
 SELECT 'objections', file_id, record_no, 'decided_on', 'the day of the decision, since the decision is ' || quoted(decision), 'an empty value'
 FROM o WHERE decision IS NOT NULL AND decided_on IS NULL

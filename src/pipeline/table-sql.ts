@@ -1,0 +1,132 @@
+/**
+ * The SQL that follows from the column spec (tables.ts), generated here and nowhere else: the raw
+ * tables the loader fills, the checks of each cell on its own (its form, its range, what it
+ * references) and the typed columns the staging models read. Every name and value placed in the
+ * text comes from the spec, never from the data; the messages' wording lives in the macros of
+ * sql/validate/validate_macros.sql and in the spec.
+ */
+import type { TableName } from '../config/schema.ts';
+import { TABLES, type ColumnSpec } from './tables.ts';
+
+const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+// 'u' is left out: the IDs referenced are said a unit_id, a staff_id, an event_id.
+const withArticle = (noun: string) => `${/^[aeio]/.test(noun) ? 'an' : 'a'} ${noun}`;
+
+/** raw_<table>: every column VARCHAR, exactly as the file had it, with the file and record it came from. */
+export function rawTablesSql(): string {
+  return TABLE_NAMES.map((table) => {
+    const spec = TABLES[table];
+    const columns = [
+      'file_id INTEGER',
+      'record_no BIGINT',
+      ...spec.columns.map((c) => `${c.name} VARCHAR`),
+      // Attribute columns vary by competition, so they travel as one MAP column (name → text).
+      ...(spec.attributes ? ['attributes MAP(VARCHAR, VARCHAR)'] : []),
+    ];
+    return `CREATE TABLE raw_${table} (${columns.join(', ')});`;
+  }).join('\n');
+}
+
+/** A check of one cell: the rows of raw_<table> WHERE `bad`, told `expected` and `found` (SQL expressions). */
+interface CellCheck {
+  column: string;
+  bad: string;
+  expected: string;
+  found: string;
+}
+
+/** Inserts into validation_errors every cell of every table that breaks its column's spec. */
+export function cellChecksSql(): string {
+  const selects = TABLE_NAMES.flatMap((table) =>
+    tableChecks(table).map(
+      (c) => `SELECT '${table}', file_id, record_no, '${c.column}', ${c.expected}, ${c.found} FROM raw_${table} WHERE ${c.bad}`,
+    ),
+  );
+  return `INSERT INTO validation_errors\n${selects.join('\nUNION ALL\n')};`;
+}
+
+function tableChecks(table: TableName): CellCheck[] {
+  const spec = TABLES[table];
+  const checks = spec.columns.flatMap((column) => columnChecks(table, column));
+  if (spec.oneSubject) {
+    checks.push({ column: 'unit_id', bad: 'not_one_subject(unit_id, staff_id)', expected: literal('exactly one of unit_id and staff_id'), found: 'not_one_subject_found(unit_id, staff_id)' });
+  }
+  return checks;
+}
+
+function columnChecks(table: TableName, column: ColumnSpec): CellCheck[] {
+  const x = column.name;
+  const check = (bad: string, expected: string, found = `quoted(${x})`): CellCheck => ({ column: x, bad, expected, found });
+  const emptyOr = (bad: string) => (column.required ? `${x} IS NULL OR ${bad}` : bad);
+  if (column.checkedByRules || column.references === 'config') return [];
+  switch (column.type) {
+    case 'id': {
+      const form = check(column.required && !column.references ? emptyOr(`bad_id(${x})`) : `bad_id(${x})`, 'id_expected()');
+      if (!column.references) return [form];
+      const target = TABLES[column.references];
+      const unknown = `NOT bad_id(${x}) AND ${x} NOT IN (SELECT ${target.idColumn} FROM raw_${column.references} WHERE ${target.idColumn} IS NOT NULL)`;
+      return [
+        form,
+        check(
+          column.required ? `${x} IS NULL OR (${unknown})` : `${x} IS NOT NULL AND ${unknown}`,
+          literal(`${withArticle(target.idColumn)} from the ${column.references} table`),
+          `CASE WHEN ${x} IS NULL THEN 'an empty value' ELSE 'no ${target.noun} ' || quoted(${x}) END`,
+        ),
+      ];
+    }
+    case 'text':
+      return column.required ? [check(`${x} IS NULL`, literal(column.expected ?? 'a value'))] : [];
+    case 'date': {
+      const form = check(column.required ? `as_date(${x}) IS NULL` : `bad_date(${x})`, literal('a date written YYYY-MM-DD'), `date_found(${x}, '${table}', '${x}')`);
+      if (column.within === 'competition') return [form, check(`outside_competition(as_date(${x}))`, 'competition_span()')];
+      if (column.within === 'competition and after') return [form, check(`outside_late_records(as_date(${x}))`, 'late_records_span()')];
+      return [form];
+    }
+    case 'time':
+      return [check(column.required ? `as_time(${x}) IS NULL` : `${x} IS NOT NULL AND as_time(${x}) IS NULL`, literal('a time of day written HH:MM, 00:00 – 23:59'))];
+    case 'number': {
+      const bounds = [column.min === undefined ? '' : ` OR as_number(${x}) < ${column.min}`, column.max === undefined ? '' : ` OR as_number(${x}) > ${column.max}`].join('');
+      const decimals = column.decimals ?? 6;
+      return [
+        check(`${column.required ? `as_number(${x}) IS NULL` : `bad_number(${x})`}${bounds}`, literal(column.expected ?? 'a number')),
+        // More decimals than the column keeps would be rounded silently by staging.
+        check(`too_precise(${x}, ${decimals})`, literal(`a number with at most ${decimals} decimals (${decimals === 2 ? 'money keeps cents' : 'scores keep 6'})`)),
+      ];
+    }
+    case 'count':
+      return [check(emptyOr(`bad_count(${x})`), literal(column.expected ?? 'a whole number, 0 or more'))];
+    case 'enum':
+      return [check(emptyOr(`${x} NOT IN (${column.values!.map(literal).join(', ')})`), literal(column.expected ?? `one of ${column.values!.join(', ')}`))];
+    case 'flag':
+      return [check(emptyOr(`${x} NOT IN ('yes', 'no')`), literal(column.expected ?? 'yes, no or an empty value'))];
+  }
+}
+
+/**
+ * typed_<table>(): the table macro the staging models read, each column of its type (an empty
+ * cell NULL, or the column's `empty` value). Run after validation, so every cast succeeds.
+ */
+export function typedTablesSql(): string {
+  return TABLE_NAMES.map((table) => {
+    const spec = TABLES[table];
+    const columns = ['file_id', 'record_no', ...spec.columns.map((c) => `${typed(c)} AS ${c.name}`), ...(spec.attributes ? ['attributes'] : [])];
+    return `CREATE OR REPLACE MACRO typed_${table}() AS TABLE SELECT ${columns.join(', ')} FROM raw_${table};`;
+  }).join('\n');
+}
+
+function typed(column: ColumnSpec): string {
+  const x = column.name;
+  const value = {
+    id: x,
+    text: x,
+    enum: x,
+    date: `as_date(${x})`,
+    time: `as_time(${x})`,
+    number: column.decimals === 2 ? `as_number(${x})::DECIMAL(18, 2)` : `as_number(${x})`,
+    count: `${x}::INTEGER`,
+    flag: `coalesce(${x} = 'yes', false)`,
+  }[column.type];
+  return column.empty === undefined ? value : `coalesce(${value}, ${typeof column.empty === 'string' ? literal(column.empty) : column.empty})`;
+}
