@@ -25,7 +25,7 @@ CREATE MACRO quoted(v) AS CASE
     || translate(fullwidth_digits(v), '０１２３４５６７８９', '0123456789') || ')'
   ELSE '"' || left(v, 80) || '"'
 END;
--- A date in one of Excel's other forms (sql/excel_dates.sql) that the config does not accept: the
+-- A date in one of Excel's other forms (sql/load/excel_dates.sql) that the config does not accept: the
 -- message gives the date to write, or the setting that accepts the form.
 CREATE MACRO date_found(v, table_name, column_name) AS CASE
   WHEN excel_date(v) IS NULL THEN quoted(v)
