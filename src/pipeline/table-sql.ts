@@ -5,19 +5,18 @@
  * text comes from the spec, never from the data; the messages' wording lives in the macros of
  * sql/validate/validate_macros.sql and in the spec.
  */
-import type { TableName } from '../config/schema.ts';
-import { TABLES, type ColumnSpec } from './tables.ts';
+import { TABLES, type ColumnSpec, type TableSpec } from './tables.ts';
 
-const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+/** The spec to generate from: the competition tables, or a test's own. */
+type Tables = Record<string, TableSpec>;
 
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 // 'u' is left out: the IDs referenced are said a unit_id, a staff_id, an event_id.
 const withArticle = (noun: string) => `${/^[aeio]/.test(noun) ? 'an' : 'a'} ${noun}`;
 
 /** raw_<table>: every column VARCHAR, exactly as the file had it, with the file and record it came from. */
-export function rawTablesSql(): string {
-  return TABLE_NAMES.map((table) => {
-    const spec = TABLES[table];
+export function rawTablesSql(tables: Tables = TABLES): string {
+  return Object.entries(tables).map(([table, spec]) => {
     const columns = [
       'file_id INTEGER',
       'record_no BIGINT',
@@ -38,25 +37,25 @@ interface CellCheck {
 }
 
 /** Inserts into validation_errors every cell of every table that breaks its column's spec. */
-export function cellChecksSql(): string {
-  const selects = TABLE_NAMES.flatMap((table) =>
-    tableChecks(table).map(
+export function cellChecksSql(tables: Tables = TABLES): string {
+  const selects = Object.keys(tables).flatMap((table) =>
+    tableChecks(tables, table).map(
       (c) => `SELECT '${table}', file_id, record_no, '${c.column}', ${c.expected}, ${c.found} FROM raw_${table} WHERE ${c.bad}`,
     ),
   );
   return `INSERT INTO validation_errors\n${selects.join('\nUNION ALL\n')};`;
 }
 
-function tableChecks(table: TableName): CellCheck[] {
-  const spec = TABLES[table];
-  const checks = spec.columns.flatMap((column) => columnChecks(table, column));
+function tableChecks(tables: Tables, table: string): CellCheck[] {
+  const spec = tables[table]!;
+  const checks = spec.columns.flatMap((column) => columnChecks(tables, table, column));
   if (spec.oneSubject) {
     checks.push({ column: 'unit_id', bad: 'not_one_subject(unit_id, staff_id)', expected: literal('exactly one of unit_id and staff_id'), found: 'not_one_subject_found(unit_id, staff_id)' });
   }
   return checks;
 }
 
-function columnChecks(table: TableName, column: ColumnSpec): CellCheck[] {
+function columnChecks(tables: Tables, table: string, column: ColumnSpec): CellCheck[] {
   const x = column.name;
   const check = (bad: string, expected: string, found = `quoted(${x})`): CellCheck => ({ column: x, bad, expected, found });
   const emptyOr = (bad: string) => (column.required ? `${x} IS NULL OR ${bad}` : bad);
@@ -65,7 +64,8 @@ function columnChecks(table: TableName, column: ColumnSpec): CellCheck[] {
     case 'id': {
       const form = check(column.required && !column.references ? emptyOr(`bad_id(${x})`) : `bad_id(${x})`, 'id_expected()');
       if (!column.references) return [form];
-      const target = TABLES[column.references];
+      const target = tables[column.references];
+      if (!target) throw new Error(`column ${table}.${x} references table ${column.references}, which the spec does not have`);
       const unknown = `NOT bad_id(${x}) AND ${x} NOT IN (SELECT ${target.idColumn} FROM raw_${column.references} WHERE ${target.idColumn} IS NOT NULL)`;
       return [
         form,
@@ -108,9 +108,8 @@ function columnChecks(table: TableName, column: ColumnSpec): CellCheck[] {
  * typed_<table>(): the table macro the staging models read, each column of its type (an empty
  * cell NULL, or the column's `empty` value). Run after validation, so every cast succeeds.
  */
-export function typedTablesSql(): string {
-  return TABLE_NAMES.map((table) => {
-    const spec = TABLES[table];
+export function typedTablesSql(tables: Tables = TABLES): string {
+  return Object.entries(tables).map(([table, spec]) => {
     const columns = ['file_id', 'record_no', ...spec.columns.map((c) => `${typed(c)} AS ${c.name}`), ...(spec.attributes ? ['attributes'] : [])];
     return `CREATE OR REPLACE MACRO typed_${table}() AS TABLE SELECT ${columns.join(', ')} FROM raw_${table};`;
   }).join('\n');
