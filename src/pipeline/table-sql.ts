@@ -11,7 +11,7 @@ import { TABLES, type ColumnSpec, type TableSpec } from './tables.ts';
 type Tables = Record<string, TableSpec>;
 
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
-// 'u' is left out: the IDs referenced are said a unit_id, a staff_id, an event_id.
+// 'u' is left out: a unit_id (said with a y), as the tables' IDs are.
 const withArticle = (noun: string) => `${/^[aeio]/.test(noun) ? 'an' : 'a'} ${noun}`;
 
 /** raw_<table>: every column VARCHAR, exactly as the file had it, with the file and record it came from. */
@@ -28,19 +28,23 @@ export function rawTablesSql(tables: Tables = TABLES): string {
   }).join('\n');
 }
 
-/** A check of one cell: the rows of raw_<table> WHERE `bad`, told `expected` and `found` (SQL expressions). */
+/**
+ * A check of one cell: the rows of `from` (raw_<table>) WHERE `bad`, told `expected` and `found`
+ * (SQL expressions).
+ */
 interface CellCheck {
   column: string;
   bad: string;
   expected: string;
   found: string;
+  from?: string;
 }
 
 /** Inserts into validation_errors every cell of every table that breaks its column's spec. */
 export function cellChecksSql(tables: Tables = TABLES): string {
   const selects = Object.keys(tables).flatMap((table) =>
     tableChecks(tables, table).map(
-      (c) => `SELECT '${table}', file_id, record_no, '${c.column}', ${c.expected}, ${c.found} FROM raw_${table} WHERE ${c.bad}`,
+      (c) => `SELECT '${table}', file_id, record_no, '${c.column}', ${c.expected}, ${c.found} FROM ${c.from ?? `raw_${table}`} WHERE ${c.bad}`,
     ),
   );
   return `INSERT INTO validation_errors\n${selects.join('\nUNION ALL\n')};`;
@@ -49,6 +53,16 @@ export function cellChecksSql(tables: Tables = TABLES): string {
 function tableChecks(tables: Tables, table: string): CellCheck[] {
   const spec = tables[table]!;
   const checks = spec.columns.flatMap((column) => columnChecks(tables, table, column));
+  const id = spec.idColumn;
+  // Every row after the first of an ID, in file and record order, names the first.
+  checks.push({
+    column: id,
+    bad: 'nth > 1',
+    expected: literal([withArticle(id), 'used once', spec.idScope].filter(Boolean).join(' ')),
+    found: `again_found(${id}, first_id)`,
+    from: `(SELECT *, row_number() OVER (PARTITION BY lower(${id}) ORDER BY file_id, record_no) AS nth,
+             first_value(${id}) OVER (PARTITION BY lower(${id}) ORDER BY file_id, record_no) AS first_id FROM raw_${table} WHERE ${id} IS NOT NULL)`,
+  });
   if (spec.oneSubject) {
     checks.push({ column: 'unit_id', bad: 'not_one_subject(unit_id, staff_id)', expected: literal('exactly one of unit_id and staff_id'), found: 'not_one_subject_found(unit_id, staff_id)' });
   }

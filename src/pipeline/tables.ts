@@ -3,7 +3,7 @@
  * type, whether it is required or internal, what it references and how a bad value is told are
  * written. The loader checks headers against it; src/pipeline/table-sql.ts generates from it the
  * raw tables, the per-cell validation and the typed columns the staging models read. The rules
- * that span rows or read the config (duplicates, dates in order, IDs the config declares) are
+ * that span rows otherwise or read the config (dates in order, IDs the config declares) are
  * the tables' own SQL: sql/validate/rules/.
  */
 import type { TableName } from '../config/schema.ts';
@@ -40,7 +40,10 @@ export interface ColumnSpec {
 }
 
 export interface TableSpec {
+  /** Unique in the table, ignoring case (S1 and s1 would be one page on Windows and macOS). */
   idColumn: string;
+  /** Where the ID must be unique, when the table is usually many files: across all event files. */
+  idScope?: string;
   /** The noun a reference to this table's IDs names in messages: no unit "B". */
   noun: string;
   columns: ColumnSpec[];
@@ -102,6 +105,7 @@ export const TABLES: Record<TableName, TableSpec> = {
   },
   events: {
     idColumn: 'event_id',
+    idScope: 'across all event files',
     noun: 'event',
     oneSubject: true,
     columns: [
@@ -222,6 +226,7 @@ export const TABLES: Record<TableName, TableSpec> = {
   },
   metrics: {
     idColumn: 'metric_id',
+    idScope: 'across all metric files',
     noun: 'metric',
     oneSubject: true,
     columns: [

@@ -21,6 +21,7 @@ const SPEC: Record<string, TableSpec> = {
   staff: { idColumn: 'staff_id', noun: 'staff', columns: [{ name: 'staff_id', type: 'id', required: true, help: '' }] },
   visits: {
     idColumn: 'visit_id',
+    idScope: 'across all visit files',
     noun: 'visit',
     oneSubject: true,
     columns: [
@@ -44,6 +45,7 @@ const VISITS = [
   ['V2', '2025-13-01', null, null, '11', '1.234', 'c', 'maybe', '-1', 'x'],
   ['V3', '2026-01-01', 'U9', 'S1', '1.1234567', null, null, null, null, null],
   ['V/4', '2025-05-04', null, 'S/1', '5', null, 'b', 'no', '0', null],
+  ['v1', '2025-05-02', 'U1', null, '5', null, 'a', null, '3', null],
 ];
 
 describe('the SQL generated from the column spec', () => {
@@ -84,6 +86,7 @@ describe('the SQL generated from the column spec', () => {
         // A malformed reference is told its form, and not looked up.
         ['visits', 4, 'staff_id', ID, '"S/1"'],
         ['visits', 4, 'visit_id', ID, '"V/4"'],
+        ['visits', 5, 'visit_id', 'a visit_id used once across all visit files', '"v1" after "V1" (IDs that differ only in case name the same file on Windows and macOS)'],
       ].sort(),
     );
   });

@@ -1,12 +1,8 @@
 -- Appeals (申诉): each names an event and a decision; an adjusted decision says what changes.
--- The rules of the appeals table that span rows or read the config; each cell on its own is checked
--- by the SQL generated from src/pipeline/tables.ts.
+-- The rules of the appeals table that span rows or read the config; each cell on its own, and the
+-- uniqueness of the table's IDs, are checked by the SQL generated from src/pipeline/tables.ts.
 INSERT INTO validation_errors
 WITH a AS (SELECT *, as_date(date) AS d, as_number(points) AS p, as_number(amount) AS m FROM raw_appeals)
-SELECT 'appeals', file_id, record_no, 'appeal_id', 'an appeal_id used once', again_found(appeal_id, first_id)
-FROM (SELECT *, row_number() OVER (PARTITION BY lower(appeal_id) ORDER BY file_id, record_no) AS nth,
-             first_value(appeal_id) OVER (PARTITION BY lower(appeal_id) ORDER BY file_id, record_no) AS first_id FROM a WHERE appeal_id IS NOT NULL) WHERE nth > 1
-UNION ALL
 SELECT 'appeals', file_id, record_no, 'decided_on', 'a decision date on or after the appeal date ' || date, quoted(decided_on)
 FROM a WHERE as_date(decided_on) < d
 UNION ALL

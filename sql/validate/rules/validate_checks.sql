@@ -1,10 +1,6 @@
--- The rules of the checks table that span rows or read the config; each cell on its own is checked
--- by the SQL generated from src/pipeline/tables.ts.
+-- The rules of the checks table that span rows or read the config; each cell on its own, and the
+-- uniqueness of the table's IDs, are checked by the SQL generated from src/pipeline/tables.ts.
 INSERT INTO validation_errors
-SELECT 'checks', file_id, record_no, 'check_id', 'a check_id used once', again_found(check_id, first_id)
-FROM (SELECT *, row_number() OVER (PARTITION BY lower(check_id) ORDER BY file_id, record_no) AS nth,
-             first_value(check_id) OVER (PARTITION BY lower(check_id) ORDER BY file_id, record_no) AS first_id FROM raw_checks WHERE check_id IS NOT NULL) WHERE nth > 1
-UNION ALL
 -- A check of a person is a check of someone in the unit it names.
 SELECT 'checks', c.file_id, c.record_no, 'staff_id', 'a person of unit ' || quoted(c.unit_id), quoted(c.staff_id) || ' of unit ' || quoted(s.unit_id)
 FROM raw_checks c JOIN (SELECT DISTINCT staff_id, unit_id FROM raw_staff WHERE staff_id IS NOT NULL) s ON s.staff_id = c.staff_id

@@ -1,11 +1,7 @@
--- The rules of the events table that span rows or read the config; each cell on its own is checked
--- by the SQL generated from src/pipeline/tables.ts.
+-- The rules of the events table that span rows or read the config; each cell on its own, and the
+-- uniqueness of the table's IDs, are checked by the SQL generated from src/pipeline/tables.ts.
 INSERT INTO validation_errors
 WITH e AS (SELECT *, as_number(points) AS p FROM raw_events)
-SELECT 'events', file_id, record_no, 'event_id', 'an event_id used once across all event files', again_found(event_id, first_id)
-FROM (SELECT *, row_number() OVER (PARTITION BY lower(event_id) ORDER BY file_id, record_no) AS nth,
-             first_value(event_id) OVER (PARTITION BY lower(event_id) ORDER BY file_id, record_no) AS first_id FROM e WHERE event_id IS NOT NULL) WHERE nth > 1
-UNION ALL
 SELECT 'events', file_id, record_no, 'type', 'an event type from event_types: ' || coalesce((SELECT string_agg(type_id, ', ' ORDER BY type_id) FROM cfg_event_types), 'none declared'), quoted(type)
 FROM e WHERE type IS NULL OR type NOT IN (SELECT type_id FROM cfg_event_types)
 UNION ALL

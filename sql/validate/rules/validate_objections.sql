@@ -1,14 +1,10 @@
 -- Objections (异议) to a candidate of an award list: what they name must exist, and a decision
 -- follows its objection. Whether the candidate is on the list is known only once the lists are
 -- drawn: sql/validate/validate_objection_candidates.sql, after scoring.
--- The rules of the objections table that span rows or read the config; each cell on its own is checked
--- by the SQL generated from src/pipeline/tables.ts.
+-- The rules of the objections table that span rows or read the config; each cell on its own, and the
+-- uniqueness of the table's IDs, are checked by the SQL generated from src/pipeline/tables.ts.
 INSERT INTO validation_errors
 WITH o AS (SELECT *, as_date(date) AS d FROM raw_objections)
-SELECT 'objections', file_id, record_no, 'objection_id', 'an objection_id used once', again_found(objection_id, first_id)
-FROM (SELECT *, row_number() OVER (PARTITION BY lower(objection_id) ORDER BY file_id, record_no) AS nth,
-             first_value(objection_id) OVER (PARTITION BY lower(objection_id) ORDER BY file_id, record_no) AS first_id FROM o WHERE objection_id IS NOT NULL) WHERE nth > 1
-UNION ALL
 SELECT 'objections', file_id, record_no, 'award_id', 'an award id from the config', quoted(award_id)
 FROM o WHERE award_id IS NULL OR award_id NOT IN (SELECT award_id FROM cfg_awards)
 UNION ALL

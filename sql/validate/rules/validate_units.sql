@@ -1,10 +1,6 @@
--- The rules of the units table that span rows or read the config; each cell on its own is checked
--- by the SQL generated from src/pipeline/tables.ts.
+-- The rules of the units table that span rows or read the config; each cell on its own, and the
+-- uniqueness of the table's IDs, are checked by the SQL generated from src/pipeline/tables.ts.
 INSERT INTO validation_errors
-SELECT 'units', file_id, record_no, 'unit_id', 'a unit_id used once', again_found(unit_id, first_id)
-FROM (SELECT *, row_number() OVER (PARTITION BY lower(unit_id) ORDER BY file_id, record_no) AS nth,
-             first_value(unit_id) OVER (PARTITION BY lower(unit_id) ORDER BY file_id, record_no) AS first_id FROM raw_units WHERE unit_id IS NOT NULL) WHERE nth > 1
-UNION ALL
 SELECT 'units', file_id, record_no, 'level', 'a level from org.levels: ' || (SELECT string_agg(level_id, ', ' ORDER BY depth) FROM cfg_levels), quoted(level)
 FROM raw_units WHERE level IS NULL OR level NOT IN (SELECT level_id FROM cfg_levels)
 UNION ALL
