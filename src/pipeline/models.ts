@@ -82,6 +82,9 @@ export async function runModels(db: DuckDBConnection, models: ModelFile[], run: 
       if (!loopValues.has(model.repeat)) loopValues.set(model.repeat, await loop());
       values = loopValues.get(model.repeat)!;
     }
+    if (!model.operation && (await db.extractStatements(model.text)).count !== 1) {
+      throw new Error(`${model.label}: a model is one SELECT; statements that fill other tables belong in a file marked -- podium: operation`);
+    }
     const text = model.operation ? model.text : `CREATE OR REPLACE TABLE ${model.name} AS\n${model.text}`;
     for (const value of values) {
       await runStatements(db, text, model.label, { ...run.params, ...value }).catch(async (error: unknown) => {

@@ -76,6 +76,12 @@ describe('SQL models', () => {
     expect((await db.runAndReadAll('SELECT total, n FROM fct_sum')).getRowObjectsJS()).toEqual([{ total: 3, n: 2 }]);
   });
 
+  it('refuses a model of more than one statement', async () => {
+    const dir = sqlDir({ 'marts/fct_a.sql': 'SELECT 1 AS x;\nDROP TABLE cfg_x;' });
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    await expect(runModels(db, plannedModels(dir), { params: {}, flags: new Set(), loops: {} })).rejects.toThrow('sql/marts/fct_a.sql: a model is one SELECT');
+  });
+
   it('reports a contract test that returns rows, with its file and the rows', async () => {
     const dir = sqlDir({
       'marts/fct_a.sql': 'SELECT 1 AS x UNION ALL SELECT -1',
