@@ -17,7 +17,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryText, runStatements, SQL_DIR, sqlFilesIn, type SqlParams } from './sql.ts';
 
 /** The model layers in the order a reader meets them, with the prefix every model of the layer carries. */
-export const MODEL_LAYERS = { staging: 'stg_', intermediate: 'int_', marts: 'fct_' } as const;
+const MODEL_LAYERS = { staging: 'stg_', intermediate: 'int_', marts: 'fct_' } as const;
 
 const CONTRACT_SUFFIX = '.test';
 
@@ -48,27 +48,24 @@ export interface ModelRun {
   explain?: (name: string, error: unknown) => Promise<unknown>;
 }
 
+/** Every .sql file of the layer folders under `dir`, layer by layer and by name, with the path messages show. */
+function layerFiles(dir: string): { name: string; label: string; text: string }[] {
+  return Object.keys(MODEL_LAYERS).flatMap((layer) =>
+    [...sqlFilesIn(path.join(dir, layer))]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([name, file]) => ({ name, label: path.relative(path.dirname(dir), file).split(path.sep).join('/'), text: readFileSync(file, 'utf8') })),
+  );
+}
+
 /** Reads the models of the layer folders under `dir` (sql/ by default), in run order. */
 export function plannedModels(dir: string = SQL_DIR): ModelFile[] {
-  const models: ModelFile[] = [];
-  for (const layer of Object.keys(MODEL_LAYERS)) {
-    const layerDir = path.join(dir, layer);
-    for (const [name, file] of [...sqlFilesIn(layerDir)].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      if (name.endsWith(CONTRACT_SUFFIX)) continue;
-      models.push(readModel(name, `${path.relative(path.dirname(dir), file).split(path.sep).join('/')}`, readFileSync(file, 'utf8')));
-    }
-  }
-  return orderModels(models);
+  const files = layerFiles(dir).filter(({ name }) => !name.endsWith(CONTRACT_SUFFIX));
+  return orderModels(files.map(({ name, label, text }) => readModel(name, label, text)));
 }
 
 /** The contract tests beside the models: sql/<layer>/<model>.test.sql, each a SELECT of the rows that break it. */
 export function contractTests(dir: string = SQL_DIR): { label: string; text: string }[] {
-  return Object.keys(MODEL_LAYERS).flatMap((layer) =>
-    [...sqlFilesIn(path.join(dir, layer))]
-      .filter(([name]) => name.endsWith(CONTRACT_SUFFIX))
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([, file]) => ({ label: path.relative(path.dirname(dir), file).split(path.sep).join('/'), text: readFileSync(file, 'utf8') })),
-  );
+  return layerFiles(dir).filter(({ name }) => name.endsWith(CONTRACT_SUFFIX));
 }
 
 export async function runModels(db: DuckDBConnection, models: ModelFile[], run: ModelRun): Promise<void> {
@@ -106,7 +103,7 @@ export async function brokenContracts(db: DuckDBConnection, dir: string = SQL_DI
 
 const DIRECTIVE = /^--\s*podium:(.*)$/gm;
 
-export function readModel(name: string, label: string, text: string): ModelFile {
+function readModel(name: string, label: string, text: string): ModelFile {
   const model: ModelFile = { name, label, text, operation: false, reads: [], writes: [] };
   for (const [, words] of text.matchAll(DIRECTIVE)) {
     for (const word of words!.split(',').map((w) => w.trim())) {
@@ -139,7 +136,7 @@ const isModelName = (word: string) => Object.values(MODEL_LAYERS).some((prefix) 
  * The lower-cased words of a SQL text, leaving out comments and string literals (a model named in
  * a comment or a message is not read); a double-quoted identifier is a word.
  */
-export function sqlWords(text: string): string[] {
+function sqlWords(text: string): string[] {
   const words: string[] = [];
   const token = /--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'|"((?:[^"]|"")*)"|([A-Za-z_][A-Za-z0-9_$]*)/g;
   for (const [, quoted, bare] of text.matchAll(token)) {
@@ -154,7 +151,7 @@ export function sqlWords(text: string): string[] {
  * and after the operations that write what it reads. Among those free to run, the earlier layer,
  * then the name, goes first, so the order never depends on the file system.
  */
-export function orderModels(models: ModelFile[]): ModelFile[] {
+function orderModels(models: ModelFile[]): ModelFile[] {
   const maker = new Map<string, ModelFile>();
   for (const model of models) if (!model.operation) maker.set(model.name, model);
   const writers = new Map<string, ModelFile[]>();

@@ -12,7 +12,7 @@ export const SQL_DIR = fileURLToPath(new URL('../../sql/', import.meta.url));
 export type SqlParams = Record<string, DuckDBValue>;
 
 /** A .sql file by its name: the name is unique across the layer folders, so callers need not know the folder. */
-export interface SqlFile {
+interface SqlFile {
   name: string;
   /** As messages show it, relative to the repository: sql/marts/fct_standings.sql. */
   label: string;
@@ -37,7 +37,7 @@ export function sqlFilesIn(dir: string): Map<string, string> {
 
 const files = new Map<string, SqlFile>();
 
-export function sqlFile(name: string): SqlFile {
+function sqlFile(name: string): SqlFile {
   let file = files.get(name);
   if (file === undefined) {
     index ??= sqlFilesIn(SQL_DIR);
