@@ -1,4 +1,4 @@
-/** Writes the resolved config into cfg_* tables (sql/load_config_tables.sql) for the scoring SQL. */
+/** Writes the resolved config into cfg_* tables (sql/load/load_config_tables.sql) for the scoring SQL. */
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
 import type { CompetitionConfig, Fine, Peer, RatioTerm, Source } from '../config/schema.ts';

@@ -1,6 +1,6 @@
 /**
  * The page data of every unit and staff member, one JSON file each, streamed from
- * sql/site_entity_pages.sql so that tens of thousands of staff never sit in memory together.
+ * sql/site/site_entity_pages.sql so that tens of thousands of staff never sit in memory together.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +22,7 @@ interface EntityPageRow {
   name: string;
   subject: string;
   role: string | null;
-  /** Null in the public edition (sql/redact_public.sql). */
+  /** Null in the public edition (sql/staging/redact_public.sql). */
   employee_no: string | null;
   parent_unit_id: string | null;
   parent_name: string | null;

@@ -232,7 +232,7 @@ function periodInfo(p: ResolvedPeriod, competition: Competition, asOf: string): 
     label: localize(p.label, locale),
     start: p.start,
     end: p.end,
-    // The data date is never before closed_through (sql/int_as_of.sql): a closed period has started.
+    // The data date is never before closed_through (sql/intermediate/int_as_of.sql): a closed period has started.
     status: p.end <= (competition.config.closed_through ?? asOf) ? 'final' : 'provisional',
     combine: p.combine.map((c) => ({ periodId: c.period, label: localize(competition.periods.find((q) => q.id === c.period)!.label, locale), weight: c.weight })),
     targets: p.targets.map((t) => ({ scoreId: t.score, op: t.threshold.op, value: t.threshold.value })),
@@ -459,7 +459,7 @@ export interface AwardQueryRow extends Pick<StandingQueryRow, 'period_id' | 'ent
   tie_break_decided: boolean;
 }
 
-/** The rule id sql/int_award_exclusions.sql gives an upheld objection to a nomination. */
+/** The rule id sql/intermediate/int_award_exclusions.sql gives an upheld objection to a nomination. */
 export const OBJECTION_RULE = 'objection';
 
 export interface ExclusionQueryRow {

@@ -1,6 +1,6 @@
 /**
  * Stage 1, load: every CSV the config's globs match goes into a raw_<table> DuckDB table,
- * every column as VARCHAR (typing happens in sql/stg_*.sql, where a bad value can be reported
+ * every column as VARCHAR (typing happens after validation, from the column spec in tables.ts, where a bad value can be reported
  * instead of guessed). Each row keeps its file and record number for diagnostics.
  *
  * Before DuckDB sees a file, Podium reads it itself (records.ts): the encoding is decided for the
@@ -14,7 +14,8 @@ import { locateInConfig, type Competition } from '../config/read.ts';
 import type { TableName } from '../config/schema.ts';
 import { BuildError, displayPath, shown, type Diagnostic } from './diagnostics.ts';
 import { TABLES } from './tables.ts';
-import { runSqlFile } from './sql.ts';
+import { runSqlFile, runStatements } from './sql.ts';
+import { rawTablesSql } from './table-sql.ts';
 import { tableFiles } from './confine.ts';
 import { detectEncoding, encodingAdvice } from './encoding.ts';
 import { isWorkbook, unreadableWorkbook, workbookAsCsv } from './workbook.ts';
@@ -39,7 +40,7 @@ export interface Loaded {
 
 /** `staging` receives UTF-8 copies of files that need one; it must outlive validation. */
 export async function loadTables(db: DuckDBConnection, competition: Competition, staging: string): Promise<Loaded> {
-  await runSqlFile(db, 'load_raw_tables');
+  await runStatements(db, rawTablesSql(), 'the raw tables generated from src/pipeline/tables.ts');
   const diagnostics: Diagnostic[] = [];
   let omitted = 0;
   const notes: string[] = [];

@@ -1,5 +1,5 @@
 /**
- * What the public edition leaves out beyond the redacted columns (sql/redact_public.sql): staff
+ * What the public edition leaves out beyond the redacted columns (sql/staging/redact_public.sql): staff
  * rankings, staff pages and the names on penalty lists, as config.public says. The internal
  * edition publishes everything.
  */

@@ -1,6 +1,7 @@
 /**
- * Stage 3, score: the SQL models in sql/, in dependency order — staging types the raw tables,
- * intermediate builds the tree and the ledger, marts hold period scores and standings.
+ * Stage 3, score: the SQL models of sql/staging, sql/intermediate and sql/marts in the order the
+ * tables they read imply (models.ts) — staging types the raw tables, intermediate builds the tree
+ * and the ledger, marts hold period scores, standings and awards.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
@@ -8,56 +9,9 @@ import { locateInConfig } from '../config/read.ts';
 import { rowBudgetExcess } from '../config/periods.ts';
 import { awardExpressionFailure, checkAwardAmounts, checkAwardOrders } from './award-expressions.ts';
 import { BuildError } from './diagnostics.ts';
-import { queryRows, runSqlFile, type SqlParams } from './sql.ts';
+import { queryRows } from './sql.ts';
+import { brokenContracts, plannedModels, runModels } from './models.ts';
 import { scoreStages } from '../config/score-graph.ts';
-
-/** Run once per score stage (src/config/score-graph.ts), so that a score reads finished scores of earlier stages. */
-const STAGED_MODELS = ['int_composite_parts', 'int_stage_scores'] as const;
-
-export const SCORING_MODELS = [
-  'stg_units',
-  'stg_staff',
-  'stg_events',
-  'stg_surveys',
-  'stg_checks',
-  'stg_inspections',
-  'stg_nominations',
-  'stg_approvals',
-  'stg_attributes',
-  'stg_appeals',
-  'stg_objections',
-  'stg_metrics',
-  'int_as_of',
-  'int_live_periods',
-  'int_unit_ancestors',
-  'int_entities',
-  'int_score_subjects',
-  'int_appealed_events',
-  'int_counted_events',
-  'int_postings',
-  'int_fines',
-  'int_counted_checks',
-  'int_tally_events',
-  'int_tally_parts',
-  'int_tally_scores',
-  'int_metric_values',
-  'int_base_scores',
-  'int_source_values',
-  'int_scores',
-  STAGED_MODELS,
-  'int_combined_scores',
-  'fct_period_scores',
-  'fct_score_parts',
-  'fct_fine_totals',
-  'fct_standings',
-  'int_award_inputs',
-  'int_award_candidates',
-  'int_award_exclusions',
-  'fct_awards',
-] as const;
-
-/** The public edition's redaction runs once the tables are staged and before anything reads them. */
-const FIRST_AFTER_STAGING: (typeof SCORING_MODELS)[number] = 'int_as_of';
 
 export interface Scored {
   asOf: string;
@@ -70,23 +24,24 @@ export async function scoreCompetition(db: DuckDBConnection, competition: Compet
   // not read or write files.
   await db.run("SET enable_external_access = false");
   await checkRowBudget(db, competition);
-  const run = (model: string, params?: SqlParams) =>
-    runSqlFile(db, model, params).catch(async (error: unknown) => {
-      // Award expressions are the competition's own SQL: their failure is the config's, at its line.
-      throw (model === 'int_award_candidates' ? await awardExpressionFailure(db, competition) : null) ?? overflow(error, competition) ?? error;
-    });
   const lastStage = Math.max(...scoreStages(competition.config).values());
-  for (const model of SCORING_MODELS) {
-    if (model === FIRST_AFTER_STAGING && competition.config.audience === 'public') {
-      await runSqlFile(db, 'redact_public', { names: competition.config.public.staff_names, sources: competition.config.public.event_sources });
-    }
-    if (typeof model === 'string') await run(model);
-    else for (let stage = 0; stage <= lastStage; stage++) for (const staged of STAGED_MODELS) await run(staged, { stage });
-  }
-  await checkAwardOrders(db, competition);
-  // Award by award, so a funnel reads the winners of the awards above it.
-  for (const { ord } of await queryRows<{ ord: number }>(db, 'award_ords')) await runSqlFile(db, 'fct_awards_select', { ord });
+  await runModels(db, plannedModels(), {
+    params: { names: competition.config.public.staff_names, sources: competition.config.public.event_sources },
+    flags: new Set(competition.config.audience === 'public' ? ['public edition'] : []),
+    loops: {
+      'score stage': async () => Array.from({ length: lastStage + 1 }, (_, stage) => ({ stage })),
+      // Award by award, so a funnel reads the winners of the awards above it; their order
+      // expressions are tried first, so that a failing one is reported at its YAML line.
+      award: async () => {
+        await checkAwardOrders(db, competition);
+        return (await queryRows<{ ord: number }>(db, 'award_ords')).map(({ ord }) => ({ ord }));
+      },
+    },
+    // Award expressions are the competition's own SQL: their failure is the config's, at its line.
+    explain: async (model, error) => (model === 'int_award_candidates' ? await awardExpressionFailure(db, competition) : null) ?? overflow(error, competition),
+  });
   await checkAwardAmounts(db, competition);
+  await refuseBrokenContracts(db);
   const [{ as_of } = { as_of: '' }] = await queryRows<{ as_of: string }>(db, 'as_of');
   const misses = await queryRows<{ event_id: string; target: string; level_id: string; subject_id: string }>(db, 'cascade_misses');
   const notes = misses.map((m) =>
@@ -98,6 +53,17 @@ export async function scoreCompetition(db: DuckDBConnection, competition: Compet
     notes.push(`${late.source_table}: ${late.records} record(s) dated after closed_through ${competition.config.closed_through} (the first on ${late.first_date}) count only in periods that are still provisional`);
   }
   return { asOf: as_of, notes };
+}
+
+/**
+ * The contract tests beside the models (sql/marts/*.test.sql) run in every build: they cost a few
+ * milliseconds, and a broken one is a bug in Podium that must not reach a published page.
+ */
+async function refuseBrokenContracts(db: DuckDBConnection): Promise<void> {
+  const broken = await brokenContracts(db);
+  if (broken.length === 0) return;
+  const lines = broken.map(({ label, rows }) => `${label}: ${rows.length} row(s) break this contract, the first: ${JSON.stringify(rows[0], (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v))}`);
+  throw new Error(`the scores break their contracts:\n${lines.join('\n')}`);
 }
 
 /**

@@ -1,13 +1,16 @@
 /**
- * Stage 2, validate: the sql/validate_*.sql files list every bad cell of the raw tables at once.
- * Each becomes a Diagnostic with the file, physical line and column the clerk can open.
+ * Stage 2, validate: every bad cell of the raw tables at once, from the cell checks generated from
+ * the column spec (table-sql.ts) and every table's rules in sql/validate/rules/. Each becomes a
+ * Diagnostic with the file, physical line and column the clerk can open.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { TableName } from '../config/schema.ts';
+import path from 'node:path';
 import { BuildError, type Diagnostic } from './diagnostics.ts';
 import { recordLines, type SourceFile } from './load.ts';
-import { queryRows, runSqlFile } from './sql.ts';
-import { TABLES } from './tables.ts';
+import { queryRows, runSqlFile, runStatements, SQL_DIR, sqlFilesIn } from './sql.ts';
+import { cellChecksSql, typedTablesSql } from './table-sql.ts';
+
+const GENERATED = 'the SQL generated from src/pipeline/tables.ts';
 
 interface ValidationError {
   file_id: number;
@@ -19,10 +22,12 @@ interface ValidationError {
 
 export async function validateTables(db: DuckDBConnection, files: SourceFile[], maxErrors: number): Promise<void> {
   await runSqlFile(db, 'validate_macros');
-  for (const table of Object.keys(TABLES) as TableName[]) await runSqlFile(db, `validate_${table}`);
-  await runSqlFile(db, 'validate_attributes');
-  await runSqlFile(db, 'validate_precision');
+  await runStatements(db, cellChecksSql(), GENERATED);
+  // The rules only add rows and the rows are sorted when listed, so their order does not matter.
+  for (const rules of [...sqlFilesIn(path.join(SQL_DIR, 'validate', 'rules')).keys()].sort()) await runSqlFile(db, rules);
   await refuseListedErrors(db, files, maxErrors);
+  // What the staging models read, now that every cell is known to cast.
+  await runStatements(db, typedTablesSql(), GENERATED);
 }
 
 /**

@@ -1,4 +1,0 @@
-CREATE TABLE stg_surveys AS
-SELECT survey_id, as_date(date) AS survey_date, unit_id,
-       satisfied::INTEGER AS satisfied, neutral::INTEGER AS neutral, unsatisfied::INTEGER AS unsatisfied
-FROM raw_surveys;

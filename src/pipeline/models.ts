@@ -1,0 +1,199 @@
+/**
+ * The SQL models of sql/staging, sql/intermediate and sql/marts, run in the order the tables they
+ * read imply (dbt style). A model is one SELECT in a file named for the table it makes; the runner
+ * makes the table. A file whose header says `-- podium: operation` is statements instead (INSERT,
+ * UPDATE) that fill or change tables other models made; it runs after the models that make what it
+ * writes and before every model that reads it. Two more header words declare the special runs:
+ * `repeat per <loop>` (once per value the caller lists for that loop, e.g. per score stage) and
+ * `when <flag>` (only when the caller sets that flag, e.g. the public edition).
+ *
+ * References are found by matching the words of a file, outside comments and string literals,
+ * against the model names; a word with a layer's prefix (stg_, int_, fct_) that names no model is a
+ * missing model.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryText, runStatements, SQL_DIR, sqlFilesIn, type SqlParams } from './sql.ts';
+
+/** The model layers in the order a reader meets them, with the prefix every model of the layer carries. */
+const MODEL_LAYERS = { staging: 'stg_', intermediate: 'int_', marts: 'fct_' } as const;
+
+const CONTRACT_SUFFIX = '.test';
+
+export interface ModelFile {
+  name: string;
+  /** The path messages show: sql/marts/fct_standings.sql. */
+  label: string;
+  text: string;
+  /** Statements that write other models' tables, rather than one SELECT that makes its own. */
+  operation: boolean;
+  /** The caller's loop this file runs once per value of. */
+  repeat?: string;
+  /** The caller's flag without which this file does not run. */
+  when?: string;
+  /** Model tables the file reads. */
+  reads: string[];
+  /** Model tables an operation writes (INSERT INTO, UPDATE, DELETE FROM). */
+  writes: string[];
+}
+
+export interface ModelRun {
+  /** Values for every $parameter a file may use; each statement binds only those it names. */
+  params: SqlParams;
+  flags: ReadonlySet<string>;
+  /** The values of each loop a file repeats over, asked for when the first file of the loop runs. */
+  loops: Record<string, () => Promise<SqlParams[]>>;
+  /** Turns a file's failure into the error to throw (a config expression's, say), or null to keep it. */
+  explain?: (name: string, error: unknown) => Promise<unknown>;
+}
+
+/** Every .sql file of the layer folders under `dir`, layer by layer and by name, with the path messages show. */
+function layerFiles(dir: string): { name: string; label: string; text: string }[] {
+  return Object.keys(MODEL_LAYERS).flatMap((layer) =>
+    [...sqlFilesIn(path.join(dir, layer))]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([name, file]) => ({ name, label: path.relative(path.dirname(dir), file).split(path.sep).join('/'), text: readFileSync(file, 'utf8') })),
+  );
+}
+
+/** Reads the models of the layer folders under `dir` (sql/ by default), in run order. */
+export function plannedModels(dir: string = SQL_DIR): ModelFile[] {
+  const files = layerFiles(dir).filter(({ name }) => !name.endsWith(CONTRACT_SUFFIX));
+  return orderModels(files.map(({ name, label, text }) => readModel(name, label, text)));
+}
+
+/** The contract tests beside the models: sql/<layer>/<model>.test.sql, each a SELECT of the rows that break it. */
+export function contractTests(dir: string = SQL_DIR): { label: string; text: string }[] {
+  return layerFiles(dir).filter(({ name }) => name.endsWith(CONTRACT_SUFFIX));
+}
+
+export async function runModels(db: DuckDBConnection, models: ModelFile[], run: ModelRun): Promise<void> {
+  const loopValues = new Map<string, SqlParams[]>();
+  for (const model of models) {
+    if (model.when !== undefined && !run.flags.has(model.when)) continue;
+    let values: SqlParams[] = [{}];
+    if (model.repeat !== undefined) {
+      const loop = run.loops[model.repeat];
+      if (!loop) throw new Error(`${model.label}: repeats per ${model.repeat}, a loop the runner does not know`);
+      if (!loopValues.has(model.repeat)) loopValues.set(model.repeat, await loop());
+      values = loopValues.get(model.repeat)!;
+    }
+    if (!model.operation && (await db.extractStatements(model.text)).count !== 1) {
+      throw new Error(`${model.label}: a model is one SELECT; statements that fill other tables belong in a file marked -- podium: operation`);
+    }
+    const text = model.operation ? model.text : `CREATE OR REPLACE TABLE ${model.name} AS\n${model.text}`;
+    for (const value of values) {
+      await runStatements(db, text, model.label, { ...run.params, ...value }).catch(async (error: unknown) => {
+        throw (await run.explain?.(model.name, error)) ?? error;
+      });
+    }
+  }
+}
+
+/** Runs every contract test and returns, per broken one, its file and the rows that break it. */
+export async function brokenContracts(db: DuckDBConnection, dir: string = SQL_DIR): Promise<{ label: string; rows: Record<string, unknown>[] }[]> {
+  const broken: { label: string; rows: Record<string, unknown>[] }[] = [];
+  for (const test of contractTests(dir)) {
+    const rows = await queryText<Record<string, unknown>>(db, test.text, test.label);
+    if (rows.length > 0) broken.push({ label: test.label, rows });
+  }
+  return broken;
+}
+
+const DIRECTIVE = /^--\s*podium:(.*)$/gm;
+
+function readModel(name: string, label: string, text: string): ModelFile {
+  const model: ModelFile = { name, label, text, operation: false, reads: [], writes: [] };
+  for (const [, words] of text.matchAll(DIRECTIVE)) {
+    for (const word of words!.split(',').map((w) => w.trim())) {
+      const repeat = /^repeat per (.+)$/.exec(word);
+      const when = /^when (.+)$/.exec(word);
+      if (word === 'operation') model.operation = true;
+      else if (repeat) model.repeat = repeat[1]!;
+      else if (when) model.when = when[1]!;
+      else throw new Error(`${label}: unknown podium header word "${word}" (expected operation, repeat per <loop> or when <flag>)`);
+    }
+  }
+  const words = sqlWords(text);
+  model.reads = [...new Set(words.filter((w) => isModelName(w) && w !== name))];
+  if (model.operation) {
+    for (let i = 0; i + 1 < words.length; i++) {
+      const [a, b, c] = [words[i], words[i + 1], words[i + 2]];
+      const target = (a === 'insert' && b === 'into') || (a === 'delete' && b === 'from') ? c : a === 'update' ? b : undefined;
+      if (target !== undefined && isModelName(target) && !model.writes.includes(target)) model.writes.push(target);
+    }
+  } else {
+    const prefix = Object.entries(MODEL_LAYERS).find(([layer]) => label.split('/').includes(layer))?.[1];
+    if (prefix && !name.startsWith(prefix)) throw new Error(`${label}: a model of this layer is named ${prefix}<table>`);
+  }
+  return model;
+}
+
+const isModelName = (word: string) => Object.values(MODEL_LAYERS).some((prefix) => word.startsWith(prefix));
+
+/**
+ * The lower-cased words of a SQL text, leaving out comments and string literals (a model named in
+ * a comment or a message is not read); a double-quoted identifier is a word.
+ */
+function sqlWords(text: string): string[] {
+  const words: string[] = [];
+  const token = /--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'|"((?:[^"]|"")*)"|([A-Za-z_][A-Za-z0-9_$]*)/g;
+  for (const [, quoted, bare] of text.matchAll(token)) {
+    if (quoted !== undefined) words.push(quoted.replaceAll('""', '"').toLowerCase());
+    else if (bare !== undefined) words.push(bare.toLowerCase());
+  }
+  return words;
+}
+
+/**
+ * Orders the models so that each runs after the models that make the tables it reads or writes,
+ * and after the operations that write what it reads. Among those free to run, the earlier layer,
+ * then the name, goes first, so the order never depends on the file system.
+ */
+function orderModels(models: ModelFile[]): ModelFile[] {
+  const maker = new Map<string, ModelFile>();
+  for (const model of models) if (!model.operation) maker.set(model.name, model);
+  const writers = new Map<string, ModelFile[]>();
+  for (const model of models) for (const table of model.writes) writers.set(table, [...(writers.get(table) ?? []), model]);
+  const after = new Map<ModelFile, { model: ModelFile; table: string }[]>();
+  for (const model of models) {
+    const needs: { model: ModelFile; table: string }[] = [];
+    for (const table of [...model.reads, ...model.writes]) {
+      const made = maker.get(table);
+      if (!made) {
+        const layer = Object.entries(MODEL_LAYERS).find(([, prefix]) => table.startsWith(prefix))![0];
+        throw new Error(`${model.label} reads ${table}, but there is no model sql/${layer}/${table}.sql`);
+      }
+      if (made !== model) needs.push({ model: made, table });
+      if (!model.writes.includes(table)) for (const writer of writers.get(table) ?? []) if (writer !== model) needs.push({ model: writer, table });
+    }
+    after.set(model, needs);
+  }
+  const ordered: ModelFile[] = [];
+  const done = new Set<ModelFile>();
+  const rest = [...models];
+  while (rest.length > 0) {
+    const next = rest.findIndex((model) => after.get(model)!.every((need) => done.has(need.model)));
+    if (next < 0) throw new Error(cycleMessage(rest, after));
+    const [model] = rest.splice(next, 1);
+    ordered.push(model!);
+    done.add(model!);
+  }
+  return ordered;
+}
+
+/** A cycle among the models left: each file reads a table the next one makes or writes. */
+function cycleMessage(rest: ModelFile[], after: Map<ModelFile, { model: ModelFile; table: string }[]>): string {
+  const left = new Set(rest);
+  const steps: string[] = [];
+  const seen = new Map<ModelFile, number>();
+  let at = rest[0]!;
+  while (!seen.has(at)) {
+    seen.set(at, steps.length);
+    const need = after.get(at)!.find((n) => left.has(n.model))!;
+    steps.push(`${at.label} reads ${need.table} from ${need.model.label}`);
+    at = need.model;
+  }
+  return `the SQL models form a cycle: ${steps.slice(seen.get(at)).join(', ')}`;
+}
