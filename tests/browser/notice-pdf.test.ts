@@ -21,11 +21,14 @@ const pdfTitle = (pdf: string) => {
 suite('notice PDFs', () => {
   it('prints every notice of the sample on A4, 1 to 4 pages, with its title', async () => {
     const site = await builtSample('zh-CN');
-    const notices = Object.keys(JSON.parse(readFileSync(path.join(site, 'exports/notice-versions.json'), 'utf8')).notices as Record<string, unknown>);
+    const versions = JSON.parse(readFileSync(path.join(site, 'exports/notice-versions.json'), 'utf8')).notices as Record<string, { version: number }[]>;
     const out = tempDir('pdf');
     const written = await writeNoticePdfs(site, out, CHROMIUM);
-    expect(written.map((f) => path.basename(f)).sort()).toEqual(notices.map((id) => `${id}.pdf`).sort());
-    expect(notices).toContain('review-h1');
+    // Each notice as it stands, and each earlier version of a corrected one.
+    const expected = Object.entries(versions).flatMap(([id, list]) => [`${id}.pdf`, ...list.slice(0, -1).map((v) => `${id}-v${v.version}.pdf`)]);
+    expect(written.map((f) => path.basename(f)).sort()).toEqual(expected.sort());
+    // The sample's candidate notice is corrected (its record holds the version posted before an objection was upheld).
+    expect(expected).toEqual(expect.arrayContaining(['review-h1.pdf', 'review-h1-v1.pdf', 'supervision-2025-Q3.pdf']));
     for (const file of written) {
       const pdf = readFileSync(file).toString('latin1');
       const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
@@ -37,5 +40,7 @@ suite('notice PDFs', () => {
     }
     const review = readFileSync(path.join(out, 'review-h1.pdf')).toString('latin1');
     expect(pdfTitle(review)).toContain('上半年小评文明优质服务竞赛考评结果及拟表彰名单公示');
+    const earlier = readFileSync(path.join(out, 'review-h1-v1.pdf')).toString('latin1');
+    expect(pdfTitle(earlier)).toContain('上半年小评文明优质服务竞赛考评结果及拟表彰名单公示 · 第1版');
   }, 180_000);
 });

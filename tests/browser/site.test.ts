@@ -157,8 +157,9 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
 
   it('prints each kind of notice of the public edition alone on A4: no site navigation or footer, at most 4 pages', async () => {
     const published = await startStaticServer(await builtSample(locale));
-    // review-h1: the candidate notice (拟表彰名单公示); decision-h1: the final announcement; monthly-2025-09: a ranking notice.
-    for (const path of ['/notices/review-h1/', '/notices/decision-h1/', '/notices/monthly-2025-09/']) {
+    // review-h1: the candidate notice (拟表彰名单公示), and v1/ its first version, since corrected; decision-h1: the final
+    // announcement; monthly-2025-09: a ranking notice; supervision-2025-Q3: a 通报 of findings.
+    for (const path of ['/notices/review-h1/', '/notices/review-h1/v1/', '/notices/decision-h1/', '/notices/monthly-2025-09/', '/notices/supervision-2025-Q3/']) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(`${published.url}${path}`, { waitUntil: 'load' });
       await page.emulateMedia({ media: 'print' });
