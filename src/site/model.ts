@@ -574,6 +574,16 @@ export const rankingPath = (periodId: string, rankingId: string, page = 1): stri
 export const noticePath = (id: string): string => `notices/${encodeURIComponent(id)}/`;
 /** An earlier version of a notice, below the notice itself: `notices/review-h1/v1/`. */
 export const earlierNoticePath = (id: string, version: number): string => `${noticePath(id)}v${version}/`;
+/** Findings grouped by rule, in the order the rules first appear (the findings page, a 通报's lists). */
+export function findingsByRule<F extends Finding>(findings: F[]): { label: string; findings: F[] }[] {
+  const rules = new Map<string, { label: string; findings: F[] }>();
+  for (const finding of findings) {
+    const rule = rules.get(finding.ruleId) ?? { label: finding.ruleLabel, findings: [] };
+    rule.findings.push(finding);
+    rules.set(finding.ruleId, rule);
+  }
+  return [...rules.values()];
+}
 /** The id of a finding's row on the findings page; finding IDs may hold spaces (a quota group). */
 export const findingAnchor = (id: string): string => `finding-${encodeURIComponent(id)}`;
 

@@ -14,6 +14,7 @@ import { buildSite } from '../../src/pipeline/build.ts';
 import { writeNoticePdfs } from '../../src/pipeline/notice-pdf.ts';
 import { startStaticServer } from '../../scripts/static-server.ts';
 import { copyFixture, editFile, tempDir } from '../support/fixture.ts';
+import { NOTICE_ALONE, pdfPageCount, pdfPageSizes, pdfTitle, printedParts } from '../support/paper.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const suite = existsSync(CHROMIUM) ? describe : describe.skip;
@@ -36,9 +37,6 @@ notices:
   - { id: criticism, kind: criticism, title: Criticism, periods: [year], awards: [year-bottom], days_after_end: 10 }
   - { id: decision, kind: announcement, title: Decision, periods: [year], awards: [year-top], days_after_end: 14, number: 'T〔{year}〕{seq}号', style: red_header }
 `;
-
-/** Chromium writes a document's title into the PDF's /Title as UTF-16BE hex. */
-const pdfTitle = (pdf: string) => Buffer.from(/\/Title\s*<FEFF([0-9A-F]*)>/.exec(pdf)?.[1] ?? '', 'hex').swap16().toString('utf16le');
 
 suite('each kind of notice on paper', () => {
   it('prints alone on A4 (no navigation, footer or breadcrumb; title and signature shown) and makes an A4 PDF of one or two pages with its title', async () => {
@@ -66,14 +64,7 @@ suite('each kind of notice on paper', () => {
       for (const id of Object.keys(kinds)) {
         const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
         await page.goto(`${url}/notices/${id}/`, { waitUntil: 'load' });
-        await page.emulateMedia({ media: 'print' });
-        const shown = await page.evaluate(() =>
-          ['.site-header', '.site-footer', '.breadcrumb', 'h1', '.signature'].map((selector) => {
-            const element = document.querySelector(selector);
-            return element !== null && element.getBoundingClientRect().height > 0;
-          }),
-        );
-        expect(shown, id).toEqual([false, false, false, true, true]);
+        expect(await printedParts(page), id).toEqual(NOTICE_ALONE);
         await page.close();
       }
     } finally {
@@ -93,12 +84,9 @@ suite('each kind of notice on paper', () => {
     };
     for (const file of written) {
       const pdf = readFileSync(file).toString('latin1');
-      const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
-      expect(pages.length, file).toBeGreaterThanOrEqual(1);
-      expect(pages.length, file).toBeLessThanOrEqual(2);
-      for (const [, width, height] of pdf.matchAll(/\/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]/g)) {
-        expect([Math.round(Number(width)), Math.round(Number(height))], file).toEqual([595, 842]);
-      }
+      expect(pdfPageCount(pdf), file).toBeGreaterThanOrEqual(1);
+      expect(pdfPageCount(pdf), file).toBeLessThanOrEqual(2);
+      expect(new Set(pdfPageSizes(pdf).map(String)), file).toEqual(new Set(['595,842']));
       expect(pdfTitle(pdf), file).toContain(titles[path.basename(file, '.pdf')]);
     }
   }, 240_000);

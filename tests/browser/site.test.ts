@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startStaticServer } from '../../scripts/static-server.ts';
 import { builtSample } from '../support/sites.ts';
+import { NOTICE_ALONE, pdfPageCount, pdfPageSizes, printedParts } from '../support/paper.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -162,22 +163,11 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
     for (const path of ['/notices/review-h1/', '/notices/review-h1/v1/', '/notices/decision-h1/', '/notices/monthly-2025-09/', '/notices/supervision-2025-Q3/']) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(`${published.url}${path}`, { waitUntil: 'load' });
-      await page.emulateMedia({ media: 'print' });
-      const shown = await page.evaluate(() =>
-        ['.site-header', '.site-footer', '.breadcrumb', 'h1', '.signature'].map((selector) => {
-          const element = document.querySelector(selector);
-          return element !== null && element.getBoundingClientRect().height > 0;
-        }),
-      );
-      expect(shown, path).toEqual([false, false, false, true, true]);
+      expect(await printedParts(page), path).toEqual(NOTICE_ALONE);
       const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
-      const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
-      expect(pages.length, path).toBeGreaterThanOrEqual(1);
-      expect(pages.length, path).toBeLessThanOrEqual(4);
-      // A4 is 210 × 297 mm: 595 × 842 points.
-      for (const [, width, height] of pdf.matchAll(/\/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]/g)) {
-        expect([Math.round(Number(width)), Math.round(Number(height))], path).toEqual([595, 842]);
-      }
+      expect(pdfPageCount(pdf), path).toBeGreaterThanOrEqual(1);
+      expect(pdfPageCount(pdf), path).toBeLessThanOrEqual(4);
+      expect(new Set(pdfPageSizes(pdf).map(String)), path).toEqual(new Set(['595,842']));
       await page.close();
     }
     published.server.close();
