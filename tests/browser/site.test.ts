@@ -70,7 +70,7 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
 
   it('passes axe’s WCAG 2.1 A and AA rules on every page type', async () => {
     const violations: string[] = [];
-    for (const path of ['/', '/rankings/', '/rankings/h1/outlets/', '/units/O03/', '/staff/S0012/', '/notices/review-h1/', '/findings/', '/methodology/', '/downloads/', '/search/?q=%E8%90%A5%E4%B8%9A%E5%AE%A4']) {
+    for (const path of ['/', '/rankings/', '/rankings/h1/outlets/', '/units/O03/', '/staff/S0012/', '/notices/review-h1/', '/notices/review-h1/v1/', '/notices/supervision-2025-Q3/', '/findings/', '/methodology/', '/downloads/', '/search/?q=%E8%90%A5%E4%B8%9A%E5%AE%A4']) {
       const page = await open(path);
       await page.addScriptTag({ path: AXE });
       const result = await page.evaluate(() =>
@@ -107,7 +107,7 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
 
   it('fits a 360 px phone on every page type: name, score and rank in view, hinted scroll boxes, 24 px tap targets', async () => {
     const problems: string[] = [];
-    for (const path of ['/', '/rankings/', '/rankings/h1/outlets/', '/rankings/h1/staff-in-outlet/', '/units/O03/', '/staff/S0012/', '/notices/', '/notices/review-h1/', '/findings/', '/methodology/', '/downloads/', '/search/?q=%E8%90%A5%E4%B8%9A%E5%AE%A4']) {
+    for (const path of ['/', '/rankings/', '/rankings/h1/outlets/', '/rankings/h1/staff-in-outlet/', '/units/O03/', '/staff/S0012/', '/notices/', '/notices/review-h1/', '/notices/review-h1/v1/', '/notices/supervision-2025-Q3/', '/findings/', '/methodology/', '/downloads/', '/search/?q=%E8%90%A5%E4%B8%9A%E5%AE%A4']) {
       const page = await open(path, { width: 360, height: 800 });
       await page.waitForSelector('.search-results li', { timeout: 5000 }).catch(() => undefined);
       const found = await page.evaluate(() => {
