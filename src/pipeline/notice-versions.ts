@@ -54,6 +54,11 @@ const StoredVersion = z.strictObject({
       kind: z.enum(['ranking', 'award', 'penalty']).optional(),
       unnamed: z.number().int().min(0).optional(),
       rows: z.array(z.tuple([EntityKey, z.number().nullable(), z.number().nullable(), z.number().nullable()])),
+      /** The remarks under the list as printed: who was left off and why, who moved up, ties. */
+      ineligible: z.array(z.strictObject({ entity: EntityKey, score: z.number().nullable(), reasons: z.array(z.strictObject({ label: z.string().nullable(), via: z.string().nullable() })) })).optional(),
+      moved_up: z.array(z.strictObject({ removed: z.array(EntityKey), replacements: z.array(EntityKey) })).optional(),
+      tie_breaks: z.array(z.string()).optional(),
+      tie_overflow: z.boolean().optional(),
     }),
   ),
   /** A 通报's findings, by ID (their words come from the current build). */
@@ -178,6 +183,8 @@ export function versionNotices(notices: NoticeDraft[], changes: DataChanges, pub
   return { notices: versioned, earlier, file: { generator: 'podium-notice-versions', format: 1, competition: competition.config.id, edition: editionOf(competition), notices: stored } };
 }
 
+const keyOf = (entity: EntityRef) => `${entity.kind}:${entity.id}`;
+
 /** Of two histories of one notice, the one that goes further: the site's when they are as long. */
 const longer = (site: StoredVersion[], record: StoredVersion[]): StoredVersion[] => (record.length > site.length ? record : site);
 
@@ -193,7 +200,11 @@ function storedVersion(notice: NoticeDraft): Omit<StoredVersion, 'version' | 'co
       label: s.label,
       kind: s.kind,
       unnamed: s.unnamed,
-      rows: s.rows.map((r) => [`${r.entity.kind}:${r.entity.id}`, r.rank, r.score, r.amount ?? s.amount] as [string, number | null, number | null, number | null]),
+      rows: s.rows.map((r) => [keyOf(r.entity), r.rank, r.score, r.amount ?? s.amount] as [string, number | null, number | null, number | null]),
+      ineligible: s.ineligible.map((x) => ({ entity: keyOf(x.entity), score: x.score, reasons: x.reasons })),
+      moved_up: s.movedUp.map((m) => ({ removed: m.removed.map(keyOf), replacements: m.replacements.map(keyOf) })),
+      tie_breaks: s.tieBreaks,
+      tie_overflow: s.tieOverflow,
     })),
     findings: notice.findings.map((f) => f.id),
   };
@@ -217,7 +228,8 @@ function differences(was: StoredVersion['sections'], is: StoredVersion['sections
 /**
  * An earlier version as a whole notice: its own title, 文号, date, opening, counts and lists; the
  * issuer, contacts, 公示期 and style of the notice (configuration, not data). Parents come from the
- * current lists, since a unit's place does not change with a correction.
+ * current lists, since a unit's place does not change with a correction. Files written before the
+ * remarks under a list were kept give an earlier version without them.
  */
 function earlierNotice(
   notice: NoticeDraft,
@@ -227,7 +239,7 @@ function earlierNotice(
   refOf: (key: string) => EntityRef,
   named: (c: StoredVersion['corrections']) => Notice['corrections'],
 ): EarlierNotice {
-  const parents = new Map<string, EntityRef | null>(notice.sections.flatMap((s) => s.rows.map((r) => [`${r.entity.kind}:${r.entity.id}`, r.parent] as const)));
+  const parents = new Map<string, EntityRef | null>(notice.sections.flatMap((s) => [...s.rows, ...s.ineligible].map((r) => [keyOf(r.entity), r.parent] as const)));
   const sections = v.sections.map((s): NoticeSection => {
     const now = notice.sections.find((c) => c.label === s.label);
     const amounts = new Set(s.rows.map(([, , , amount]) => amount));
@@ -241,10 +253,10 @@ function earlierNotice(
       recipients: now?.recipients ?? (s.rows.some(([key]) => key.startsWith('staff:')) ? 'staff' : 'unit'),
       rows: s.rows.map(([key, rank, score, amount]): NoticeRow => ({ rank, entity: refOf(key), parent: parents.get(key) ?? null, score, amount: amountVaries ? amount : null, group: null, approvals: [] })),
       unnamed: s.unnamed ?? 0,
-      tieOverflow: false,
-      tieBreaks: [],
-      ineligible: [],
-      movedUp: [],
+      tieOverflow: s.tie_overflow ?? false,
+      tieBreaks: s.tie_breaks ?? [],
+      ineligible: (s.ineligible ?? []).map((x) => ({ entity: refOf(x.entity), parent: parents.get(x.entity) ?? null, score: x.score, reasons: x.reasons })),
+      movedUp: (s.moved_up ?? []).map((m) => ({ removed: m.removed.map(refOf), replacements: m.replacements.map(refOf) })),
     };
   });
   return {

@@ -150,3 +150,26 @@ describe('the office record of posted notices (config published_notices)', () =>
     expect(earlier.map((e) => e.version)).toEqual([1]);
   });
 });
+
+describe('an earlier version', () => {
+  it('keeps the remarks under its lists as posted: who was left off and why, and who moved up', () => {
+    const remarked: NoticeDraft = {
+      ...draft,
+      sections: [
+        {
+          ...draft.sections[0]!,
+          ineligible: [{ entity: entities.get('unit:O1')!, parent: null, score: 97, reasons: [{ label: null, via: null }] }],
+          movedUp: [{ removed: [entities.get('unit:O1')!], replacements: [entities.get('unit:O2')!] }],
+        },
+      ],
+    };
+    const posted = versionNotices([remarked], unchanged, fromSite(null), competition, entities).file;
+    // The next build lists O1 again, first: version 2; version 1 is the notice as posted, remarks and all.
+    const relisted: NoticeDraft = { ...draft, sections: [{ ...draft.sections[0]!, rows: [row('O1', 1, 97), row('O2', 2, 95)] }] };
+    const { earlier } = versionNotices([relisted], unchanged, fromSite(posted), competition, entities);
+    expect(earlier[0]!.sections[0]).toMatchObject({
+      ineligible: [{ entity: entities.get('unit:O1'), score: 97, reasons: [{ label: null, via: null }] }],
+      movedUp: [{ removed: [entities.get('unit:O1')], replacements: [entities.get('unit:O2')] }],
+    });
+  });
+});
