@@ -571,6 +571,8 @@ const Notice = z.strictObject({
   seal: z.boolean().default(true),
   /** How the head of the document looks: plain, or a red header (红头: the issuer in red over a red rule). */
   style: z.enum(['plain', 'red_header']).default('plain'),
+  /** A 通报 of findings (kind findings): the compliance rules it reports; every one when left out. */
+  findings: z.array(Id).min(1).optional(),
   /** A notice whose every list is empty: left out (skip), or published saying 本期无 (publish). */
   when_empty: z.enum(['skip', 'publish']).default('skip'),
 });
@@ -766,6 +768,12 @@ export const CompetitionConfig = z.strictObject({
    * each replaces the calendar Podium ships for its year.
    */
   holidays: z.array(z.string().min(1)).default([]),
+  /**
+   * The office's record of the notices it posted: copies of a published site's
+   * exports/notice-versions.json inside the competition folder, one per edition. A notice whose
+   * lists differ from its last recorded version is published as a correction (更正).
+   */
+  published_notices: z.array(z.string().min(1)).default([]),
   compliance: z.array(ComplianceRule).default([]),
   /** A public build leaves out internal fields such as event notes; `public` says what else it leaves out. */
   audience: Audience.default('public'),

@@ -20,7 +20,8 @@ import { scoreCompetition } from './score.ts';
 import { runChecks } from './check.ts';
 import { exportSite } from './export.ts';
 import { previousManifest } from './data-manifest.ts';
-import { NOTICE_VERSIONS_FILE, previousNoticeVersions } from './notice-versions.ts';
+import { NOTICE_VERSIONS_FILE, previousNoticeVersions, readNoticeRecord } from './notice-versions.ts';
+import { checkNoticeFindings } from './notice-findings.ts';
 import { readWorkingCalendar } from './working-days.ts';
 import { BuildError, displayPath, shown } from './diagnostics.ts';
 import { checkAwardExpressions } from './award-expressions.ts';
@@ -207,14 +208,17 @@ export function outOfResources(error: unknown, dataDir: string): BuildError | un
 
 async function runStages(options: CheckOptions & { outDir: string; locale?: Locale }, base: string, work: string, timed: Timed) {
   return withDuckDb(options.dataDir, work, options.signal, async (db) => {
-    const { competition, calendar, asOf, findings, notes } = await runChecked(db, options, work, timed);
+    const { competition, calendar, noticeRecord, asOf, findings, notes } = await runChecked(db, options, work, timed);
     const modelDir = path.join(work, 'model');
     const publicDir = path.join(work, 'public');
     const previous = previousManifest(path.resolve(options.outDir), competition.config.id, (note) => notes.push(note));
-    const previousVersions = previousNoticeVersions(path.resolve(options.outDir), competition, (note) => notes.push(note));
-    const previousVersionsFile = path.join(options.outDir, 'exports', NOTICE_VERSIONS_FILE);
+    const publishedVersions = {
+      site: previousNoticeVersions(path.resolve(options.outDir), competition, (note) => notes.push(note)),
+      siteFile: path.join(options.outDir, 'exports', NOTICE_VERSIONS_FILE),
+      record: noticeRecord,
+    };
     const { site, changes } = await timed('export', () =>
-      exportSite({ db, competition, calendar, asOf, findings, modelDir, exportsDir: path.join(publicDir, 'exports'), base, previous, previousVersions, previousVersionsFile }),
+      exportSite({ db, competition, calendar, asOf, findings, modelDir, exportsDir: path.join(publicDir, 'exports'), base, previous, publishedVersions }),
     );
     notes.push(...calendar.yearsWithoutFile().map((year) => `no holiday calendar for ${year} (calendar/cn/${year}.yaml or config holidays): its 公示期 days were counted with weekends only`));
     const configHash = createHash('sha256').update(JSON.stringify(competition.config)).digest('hex');
@@ -259,12 +263,17 @@ async function withDuckDb<T>(dataDir: string, work: string, signal: AbortSignal 
 
 /** The stages every build and every validation runs: config → load → validate → score → check. */
 async function runChecked(db: DuckDBConnection, options: CheckOptions & { locale?: Locale; audience?: Audience }, work: string, timed: Timed) {
-  const { competition, calendar } = await timed('config', async () => {
+  const recordNotes: string[] = [];
+  const { competition, calendar, noticeRecord } = await timed('config', async () => {
     const read = readCompetition(options.dataDir, options.locale);
     await checkAwardExpressions(read);
+    checkNoticeFindings(read);
+    const edition = options.audience ? { ...read, config: { ...read.config, audience: options.audience } } : read;
     return {
-      competition: options.audience ? { ...read, config: { ...read.config, audience: options.audience } } : read,
+      competition: edition,
       calendar: readWorkingCalendar(options.dataDir, read.config),
+      // Read with the config, so that `podium validate` refuses a malformed record too.
+      noticeRecord: readNoticeRecord(edition, (note) => recordNotes.push(note)),
     };
   });
   const loaded = await timed('load', async () => {
@@ -279,7 +288,7 @@ async function runChecked(db: DuckDBConnection, options: CheckOptions & { locale
   });
   const findings = await timed('check', () => runChecks(db, competition));
   const asOf = checkedAsOf(options.asOf, scored.asOf);
-  return { competition, calendar, asOf, findings, notes: [...loaded.notes, ...scored.notes, ...softCapNotes(competition.config, findings)] };
+  return { competition, calendar, noticeRecord, asOf, findings, notes: [...recordNotes, ...loaded.notes, ...scored.notes, ...softCapNotes(competition.config, findings)] };
 }
 
 /** `--as-of` may move the site's day past the data, never before it: a notice would then cite records from its future. */

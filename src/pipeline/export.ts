@@ -38,11 +38,12 @@ import { queryRows, streamRows } from './sql.ts';
 import { writeJson } from './files.ts';
 import { compareManifests, DATA_MANIFEST_FILE, dataManifest, entityKeyRef, type DataManifest } from './data-manifest.ts';
 import type { DataChanges } from '../site/model.ts';
-import { NOTICE_VERSIONS_FILE, versionNotices, type NoticeVersions } from './notice-versions.ts';
+import { NOTICE_VERSIONS_FILE, versionNotices, type PublishedVersions } from './notice-versions.ts';
 import { workingDayWindow, type WorkingCalendar } from './working-days.ts';
 import { noticeTitle, t } from '../site/i18n/index.ts';
 import { formatDay } from '../config/dates.ts';
 import { places, type Places, type UnitNode } from './unit-paths.ts';
+import { noticeFindings } from './notice-findings.ts';
 
 export interface ExportInput {
   db: DuckDBConnection;
@@ -59,9 +60,8 @@ export interface ExportInput {
   base: string;
   /** The data manifest of the site this build replaces; null on a first build. */
   previous: DataManifest | null;
-  /** The notice versions the site this build replaces published, and where they were looked for. */
-  previousVersions: NoticeVersions | null;
-  previousVersionsFile: string;
+  /** The notice versions published before: by the site this build replaces, and in the office's record. */
+  publishedVersions: PublishedVersions;
 }
 
 /** The finest kinds first: home-page leaders use a ranking's finest finished period. */
@@ -129,13 +129,24 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
   const where = places(units);
   const { rankingPages, kept, standingRows } = await writeStandings(input, periods, rankings, wanted, title, where);
 
+  const unitNames = new Map(units.map((u) => [u.unit_id, u.name]));
+  const findings = input.findings.map((f) => siteFinding(f, competition, unitNames));
+  const parentOf = new Map(units.map((u) => [u.unit_id, u.parent_id]));
+  const placeOf = (unitId: string) => {
+    const parent = parentOf.get(unitId) ?? null;
+    return listedPlace(where, parent, parent === null ? null : (unitNames.get(parent) ?? parent));
+  };
+
   const awards = await queryRows<AwardQueryRow>(db, 'export_awards');
   const exclusions = await queryRows<ExclusionQueryRow>(db, 'export_award_exclusions');
   const objections = config.tables.objections === undefined ? null : await queryRows<ObjectionQueryRow>(db, 'export_objections');
   // A notice with nothing on any of its lists is published only where `when_empty` asks for it (本期无).
   const published = noticePlans
-    .map((plan) => ({ plan, draft: buildNotice(plan, competition, rankings, kept, awards, exclusions, objections, input.calendar, where) }))
-    .filter(({ plan, draft }) => plan.config.when_empty === 'publish' || draft.sections.some((s) => s.rows.length > 0 || s.unnamed > 0));
+    .map((plan) => ({
+      plan,
+      draft: { ...buildNotice(plan, competition, rankings, kept, awards, exclusions, objections, input.calendar, where), findings: noticeFindings(plan.config, plan.period, findings, competition, placeOf) },
+    }))
+    .filter(({ plan, draft }) => plan.config.when_empty === 'publish' || draft.findings.length > 0 || draft.sections.some((s) => s.rows.length > 0 || s.unnamed > 0));
   const numbers = noticeNumbers(published.map((p) => p.plan));
   const drafts = published.map(({ plan, draft }): NoticeDraft => {
     const announced = published.some((other) => other.plan.config.kind === 'announcement' && other.plan.period.id === plan.period.id);
@@ -145,8 +156,6 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
   const awardDownloads = await writeAwardExports(competition, awards, exclusions, published.map((p) => p.plan), periods, exportsDir, title);
   const { notices, changes } = await writeNoticesAndChanges(input, periods, rankings, drafts);
 
-  const unitNames = new Map(units.map((u) => [u.unit_id, u.name]));
-  const findings = input.findings.map((f) => siteFinding(f, competition, unitNames));
   writeJson(path.join(modelDir, 'findings.json'), findings);
   const findingRows = await writeFindingExports(input.findings, findings, exportsDir, title);
 
@@ -216,7 +225,7 @@ async function writeNoticesAndChanges(input: ExportInput, periods: PeriodInfo[],
     notices: drafts,
   });
   writeJson(path.join(modelDir, 'changes.json'), changes);
-  const versioned = versionNotices(drafts, changes, input.previousVersions, competition, entities, input.previousVersionsFile);
+  const versioned = versionNotices(drafts, changes, input.publishedVersions, competition, entities);
   writeJson(path.join(exportsDir, NOTICE_VERSIONS_FILE), versioned.file);
   writeJson(path.join(modelDir, 'notices.json'), versioned.notices);
   writeJson(path.join(modelDir, 'earlier-notices.json'), versioned.earlier);
@@ -551,7 +560,7 @@ function buildNotice(
   objectionRows: ObjectionQueryRow[] | null,
   calendar: WorkingCalendar,
   where: Places,
-): Omit<NoticeDraft, 'number' | 'status'> {
+): Omit<NoticeDraft, 'number' | 'status' | 'findings'> {
   const { config, locale } = competition;
   const rankingSections = plan.rankings.map((rankingId): NoticeSection => ({
     kind: 'ranking',

@@ -270,6 +270,9 @@ export interface Finding {
   evidence: Evidence[];
 }
 
+/** A finding as a 通报 lists it: with the units above its unit. */
+export type NoticeFinding = Finding & { parent: EntityRef | null };
+
 export interface NoticeRow {
   /** Rank in the ranking; null for an award the leadership selected without a score. */
   rank: number | null;
@@ -346,23 +349,19 @@ export interface Notice {
   /** The document's head: plain, or a red header (红头) with the issuer in red over a red rule. */
   style: 'plain' | 'red_header';
   sections: NoticeSection[];
+  /** A 通报 of findings (kind `findings`): each finding of its period it reports; empty for other kinds. */
+  findings: NoticeFinding[];
 }
 
 /** A notice before its versions are known (they depend on the site it replaces). */
 export type NoticeDraft = Omit<Notice, 'version' | 'corrections' | 'earlier'>;
 
-/** An earlier version of a corrected notice, as it was published: its lists, names as the current edition gives them. */
-export interface EarlierNotice {
-  noticeId: string;
-  version: number;
-  title: string;
-  number: string | null;
-  date: string;
-  issuer: string;
-  period: PeriodInfo;
-  currentPath: string;
-  sections: { label: string; rows: { name: string; rank: number | null; score: number | null; amount: number | null }[] }[];
-}
+/**
+ * An earlier version of a corrected notice, as it was published: a whole notice (its own title,
+ * 文号, date, opening and lists, names as the current edition gives them), and the version that
+ * supersedes it.
+ */
+export type EarlierNotice = Notice & { current: { version: number; path: string } };
 
 export interface ObjectionRecord {
   id: string;
@@ -575,6 +574,16 @@ export const rankingPath = (periodId: string, rankingId: string, page = 1): stri
 export const noticePath = (id: string): string => `notices/${encodeURIComponent(id)}/`;
 /** An earlier version of a notice, below the notice itself: `notices/review-h1/v1/`. */
 export const earlierNoticePath = (id: string, version: number): string => `${noticePath(id)}v${version}/`;
+/** Findings grouped by rule, in the order the rules first appear (the findings page, a 通报's lists). */
+export function findingsByRule<F extends Finding>(findings: F[]): { label: string; findings: F[] }[] {
+  const rules = new Map<string, { label: string; findings: F[] }>();
+  for (const finding of findings) {
+    const rule = rules.get(finding.ruleId) ?? { label: finding.ruleLabel, findings: [] };
+    rule.findings.push(finding);
+    rules.set(finding.ruleId, rule);
+  }
+  return [...rules.values()];
+}
 /** The id of a finding's row on the findings page; finding IDs may hold spaces (a quota group). */
 export const findingAnchor = (id: string): string => `finding-${encodeURIComponent(id)}`;
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startStaticServer } from '../../scripts/static-server.ts';
 import { builtSample } from '../support/sites.ts';
+import { NOTICE_ALONE, pdfPageCount, pdfPageSizes, printedParts } from '../support/paper.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -69,7 +70,7 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
 
   it('passes axe’s WCAG 2.1 A and AA rules on every page type', async () => {
     const violations: string[] = [];
-    for (const path of ['/', '/rankings/', '/rankings/h1/outlets/', '/units/O03/', '/staff/S0012/', '/notices/review-h1/', '/findings/', '/methodology/', '/downloads/', '/search/?q=%E8%90%A5%E4%B8%9A%E5%AE%A4']) {
+    for (const path of ['/', '/rankings/', '/rankings/h1/outlets/', '/units/O03/', '/staff/S0012/', '/notices/review-h1/', '/notices/review-h1/v1/', '/notices/supervision-2025-Q3/', '/findings/', '/methodology/', '/downloads/', '/search/?q=%E8%90%A5%E4%B8%9A%E5%AE%A4']) {
       const page = await open(path);
       await page.addScriptTag({ path: AXE });
       const result = await page.evaluate(() =>
@@ -106,7 +107,7 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
 
   it('fits a 360 px phone on every page type: name, score and rank in view, hinted scroll boxes, 24 px tap targets', async () => {
     const problems: string[] = [];
-    for (const path of ['/', '/rankings/', '/rankings/h1/outlets/', '/rankings/h1/staff-in-outlet/', '/units/O03/', '/staff/S0012/', '/notices/', '/notices/review-h1/', '/findings/', '/methodology/', '/downloads/', '/search/?q=%E8%90%A5%E4%B8%9A%E5%AE%A4']) {
+    for (const path of ['/', '/rankings/', '/rankings/h1/outlets/', '/rankings/h1/staff-in-outlet/', '/units/O03/', '/staff/S0012/', '/notices/', '/notices/review-h1/', '/notices/review-h1/v1/', '/notices/supervision-2025-Q3/', '/findings/', '/methodology/', '/downloads/', '/search/?q=%E8%90%A5%E4%B8%9A%E5%AE%A4']) {
       const page = await open(path, { width: 360, height: 800 });
       await page.waitForSelector('.search-results li', { timeout: 5000 }).catch(() => undefined);
       const found = await page.evaluate(() => {
@@ -157,26 +158,16 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
 
   it('prints each kind of notice of the public edition alone on A4: no site navigation or footer, at most 4 pages', async () => {
     const published = await startStaticServer(await builtSample(locale));
-    // review-h1: the candidate notice (拟表彰名单公示); decision-h1: the final announcement; monthly-2025-09: a ranking notice.
-    for (const path of ['/notices/review-h1/', '/notices/decision-h1/', '/notices/monthly-2025-09/']) {
+    // review-h1: the candidate notice (拟表彰名单公示), and v1/ its first version, since corrected; decision-h1: the final
+    // announcement; monthly-2025-09: a ranking notice; supervision-2025-Q3: a 通报 of findings.
+    for (const path of ['/notices/review-h1/', '/notices/review-h1/v1/', '/notices/decision-h1/', '/notices/monthly-2025-09/', '/notices/supervision-2025-Q3/']) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(`${published.url}${path}`, { waitUntil: 'load' });
-      await page.emulateMedia({ media: 'print' });
-      const shown = await page.evaluate(() =>
-        ['.site-header', '.site-footer', '.breadcrumb', 'h1', '.signature'].map((selector) => {
-          const element = document.querySelector(selector);
-          return element !== null && element.getBoundingClientRect().height > 0;
-        }),
-      );
-      expect(shown, path).toEqual([false, false, false, true, true]);
+      expect(await printedParts(page), path).toEqual(NOTICE_ALONE);
       const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
-      const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
-      expect(pages.length, path).toBeGreaterThanOrEqual(1);
-      expect(pages.length, path).toBeLessThanOrEqual(4);
-      // A4 is 210 × 297 mm: 595 × 842 points.
-      for (const [, width, height] of pdf.matchAll(/\/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]/g)) {
-        expect([Math.round(Number(width)), Math.round(Number(height))], path).toEqual([595, 842]);
-      }
+      expect(pdfPageCount(pdf), path).toBeGreaterThanOrEqual(1);
+      expect(pdfPageCount(pdf), path).toBeLessThanOrEqual(4);
+      expect(new Set(pdfPageSizes(pdf).map(String)), path).toEqual(new Set(['595,842']));
       await page.close();
     }
     published.server.close();

@@ -61,7 +61,7 @@ describe('the sample site', () => {
     const pages = [
       'index.html', 'rankings/index.html', 'rankings/h1/outlets/index.html', 'rankings/h1/staff-in-outlet/index.html',
       'units/SB01/index.html', 'units/O03/index.html', 'staff/S0012/index.html', 'notices/index.html',
-      'notices/review-h1/index.html', 'findings/index.html', 'methodology/index.html', 'downloads/index.html', 'search/index.html', '404.html',
+      'notices/review-h1/index.html', 'notices/review-h1/v1/index.html', 'notices/supervision-2025-Q3/index.html', 'findings/index.html', 'methodology/index.html', 'downloads/index.html', 'search/index.html', '404.html',
     ];
     expect(await htmlProblems(site, pages)).toEqual([]);
     expect(await htmlProblems(internal, ['rankings/h1/staff-in-outlet/index.html', 'staff/S0012/index.html', 'units/O03/index.html'])).toEqual([]);
@@ -128,6 +128,28 @@ describe('building', () => {
     const csv = readText(out, 'exports/standings.csv');
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(report.site.staffIds).toContain('S1');
+  });
+
+  // Issue 11's done-when, in one fresh build of each language: the office's record (data/published/) holds the
+  // candidate notice as posted on 2025-07-10, listing 火车站网点 (O09), whose objection OB01 was upheld on 07-18.
+  it.each([
+    ['zh-CN', '公示期：2025年7月10日至2025年7月16日（5个工作日）', '火车站网点经公示期间异议查实，取消入选资格，由解放大道网点依次递补', '本通知第2版更正了此前发布的版本', '这是本通知的第1版，已由第2版更正'],
+    ['en', '10 Jul 2025 to 16 Jul 2025 (5 working days)', '火车站网点; 解放大道网点 moved up in their place', 'Version 2 of this notice corrects the version published before', 'This is version 1 of this notice, superseded by the correction in version 2'],
+  ] as const)('publishes a candidate notice, an upheld objection with its replacement, the decision and a correction (%s)', async (locale, window, movedUp, corrected, superseded) => {
+    const built = await builtSample(locale);
+    const notice = readText(built, 'notices/review-h1/index.html');
+    expect(notice).toContain(window);
+    expect(notice).toContain(movedUp);
+    expect(notice).toContain(corrected);
+    expect(notice).toContain('href="/notices/review-h1/v1/"');
+    expect(readText(built, 'notices/decision-h1/index.html')).toContain('class="red-header"');
+    const earlier = readText(built, 'notices/review-h1/v1/index.html');
+    expect(earlier).toContain(superseded);
+    // As posted: 火车站网点 on the 上半年集体奖 list, which the current version no longer has.
+    const firstList = (page: string) => /<tbody[^>]*>([\s\S]*?)<\/tbody>/.exec(page.slice(page.indexOf('<h2', page.indexOf('class="opening"'))))?.[1] ?? '';
+    expect(firstList(earlier)).toContain('火车站网点');
+    const versions = JSON.parse(readText(built, 'exports/notice-versions.json')) as { notices: Record<string, { version: number }[]> };
+    expect(versions.notices['review-h1']!.map((v) => v.version)).toEqual([1, 2]);
   });
 
   it('builds an English edition of the same data', async () => {

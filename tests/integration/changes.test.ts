@@ -42,14 +42,14 @@ describe('a second build of the sample with one corrected event', () => {
     expect(notice).toContain('更正');
     expect(notice).toContain('本通知第2版更正了此前发布的版本');
     expect(notice).toContain('href="/notices/monthly-2025-05/v1/"');
-    expect(readText(out, 'notices/monthly-2025-05/v1/index.html')).toContain('这是本通知已被更正的第1版');
+    expect(readText(out, 'notices/monthly-2025-05/v1/index.html')).toContain('这是本通知的第1版，已由第2版更正');
     const feed = readText(out, 'exports/notices.xml');
     expect(feed).toContain('<link rel="alternate" type="text/html" href="/notices/monthly-2025-05/v1/"/>');
     expect(feed).toContain('【更正·第2版】');
     expect(await htmlProblems(out, ['notices/monthly-2025-05/index.html', 'notices/monthly-2025-05/v1/index.html'])).toEqual([]);
   });
 
-  it('refuses a correction when the published site kept no earlier version, and leaves that site as it was', async () => {
+  it('refuses a correction when neither the published site nor the office record kept an earlier version, and leaves that site as it was', async () => {
     const out = path.join(tempDir('changes-no-versions'), 'site');
     cpSync(await builtSample('zh-CN'), out, { recursive: true });
     rmSync(path.join(out, 'exports', 'notice-versions.json'));
@@ -57,6 +57,9 @@ describe('a second build of the sample with one corrected event', () => {
 
     const data = path.join(tempDir('changes-data'), 'data');
     cpSync('data', data, { recursive: true, filter: (file) => !file.includes(`${path.sep}examples`) });
+    // Nor does the office's record of posted notices hold one.
+    const config = path.join(data, 'competition.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^published_notices:.*$/m, ''));
     const file = path.join(data, 'events', '2025-05.csv');
     writeFileSync(file, readFileSync(file, 'utf8').replace('E0001131,2025-05-06,complaint,O05,,4,verified', 'E0001131,2025-05-06,complaint,O05,,10,verified'));
 

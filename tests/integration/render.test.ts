@@ -48,8 +48,24 @@ describe('rendering the model', () => {
     expect(notice).toMatch(/<p class="red-header"[^>]*>城东支行文明优质服务竞赛领导小组<\/p>/);
     expect(readFileSync(path.join(site, 'notices/index.html'), 'utf8')).toMatch(/公示中 · 更正/);
     const earlier = readFileSync(path.join(site, 'notices/review-h1/v1/index.html'), 'utf8');
-    expect(earlier).toContain('这是本通知已被更正的第1版');
+    expect(earlier).toContain('这是本通知的第1版，已由第2版更正');
     expect(earlier).toContain('href="/notices/review-h1/"');
+    // The earlier version is the whole notice as posted: 红头, its own 文号 (escaped), opening, its lists, 公示期, signature and seal.
+    expect(earlier).toMatch(/<p class="red-header"[^>]*>城东支行文明优质服务竞赛领导小组<\/p>/);
+    expect(earlier).toContain('城东银发〔2025〕&lt;script&gt;alert(1)&lt;/script&gt;号');
+    expect(earlier).toContain('公示期间共收到异议0件');
+    expect(earlier).toContain('&lt;img src=x onerror=alert(2)&gt;');
+    expect(earlier).toContain('公示期与异议受理');
+    expect(earlier).toMatch(/<footer class="signature"[^>]*>[\s\S]*盖章[\s\S]*2025年7月10日/);
+  });
+
+  it('lists each finding a 通报 of findings reports: unit, rule, period and what was found', () => {
+    const notice = readFileSync(path.join(site, 'notices/supervision-2025-Q2/index.html'), 'utf8');
+    expect(notice).toContain('每周现场检查不少于1次（');
+    expect(notice).toContain('&quot;东门&quot; &amp; 西门网点');
+    expect(notice).toContain('2025年6月9日 至 2025年6月15日');
+    expect(notice).toContain('计入的现场检查 0 次，要求 ≥ 1 次');
+    expect(notice).not.toContain('本期无');
   });
 
   it('shows what changed: the notice to correct, the records, and entities that left the data by their code', () => {

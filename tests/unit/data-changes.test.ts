@@ -101,6 +101,7 @@ describe('notices whose published result moved', () => {
     objections: null,
     period: { id: '2009-08', kind: 'month', label: '2009-08', start: '2009-08-01', end: '2009-08-31', status: 'final', combine: [], targets: [] },
     sections: [{ kind: 'ranking', label: 'Staff', amount: null, amountVaries: false, recipients: 'unit', rows: [], tieOverflow: false, tieBreaks: [], ineligible: [], movedUp: [], unnamed: 0 }],
+    findings: [],
   });
   const context = {
     periods: [],
