@@ -421,8 +421,9 @@ const Ranking = z.strictObject({
 export type Ranking = z.infer<typeof Ranking>;
 
 /**
- * A SQL expression over one standing (see src/awards/expressions.ts for the columns and
- * functions it may use). Checked in DuckDB when the config is read.
+ * A SQL expression over one standing: the columns and functions it may use are listed in
+ * docs/config/awards.md ("Expressions") and allowed by src/pipeline/award-expressions.ts
+ * (EXPRESSION_COLUMNS). Checked in DuckDB when the config is read.
  */
 const Expression = z.string().min(1);
 

@@ -7,9 +7,10 @@
  * node classes — no subqueries, no table functions, no second statement — and tried once on
  * typed NULLs, when the config is read, on a database of their own with external access off;
  * and (2) wrapped, unchanged and parenthesised, into scalar macros (`award_when`,
- * `award_amount`, `award_order`) whose parameters are exactly the allowed columns, so
- * sql/int_award_candidates.sql calls them like any function. Scoring runs with external access
- * switched off too, a second wall should the allowlist ever miss something. (3) When they fail
+ * `award_amount`, `award_order`) that read exactly the allowed columns of the one standing they
+ * are given as a STRUCT, so sql/int_award_candidates.sql calls them like any function. Scoring
+ * runs with external access switched off too, a second wall should the allowlist ever miss
+ * something. (3) When they fail
  * on the data, the failure is traced to the expression and the standing (awardExpressionFailure).
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -178,29 +179,37 @@ function refusedClass(node: AstNode): string | null {
   }
 }
 
-/** The macros that evaluate every award's expressions, one CASE branch per award (by its position). */
+/**
+ * The macros that evaluate every award's expressions, one CASE branch per award (by its position).
+ * Each takes the award's position and one standing as a STRUCT (`award_when(c.award_ord, c)`), so
+ * the SQL that calls it names no column; an inner macro of the same name plus `_of` takes the
+ * columns one by one, the names the expressions use, both made here from EXPRESSION_COLUMNS.
+ */
 export function awardMacrosSql(config: CompetitionConfig): string[] {
-  const params = ['award_ord', ...COLUMN_NAMES].join(', ');
   const macro = (name: string, type: string, branch: (a: Award) => string | null) => {
     const branches = config.awards.flatMap((a, ord) => {
       const sql = branch(a);
       return sql === null ? [] : [`WHEN ${ord} THEN CAST(${sql} AS ${type})`];
     });
     const body = branches.length === 0 ? `CAST(NULL AS ${type})` : `CASE award_ord\n${branches.join('\n')}\nEND`;
-    return `CREATE OR REPLACE MACRO ${name}(${params}) AS ${body};`;
+    const fields = COLUMN_NAMES.map((column) => `standing.${column}`).join(', ');
+    return [
+      `CREATE OR REPLACE MACRO ${name}_of(${['award_ord', ...COLUMN_NAMES].join(', ')}) AS ${body};`,
+      `CREATE OR REPLACE MACRO ${name}(award_ord, standing) AS ${name}_of(award_ord, ${fields});`,
+    ];
   };
   const number = (value: number | string) => (typeof value === 'number' ? String(value) : wrapped(value));
   const anyCase = (a: Award) => a.cases.map((c) => `coalesce(${wrapped(c.when)}, false)`).join(' OR ');
   return [
-    macro('award_when', MACRO_TYPES.when, (a) => {
+    ...macro('award_when', MACRO_TYPES.when, (a) => {
       const parts = [a.when === undefined ? 'true' : `coalesce(${wrapped(a.when)}, false)`];
       if (a.cases.length > 0) parts.push(`(${anyCase(a)})`);
       return parts.join(' AND ');
     }),
-    macro('award_amount', MACRO_TYPES.amount, (a) =>
+    ...macro('award_amount', MACRO_TYPES.amount, (a) =>
       a.cases.length === 0 ? number(a.amount) : `CASE ${a.cases.map((c) => `WHEN coalesce(${wrapped(c.when)}, false) THEN ${number(c.amount)}`).join(' ')} ELSE ${number(a.amount)} END`,
     ),
-    macro('award_order', MACRO_TYPES.order, (a) => (a.order_by ? wrapped(a.order_by.expression) : null)),
+    ...macro('award_order', MACRO_TYPES.order, (a) => (a.order_by ? wrapped(a.order_by.expression) : null)),
   ];
 }
 

@@ -1,4 +1,8 @@
-/** Writes the resolved config into cfg_* tables (sql/load_config_tables.sql) for the scoring SQL. */
+/**
+ * Writes the resolved config into cfg_* tables (sql/load_config_tables.sql) for the scoring SQL.
+ * Each row is an object inserted by column name, so no list here has to follow the column order
+ * of a CREATE TABLE; a column a row does not name stays NULL.
+ */
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
 import type { CompetitionConfig, Fine, Peer, RatioTerm, Source } from '../config/schema.ts';
@@ -10,157 +14,228 @@ import { awardMacrosSql } from './award-expressions.ts';
 export async function loadConfigTables(db: DuckDBConnection, competition: Competition): Promise<void> {
   const { config, periods } = competition;
   await runSqlFile(db, 'load_config_tables');
-  const insert = async (table: string, rows: DuckDBValue[][]) => {
-    if (rows.length === 0) return;
-    const placeholders = rows[0]!.map((_, i) => `$${i + 1}`).join(', ');
-    const prepared = await db.prepare(`INSERT INTO ${table} VALUES (${placeholders})`);
-    for (const row of rows) {
-      prepared.bind(row);
-      await prepared.run();
-    }
-  };
+  const insert = namedInsert(db);
   // Dates go in as 'YYYY-MM-DD' text; DuckDB casts them to the DATE columns.
-  await insert('cfg_competition', [[config.start, config.end, config.closed_through ?? null, competition.locale]]);
-  await insert('cfg_levels', config.org.levels.map((l, depth) => [l.id, depth]));
-  await insert('cfg_periods', periods.map((p) => [p.id, p.kind, p.start, p.end, p.order, p.combine.length > 0]));
-  await insert('cfg_period_parts', periods.flatMap((p) => p.combine.map((c) => [p.id, c.period, c.weight])));
+  await insert('cfg_competition', [{ start_date: config.start, end_date: config.end, closed_through: config.closed_through ?? null, locale: competition.locale }]);
+  await insert('cfg_levels', config.org.levels.map((l, depth) => ({ level_id: l.id, depth })));
+  await insert('cfg_periods', periods.map((p) => ({ period_id: p.id, kind: p.kind, start_date: p.start, end_date: p.end, ord: p.order, combined: p.combine.length > 0 })));
+  await insert('cfg_period_parts', periods.flatMap((p) => p.combine.map((c) => ({ period_id: p.id, part_id: c.period, weight: c.weight }))));
   const stages = scoreStages(config);
   await insert(
     'cfg_scores',
-    config.scores.map((s) => [
-      s.id, s.model, s.model === 'ledger' ? s.base : null, s.model === 'check_average' ? s.aggregate : null,
-      stages.get(s.id)!, s.floor ?? null, (s.model === 'indicators' ? s.total_cap : s.cap) ?? null,
-    ]),
+    config.scores.map((s) => ({
+      score_id: s.id,
+      model: s.model,
+      base: s.model === 'ledger' ? s.base : null,
+      aggregate: s.model === 'check_average' ? s.aggregate : null,
+      stage: stages.get(s.id)!,
+      floor: s.floor ?? null,
+      cap: (s.model === 'indicators' ? s.total_cap : s.cap) ?? null,
+    })),
   );
-  await insert('cfg_score_subjects', config.scores.flatMap((s) => s.subjects.map((subject) => [s.id, subject])));
-  await insert('cfg_score_check_kinds', config.scores.flatMap((s) => (s.model === 'check_average' ? (s.check_kinds ?? []).map((k) => [s.id, k]) : [])));
-  await insert('cfg_scores_excluding_unsigned', config.scores.flatMap((s) => (s.model === 'check_average' && s.unsigned === 'exclude' ? [[s.id]] : [])));
+  await insert('cfg_score_subjects', config.scores.flatMap((s) => s.subjects.map((subject) => ({ score_id: s.id, subject }))));
+  await insert('cfg_score_check_kinds', config.scores.flatMap((s) => (s.model === 'check_average' ? (s.check_kinds ?? []).map((k) => ({ score_id: s.id, check_kind: k })) : [])));
+  await insert('cfg_scores_excluding_unsigned', config.scores.flatMap((s) => (s.model === 'check_average' && s.unsigned === 'exclude' ? [{ score_id: s.id }] : [])));
   await insert(
     'cfg_event_types',
-    config.event_types.map((t) => [
-      t.id,
+    config.event_types.map((t) => ({
+      type_id: t.id,
       // A fine-only type has no score, sign or points (NULLs: it posts nothing).
-      t.score ?? null,
-      t.effect === undefined ? null : t.effect === 'add' ? 1 : -1,
-      t.points && 'fixed' in t.points ? t.points.fixed : null,
-      t.points && 'min' in t.points ? t.points.min : null,
-      t.points && 'max' in t.points ? t.points.max : null,
-      t.verified_only,
-    ]),
+      score_id: t.score ?? null,
+      sign: t.effect === undefined ? null : t.effect === 'add' ? 1 : -1,
+      fixed_points: t.points && 'fixed' in t.points ? t.points.fixed : null,
+      min_points: t.points && 'min' in t.points ? t.points.min : null,
+      max_points: t.points && 'max' in t.points ? t.points.max : null,
+      verified_only: t.verified_only,
+    })),
   );
   await insert(
     'cfg_cascades',
     config.event_types.flatMap((t) =>
-      t.cascade.map((step, i) =>
-        'unit' in step.to ? [t.id, i + 1, 'unit', step.to.unit, step.points] : [t.id, i + 1, 'head', step.to.head_of, step.points],
-      ),
+      t.cascade.map((step, i) => ({
+        type_id: t.id,
+        step: i + 1,
+        ...('unit' in step.to ? { target: 'unit', level_id: step.to.unit } : { target: 'head', level_id: step.to.head_of }),
+        points: step.points,
+      })),
     ),
   );
   await insert(
     'cfg_event_multipliers',
-    config.event_types.map((t) => [t.id, t.repeat?.within ?? null, t.repeat?.multiplier ?? null, t.priority?.multiplier ?? null, t.combine_multipliers ?? null]),
+    config.event_types.map((t) => ({
+      type_id: t.id,
+      repeat_within: t.repeat?.within ?? null,
+      repeat_multiplier: t.repeat?.multiplier ?? null,
+      priority_multiplier: t.priority?.multiplier ?? null,
+      combine: t.combine_multipliers ?? null,
+    })),
   );
-  await insert('cfg_fines', config.event_types.flatMap((t) => (t.fine ? [[t.id, ...fineRow(t.fine)]] : [])));
+  await insert('cfg_fines', config.event_types.flatMap((t) => (t.fine ? [{ type_id: t.id, ...fineRow(t.fine) }] : [])));
   const tallies = config.scores.flatMap((s) => (s.model === 'event_tally' ? [s] : []));
-  await insert('cfg_tallies', tallies.map((s) => [s.id, s.measure, s.amount?.op ?? null, s.amount?.value ?? null]));
-  await insert('cfg_tally_types', tallies.flatMap((s) => s.event_types.map((t) => [s.id, t])));
-  await insert('cfg_tally_statuses', tallies.flatMap((s) => s.statuses.map((status) => [s.id, status])));
-  if (config.surveys) {
-    const p = config.surveys.points;
-    await insert('cfg_survey_points', [[config.surveys.score, p.satisfied, p.neutral, p.unsatisfied]]);
-  }
-  await insert('cfg_rankings', config.rankings.map((r, ord) => [r.id, ord, r.score, r.subject, r.within ?? null, r.order === 'desc']));
+  await insert('cfg_tallies', tallies.map((s) => ({ score_id: s.id, measure: s.measure, amount_op: s.amount?.op ?? null, amount_value: s.amount?.value ?? null })));
+  await insert('cfg_tally_types', tallies.flatMap((s) => s.event_types.map((t) => ({ score_id: s.id, type_id: t }))));
+  await insert('cfg_tally_statuses', tallies.flatMap((s) => s.statuses.map((status) => ({ score_id: s.id, status }))));
+  if (config.surveys) await insert('cfg_survey_points', [{ score_id: config.surveys.score, ...config.surveys.points }]);
+  await insert(
+    'cfg_rankings',
+    config.rankings.map((r, ord) => ({ ranking_id: r.id, ord, score_id: r.score, subject: r.subject, within_level: r.within ?? null, descending: r.order === 'desc' })),
+  );
   await insert(
     'cfg_awards',
-    config.awards.map((a, ord) => [
-      a.id, ord, a.kind, a.ranking ?? null, a.quota?.places ?? a.places ?? null, a.candidates, a.floor_at_zero, a.round === 'yuan',
-      a.order_by ? a.order_by.order === 'desc' : null, a.reached?.op ?? null, a.reached?.value ?? null,
-      a.quota?.per && 'level' in a.quota.per ? a.quota.per.level : null, a.quota?.per && 'attribute' in a.quota.per ? a.quota.per.attribute : null,
-      a.quota?.share?.fraction ?? null, a.quota?.share?.rounding ?? null, a.quota?.share?.min ?? null, a.competitive,
-    ]),
+    config.awards.map((a, ord) => ({
+      award_id: a.id,
+      ord,
+      kind: a.kind,
+      ranking_id: a.ranking ?? null,
+      places: a.quota?.places ?? a.places ?? null,
+      candidates: a.candidates,
+      floor_at_zero: a.floor_at_zero,
+      round_yuan: a.round === 'yuan',
+      order_descending: a.order_by ? a.order_by.order === 'desc' : null,
+      reached_op: a.reached?.op ?? null,
+      reached_value: a.reached?.value ?? null,
+      quota_level: a.quota?.per && 'level' in a.quota.per ? a.quota.per.level : null,
+      quota_attribute: a.quota?.per && 'attribute' in a.quota.per ? a.quota.per.attribute : null,
+      share_fraction: a.quota?.share?.fraction ?? null,
+      share_rounding: a.quota?.share?.rounding ?? null,
+      share_min: a.quota?.share?.min ?? null,
+      competitive: a.competitive,
+    })),
   );
-  await insert('cfg_award_periods', config.awards.flatMap((a) => periods.filter((p) => periodMatches([a.period], p)).map((p) => [a.id, p.id])));
-  await insert('cfg_award_group_places', config.awards.flatMap((a) => Object.entries(a.quota?.group_places ?? {}).map(([group, places]) => [a.id, group, places])));
-  await insert('cfg_award_tie_breaks', config.awards.flatMap((a) => a.tie_breaks.map((t, step) => [a.id, step, t.score, t.order === 'desc'])));
-  await insert('cfg_award_funnels', config.awards.flatMap((a) => a.funnel.map((f) => [a.id, f.award, f.times.op, f.times.value])));
-  await insert('cfg_award_eligibility', config.awards.flatMap((a) => a.eligibility.map((r) => [a.id, r])));
+  await insert('cfg_award_periods', config.awards.flatMap((a) => periods.filter((p) => periodMatches([a.period], p)).map((p) => ({ award_id: a.id, period_id: p.id }))));
+  await insert('cfg_award_group_places', config.awards.flatMap((a) => Object.entries(a.quota?.group_places ?? {}).map(([group, places]) => ({ award_id: a.id, group_id: group, places }))));
+  await insert('cfg_award_tie_breaks', config.awards.flatMap((a) => a.tie_breaks.map((t, step) => ({ award_id: a.id, step, score_id: t.score, descending: t.order === 'desc' }))));
+  await insert('cfg_award_funnels', config.awards.flatMap((a) => a.funnel.map((f) => ({ award_id: a.id, source_award_id: f.award, op: f.times.op, value: f.times.value }))));
+  await insert('cfg_award_eligibility', config.awards.flatMap((a) => a.eligibility.map((r) => ({ award_id: a.id, rule_id: r }))));
   await insert(
     'cfg_eligibility',
-    config.eligibility.map((r, ord) => {
-      if (r.kind === 'score') return [r.id, ord, r.kind, r.score, r.period ?? null, r.scope === 'ancestors', null, r.out_if.op, r.out_if.value, null, null];
+    config.eligibility.map((r, ord): ConfigRow => {
+      if (r.kind === 'score') {
+        return { rule_id: r.id, ord, kind: r.kind, score_id: r.score, period_id: r.period ?? null, ancestors: r.scope === 'ancestors', op: r.out_if.op, value_number: r.out_if.value };
+      }
       const test = r.out_if;
       const op = 'op' in test ? test.op : 'in' in test ? 'in' : 'not_in';
-      return [r.id, ord, r.kind, null, null, false, r.attribute, op, 'value' in test ? test.value : null, 'date' in test ? test.date : null, r.missing === 'out'];
+      return {
+        rule_id: r.id,
+        ord,
+        kind: r.kind,
+        ancestors: false,
+        attribute_id: r.attribute,
+        op,
+        value_number: 'value' in test ? test.value : null,
+        value_date: 'date' in test ? test.date : null,
+        missing_out: r.missing === 'out',
+      };
     }),
   );
-  await insert('cfg_eligibility_values', config.eligibility.flatMap((r) => (r.kind === 'attribute' ? [...('in' in r.out_if ? r.out_if.in : 'not_in' in r.out_if ? r.out_if.not_in : [])].map((v) => [r.id, v]) : [])));
+  await insert(
+    'cfg_eligibility_values',
+    config.eligibility.flatMap((r) => (r.kind === 'attribute' ? [...('in' in r.out_if ? r.out_if.in : 'not_in' in r.out_if ? r.out_if.not_in : [])].map((value) => ({ rule_id: r.id, value })) : [])),
+  );
   for (const statement of awardMacrosSql(config)) await db.run(statement);
-  await insert('cfg_ranking_periods', config.rankings.flatMap((r) => periods.filter((p) => periodMatches(r.periods, p)).map((p) => [r.id, p.id])));
-  await insert('cfg_targets', periods.flatMap((p) => p.targets.map((t, ord) => [p.id, t.score, t.threshold.op, t.threshold.value, ord, t.where?.attribute ?? null, t.where?.equals ?? null])));
-  await insert('cfg_attributes', config.org.attributes.map((a) => [a.id, a.of, a.type, a.required]));
-  await insert('cfg_hourly_cadences', config.compliance.flatMap((r) => (r.kind === 'inspection_cadence' && r.per === 'hours' ? [[r.id, r.method, r.level, (r.service_hours.to - r.service_hours.from) / r.hours!]] : [])));
+  await insert('cfg_ranking_periods', config.rankings.flatMap((r) => periods.filter((p) => periodMatches(r.periods, p)).map((p) => ({ ranking_id: r.id, period_id: p.id }))));
+  await insert(
+    'cfg_targets',
+    periods.flatMap((p) =>
+      p.targets.map((t, ord) => ({ period_id: p.id, score_id: t.score, op: t.threshold.op, value: t.threshold.value, ord, attribute_id: t.where?.attribute ?? null, equals: t.where?.equals ?? null })),
+    ),
+  );
+  await insert('cfg_attributes', config.org.attributes.map((a) => ({ attribute_id: a.id, of_table: a.of, type: a.type, required: a.required })));
+  await insert(
+    'cfg_hourly_cadences',
+    config.compliance.flatMap((r) =>
+      r.kind === 'inspection_cadence' && r.per === 'hours' ? [{ rule_id: r.id, method: r.method, level_id: r.level, slots: (r.service_hours.to - r.service_hours.from) / r.hours! }] : [],
+    ),
+  );
   await insertScoreModels(insert, config);
 }
 
-/** kind, fixed, min, max, per_point, repeat_per_point, on_repeat: the columns of cfg_fines. */
-function fineRow(fine: Fine): DuckDBValue[] {
-  if ('fixed' in fine) return ['fixed', fine.fixed, null, null, null, null, null];
-  if ('min' in fine) return ['range', null, fine.min, fine.max, null, null, null];
-  return ['per_point', null, null, null, fine.per_point, fine.repeat_per_point ?? null, fine.on_repeat ?? null];
+/** One row of a cfg_* table: column name → value. */
+export type ConfigRow = Record<string, DuckDBValue>;
+type Insert = (table: string, rows: ConfigRow[]) => Promise<void>;
+
+/**
+ * Inserts rows by column name (`INSERT … BY NAME`): one prepared statement per table over every
+ * column some row names; a row binds NULL for a column it leaves out. A misspelt column is
+ * DuckDB's error, not a shifted value.
+ */
+function namedInsert(db: DuckDBConnection): Insert {
+  return async (table, rows) => {
+    if (rows.length === 0) return;
+    const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+    // Column names come from this code, never from the config; values are bound as parameters.
+    const prepared = await db.prepare(`INSERT INTO ${table} BY NAME SELECT ${columns.map((column, i) => `$${i + 1} AS ${column}`).join(', ')}`);
+    for (const row of rows) {
+      prepared.bind(columns.map((column) => row[column] ?? null));
+      await prepared.run();
+    }
+  };
 }
 
-type Insert = (table: string, rows: DuckDBValue[][]) => Promise<void>;
+/** A fine's columns of cfg_fines. */
+function fineRow(fine: Fine): ConfigRow {
+  if ('fixed' in fine) return { kind: 'fixed', fixed_amount: fine.fixed };
+  if ('min' in fine) return { kind: 'range', min_amount: fine.min, max_amount: fine.max };
+  return { kind: 'per_point', per_point: fine.per_point, repeat_per_point: fine.repeat_per_point ?? null, on_repeat: fine.on_repeat ?? null };
+}
 
 /** The key int_source_values gives a value source under. */
 const sourceKey = (source: Source): string => ('score' in source ? `score:${source.score}` : `metric:${source.metric}:${source.aggregate}`);
-const peerColumns = (peer: Peer): [string, string | null] => (typeof peer === 'string' ? [peer, null] : ['top', sourceKey(peer)]);
+const peerColumns = (peer: Peer): ConfigRow => (typeof peer === 'string' ? { peer_kind: peer, peer_key: null } : { peer_kind: 'top', peer_key: sourceKey(peer) });
 /** A ratio term's source key, and its audit rule (`numerator:<metric>` or `numerator:score:<id>`). */
-const ratioTermColumns = (term: RatioTerm, role: 'numerator' | 'denominator'): [string, string] =>
-  typeof term === 'string' ? [`metric:${term}:sum`, `${role}:${term}`] : [`score:${term.score}`, `${role}:score:${term.score}`];
+const ratioTermColumns = (term: RatioTerm, role: 'numerator' | 'denominator'): ConfigRow =>
+  typeof term === 'string'
+    ? { [`${role}_key`]: `metric:${term}:sum`, [`${role}_rule`]: `${role}:${term}` }
+    : { [`${role}_key`]: `score:${term.score}`, [`${role}_rule`]: `${role}:score:${term.score}` };
 
 /** Metric, ratio, indicators, rubric and rollup scores as rows for int_base/composite/rollup_scores. */
 async function insertScoreModels(insert: Insert, config: CompetitionConfig): Promise<void> {
-  await insert('cfg_metrics', config.metrics.map((m) => [m.id]));
-  const indicators: DuckDBValue[][] = [];
-  const terms: DuckDBValue[][] = [];
+  await insert('cfg_metrics', config.metrics.map((m) => ({ metric_id: m.id })));
+  const indicators: ConfigRow[] = [];
+  const terms: ConfigRow[] = [];
   for (const score of config.scores) {
-    if (score.model === 'metric') await insert('cfg_metric_scores', [[score.id, score.metric, score.aggregate]]);
+    const score_id = score.id;
+    if (score.model === 'metric') await insert('cfg_metric_scores', [{ score_id, metric_id: score.metric, aggregate: score.aggregate }]);
     if (score.model === 'ratio') {
-      await insert('cfg_ratio_scores', [[score.id, ...ratioTermColumns(score.numerator, 'numerator'), ...ratioTermColumns(score.denominator, 'denominator'), score.on_nonpositive, score.scale]]);
+      await insert('cfg_ratio_scores', [
+        { score_id, ...ratioTermColumns(score.numerator, 'numerator'), ...ratioTermColumns(score.denominator, 'denominator'), on_nonpositive: score.on_nonpositive, scale: score.scale },
+      ]);
     }
     if (score.model === 'rollup') {
-      const weightKey = score.weight ? `metric:${score.weight.metric}:${score.weight.aggregate}` : null;
-      await insert('cfg_rollups', [[score.id, score.of, score.from, score.aggregate, weightKey]]);
+      const weight_key = score.weight ? `metric:${score.weight.metric}:${score.weight.aggregate}` : null;
+      await insert('cfg_rollups', [{ score_id, of_score_id: score.of, from_subject: score.from, aggregate: score.aggregate, weight_key }]);
     }
     if (score.model === 'rubric') {
-      await insert('cfg_composites', [[score.id, 'rescale']]);
+      await insert('cfg_composites', [{ score_id, exemption_rule: 'rescale' }]);
       score.items.forEach((item, ord) => {
-        indicators.push([score.id, item.id, ord, 'scaled', item.max, null, item.max, item.max, 1, null, null]);
-        terms.push([score.id, item.id, 1, `metric:${item.metric}:${score.aggregate}`, null, null, 1]);
+        indicators.push({ score_id, indicator_id: item.id, ord, kind: 'scaled', weight: item.max, cap_points: item.max, scale: item.max, factor: 1 });
+        terms.push({ score_id, indicator_id: item.id, term: 1, source_key: `metric:${item.metric}:${score.aggregate}`, share: 1 });
       });
     }
     if (score.model === 'indicators') {
-      await insert('cfg_composites', [[score.id, score.exemption_rule]]);
-      await insert('cfg_exemptions', score.exemptions.flatMap((e) => e.units.map((unit) => [score.id, e.indicator, unit])));
+      await insert('cfg_composites', [{ score_id, exemption_rule: score.exemption_rule }]);
+      await insert('cfg_exemptions', score.exemptions.flatMap((e) => e.units.map((unit_id) => ({ score_id, indicator_id: e.indicator, unit_id }))));
       score.indicators.forEach((ind, ord) => {
+        const indicator = { score_id, indicator_id: ind.id, ord, kind: ind.kind };
+        const term = { score_id, indicator_id: ind.id, term: 1, source_key: sourceKey(ind.source) };
         if (ind.kind === 'deduction') {
-          indicators.push([score.id, ind.id, ord, ind.kind, 0, ind.floor ?? null, null, null, null, ind.points, null]);
-          terms.push([score.id, ind.id, 1, sourceKey(ind.source), null, null, 1]);
+          indicators.push({ ...indicator, weight: 0, floor_points: ind.floor ?? null, points: ind.points });
+          terms.push({ ...term, share: 1 });
           return;
         }
         // Weighted indicators state their bounds as multiples of their weight; the SQL takes points.
         const cap = ind.cap === undefined ? score.cap : ind.cap;
-        const bounds = [ind.floor === undefined ? null : ind.floor * ind.weight, cap === null ? null : cap * ind.weight];
+        const weighted = { ...indicator, weight: ind.weight, floor_points: ind.floor === undefined ? null : ind.floor * ind.weight, cap_points: cap === null ? null : cap * ind.weight };
         if (ind.kind === 'scaled') {
-          indicators.push([score.id, ind.id, ord, ind.kind, ind.weight, ...bounds, ind.scale, 1, null, null]);
-          terms.push([score.id, ind.id, 1, sourceKey(ind.source), null, null, 1]);
+          indicators.push({ ...weighted, scale: ind.scale, factor: 1 });
+          terms.push({ ...term, share: 1 });
         } else if (ind.kind === 'peer_ratio') {
-          indicators.push([score.id, ind.id, ord, ind.kind, ind.weight, ...bounds, null, ind.factor, null, ind.on_nonpositive]);
-          terms.push([score.id, ind.id, 1, sourceKey(ind.source), ...peerColumns(ind.peer), 1]);
+          indicators.push({ ...weighted, factor: ind.factor, on_nonpositive: ind.on_nonpositive });
+          terms.push({ ...term, ...peerColumns(ind.peer), share: 1 });
         } else {
-          indicators.push([score.id, ind.id, ord, ind.kind, ind.weight, ...bounds, null, ind.factor, null, ind.on_nonpositive]);
-          terms.push([score.id, ind.id, 1, sourceKey(ind.source), ...peerColumns(ind.peer), ind.share]);
-          terms.push([score.id, ind.id, 2, sourceKey(ind.increment), ...peerColumns(ind.increment_peer), ind.share]);
+          indicators.push({ ...weighted, factor: ind.factor, on_nonpositive: ind.on_nonpositive });
+          terms.push({ ...term, ...peerColumns(ind.peer), share: ind.share });
+          terms.push({ ...term, term: 2, source_key: sourceKey(ind.increment), ...peerColumns(ind.increment_peer), share: ind.share });
         }
       });
     }
