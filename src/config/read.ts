@@ -13,6 +13,8 @@ import { CompetitionConfig, NUMBER_PLACEHOLDERS, OPENING_PLACEHOLDERS, type Loca
 import { scoreCycle, scoreStages } from './score-graph.ts';
 import { calendarPeriods, periodMatches, resolvePeriods, rowBudgetExcess, type ResolvedPeriod } from './periods.ts';
 import { TABLES } from '../pipeline/tables.ts';
+import { complianceReferences } from '../rules/index.ts';
+import type { References, YamlPath } from '../rules/kind.ts';
 
 export const CONFIG_FILE = 'competition.yaml';
 
@@ -22,8 +24,6 @@ export interface Competition {
   locale: Locale;
   periods: ResolvedPeriod[];
 }
-
-export type YamlPath = readonly PropertyKey[];
 
 export function readCompetition(dir: string, localeOverride?: Locale): Competition {
   const file = path.join(dir, CONFIG_FILE);
@@ -489,30 +489,8 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
     }
   });
 
-  c.compliance.forEach((rule, i) => {
-    if ('level' in rule) need(levelIds.includes(rule.level), ['compliance', i, 'level'], oneOf(levelIds), shown(rule.level));
-    if ('during' in rule) rule.during?.forEach((ph, j) => need(phaseIds.includes(ph), ['compliance', i, 'during', j], `a phase id, ${oneOf(phaseIds)}`, shown(ph)));
-    if ('periods' in rule) rule.periods.forEach((p, j) => need(periodKinds.includes(p) || periodIds.includes(p), ['compliance', i, 'periods', j], `a period kind or id, ${oneOf([...periodKinds, ...periodIds])}`, shown(p)));
-    if ('score' in rule) {
-      const score = scoreById.get(rule.score);
-      need(score !== undefined, ['compliance', i, 'score'], oneOf([...scoreById.keys()]), shown(rule.score));
-      need(!score || score.subjects.includes(rule.level), ['compliance', i, 'score'], `a score of "${rule.level}" (scores of it: ${c.scores.filter((s) => s.subjects.includes(rule.level)).map((s) => s.id).join(', ')})`, shown(rule.score));
-    }
-    if (rule.kind === 'coverage') need((rule.share === undefined) !== (rule.units === undefined), ['compliance', i], 'exactly one of share and units', rule.share ? 'both' : 'neither');
-    if (rule.kind === 'inspection_cadence') {
-      const { from, to } = rule.service_hours;
-      if (rule.per === 'week') need(rule.hours === undefined, ['compliance', i, 'hours'], 'no hours unless per: hours', String(rule.hours));
-      else if (rule.hours === undefined) need(false, ['compliance', i, 'per'], 'hours: the slot length in hours, with per: hours', 'no hours');
-      else {
-        need(from < to, ['compliance', i, 'service_hours', 'to'], `an hour after from ${from}`, String(to));
-        need(from >= to || (to - from) % rule.hours === 0, ['compliance', i, 'hours'], `a slot length that divides the service hours ${from}–${to} (${to - from} hours)`, String(rule.hours));
-      }
-    }
-    if (rule.kind === 'coverage' && rule.within !== undefined) {
-      const above = levelIds.slice(0, Math.max(0, levelIds.indexOf(rule.level)));
-      need(above.includes(rule.within), ['compliance', i, 'within'], `a level above "${rule.level}", ${oneOf(above)}`, shown(rule.within));
-    }
-  });
+  const refs: References = { levelIds, phaseIds, periodKinds, periodIds, scores: c.scores, scoreById, need, oneOf, shown };
+  c.compliance.forEach((rule, i) => complianceReferences(rule, (...rest) => ['compliance', i, ...rest], refs));
   return problems;
 }
 

@@ -4,72 +4,11 @@
  */
 import { z } from 'zod';
 
-export const LOCALES = ['zh-CN', 'en'] as const;
-export const Locale = z.enum(LOCALES);
-export type Locale = z.infer<typeof Locale>;
+import { ComplianceRule } from '../rules/index.ts';
+import { CONFIG_NUMBER_LIMIT, Id, Int, IsoDate, Label, Locale, Money, Multiplier, Num, Text, Threshold, ThresholdOp } from './atoms.ts';
 
-/**
- * IDs end up in URLs, file names and CSV cells, so they are plain ASCII codes:
- * no slashes, no dots that could climb a directory, no spaces.
- */
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-/** Names Windows reserves for devices: no file or folder can bear them there (nor on IIS). */
-export const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
-export const Id = z
-  .string()
-  .regex(ID_PATTERN, { message: 'an ID of letters, digits, "-" or "_" (at most 64, no "/", "\\" or ".")', abort: true })
-  .refine((id) => !WINDOWS_DEVICE_NAME.test(id), 'an ID that is not a Windows device name (CON, PRN, AUX, NUL, COM1–9, LPT1–9)');
-
-/** A label given once, or once per locale. */
-/**
- * A label with something to read: not empty, and not only blanks (U+00A0, U+3000, zero-width …).
- * Bounded, as a title is repeated on every page: a 2 MB one made a 400 MB site.
- */
-export const LABEL_LIMIT = 500;
-const Label = z
-  .string()
-  .min(1)
-  .max(LABEL_LIMIT, `a text of at most ${LABEL_LIMIT} characters`)
-  .refine((text) => text.replace(/[\s\u200b]/g, '') !== '', 'a text that is not only blanks');
-export const Text = z.union([Label, z.partialRecord(Locale, Label)]);
-export type Text = z.infer<typeof Text>;
-
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date written YYYY-MM-DD', abort: true })
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'a real calendar date');
-
-/**
- * Config numbers go into DECIMAL(18, 6) columns and are multiplied by points and multipliers,
- * so they are bounded where a product still fits (±10^12): within ±1,000,000 with at most 6
- * decimals, and multipliers up to 100. A value DuckDB would round or overflow is refused here,
- * at its YAML line, instead of failing or changing in the middle of scoring.
- */
-export const CONFIG_NUMBER_LIMIT = 1_000_000;
-export const MULTIPLIER_LIMIT = 100;
-const decimalsOf = (x: number): number => {
-  const [digits = '', exponent = '0'] = String(Math.abs(x)).split('e');
-  return Math.max(0, (digits.split('.')[1] ?? '').length - Number(exponent));
-};
-const bounded = (n: z.ZodNumber, limit: number, decimals: number) =>
-  n
-    .min(-limit, `a number from -${limit} to ${limit}`)
-    .max(limit, `a number from -${limit} to ${limit}`)
-    .refine((x) => decimalsOf(x) <= decimals, `a number with at most ${decimals} decimals`);
-const Num = () => bounded(z.number(), CONFIG_NUMBER_LIMIT, 6);
-const Int = () => bounded(z.int(), CONFIG_NUMBER_LIMIT, 0);
-/** Money (元) is kept in cents. */
-const Money = () => bounded(z.number(), CONFIG_NUMBER_LIMIT, 2);
-const Multiplier = bounded(z.number(), MULTIPLIER_LIMIT, 6).positive();
-
-export const ThresholdOp = z.enum(['>=', '>', '<', '<=']);
-export type ThresholdOp = z.infer<typeof ThresholdOp>;
-/** Every threshold states its inclusivity: "90分以上" is `>= 90`, "低于85分" is `< 85`. */
-export const Threshold = z.strictObject({ op: ThresholdOp, value: Num() });
-export type Threshold = z.infer<typeof Threshold>;
+export { ComplianceRule };
+export { CONFIG_NUMBER_LIMIT, ID_PATTERN, Id, IsoDate, LABEL_LIMIT, LOCALES, Locale, MULTIPLIER_LIMIT, Text, Threshold, ThresholdOp, WINDOWS_DEVICE_NAME } from './atoms.ts';
 
 /** One file name or glob, or several, relative to the competition folder. */
 const Glob = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
@@ -577,97 +516,6 @@ const Notice = z.strictObject({
 });
 export type Notice = z.infer<typeof Notice>;
 
-const InspectionCadence = z.strictObject({
-  id: Id,
-  label: Text,
-  kind: z.literal('inspection_cadence'),
-  level: Id,
-  method: z.enum(['onsite', 'video']),
-  /** `week`: Monday–Sunday; `hours`: each slot of `hours` hours of each day's `service_hours` (S6 hourly patrol). */
-  per: z.enum(['week', 'hours']),
-  /** per: hours only, the slot length: 1 for hourly, 2 for every two hours … */
-  hours: Int().min(1).max(24).optional(),
-  /** per: hours only, the hours the rule covers each day, from the start of hour `from` to the start of hour `to` (6 – 22). */
-  service_hours: z.strictObject({ from: Int().min(0).max(23), to: Int().min(1).max(24) }).default({ from: 0, to: 24 }),
-  count: Threshold,
-  /** Inspections shorter than this many minutes do not count (video slots of at least 5 minutes). */
-  min_minutes: Num().nonnegative().default(0),
-  /** Phase IDs in which the rule applies; the whole competition when left out. */
-  during: z.array(Id).optional(),
-});
-
-const SurveyCount = z.strictObject({
-  id: Id,
-  label: Text,
-  kind: z.literal('survey_count'),
-  level: Id,
-  per: z.literal('month'),
-  respondents: Threshold,
-  during: z.array(Id).optional(),
-});
-
-/** Period kinds (`month`, `quarter`, `phase`, `half`, `year`, `custom`) or period IDs. */
-const PeriodSelector = z.array(Id).min(1);
-
-/** What counts as having been looked at: a check (of some kinds) or an inspection (of a method). */
-const CoveredBy = z.union([
-  z.strictObject({ checks: z.array(Id).min(1).optional() }).describe('a check of these kinds; of any kind when left out'),
-  z.strictObject({ inspections: z.enum(['onsite', 'video']) }).describe('an inspection of this method'),
-]);
-
-/** S4: "each quarter covers all sub-branches and at least 60% of outlets; the year 100%". */
-const Coverage = z.strictObject({
-  id: Id,
-  label: Text,
-  kind: z.literal('coverage'),
-  /** The units that must be covered. */
-  level: Id,
-  /** Coverage is counted inside each unit of this level (each sub-branch covers its outlets); the top level when left out. */
-  within: Id.optional(),
-  periods: PeriodSelector,
-  by: CoveredBy,
-  /** Percent of the units covered, e.g. `{ op: '>=', value: 60 }`. Give this or `units`. */
-  share: Threshold.optional(),
-  /** Number of units covered, e.g. `{ op: '>=', value: 2 }` (at least 2 outlets had a video check). */
-  units: Threshold.optional(),
-});
-
-/** S4 复查: a unit whose score last period met `below` must be checked again this period. */
-const Recheck = z.strictObject({
-  id: Id,
-  label: Text,
-  kind: z.literal('recheck'),
-  level: Id,
-  score: Id,
-  /** Period kinds whose previous period (same kind, by order) decides, e.g. `quarter`. */
-  periods: PeriodSelector,
-  /** The score that calls for a recheck, e.g. `{ op: '<', value: 85 }`. */
-  below: Threshold,
-  /** Check kinds that count as the recheck; any kind when left out. */
-  checks: z.array(Id).min(1).optional(),
-});
-
-/** S3 验收签字: every check of these kinds needs a sign-off (`signed_by`). */
-const Signoff = z.strictObject({
-  id: Id,
-  label: Text,
-  kind: z.literal('signoff'),
-  checks: z.array(Id).min(1).optional(),
-});
-
-/** S4/S9 targets: the score of each unit of a level, in each period selected, meets a threshold. */
-const ScoreThreshold = z.strictObject({
-  id: Id,
-  label: Text,
-  kind: z.literal('score_threshold'),
-  level: Id,
-  score: Id,
-  periods: PeriodSelector,
-  threshold: Threshold,
-});
-
-export const ComplianceRule = z.discriminatedUnion('kind', [InspectionCadence, SurveyCount, Coverage, Recheck, Signoff, ScoreThreshold]);
-export type ComplianceRule = z.infer<typeof ComplianceRule>;
 
 export const AUDIENCES = ['public', 'internal'] as const;
 export const Audience = z.enum(AUDIENCES);

@@ -5,7 +5,7 @@
 import type { Competition } from '../config/read.ts';
 import { localize } from '../config/text.ts';
 import type { Award, EligibilityRule } from '../config/schema.ts';
-import { THRESHOLD_SYMBOL } from '../checks/finding.ts';
+import { THRESHOLD_SYMBOL } from '../config/thresholds.ts';
 import type { MethodologyItem } from '../site/model.ts';
 import { wordAmount, wordCondition, wordValue } from './expression-words.ts';
 

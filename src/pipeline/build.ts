@@ -24,7 +24,7 @@ import { NOTICE_VERSIONS_FILE, previousNoticeVersions } from './notice-versions.
 import { readWorkingCalendar } from './working-days.ts';
 import { BuildError, displayPath, shown } from './diagnostics.ts';
 import { checkAwardExpressions } from './award-expressions.ts';
-import { softCapNotes } from '../checks/award-lists.ts';
+import { softCapNotes } from '../rules/awards/check.ts';
 import { checkOutput } from './output-safety.ts';
 import { runProcess, runTogether } from './processes.ts';
 import { renderCompiled, type PageCacheOptions, type RenderCounts } from '../render/render.ts';

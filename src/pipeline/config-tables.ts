@@ -3,13 +3,15 @@
  * Each row is an object inserted by column name, so no list here has to follow the column order
  * of a CREATE TABLE; a column a row does not name stays NULL.
  */
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
 import type { CompetitionConfig, Fine, Peer, RatioTerm, Source } from '../config/schema.ts';
 import { scoreStages } from '../config/score-graph.ts';
 import { periodMatches } from '../config/periods.ts';
 import { runSqlFile } from './sql.ts';
 import { awardMacrosSql } from './award-expressions.ts';
+import { complianceRows } from '../rules/index.ts';
+import type { ConfigRow } from '../rules/kind.ts';
 
 export async function loadConfigTables(db: DuckDBConnection, competition: Competition): Promise<void> {
   const { config, periods } = competition;
@@ -141,17 +143,11 @@ export async function loadConfigTables(db: DuckDBConnection, competition: Compet
     ),
   );
   await insert('cfg_attributes', config.org.attributes.map((a) => ({ attribute_id: a.id, of_table: a.of, type: a.type, required: a.required })));
-  await insert(
-    'cfg_hourly_cadences',
-    config.compliance.flatMap((r) =>
-      r.kind === 'inspection_cadence' && r.per === 'hours' ? [{ rule_id: r.id, method: r.method, level_id: r.level, slots: (r.service_hours.to - r.service_hours.from) / r.hours! }] : [],
-    ),
-  );
+  const ruleRows = config.compliance.flatMap(complianceRows);
+  for (const table of new Set(ruleRows.map((r) => r.table))) await insert(table, ruleRows.filter((r) => r.table === table).map((r) => r.row));
   await insertScoreModels(insert, config);
 }
 
-/** One row of a cfg_* table: column name → value. */
-export type ConfigRow = Record<string, DuckDBValue>;
 type Insert = (table: string, rows: ConfigRow[]) => Promise<void>;
 
 /**

@@ -5,11 +5,12 @@
 import type { Competition } from '../config/read.ts';
 import type { EventType } from '../config/schema.ts';
 import { localize } from '../config/text.ts';
-import { THRESHOLD_SYMBOL } from '../checks/finding.ts';
+import { THRESHOLD_SYMBOL } from '../config/thresholds.ts';
 import { configLabels } from '../config/labels.ts';
 import type { MethodologyItem, MethodologySection } from '../site/model.ts';
 import { describeAwards } from './award-methodology.ts';
 import { describeScoreModel } from './methodology-score-models.ts';
+import { describeCompliance } from '../rules/index.ts';
 
 export function describeMethodology(competition: Competition): MethodologySection[] {
   const { config, locale } = competition;
@@ -23,9 +24,9 @@ export function describeMethodology(competition: Competition): MethodologySectio
   const item = (key: string, values: MethodologyItem['values'] = {}): MethodologyItem => ({ key, values });
   const names = configLabels(competition);
   const separator = locale === 'zh-CN' ? '、' : ', ';
-  const checkKinds = (ids: string[] | undefined) => ids?.map(names.checkKind).join(separator) ?? (locale === 'zh-CN' ? '全部类别' : 'all kinds');
+  const checkKinds = (ids: readonly string[] | undefined) => ids?.map(names.checkKind).join(separator) ?? (locale === 'zh-CN' ? '全部类别' : 'all kinds');
   // Kinds stay codes for the page to word (periodKind.*); listed period IDs become their labels.
-  const periodSelector = (selectors: string[]) => selectors.map((s) => (competition.periods.some((p) => p.id === s) ? periodLabel(s) : s)).join(',');
+  const periodSelector = (selectors: readonly string[]) => selectors.map((s) => (competition.periods.some((p) => p.id === s) ? periodLabel(s) : s)).join(',');
   const scoreLabel = (id: string) => label(config.scores.find((s) => s.id === id)?.label ?? id);
 
   const scoreSections = config.scores.map((score): MethodologySection => {
@@ -113,32 +114,8 @@ export function describeMethodology(competition: Competition): MethodologySectio
 
   const awardItems = describeAwards(competition);
 
-  const complianceItems: MethodologyItem[] = config.compliance.map((rule) => {
-    const rule_ = label(rule.label);
-    switch (rule.kind) {
-      case 'inspection_cadence': {
-        const key = rule.per === 'hours' ? 'method.compliance.inspection.slot' : 'method.compliance.inspection';
-        const slot: Record<string, number> = rule.per === 'hours' ? { hours: rule.hours!, from: rule.service_hours.from, to: rule.service_hours.to } : {};
-        return item(rule.min_minutes > 0 ? key : `${key}.anyLength`, { rule: rule_, level: levelLabel(rule.level), method: rule.method, op: THRESHOLD_SYMBOL[rule.count.op], value: rule.count.value, minMinutes: rule.min_minutes, ...slot });
-      }
-      case 'survey_count':
-        return item('method.compliance.survey', { rule: rule_, level: levelLabel(rule.level), op: THRESHOLD_SYMBOL[rule.respondents.op], value: rule.respondents.value });
-      case 'coverage': {
-        const threshold = rule.share ?? rule.units!;
-        // The unit count reads "≥ 2 outlets", the share "≥ 60% of outlets": one key each, `.units` suffixed.
-        const suffix = rule.share ? '' : '.units';
-        const values = { rule: rule_, periods: periodSelector(rule.periods), within: levelLabel(rule.within ?? config.org.levels[0]!.id), level: levelLabel(rule.level), op: THRESHOLD_SYMBOL[threshold.op], value: threshold.value };
-        if ('inspections' in rule.by) return item(`method.compliance.coverage.inspections${suffix}`, { ...values, method: rule.by.inspections });
-        return rule.by.checks ? item(`method.compliance.coverage.checks${suffix}`, { ...values, kinds: checkKinds(rule.by.checks) }) : item(`method.compliance.coverage.anyCheck${suffix}`, values);
-      }
-      case 'recheck':
-        return item(rule.checks ? 'method.compliance.recheck' : 'method.compliance.recheck.anyCheck', { rule: rule_, periods: periodSelector(rule.periods), level: levelLabel(rule.level), score: scoreLabel(rule.score), op: THRESHOLD_SYMBOL[rule.below.op], value: rule.below.value, kinds: checkKinds(rule.checks) });
-      case 'signoff':
-        return item(rule.checks ? 'method.compliance.signoff' : 'method.compliance.signoff.anyCheck', { rule: rule_, kinds: checkKinds(rule.checks) });
-      case 'score_threshold':
-        return item('method.compliance.scoreThreshold', { rule: rule_, periods: periodSelector(rule.periods), level: levelLabel(rule.level), score: scoreLabel(rule.score), op: THRESHOLD_SYMBOL[rule.threshold.op], value: rule.threshold.value });
-    }
-  });
+  const words = { label, level: levelLabel, score: scoreLabel, checkKinds, periods: periodSelector, topLevel: config.org.levels[0]!.id };
+  const complianceItems: MethodologyItem[] = config.compliance.map((rule) => describeCompliance(rule, words));
   if (complianceItems.length > 0) complianceItems.push(item('method.compliance.note'));
 
   const appealItems = config.tables.appeals ? ['upheld', 'adjusted', 'rejected', 'one'].map((k) => item(`method.appeal.${k}`)) : [];

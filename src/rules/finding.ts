@@ -1,5 +1,5 @@
 /** What a rule check returns: a problem found, the rule that found it, and the rows that show it. */
-import type { Threshold } from '../config/schema.ts';
+import type { Threshold } from '../config/atoms.ts';
 import type { Labels } from '../config/labels.ts';
 import { sortBy } from '../order.ts';
 
@@ -44,22 +44,6 @@ export const checkEvidence = (checks: readonly CheckRecord[], labels: Labels): E
     messageKey: c.staff_name === null ? 'evidence.check' : 'evidence.check.staff',
     values: { kind: labels.checkKind(c.kind), score: c.score, checker: c.checker || '—', signedBy: c.signed_by || '—', ...(c.staff_name === null ? {} : { staff: c.staff_name }) },
   }));
-
-export function meetsThreshold(value: number, threshold: Threshold): boolean {
-  switch (threshold.op) {
-    case '>=':
-      return value >= threshold.value;
-    case '>':
-      return value > threshold.value;
-    case '<':
-      return value < threshold.value;
-    case '<=':
-      return value <= threshold.value;
-  }
-}
-
-/** The printed form of a threshold operator, as the methodology page shows it. */
-export const THRESHOLD_SYMBOL = { '>=': '≥', '>': '>', '<': '<', '<=': '≤' } as const;
 
 /** Evidence in a fixed order (date, then ID), whatever order the rows came in. */
 export const inRecordOrder = <T extends { date: string; id: string }>(rows: readonly T[]): T[] =>

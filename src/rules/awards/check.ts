@@ -3,9 +3,9 @@
  * must outnumber places) and soft caps over several awards' winners (百佳 + 千佳 ≤ 1000, S8).
  * Both only warn; neither changes a list.
  */
-import type { Award, CompetitionConfig } from '../config/schema.ts';
-import { sortBy } from '../order.ts';
-import type { CheckFinding, Evidence } from './finding.ts';
+import type { Award, CompetitionConfig } from '../../config/schema.ts';
+import { sortBy } from '../../order.ts';
+import type { CheckFinding, Evidence } from '../finding.ts';
 
 export interface AwardGroup {
   award_id: string;
