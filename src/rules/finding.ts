@@ -1,11 +1,25 @@
 /** What a rule check returns: a problem found, the rule that found it, and the rows that show it. */
 import type { Threshold } from '../config/atoms.ts';
-import type { Labels } from '../config/labels.ts';
 import { sortBy } from '../order.ts';
 
-export type { Evidence } from '../site/model.ts';
-export type { Labels } from '../config/labels.ts';
-import type { Evidence } from '../site/model.ts';
+/** Config names in the build's locale, for the words of a finding (rules see codes, pages show names). */
+export interface Labels {
+  level(id: string): string;
+  period(id: string): string;
+  checkKind(id: string): string;
+  /** An event type, or `survey` for the survey rule. */
+  eventType(id: string): string;
+  metric(id: string): string;
+}
+
+export interface Evidence {
+  table: 'inspections' | 'surveys' | 'checks' | 'events' | 'metrics' | 'units' | 'awards';
+  id: string;
+  date: string;
+  /** Catalog key and values that describe the record, e.g. `evidence.inspection`. */
+  messageKey: string;
+  values: Record<string, string | number>;
+}
 
 export interface CheckFinding {
   ruleId: string;

@@ -7,9 +7,7 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { z } from 'zod';
 import type { Text } from '../config/atoms.ts';
-import type { Labels } from '../config/labels.ts';
-import type { ResolvedPeriod } from '../config/periods.ts';
-import type { CheckFinding } from './finding.ts';
+import type { CheckFinding, Labels } from './finding.ts';
 
 /** One row of a cfg_* table (sql/load_config_tables.sql): column name → value. */
 export type ConfigRow = Record<string, DuckDBValue>;
@@ -62,7 +60,7 @@ export interface CheckRun {
   /** Rows of one of the SQL models the kind lists in `models`. */
   query<T>(model: string, params: Record<string, string | number>): Promise<T[]>;
   /** The competition's periods a selector matches, in order. */
-  periods(selectors: readonly string[]): ResolvedPeriod[];
+  periods(selectors: readonly string[]): { id: string; start: string; end: string }[];
   /** The spans a rule applies in: its phases (touching ones merged), or the whole competition. */
   windows(during: readonly string[] | undefined): { start: string; end: string }[];
   labels: Labels;
