@@ -13,7 +13,7 @@ import { CompetitionConfig, NUMBER_PLACEHOLDERS, OPENING_PLACEHOLDERS, type Loca
 import { scoreCycle, scoreStages } from './score-graph.ts';
 import { calendarPeriods, periodMatches, resolvePeriods, rowBudgetExcess, type ResolvedPeriod } from './periods.ts';
 import { TABLES } from '../pipeline/tables.ts';
-import { complianceReferences } from '../rules/index.ts';
+import { awardReferences, complianceReferences } from '../rules/index.ts';
 import type { References, YamlPath } from '../rules/kind.ts';
 
 export const CONFIG_FILE = 'competition.yaml';
@@ -430,26 +430,11 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
   for (const [listName, ids] of [['awards', awardIds], ['eligibility', eligibilityIds], ['soft_caps', c.soft_caps.map((s) => s.id)]] as const) {
     needUniqueIds(ids, (i) => [listName, i, 'id'], need);
   }
-  c.awards.forEach((a, i) => {
-    const ranking = a.ranking === undefined ? undefined : rankingById.get(a.ranking);
-    if (a.candidates === 'selected') need(a.ranking === undefined, ['awards', i, 'ranking'], 'no ranking: the leadership selects (candidates: selected)', shown(a.ranking ?? ''));
-    else need(ranking !== undefined, ['awards', i, 'ranking'], oneOf([...rankingById.keys()]), a.ranking === undefined ? 'nothing' : shown(a.ranking));
-    need(periodKinds.includes(a.period) || periodIds.includes(a.period), ['awards', i, 'period'], `a period kind or id, ${oneOf([...periodKinds, ...periodIds])}`, shown(a.period));
-    if (ranking) {
-      const rankedPeriods = competitionPeriods.filter((p) => periodMatches(ranking.periods, p));
-      need(competitionPeriods.filter((p) => periodMatches([a.period], p)).every((p) => rankedPeriods.includes(p)), ['awards', i, 'period'], `a period that ranking "${ranking.id}" ranks`, shown(a.period));
-    }
-    need(a.places === undefined || a.quota === undefined, ['awards', i, 'quota'], 'places either at the award or in its quota, not both', 'both');
-    if (a.quota) {
-      need(a.quota.places === undefined || a.quota.share === undefined, ['awards', i, 'quota', 'share'], 'either places or share', 'both');
-      const per = a.quota.per;
-      if (per && 'level' in per) need(levelIds.includes(per.level), ['awards', i, 'quota', 'per', 'level'], oneOf(levelIds), shown(per.level));
-      if (per && 'attribute' in per) need(attributeIds.includes(per.attribute), ['awards', i, 'quota', 'per', 'attribute'], `a declared attribute, ${oneOf(attributeIds)}`, shown(per.attribute));
-    }
-    a.tie_breaks.forEach((t, j) => need(scoreById.has(t.score), ['awards', i, 'tie_breaks', j, 'score'], oneOf([...scoreById.keys()]), shown(t.score)));
-    a.eligibility.forEach((r, j) => need(eligibilityIds.includes(r), ['awards', i, 'eligibility', j], oneOf(eligibilityIds), shown(r)));
-    a.funnel.forEach((f, j) => need(awardIds.slice(0, i).includes(f.award), ['awards', i, 'funnel', j, 'award'], `an award listed above this one, ${oneOf(awardIds.slice(0, i))}`, shown(f.award)));
-  });
+  const periodsMatching = (selectors: readonly string[]) => competitionPeriods.filter((p) => periodMatches(selectors, p)).map((p) => p.id);
+  const refs: References = {
+    levelIds, phaseIds, periodKinds, periodIds, scores: c.scores, scoreById, rankingById, attributeIds, eligibilityIds, awardIds, periodsMatching, need, oneOf, shown,
+  };
+  c.awards.forEach((a, i) => awardReferences(a, i, (...rest) => ['awards', i, ...rest], refs));
   c.eligibility.forEach((r, i) => {
     if (r.kind === 'score') {
       need(scoreById.has(r.score), ['eligibility', i, 'score'], oneOf([...scoreById.keys()]), shown(r.score));
@@ -489,7 +474,6 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
     }
   });
 
-  const refs: References = { levelIds, phaseIds, periodKinds, periodIds, scores: c.scores, scoreById, need, oneOf, shown };
   c.compliance.forEach((rule, i) => complianceReferences(rule, (...rest) => ['compliance', i, ...rest], refs));
   return problems;
 }

@@ -279,7 +279,7 @@ async function runChecked(db: DuckDBConnection, options: CheckOptions & { locale
   });
   const findings = await timed('check', () => runChecks(db, competition));
   const asOf = checkedAsOf(options.asOf, scored.asOf);
-  return { competition, calendar, asOf, findings, notes: [...loaded.notes, ...scored.notes, ...softCapNotes(competition.config, findings)] };
+  return { competition, calendar, asOf, findings, notes: [...loaded.notes, ...scored.notes, ...softCapNotes(competition.config.soft_caps, findings)] };
 }
 
 /** `--as-of` may move the site's day past the data, never before it: a notice would then cite records from its future. */

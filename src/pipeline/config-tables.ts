@@ -9,9 +9,9 @@ import type { CompetitionConfig, Fine, Peer, RatioTerm, Source } from '../config
 import { scoreStages } from '../config/score-graph.ts';
 import { periodMatches } from '../config/periods.ts';
 import { runSqlFile } from './sql.ts';
-import { awardMacrosSql } from './award-expressions.ts';
-import { complianceRows } from '../rules/index.ts';
-import type { ConfigRow } from '../rules/kind.ts';
+import { awardMacrosSql } from '../rules/awards/expressions.ts';
+import { awardRows, complianceRows } from '../rules/index.ts';
+import type { ConfigRow, TableRow } from '../rules/kind.ts';
 
 export async function loadConfigTables(db: DuckDBConnection, competition: Competition): Promise<void> {
   const { config, periods } = competition;
@@ -82,33 +82,7 @@ export async function loadConfigTables(db: DuckDBConnection, competition: Compet
     'cfg_rankings',
     config.rankings.map((r, ord) => ({ ranking_id: r.id, ord, score_id: r.score, subject: r.subject, within_level: r.within ?? null, descending: r.order === 'desc' })),
   );
-  await insert(
-    'cfg_awards',
-    config.awards.map((a, ord) => ({
-      award_id: a.id,
-      ord,
-      kind: a.kind,
-      ranking_id: a.ranking ?? null,
-      places: a.quota?.places ?? a.places ?? null,
-      candidates: a.candidates,
-      floor_at_zero: a.floor_at_zero,
-      round_yuan: a.round === 'yuan',
-      order_descending: a.order_by ? a.order_by.order === 'desc' : null,
-      reached_op: a.reached?.op ?? null,
-      reached_value: a.reached?.value ?? null,
-      quota_level: a.quota?.per && 'level' in a.quota.per ? a.quota.per.level : null,
-      quota_attribute: a.quota?.per && 'attribute' in a.quota.per ? a.quota.per.attribute : null,
-      share_fraction: a.quota?.share?.fraction ?? null,
-      share_rounding: a.quota?.share?.rounding ?? null,
-      share_min: a.quota?.share?.min ?? null,
-      competitive: a.competitive,
-    })),
-  );
-  await insert('cfg_award_periods', config.awards.flatMap((a) => periods.filter((p) => periodMatches([a.period], p)).map((p) => ({ award_id: a.id, period_id: p.id }))));
-  await insert('cfg_award_group_places', config.awards.flatMap((a) => Object.entries(a.quota?.group_places ?? {}).map(([group, places]) => ({ award_id: a.id, group_id: group, places }))));
-  await insert('cfg_award_tie_breaks', config.awards.flatMap((a) => a.tie_breaks.map((t, step) => ({ award_id: a.id, step, score_id: t.score, descending: t.order === 'desc' }))));
-  await insert('cfg_award_funnels', config.awards.flatMap((a) => a.funnel.map((f) => ({ award_id: a.id, source_award_id: f.award, op: f.times.op, value: f.times.value }))));
-  await insert('cfg_award_eligibility', config.awards.flatMap((a) => a.eligibility.map((r) => ({ award_id: a.id, rule_id: r }))));
+  await insertTableRows(insert, config.awards.flatMap((a, ord) => awardRows(a, ord, (selectors) => periods.filter((p) => periodMatches(selectors, p)).map((p) => p.id))));
   await insert(
     'cfg_eligibility',
     config.eligibility.map((r, ord): ConfigRow => {
@@ -134,7 +108,7 @@ export async function loadConfigTables(db: DuckDBConnection, competition: Compet
     'cfg_eligibility_values',
     config.eligibility.flatMap((r) => (r.kind === 'attribute' ? [...('in' in r.out_if ? r.out_if.in : 'not_in' in r.out_if ? r.out_if.not_in : [])].map((value) => ({ rule_id: r.id, value })) : [])),
   );
-  for (const statement of awardMacrosSql(config)) await db.run(statement);
+  for (const statement of awardMacrosSql(config.awards)) await db.run(statement);
   await insert('cfg_ranking_periods', config.rankings.flatMap((r) => periods.filter((p) => periodMatches(r.periods, p)).map((p) => ({ ranking_id: r.id, period_id: p.id }))));
   await insert(
     'cfg_targets',
@@ -143,8 +117,7 @@ export async function loadConfigTables(db: DuckDBConnection, competition: Compet
     ),
   );
   await insert('cfg_attributes', config.org.attributes.map((a) => ({ attribute_id: a.id, of_table: a.of, type: a.type, required: a.required })));
-  const ruleRows = config.compliance.flatMap(complianceRows);
-  for (const table of new Set(ruleRows.map((r) => r.table))) await insert(table, ruleRows.filter((r) => r.table === table).map((r) => r.row));
+  await insertTableRows(insert, config.compliance.flatMap(complianceRows));
   await insertScoreModels(insert, config);
 }
 
@@ -166,6 +139,11 @@ function namedInsert(db: DuckDBConnection): Insert {
       await prepared.run();
     }
   };
+}
+
+/** Rules' rows, each table's in one insert (in the order the rules gave them). */
+async function insertTableRows(insert: Insert, rows: TableRow[]): Promise<void> {
+  for (const table of new Set(rows.map((r) => r.table))) await insert(table, rows.filter((r) => r.table === table).map((r) => r.row));
 }
 
 /** A fine's columns of cfg_fines. */

@@ -4,6 +4,7 @@
  * folder beside these and a line here (README, "Adding a rule kind").
  */
 import { z } from 'zod';
+export { awardReferences, awardRows } from './awards/index.ts';
 import type { CheckFinding } from './finding.ts';
 import type { CheckRun, ComplianceKind, References, RuleText, TableRow, Words, YamlPath } from './kind.ts';
 import { coverage } from './coverage/index.ts';

@@ -35,6 +35,13 @@ export interface References {
   /** The scores in config order. */
   scores: readonly { id: string; subjects: readonly string[] }[];
   scoreById: ReadonlyMap<string, { subjects: readonly string[] }>;
+  rankingById: ReadonlyMap<string, { periods: readonly string[] }>;
+  attributeIds: readonly string[];
+  eligibilityIds: readonly string[];
+  /** The awards in config order. */
+  awardIds: readonly string[];
+  /** The IDs of the competition's periods a selector matches, in order. */
+  periodsMatching(selectors: readonly string[]): readonly string[];
   /** A problem at `path` unless `ok`. */
   need(ok: boolean, path: YamlPath, expected: string, found: string): void;
   /** `one of "a", "b"`, for `expected`. */
