@@ -74,3 +74,6 @@ export type Threshold = z.infer<typeof Threshold>;
 
 /** Period kinds (`month`, `quarter`, `phase`, `half`, `year`, `custom`) or period IDs. */
 export const PeriodSelector = z.array(Id).min(1);
+
+/** Who a score or ranking applies to: a level of the org tree, or `staff`. */
+export const Subject = Id;

@@ -13,8 +13,8 @@ import { CompetitionConfig, NUMBER_PLACEHOLDERS, OPENING_PLACEHOLDERS, type Loca
 import { scoreCycle, scoreStages } from './score-graph.ts';
 import { calendarPeriods, periodMatches, resolvePeriods, rowBudgetExcess, type ResolvedPeriod } from './periods.ts';
 import { TABLES } from '../pipeline/tables.ts';
-import { awardReferences, complianceReferences } from '../rules/index.ts';
-import type { References, YamlPath } from '../rules/kind.ts';
+import { awardReferences, complianceReferences, scoreEventTypeReferences, scoreReferences } from '../rules/index.ts';
+import type { References, ScoreReferences, YamlPath } from '../rules/kind.ts';
 
 export const CONFIG_FILE = 'competition.yaml';
 
@@ -400,15 +400,7 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
     }
   });
 
-  const eventTypeIds = c.event_types.map((e) => e.id);
-  c.scores.forEach((s, i) => {
-    if (s.model !== 'event_tally') return;
-    s.event_types.forEach((t, j) => {
-      need(eventTypeIds.includes(t), ['scores', i, 'event_types', j], oneOf(eventTypeIds), shown(t));
-      const pointless = c.event_types.find((e) => e.id === t && e.points === undefined);
-      need(s.measure !== 'points' || !pointless, ['scores', i, 'event_types', j], 'an event type with points (the tally sums points)', `fine-only type "${t}"`);
-    });
-  });
+  c.scores.forEach((s, i) => scoreEventTypeReferences(s, (...rest) => ['scores', i, ...rest], { eventTypes: c.event_types, need, oneOf, shown }));
 
   if (c.surveys) {
     need(scoreById.get(c.surveys.score)?.model === 'ledger', ['surveys', 'score'], 'a ledger score', shown(c.surveys.score));
@@ -478,13 +470,13 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
   return problems;
 }
 
-/** Metric, ratio, indicators, rubric and rollup scores: the metrics, scores and levels they name. */
+/** Each score's kind checks the metrics, scores, event types and levels it names; then the scores must not read each other in a cycle. */
 function scoreModelProblems(c: CompetitionConfig): Problem[] {
   const problems: Problem[] = [];
   const need = (ok: boolean, p: YamlPath, expected: string, found: string) => {
     if (!ok) problems.push({ path: p, expected, found });
   };
-  const oneOf = (ids: string[]) => (ids.length > 0 ? `one of ${ids.map((i) => `"${i}"`).join(', ')}` : 'a declared id (none declared)');
+  const oneOf = (ids: readonly string[]) => (ids.length > 0 ? `one of ${ids.map((i) => `"${i}"`).join(', ')}` : 'a declared id (none declared)');
   const metricIds = c.metrics.map((m) => m.id);
   const levelIds = c.org.levels.map((l) => l.id);
   const needMetric = (id: string, p: YamlPath) => need(metricIds.includes(id), p, `a metric from metrics, ${oneOf(metricIds)}`, shown(id));
@@ -506,51 +498,10 @@ function scoreModelProblems(c: CompetitionConfig): Problem[] {
   const needPeer = (peer: Peer, p: YamlPath) => {
     if (typeof peer !== 'string') needSource(peer, p, levelIds.slice(0, 1));
   };
-  const needUnique = (ids: string[], p: (i: number) => YamlPath) => needUniqueIds(ids, p, need);
+  const needUnique = (ids: readonly string[], p: (i: number) => YamlPath) => needUniqueIds(ids, p, need);
 
-  c.scores.forEach((s, i) => {
-    const at = (...rest: PropertyKey[]): YamlPath => ['scores', i, ...rest];
-    if (s.model === 'metric') needMetric(s.metric, at('metric'));
-    if (s.model === 'ratio') {
-      needSource(s.numerator, at('numerator'), s.subjects);
-      needSource(s.denominator, at('denominator'), s.subjects);
-    }
-    const floor = s.floor;
-    const cap = s.model === 'indicators' ? s.total_cap : s.cap;
-    const capKey = s.model === 'indicators' ? 'total_cap' : 'cap';
-    if (floor !== undefined && cap !== undefined) need(floor <= cap, at(capKey), `a ${capKey} ≥ floor ${floor}`, String(cap));
-    if (s.model === 'rubric') {
-      needUnique(s.items.map((item) => item.id), (j) => at('items', j, 'id'));
-      s.items.forEach((item, j) => needMetric(item.metric, at('items', j, 'metric')));
-    }
-    if (s.model === 'indicators') {
-      const indicatorIds = s.indicators.map((ind) => ind.id);
-      needUnique(indicatorIds, (j) => at('indicators', j, 'id'));
-      s.indicators.forEach((ind, j) => {
-        needSource(ind.source, at('indicators', j, 'source'), s.subjects);
-        if (ind.kind === 'peer_ratio' || ind.kind === 'two_part_ratio') needPeer(ind.peer, at('indicators', j, 'peer'));
-        if (ind.kind === 'two_part_ratio') {
-          needSource(ind.increment, at('indicators', j, 'increment'), s.subjects);
-          needPeer(ind.increment_peer, at('indicators', j, 'increment_peer'));
-        }
-        if (ind.kind !== 'deduction' && ind.floor !== undefined) {
-          const cap = ind.cap === undefined ? s.cap : ind.cap;
-          need(cap === null || ind.floor <= cap, at('indicators', j, 'floor'), `a floor ≤ the indicator's cap ${cap}`, String(ind.floor));
-        }
-      });
-      s.exemptions.forEach((e, j) => need(indicatorIds.includes(e.indicator), at('exemptions', j, 'indicator'), `an indicator of this score, ${oneOf(indicatorIds)}`, shown(e.indicator)));
-    }
-    if (s.model === 'rollup') {
-      needScore(s.of, at('of'), [s.from]);
-      s.subjects.forEach((subj, j) => {
-        const below = ['staff', ...levelIds.slice(levelIds.indexOf(subj) + 1)];
-        need(subj !== 'staff', at('subjects', j), 'a level of the org tree (a rollup scores units)', shown(subj));
-        need(subj === 'staff' || below.includes(s.from), at('from'), `a level below "${subj}" or staff, ${oneOf(below)}`, shown(s.from));
-      });
-      if (s.aggregate === 'weighted_mean') need(s.weight !== undefined, at('aggregate'), 'a weight: { metric } for weighted_mean', 'no weight');
-      if (s.weight) needMetric(s.weight.metric, at('weight', 'metric'));
-    }
-  });
+  const refs: ScoreReferences = { levelIds, eventTypes: c.event_types, need, oneOf, shown, needMetric, needScore, needSource, needPeer, needUnique };
+  c.scores.forEach((s, i) => scoreReferences(s, (...rest) => ['scores', i, ...rest], refs));
   if (problems.length > 0) return problems;
   const cycle = scoreCycle(c);
   if (cycle) {

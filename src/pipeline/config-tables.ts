@@ -5,12 +5,12 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
-import type { CompetitionConfig, Fine, Peer, RatioTerm, Source } from '../config/schema.ts';
+import type { Fine } from '../config/schema.ts';
 import { scoreStages } from '../config/score-graph.ts';
 import { periodMatches } from '../config/periods.ts';
 import { runSqlFile } from './sql.ts';
 import { awardMacrosSql } from '../rules/awards/expressions.ts';
-import { awardRows, complianceRows } from '../rules/index.ts';
+import { awardRows, complianceRows, scoreColumns, scoreRows } from '../rules/index.ts';
 import type { ConfigRow, TableRow } from '../rules/kind.ts';
 
 export async function loadConfigTables(db: DuckDBConnection, competition: Competition): Promise<void> {
@@ -25,19 +25,11 @@ export async function loadConfigTables(db: DuckDBConnection, competition: Compet
   const stages = scoreStages(config);
   await insert(
     'cfg_scores',
-    config.scores.map((s) => ({
-      score_id: s.id,
-      model: s.model,
-      base: s.model === 'ledger' ? s.base : null,
-      aggregate: s.model === 'check_average' ? s.aggregate : null,
-      stage: stages.get(s.id)!,
-      floor: s.floor ?? null,
-      cap: (s.model === 'indicators' ? s.total_cap : s.cap) ?? null,
-    })),
+    config.scores.map((s) => ({ score_id: s.id, model: s.model, stage: stages.get(s.id)!, floor: s.floor ?? null, cap: s.cap ?? null, ...scoreColumns(s) })),
   );
   await insert('cfg_score_subjects', config.scores.flatMap((s) => s.subjects.map((subject) => ({ score_id: s.id, subject }))));
-  await insert('cfg_score_check_kinds', config.scores.flatMap((s) => (s.model === 'check_average' ? (s.check_kinds ?? []).map((k) => ({ score_id: s.id, check_kind: k })) : [])));
-  await insert('cfg_scores_excluding_unsigned', config.scores.flatMap((s) => (s.model === 'check_average' && s.unsigned === 'exclude' ? [{ score_id: s.id }] : [])));
+  await insert('cfg_metrics', config.metrics.map((m) => ({ metric_id: m.id })));
+  await insertTableRows(insert, config.scores.flatMap(scoreRows));
   await insert(
     'cfg_event_types',
     config.event_types.map((t) => ({
@@ -73,10 +65,6 @@ export async function loadConfigTables(db: DuckDBConnection, competition: Compet
     })),
   );
   await insert('cfg_fines', config.event_types.flatMap((t) => (t.fine ? [{ type_id: t.id, ...fineRow(t.fine) }] : [])));
-  const tallies = config.scores.flatMap((s) => (s.model === 'event_tally' ? [s] : []));
-  await insert('cfg_tallies', tallies.map((s) => ({ score_id: s.id, measure: s.measure, amount_op: s.amount?.op ?? null, amount_value: s.amount?.value ?? null })));
-  await insert('cfg_tally_types', tallies.flatMap((s) => s.event_types.map((t) => ({ score_id: s.id, type_id: t }))));
-  await insert('cfg_tally_statuses', tallies.flatMap((s) => s.statuses.map((status) => ({ score_id: s.id, status }))));
   if (config.surveys) await insert('cfg_survey_points', [{ score_id: config.surveys.score, ...config.surveys.points }]);
   await insert(
     'cfg_rankings',
@@ -118,7 +106,6 @@ export async function loadConfigTables(db: DuckDBConnection, competition: Compet
   );
   await insert('cfg_attributes', config.org.attributes.map((a) => ({ attribute_id: a.id, of_table: a.of, type: a.type, required: a.required })));
   await insertTableRows(insert, config.compliance.flatMap(complianceRows));
-  await insertScoreModels(insert, config);
 }
 
 type Insert = (table: string, rows: ConfigRow[]) => Promise<void>;
@@ -151,69 +138,4 @@ function fineRow(fine: Fine): ConfigRow {
   if ('fixed' in fine) return { kind: 'fixed', fixed_amount: fine.fixed };
   if ('min' in fine) return { kind: 'range', min_amount: fine.min, max_amount: fine.max };
   return { kind: 'per_point', per_point: fine.per_point, repeat_per_point: fine.repeat_per_point ?? null, on_repeat: fine.on_repeat ?? null };
-}
-
-/** The key int_source_values gives a value source under. */
-const sourceKey = (source: Source): string => ('score' in source ? `score:${source.score}` : `metric:${source.metric}:${source.aggregate}`);
-const peerColumns = (peer: Peer): ConfigRow => (typeof peer === 'string' ? { peer_kind: peer, peer_key: null } : { peer_kind: 'top', peer_key: sourceKey(peer) });
-/** A ratio term's source key, and its audit rule (`numerator:<metric>` or `numerator:score:<id>`). */
-const ratioTermColumns = (term: RatioTerm, role: 'numerator' | 'denominator'): ConfigRow =>
-  typeof term === 'string'
-    ? { [`${role}_key`]: `metric:${term}:sum`, [`${role}_rule`]: `${role}:${term}` }
-    : { [`${role}_key`]: `score:${term.score}`, [`${role}_rule`]: `${role}:score:${term.score}` };
-
-/** Metric, ratio, indicators, rubric and rollup scores as rows for int_base/composite/rollup_scores. */
-async function insertScoreModels(insert: Insert, config: CompetitionConfig): Promise<void> {
-  await insert('cfg_metrics', config.metrics.map((m) => ({ metric_id: m.id })));
-  const indicators: ConfigRow[] = [];
-  const terms: ConfigRow[] = [];
-  for (const score of config.scores) {
-    const score_id = score.id;
-    if (score.model === 'metric') await insert('cfg_metric_scores', [{ score_id, metric_id: score.metric, aggregate: score.aggregate }]);
-    if (score.model === 'ratio') {
-      await insert('cfg_ratio_scores', [
-        { score_id, ...ratioTermColumns(score.numerator, 'numerator'), ...ratioTermColumns(score.denominator, 'denominator'), on_nonpositive: score.on_nonpositive, scale: score.scale },
-      ]);
-    }
-    if (score.model === 'rollup') {
-      const weight_key = score.weight ? `metric:${score.weight.metric}:${score.weight.aggregate}` : null;
-      await insert('cfg_rollups', [{ score_id, of_score_id: score.of, from_subject: score.from, aggregate: score.aggregate, weight_key }]);
-    }
-    if (score.model === 'rubric') {
-      await insert('cfg_composites', [{ score_id, exemption_rule: 'rescale' }]);
-      score.items.forEach((item, ord) => {
-        indicators.push({ score_id, indicator_id: item.id, ord, kind: 'scaled', weight: item.max, cap_points: item.max, scale: item.max, factor: 1 });
-        terms.push({ score_id, indicator_id: item.id, term: 1, source_key: `metric:${item.metric}:${score.aggregate}`, share: 1 });
-      });
-    }
-    if (score.model === 'indicators') {
-      await insert('cfg_composites', [{ score_id, exemption_rule: score.exemption_rule }]);
-      await insert('cfg_exemptions', score.exemptions.flatMap((e) => e.units.map((unit_id) => ({ score_id, indicator_id: e.indicator, unit_id }))));
-      score.indicators.forEach((ind, ord) => {
-        const indicator = { score_id, indicator_id: ind.id, ord, kind: ind.kind };
-        const term = { score_id, indicator_id: ind.id, term: 1, source_key: sourceKey(ind.source) };
-        if (ind.kind === 'deduction') {
-          indicators.push({ ...indicator, weight: 0, floor_points: ind.floor ?? null, points: ind.points });
-          terms.push({ ...term, share: 1 });
-          return;
-        }
-        // Weighted indicators state their bounds as multiples of their weight; the SQL takes points.
-        const cap = ind.cap === undefined ? score.cap : ind.cap;
-        const weighted = { ...indicator, weight: ind.weight, floor_points: ind.floor === undefined ? null : ind.floor * ind.weight, cap_points: cap === null ? null : cap * ind.weight };
-        if (ind.kind === 'scaled') {
-          indicators.push({ ...weighted, scale: ind.scale, factor: 1 });
-          terms.push({ ...term, share: 1 });
-        } else if (ind.kind === 'peer_ratio') {
-          indicators.push({ ...weighted, factor: ind.factor, on_nonpositive: ind.on_nonpositive });
-          terms.push({ ...term, ...peerColumns(ind.peer), share: 1 });
-        } else {
-          indicators.push({ ...weighted, factor: ind.factor, on_nonpositive: ind.on_nonpositive });
-          terms.push({ ...term, ...peerColumns(ind.peer), share: ind.share });
-          terms.push({ ...term, term: 2, source_key: sourceKey(ind.increment), ...peerColumns(ind.increment_peer), share: ind.share });
-        }
-      });
-    }
-  }
-  await insert('cfg_indicators', indicators);
-  await insert('cfg_indicator_terms', terms);
 }

@@ -9,8 +9,7 @@ import { THRESHOLD_SYMBOL } from '../config/thresholds.ts';
 import { configLabels } from '../config/labels.ts';
 import type { MethodologyItem, MethodologySection } from '../site/model.ts';
 import { describeAwards } from './award-methodology.ts';
-import { describeScoreModel } from './methodology-score-models.ts';
-import { describeCompliance } from '../rules/index.ts';
+import { describeCompliance, describeScore } from '../rules/index.ts';
 
 export function describeMethodology(competition: Competition): MethodologySection[] {
   const { config, locale } = competition;
@@ -29,40 +28,40 @@ export function describeMethodology(competition: Competition): MethodologySectio
   const periodSelector = (selectors: readonly string[]) => selectors.map((s) => (competition.periods.some((p) => p.id === s) ? periodLabel(s) : s)).join(',');
   const scoreLabel = (id: string) => label(config.scores.find((s) => s.id === id)?.label ?? id);
 
+  const scoreWords = {
+    label,
+    subjects: subjectList,
+    level: levelLabel,
+    metric: (id: string) => label(config.metrics.find((m) => m.id === id)?.label ?? id),
+    score: scoreLabel,
+    eventType: (id: string) => label(config.event_types.find((t) => t.id === id)?.label ?? id),
+    checkKinds,
+    join: (parts: readonly string[]) => parts.join(separator),
+    topLevel: config.org.levels[0]!.id,
+    signoffRule: config.compliance.some((r) => r.kind === 'signoff'),
+  };
   const scoreSections = config.scores.map((score): MethodologySection => {
-    const items: MethodologyItem[] = [];
-    if (score.model === 'ledger') {
-      items.push(item('method.ledger', { score: label(score.label), base: score.base, subjects: subjectList(score.subjects) }));
-      for (const type of config.event_types.filter((t) => t.score === score.id)) {
-        const type_ = label(type.label);
-        const { points, effect } = type; // a scored type has both (src/config/read.ts)
-        if (points && effect) {
-          if ('fixed' in points) items.push(item(`method.event.${effect}.fixed`, { type: type_, points: points.fixed }));
-          else items.push(item(`method.event.${effect}.range`, { type: type_, min: points.min, max: points.max }));
-        }
-        if (type.verified_only) items.push(item('method.event.verifiedOnly', { type: type_ }));
-        for (const step of type.cascade) {
-          if ('unit' in step.to) items.push(item('method.cascade.unit', { type: type_, level: levelLabel(step.to.unit), points: step.points }));
-          else items.push(item('method.cascade.head', { type: type_, level: levelLabel(step.to.head_of), points: step.points }));
-        }
-        items.push(...eventRuleItems(type, type_));
+    const items: MethodologyItem[] = describeScore(score, scoreWords);
+    // Event types and the survey rule post to a ledger score (src/config/read.ts): their rules follow its own.
+    const types = config.event_types.filter((t) => t.score === score.id);
+    for (const type of types) {
+      const type_ = label(type.label);
+      const { points, effect } = type; // a scored type has both (src/config/read.ts)
+      if (points && effect) {
+        if ('fixed' in points) items.push(item(`method.event.${effect}.fixed`, { type: type_, points: points.fixed }));
+        else items.push(item(`method.event.${effect}.range`, { type: type_, min: points.min, max: points.max }));
       }
-      const types = config.event_types.filter((t) => t.score === score.id);
-      if (types.some((t) => t.repeat)) items.push(item('method.event.repeat.note'));
-      if (types.some((t) => t.repeat?.multiplier !== undefined || t.priority)) items.push(item('method.event.multiplierScope'));
-      if (types.some((t) => t.fine)) items.push(item('method.fine.note'));
-      if (config.surveys?.score === score.id) items.push(item('method.survey', { ...config.surveys.points }));
-    } else if (score.model === 'check_average') {
-      items.push(item(`method.checkAverage.${score.aggregate}`, { score: label(score.label), subjects: subjectList(score.subjects), kinds: checkKinds(score.check_kinds) }));
-      if (score.unsigned === 'exclude' || config.compliance.some((r) => r.kind === 'signoff')) items.push(item(`method.checkAverage.unsigned.${score.unsigned}`, { score: label(score.label) }));
-    } else if (score.model === 'event_tally') {
-      const types = score.event_types.map((id) => label(config.event_types.find((t) => t.id === id)?.label ?? id)).join(locale === 'zh-CN' ? '、' : ', ');
-      items.push(item(`method.tally.${score.measure}`, { score: label(score.label), subjects: subjectList(score.subjects), types, statuses: score.statuses.join(', ') }));
-      if (score.amount) items.push(item('method.tally.threshold', { score: label(score.label), op: THRESHOLD_SYMBOL[score.amount.op], value: score.amount.value }));
-      items.push(item('method.tally.appeals'));
-    } else {
-      items.push(...describeScoreModel(score, { config, label, subjectList, levelLabel, item }));
+      if (type.verified_only) items.push(item('method.event.verifiedOnly', { type: type_ }));
+      for (const step of type.cascade) {
+        if ('unit' in step.to) items.push(item('method.cascade.unit', { type: type_, level: levelLabel(step.to.unit), points: step.points }));
+        else items.push(item('method.cascade.head', { type: type_, level: levelLabel(step.to.head_of), points: step.points }));
+      }
+      items.push(...eventRuleItems(type, type_));
     }
+    if (types.some((t) => t.repeat)) items.push(item('method.event.repeat.note'));
+    if (types.some((t) => t.repeat?.multiplier !== undefined || t.priority)) items.push(item('method.event.multiplierScope'));
+    if (types.some((t) => t.fine)) items.push(item('method.fine.note'));
+    if (config.surveys?.score === score.id) items.push(item('method.survey', { ...config.surveys.points }));
     const cap = score.model === 'indicators' ? score.total_cap : score.cap;
     if (score.floor !== undefined) items.push(item('method.score.floor', { score: label(score.label), floor: score.floor }));
     if (cap !== undefined) items.push(item('method.score.cap', { score: label(score.label), cap }));

@@ -6,13 +6,52 @@
 import { z } from 'zod';
 export { awardReferences, awardRows } from './awards/index.ts';
 import type { CheckFinding } from './finding.ts';
-import type { CheckRun, ComplianceKind, References, RuleText, TableRow, Words, YamlPath } from './kind.ts';
+import type { CheckRun, ComplianceKind, ConfigRow, EventTypeReferences, References, RuleText, ScoreKind, ScoreReference, ScoreReferences, ScoreWords, TableRow, Words, YamlPath } from './kind.ts';
+import { checkAverage } from './check-average/index.ts';
+import { eventTally } from './event-tally/index.ts';
+import { indicators } from './indicators/index.ts';
+import { ledger } from './ledger/index.ts';
+import { metric } from './metric/index.ts';
+import { ratio } from './ratio/index.ts';
+import { rollup } from './rollup/index.ts';
+import { rubric } from './rubric/index.ts';
 import { coverage } from './coverage/index.ts';
 import { inspectionCadence } from './inspection-cadence/index.ts';
 import { recheck } from './recheck/index.ts';
 import { scoreThreshold } from './score-threshold/index.ts';
 import { signoff } from './signoff/index.ts';
 import { surveyCount } from './survey-count/index.ts';
+
+/** `scores[].model`, in the order the JSON schema lists them. */
+const SCORE_KINDS = [
+  ledger,
+  checkAverage,
+  eventTally,
+  metric,
+  ratio,
+  indicators,
+  rubric,
+  rollup,
+] as const;
+
+type ScoreSchemas<K extends readonly ScoreKind[]> = { -readonly [I in keyof K]: K[I]['schema'] };
+export const Score = z.discriminatedUnion('model', SCORE_KINDS.map((k) => k.schema) as ScoreSchemas<typeof SCORE_KINDS>);
+export type Score = z.infer<typeof Score>;
+
+const byModel = new Map(SCORE_KINDS.map((k) => [k.schema.shape.model.value, k as ScoreKind]));
+/** The kind of a parsed score: the schema's discriminator guarantees there is one. */
+const modelOf = (score: Score): ScoreKind => byModel.get(score.model)!;
+
+/** The SQL models that compute scores of each model. */
+export const SCORE_MODELS: ReadonlyMap<string, readonly string[]> = new Map(SCORE_KINDS.map((k) => [k.schema.shape.model.value, k.models]));
+
+export const scoreFromRecords = (score: Score): boolean => modelOf(score).fromRecords;
+export const scoreReads = (score: Score): ScoreReference[] => modelOf(score).reads?.(score) ?? [];
+export const scoreReferences = (score: Score, at: (...rest: PropertyKey[]) => YamlPath, refs: ScoreReferences): void => modelOf(score).references(score, at, refs);
+export const scoreEventTypeReferences = (score: Score, at: (...rest: PropertyKey[]) => YamlPath, refs: EventTypeReferences): void => modelOf(score).eventTypeReferences?.(score, at, refs);
+export const scoreColumns = (score: Score): ConfigRow => modelOf(score).columns?.(score) ?? {};
+export const scoreRows = (score: Score): TableRow[] => modelOf(score).rows?.(score) ?? [];
+export const describeScore = (score: Score, words: ScoreWords): RuleText[] => modelOf(score).describe(score, words);
 
 /** `compliance[].kind`, in the order the JSON schema lists them. */
 const COMPLIANCE_KINDS = [

@@ -8,6 +8,7 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import type { z } from 'zod';
 import type { Text } from '../config/atoms.ts';
 import type { CheckFinding, Labels } from './finding.ts';
+import type { Peer, RatioTerm, Source } from './score-atoms.ts';
 
 /** One row of a cfg_* table (sql/load_config_tables.sql): column name → value. */
 export type ConfigRow = Record<string, DuckDBValue>;
@@ -89,3 +90,66 @@ export interface ComplianceKind<S extends z.ZodObject = z.ZodObject> {
 
 /** Keeps a kind's own rule type while it is written; the registry erases it. */
 export const complianceKind = <S extends z.ZodObject>(kind: ComplianceKind<S>): ComplianceKind<S> => kind;
+
+/** A score another score reads, and where in that score's YAML it is named. */
+export interface ScoreReference {
+  score: string;
+  path: readonly PropertyKey[];
+}
+
+/** What a score kind's cross-reference checks may look up, beyond `References`. */
+export interface ScoreReferences {
+  levelIds: readonly string[];
+  /** Event types in config order, and whether each has points. */
+  eventTypes: readonly { id: string; points?: unknown }[];
+  need: References['need'];
+  /** `one of "a", "b"`, or that none is declared. */
+  oneOf(ids: readonly string[]): string;
+  shown: References['shown'];
+  needMetric(id: string, at: YamlPath): void;
+  /** A score that exists and scores every one of `subjects`. */
+  needScore(id: string, at: YamlPath, subjects: readonly string[]): void;
+  needSource(source: Source | RatioTerm, at: YamlPath, subjects: readonly string[]): void;
+  needPeer(peer: Peer, at: YamlPath): void;
+  /** IDs of a list unique ignoring case. */
+  needUnique(ids: readonly string[], at: (j: number) => YamlPath): void;
+}
+
+export type EventTypeReferences = Pick<ScoreReferences, 'eventTypes' | 'need' | 'oneOf' | 'shown'>;
+
+/** Config names for a score's methodology sentences. */
+export interface ScoreWords {
+  label(text: Text): string;
+  /** Levels or `staff`, by their labels, joined. */
+  subjects(ids: readonly string[]): string;
+  level(id: string): string;
+  metric(id: string): string;
+  score(id: string): string;
+  eventType(id: string): string;
+  checkKinds(ids: readonly string[] | undefined): string;
+  join(parts: readonly string[]): string;
+  topLevel: string;
+  /** Whether a compliance rule asks for sign-offs, so the page says how unsigned checks count. */
+  signoffRule: boolean;
+}
+
+/** A score model (`scores[].model`). */
+export interface ScoreKind<S extends z.ZodObject = z.ZodObject> {
+  schema: S;
+  /** Read from records alone (stage 0); otherwise computed after the scores and metrics it reads. */
+  fromRecords: boolean;
+  /** The SQL models that compute it. */
+  models: readonly string[];
+  /** The other scores it reads. */
+  reads?(score: z.infer<S>): ScoreReference[];
+  references(score: z.infer<S>, at: (...rest: PropertyKey[]) => YamlPath, refs: ScoreReferences): void;
+  /** Checks of the event types it names, run after the event types' own checks so that theirs come first. */
+  eventTypeReferences?(score: z.infer<S>, at: (...rest: PropertyKey[]) => YamlPath, refs: EventTypeReferences): void;
+  /** Its columns of cfg_scores beyond id, model, stage, floor and cap, when it has any. */
+  columns?(score: z.infer<S>): ConfigRow;
+  /** Rows of its own config tables. */
+  rows?(score: z.infer<S>): TableRow[];
+  describe(score: z.infer<S>, words: ScoreWords): RuleText[];
+}
+
+export const scoreKind = <S extends z.ZodObject>(kind: ScoreKind<S>): ScoreKind<S> => kind;

@@ -21,3 +21,9 @@ export function needScoreOf(scoreId: string, level: string, at: YamlPath, refs: 
   const ofLevel = refs.scores.filter((s) => s.subjects.includes(level)).map((s) => s.id);
   refs.need(!score || score.subjects.includes(level), at, `a score of "${level}" (scores of it: ${ofLevel.join(', ')})`, refs.shown(scoreId));
 }
+
+/** A score's floor at or below its cap (`total_cap` for weighted indicators). */
+export function needBounds(floor: number | undefined, cap: number | undefined, capKey: 'cap' | 'total_cap', at: (...rest: PropertyKey[]) => YamlPath, refs: Pick<References, 'need'>): void {
+  if (floor !== undefined && cap !== undefined) refs.need(floor <= cap, at(capKey), `a ${capKey} ≥ floor ${floor}`, String(cap));
+}
+
