@@ -9,11 +9,12 @@ import type { z } from 'zod';
 import { BuildError, displayPath, shown, type Diagnostic } from '../pipeline/diagnostics.ts';
 import { readUtf8Text } from '../pipeline/encoding.ts';
 import { checkFile } from '../pipeline/confine.ts';
-import { CompetitionConfig, NUMBER_PLACEHOLDERS, OPENING_PLACEHOLDERS, type Locale, type Peer, type RatioTerm, type Source } from './schema.ts';
+import { CompetitionConfig, NUMBER_PLACEHOLDERS, OPENING_PLACEHOLDERS, type Locale } from './schema.ts';
+import type { Peer, RatioTerm, Source } from '../rules/score-atoms.ts';
 import { scoreCycle, scoreStages } from './score-graph.ts';
 import { calendarPeriods, periodMatches, resolvePeriods, rowBudgetExcess, type ResolvedPeriod } from './periods.ts';
 import { TABLES } from '../pipeline/tables.ts';
-import { awardReferences, complianceReferences, scoreEventTypeReferences, scoreReferences } from '../rules/index.ts';
+import { awardReferences, complianceReferences, fineReferences, scoreEventTypeReferences, scoreReferences } from '../rules/index.ts';
 import type { References, ScoreReferences, YamlPath } from '../rules/kind.ts';
 
 export const CONFIG_FILE = 'competition.yaml';
@@ -391,13 +392,7 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
     const bothMultipliers = e.repeat?.multiplier !== undefined && e.priority !== undefined;
     need(!bothMultipliers || e.combine_multipliers !== undefined, at('combine_multipliers'), 'max or product: the type has both a repeat and a priority multiplier', 'nothing');
     need(bothMultipliers || e.combine_multipliers === undefined, at('combine_multipliers'), 'no combine_multipliers unless repeat.multiplier and priority are both set', shown(e.combine_multipliers ?? ''));
-    if (e.fine && 'min' in e.fine) need(e.fine.min <= e.fine.max, at('fine', 'max'), `a maximum ≥ min ${e.fine.min}`, String(e.fine.max));
-    if (e.fine && 'per_point' in e.fine) {
-      need(e.fine.repeat_per_point === undefined || e.repeat !== undefined, at('fine', 'repeat_per_point'), 'a repeat rule on the type (repeat.within) that says what a repeat is', 'no repeat');
-      const both = e.fine.repeat_per_point !== undefined && e.repeat?.multiplier !== undefined;
-      need(!both || e.fine.on_repeat !== undefined, at('fine', 'on_repeat'), 'rate, multiplier or both: the type has a repeat multiplier and a repeat rate', 'nothing');
-      need(both || e.fine.on_repeat === undefined, at('fine', 'on_repeat'), 'no on_repeat unless repeat.multiplier and fine.repeat_per_point are both set', shown(e.fine.on_repeat ?? ''));
-    }
+    if (e.fine) fineReferences(e.fine, e.repeat, (...rest) => at('fine', ...rest), { need, shown });
   });
 
   c.scores.forEach((s, i) => scoreEventTypeReferences(s, (...rest) => ['scores', i, ...rest], { eventTypes: c.event_types, need, oneOf, shown }));

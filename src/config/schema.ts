@@ -6,12 +6,11 @@ import { z } from 'zod';
 
 import { ComplianceRule, Score } from '../rules/index.ts';
 import { Award, SoftCap } from '../rules/awards/schema.ts';
-import { CONFIG_NUMBER_LIMIT, Id, Int, IsoDate, Label, Locale, Money, Multiplier, Num, Subject, Text, Threshold, ThresholdOp } from './atoms.ts';
+import { Fine } from '../rules/fines/index.ts';
+import { Id, Int, IsoDate, Label, Locale, Multiplier, Num, Subject, Text, Threshold, ThresholdOp } from './atoms.ts';
 
-export { Award, ComplianceRule, Score };
-export type { Peer, RatioTerm, Source } from '../rules/score-atoms.ts';
-export type { Quota } from '../rules/awards/schema.ts';
-export { CONFIG_NUMBER_LIMIT, ID_PATTERN, Id, IsoDate, LABEL_LIMIT, LOCALES, Locale, MULTIPLIER_LIMIT, Text, Threshold, ThresholdOp, WINDOWS_DEVICE_NAME } from './atoms.ts';
+export { Award, ComplianceRule };
+export { IsoDate, LOCALES, Locale, Text, ThresholdOp } from './atoms.ts';
 
 /** One file name or glob, or several, relative to the competition folder. */
 const Glob = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
@@ -91,25 +90,6 @@ const Points = z.union([
 ]);
 export type Points = z.infer<typeof Points>;
 
-/**
- * Money (元) an event costs its subject: a fixed sum per occurrence, the event's own `amount`
- * within a range, or a rate per point (another rate on a repeat).
- */
-const Fine = z.union([
-  z.strictObject({ fixed: Money().positive() }),
-  z.strictObject({ min: Money().nonnegative(), max: Money().positive() }),
-  z.strictObject({
-    per_point: Money().positive(),
-    /** Rate per point for a repeat (see `repeat`). */
-    repeat_per_point: Money().positive().optional(),
-    /**
-     * Which wins on a repeat when the type also has a repeat multiplier: `rate` (the repeat rate,
-     * points not multiplied), `multiplier` (the first rate, points multiplied) or `both`.
-     */
-    on_repeat: z.enum(['rate', 'multiplier', 'both']).optional(),
-  }),
-]);
-export type Fine = z.infer<typeof Fine>;
 
 /** Where a cascaded share of an event lands, seen from the event's subject. */
 const CascadeTarget = z.union([

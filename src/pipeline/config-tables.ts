@@ -5,12 +5,11 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
-import type { Fine } from '../config/schema.ts';
 import { scoreStages } from '../config/score-graph.ts';
 import { periodMatches } from '../config/periods.ts';
 import { runSqlFile } from './sql.ts';
 import { awardMacrosSql } from '../rules/awards/expressions.ts';
-import { awardRows, complianceRows, scoreColumns, scoreRows } from '../rules/index.ts';
+import { awardRows, complianceRows, fineColumns, scoreColumns, scoreRows } from '../rules/index.ts';
 import type { ConfigRow, TableRow } from '../rules/kind.ts';
 
 export async function loadConfigTables(db: DuckDBConnection, competition: Competition): Promise<void> {
@@ -64,7 +63,7 @@ export async function loadConfigTables(db: DuckDBConnection, competition: Compet
       combine: t.combine_multipliers ?? null,
     })),
   );
-  await insert('cfg_fines', config.event_types.flatMap((t) => (t.fine ? [{ type_id: t.id, ...fineRow(t.fine) }] : [])));
+  await insert('cfg_fines', config.event_types.flatMap((t) => (t.fine ? [{ type_id: t.id, ...fineColumns(t.fine) }] : [])));
   if (config.surveys) await insert('cfg_survey_points', [{ score_id: config.surveys.score, ...config.surveys.points }]);
   await insert(
     'cfg_rankings',
@@ -131,11 +130,4 @@ function namedInsert(db: DuckDBConnection): Insert {
 /** Rules' rows, each table's in one insert (in the order the rules gave them). */
 async function insertTableRows(insert: Insert, rows: TableRow[]): Promise<void> {
   for (const table of new Set(rows.map((r) => r.table))) await insert(table, rows.filter((r) => r.table === table).map((r) => r.row));
-}
-
-/** A fine's columns of cfg_fines. */
-function fineRow(fine: Fine): ConfigRow {
-  if ('fixed' in fine) return { kind: 'fixed', fixed_amount: fine.fixed };
-  if ('min' in fine) return { kind: 'range', min_amount: fine.min, max_amount: fine.max };
-  return { kind: 'per_point', per_point: fine.per_point, repeat_per_point: fine.repeat_per_point ?? null, on_repeat: fine.on_repeat ?? null };
 }

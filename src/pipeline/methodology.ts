@@ -9,7 +9,7 @@ import { THRESHOLD_SYMBOL } from '../config/thresholds.ts';
 import { configLabels } from '../config/labels.ts';
 import type { MethodologyItem, MethodologySection } from '../site/model.ts';
 import { describeAwards } from './award-methodology.ts';
-import { describeCompliance, describeScore } from '../rules/index.ts';
+import { describeCompliance, describeFine, describeScore } from '../rules/index.ts';
 
 export function describeMethodology(competition: Competition): MethodologySection[] {
   const { config, locale } = competition;
@@ -141,13 +141,6 @@ function eventRuleItems(type: EventType, typeLabel: string): MethodologyItem[] {
   }
   if (type.priority) items.push(item('method.event.priority', { multiplier: type.priority.multiplier }));
   if (type.combine_multipliers) items.push(item(`method.event.combine.${type.combine_multipliers}`));
-  const fine = type.fine;
-  if (fine && 'fixed' in fine) items.push(item('method.fine.fixed', { amount: fine.fixed }));
-  else if (fine && 'min' in fine) items.push(item('method.fine.range', { min: fine.min, max: fine.max }));
-  else if (fine) {
-    if (fine.repeat_per_point === undefined) items.push(item('method.fine.perPoint', { rate: fine.per_point }));
-    else items.push(item('method.fine.perPoint.repeat', { rate: fine.per_point, repeatRate: fine.repeat_per_point }));
-    if (fine.on_repeat) items.push(item(`method.fine.onRepeat.${fine.on_repeat}`));
-  }
+  if (type.fine) items.push(...describeFine(type.fine, typeLabel));
   return items;
 }

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCompliance, COMPLIANCE_MODELS, ComplianceRule, SCORE_MODELS } from '../../src/rules/index.ts';
+import { checkCompliance, COMPLIANCE_MODELS, ComplianceRule, FINE_MODELS, SCORE_MODELS } from '../../src/rules/index.ts';
 import type { CheckRun } from '../../src/rules/kind.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -16,7 +16,7 @@ const filesUnder = (dir: string, ext: string): string[] =>
 describe('rule registry', () => {
   it('names only SQL models that exist (in whichever folder of sql/ they sit)', () => {
     const models = new Set(filesUnder(path.join(ROOT, 'sql'), '.sql').map((f) => path.basename(f, '.sql')));
-    const named = [...COMPLIANCE_MODELS, ...[...SCORE_MODELS.values()].flat()];
+    const named = [...COMPLIANCE_MODELS, ...[...SCORE_MODELS.values()].flat(), ...FINE_MODELS];
     expect(named.length).toBeGreaterThan(10);
     expect(named.filter((m) => !models.has(m))).toEqual([]);
   });
