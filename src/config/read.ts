@@ -14,7 +14,7 @@ import type { Peer, RatioTerm, Source } from '../rules/score-atoms.ts';
 import { scoreCycle, scoreStages } from './score-graph.ts';
 import { calendarPeriods, periodMatches, resolvePeriods, rowBudgetExcess, type ResolvedPeriod } from './periods.ts';
 import { TABLES } from '../pipeline/tables.ts';
-import { awardReferences, complianceReferences, fineReferences, scoreEventTypeReferences, scoreReferences } from '../rules/index.ts';
+import { awardReferences, complianceReferences, eligibilityReferences, fineReferences, scoreEventTypeReferences, scoreReferences } from '../rules/index.ts';
 import type { References, ScoreReferences, YamlPath } from '../rules/kind.ts';
 
 export const CONFIG_FILE = 'competition.yaml';
@@ -419,20 +419,10 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
   }
   const periodsMatching = (selectors: readonly string[]) => competitionPeriods.filter((p) => periodMatches(selectors, p)).map((p) => p.id);
   const refs: References = {
-    levelIds, phaseIds, periodKinds, periodIds, scores: c.scores, scoreById, rankingById, attributeIds, eligibilityIds, awardIds, periodsMatching, need, oneOf, shown,
+    levelIds, phaseIds, periodKinds, periodIds, scores: c.scores, scoreById, rankingById, attributeIds, attributes: c.org.attributes, eligibilityIds, awardIds, periodsMatching, need, oneOf, shown,
   };
   c.awards.forEach((a, i) => awardReferences(a, i, (...rest) => ['awards', i, ...rest], refs));
-  c.eligibility.forEach((r, i) => {
-    if (r.kind === 'score') {
-      need(scoreById.has(r.score), ['eligibility', i, 'score'], oneOf([...scoreById.keys()]), shown(r.score));
-      if (r.period !== undefined) need(periodIds.includes(r.period), ['eligibility', i, 'period'], `a period id, ${oneOf(periodIds)}`, shown(r.period));
-    } else {
-      const declared = c.org.attributes.filter((a) => a.id === r.attribute);
-      const wanted = 'date' in r.out_if ? 'date' : 'value' in r.out_if ? 'number' : 'text';
-      need(declared.length > 0, ['eligibility', i, 'attribute'], `a declared attribute, ${oneOf(attributeIds)}`, shown(r.attribute));
-      need(declared.length === 0 || declared.some((a) => a.type === wanted), ['eligibility', i, 'out_if'], `a test for a ${declared[0]?.type ?? wanted} attribute`, `a ${wanted} test`);
-    }
-  });
+  c.eligibility.forEach((r, i) => eligibilityReferences(r, (...rest) => ['eligibility', i, ...rest], refs));
   c.soft_caps.forEach((cap, i) => cap.awards.forEach((a, j) => need(awardIds.includes(a), ['soft_caps', i, 'awards', j], oneOf(awardIds), shown(a))));
 
   c.notices.forEach((n, i) => {

@@ -6,10 +6,11 @@ import { z } from 'zod';
 
 import { ComplianceRule, Score } from '../rules/index.ts';
 import { Award, SoftCap } from '../rules/awards/schema.ts';
+import { EligibilityRule } from '../rules/eligibility/index.ts';
 import { Fine } from '../rules/fines/index.ts';
 import { Id, Int, IsoDate, Label, Locale, Multiplier, Num, Subject, Text, Threshold, ThresholdOp } from './atoms.ts';
 
-export { Award, ComplianceRule };
+export { Award, ComplianceRule, EligibilityRule };
 export { IsoDate, LOCALES, Locale, Text, ThresholdOp } from './atoms.ts';
 
 /** One file name or glob, or several, relative to the competition folder. */
@@ -147,37 +148,6 @@ const Ranking = z.strictObject({
 export type Ranking = z.infer<typeof Ranking>;
 
 
-const EligibilityScore = z.strictObject({
-  id: Id,
-  label: Text,
-  kind: z.literal('score'),
-  score: Id,
-  /** A period id; the award's own period when left out (a major complaint tally over the year). */
-  period: Id.optional(),
-  /** `ancestors`: the score of any unit above counts too (an organisation's termination removes all below it). */
-  scope: z.enum(['self', 'ancestors']).default('self'),
-  /** The candidate is out when the score meets this. */
-  out_if: Threshold,
-});
-
-const EligibilityAttribute = z.strictObject({
-  id: Id,
-  label: Text,
-  kind: z.literal('attribute'),
-  attribute: Id,
-  /** The candidate is out when the attribute meets this: a number, a date (YYYY-MM-DD) or text values. */
-  out_if: z.union([
-    z.strictObject({ op: ThresholdOp, value: Num() }),
-    z.strictObject({ op: ThresholdOp, date: IsoDate }),
-    z.strictObject({ in: z.array(z.string()).min(1) }),
-    z.strictObject({ not_in: z.array(z.string()).min(1) }),
-  ]),
-  /** An entity without the attribute is out unless this says `pass`. */
-  missing: z.enum(['out', 'pass']).default('out'),
-});
-
-export const EligibilityRule = z.discriminatedUnion('kind', [EligibilityScore, EligibilityAttribute]);
-export type EligibilityRule = z.infer<typeof EligibilityRule>;
 
 
 /**

@@ -4,7 +4,8 @@
  */
 import type { Competition } from '../config/read.ts';
 import { localize } from '../config/text.ts';
-import type { Award, EligibilityRule } from '../config/schema.ts';
+import type { Award } from '../config/schema.ts';
+import { describeEligibility } from '../rules/index.ts';
 import { THRESHOLD_SYMBOL } from '../config/thresholds.ts';
 import type { MethodologyItem } from '../site/model.ts';
 import { wordAmount, wordCondition, wordValue } from './expression-words.ts';
@@ -63,31 +64,7 @@ export function describeAwards(competition: Competition): MethodologyItem[] {
     return items;
   });
   if (awardItems.length === 0) return [];
-  const ruleItems = config.eligibility.map((r) => eligibilityItem(r, { label, periodLabel, scoreLabel, attributeLabel, join }));
+  const ruleItems = config.eligibility.map((r) => describeEligibility(r, { label, period: periodLabel, score: scoreLabel, attribute: attributeLabel, join }));
   const capItems = config.soft_caps.map((cap) => item('method.softCap', { cap: label(cap.label), awards: join(cap.awards.map(awardLabel)), max: cap.max }));
   return [...awardItems, item('method.award.ties'), ...ruleItems, ...(ruleItems.length > 0 ? [item('method.eligibility.approval')] : []), ...capItems];
-}
-
-function eligibilityItem(
-  r: EligibilityRule,
-  words: {
-    label: (t: Parameters<typeof localize>[0]) => string;
-    periodLabel: (id: string) => string;
-    scoreLabel: (id: string) => string;
-    attributeLabel: (id: string) => string;
-    join: (parts: string[]) => string;
-  },
-): MethodologyItem {
-  const rule = words.label(r.label);
-  if (r.kind === 'score') {
-    const values = { rule, score: words.scoreLabel(r.score), op: THRESHOLD_SYMBOL[r.out_if.op], value: r.out_if.value, period: r.period ? words.periodLabel(r.period) : '' };
-    return { key: `method.eligibility.score${r.period ? '.period' : ''}${r.scope === 'ancestors' ? '.ancestors' : ''}`, values };
-  }
-  const test = r.out_if;
-  const values = { rule, attribute: words.attributeLabel(r.attribute) };
-  if ('in' in test) return { key: 'method.eligibility.attribute.in', values: { ...values, values: words.join(test.in) } };
-  if ('not_in' in test) return { key: 'method.eligibility.attribute.notIn', values: { ...values, values: words.join(test.not_in) } };
-  // A date goes through the page's date formatter (message() words `date`), like every other date.
-  if ('date' in test) return { key: 'method.eligibility.attribute.date', values: { ...values, op: THRESHOLD_SYMBOL[test.op], date: test.date } };
-  return { key: 'method.eligibility.attribute', values: { ...values, op: THRESHOLD_SYMBOL[test.op], value: test.value } };
 }

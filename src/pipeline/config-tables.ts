@@ -9,7 +9,7 @@ import { scoreStages } from '../config/score-graph.ts';
 import { periodMatches } from '../config/periods.ts';
 import { runSqlFile } from './sql.ts';
 import { awardMacrosSql } from '../rules/awards/expressions.ts';
-import { awardRows, complianceRows, fineColumns, scoreColumns, scoreRows } from '../rules/index.ts';
+import { awardRows, complianceRows, eligibilityRows, fineColumns, scoreColumns, scoreRows } from '../rules/index.ts';
 import type { ConfigRow, TableRow } from '../rules/kind.ts';
 
 export async function loadConfigTables(db: DuckDBConnection, competition: Competition): Promise<void> {
@@ -70,31 +70,7 @@ export async function loadConfigTables(db: DuckDBConnection, competition: Compet
     config.rankings.map((r, ord) => ({ ranking_id: r.id, ord, score_id: r.score, subject: r.subject, within_level: r.within ?? null, descending: r.order === 'desc' })),
   );
   await insertTableRows(insert, config.awards.flatMap((a, ord) => awardRows(a, ord, (selectors) => periods.filter((p) => periodMatches(selectors, p)).map((p) => p.id))));
-  await insert(
-    'cfg_eligibility',
-    config.eligibility.map((r, ord): ConfigRow => {
-      if (r.kind === 'score') {
-        return { rule_id: r.id, ord, kind: r.kind, score_id: r.score, period_id: r.period ?? null, ancestors: r.scope === 'ancestors', op: r.out_if.op, value_number: r.out_if.value };
-      }
-      const test = r.out_if;
-      const op = 'op' in test ? test.op : 'in' in test ? 'in' : 'not_in';
-      return {
-        rule_id: r.id,
-        ord,
-        kind: r.kind,
-        ancestors: false,
-        attribute_id: r.attribute,
-        op,
-        value_number: 'value' in test ? test.value : null,
-        value_date: 'date' in test ? test.date : null,
-        missing_out: r.missing === 'out',
-      };
-    }),
-  );
-  await insert(
-    'cfg_eligibility_values',
-    config.eligibility.flatMap((r) => (r.kind === 'attribute' ? [...('in' in r.out_if ? r.out_if.in : 'not_in' in r.out_if ? r.out_if.not_in : [])].map((value) => ({ rule_id: r.id, value })) : [])),
-  );
+  await insertTableRows(insert, config.eligibility.flatMap(eligibilityRows));
   for (const statement of awardMacrosSql(config.awards)) await db.run(statement);
   await insert('cfg_ranking_periods', config.rankings.flatMap((r) => periods.filter((p) => periodMatches(r.periods, p)).map((p) => ({ ranking_id: r.id, period_id: p.id }))));
   await insert(

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 export { awardReferences, awardRows } from './awards/index.ts';
+export { describeEligibility, eligibilityReferences, eligibilityRows } from './eligibility/index.ts';
 export { describeFine, FINE_MODELS, fineColumns, fineReferences } from './fines/index.ts';
 import type { CheckFinding } from './finding.ts';
 import type { CheckRun, ComplianceKind, ConfigRow, EventTypeReferences, References, RuleText, ScoreKind, ScoreReference, ScoreReferences, ScoreWords, TableRow, Words, YamlPath } from './kind.ts';

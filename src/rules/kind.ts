@@ -38,6 +38,8 @@ export interface References {
   scoreById: ReadonlyMap<string, { subjects: readonly string[] }>;
   rankingById: ReadonlyMap<string, { periods: readonly string[] }>;
   attributeIds: readonly string[];
+  /** Declared attributes with the type of their values. */
+  attributes: readonly { id: string; type: string }[];
   eligibilityIds: readonly string[];
   /** The awards in config order. */
   awardIds: readonly string[];
