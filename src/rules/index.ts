@@ -24,6 +24,16 @@ import { scoreThreshold } from './score-threshold/index.ts';
 import { signoff } from './signoff/index.ts';
 import { surveyCount } from './survey-count/index.ts';
 
+/** The schemas of a list of kinds, as the tuple z.discriminatedUnion takes. */
+type SchemasOf<K extends readonly { schema: z.ZodObject }[]> = { -readonly [I in keyof K]: K[I]['schema'] };
+const schemasOf = <K extends readonly { schema: z.ZodObject }[]>(kinds: K) => kinds.map((k) => k.schema) as SchemasOf<K>;
+
+/** Each kind by its schema's discriminator value (`model`, `kind`): a parsed rule always has one. */
+function byDiscriminator<K extends { schema: z.ZodObject }>(kinds: readonly K[], key: string): (rule: Record<string, unknown>) => K {
+  const byValue = new Map(kinds.map((k) => [(k.schema.shape[key] as z.ZodLiteral).value, k]));
+  return (rule) => byValue.get(rule[key] as z.core.util.Literal)!;
+}
+
 /** `scores[].model`, in the order the JSON schema lists them. */
 const SCORE_KINDS = [
   ledger,
@@ -36,13 +46,9 @@ const SCORE_KINDS = [
   rollup,
 ] as const;
 
-type ScoreSchemas<K extends readonly ScoreKind[]> = { -readonly [I in keyof K]: K[I]['schema'] };
-export const Score = z.discriminatedUnion('model', SCORE_KINDS.map((k) => k.schema) as ScoreSchemas<typeof SCORE_KINDS>);
+export const Score = z.discriminatedUnion('model', schemasOf(SCORE_KINDS));
 export type Score = z.infer<typeof Score>;
-
-const byModel = new Map(SCORE_KINDS.map((k) => [k.schema.shape.model.value, k as ScoreKind]));
-/** The kind of a parsed score: the schema's discriminator guarantees there is one. */
-const modelOf = (score: Score): ScoreKind => byModel.get(score.model)!;
+const modelOf: (score: Score) => ScoreKind = byDiscriminator<ScoreKind>(SCORE_KINDS, 'model');
 
 /** The SQL models that compute scores of each model. */
 export const SCORE_MODELS: ReadonlyMap<string, readonly string[]> = new Map(SCORE_KINDS.map((k) => [k.schema.shape.model.value, k.models]));
@@ -65,13 +71,9 @@ const COMPLIANCE_KINDS = [
   scoreThreshold,
 ] as const;
 
-type Schemas<K extends readonly ComplianceKind[]> = { -readonly [I in keyof K]: K[I]['schema'] };
-export const ComplianceRule = z.discriminatedUnion('kind', COMPLIANCE_KINDS.map((k) => k.schema) as Schemas<typeof COMPLIANCE_KINDS>);
+export const ComplianceRule = z.discriminatedUnion('kind', schemasOf(COMPLIANCE_KINDS));
 export type ComplianceRule = z.infer<typeof ComplianceRule>;
-
-const byKind = new Map(COMPLIANCE_KINDS.map((k) => [k.schema.shape.kind.value, k as ComplianceKind]));
-/** The kind of a parsed rule: the schema's discriminator guarantees there is one. */
-const kindOf = (rule: ComplianceRule): ComplianceKind => byKind.get(rule.kind)!;
+const kindOf: (rule: ComplianceRule) => ComplianceKind = byDiscriminator<ComplianceKind>(COMPLIANCE_KINDS, 'kind');
 
 /** The SQL models the whole registry reads. */
 export const COMPLIANCE_MODELS: readonly string[] = COMPLIANCE_KINDS.flatMap((k) => k.models);

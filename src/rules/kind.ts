@@ -90,6 +90,13 @@ export interface ComplianceKind<S extends z.ZodObject = z.ZodObject> {
   check(rule: z.infer<S>, run: CheckRun): Promise<CheckFinding[]>;
 }
 
+/** The findings of each window or period in turn, in their order. */
+export async function findingsOf<T>(spans: readonly T[], find: (span: T) => Promise<CheckFinding[]>): Promise<CheckFinding[]> {
+  const findings: CheckFinding[] = [];
+  for (const span of spans) findings.push(...(await find(span)));
+  return findings;
+}
+
 /** Keeps a kind's own rule type while it is written; the registry erases it. */
 export const complianceKind = <S extends z.ZodObject>(kind: ComplianceKind<S>): ComplianceKind<S> => kind;
 

@@ -1,6 +1,6 @@
 /** `coverage`: the share (or number) of a level's units checked or inspected in each period (S4). */
 import { THRESHOLD_SYMBOL } from '../../config/thresholds.ts';
-import { complianceKind } from '../kind.ts';
+import { complianceKind, findingsOf } from '../kind.ts';
 import { needLevel, needPeriods } from '../references.ts';
 import { checkCoverage, type CoverageUnit } from './check.ts';
 import { Coverage } from './schema.ts';
@@ -25,12 +25,9 @@ export const coverage = complianceKind({
     if ('inspections' in rule.by) return { key: `method.compliance.coverage.inspections${suffix}`, values: { ...values, method: rule.by.inspections } };
     return rule.by.checks ? { key: `method.compliance.coverage.checks${suffix}`, values: { ...values, kinds: words.checkKinds(rule.by.checks) } } : { key: `method.compliance.coverage.anyCheck${suffix}`, values };
   },
-  async check(rule, run) {
-    const findings = [];
-    for (const period of run.periods(rule.periods)) {
+  check: (rule, run) =>
+    findingsOf(run.periods(rule.periods), async (period) => {
       const units = await run.query<CoverageUnit>('check_coverage', { level: rule.level, within: rule.within ?? run.topLevel, from: period.start, to: period.end });
-      findings.push(...checkCoverage(rule, period, units, run.labels));
-    }
-    return findings;
-  },
+      return checkCoverage(rule, period, units, run.labels);
+    }),
 });

@@ -1,6 +1,6 @@
 /** `inspection_cadence`: inspections of a method per unit, counted by week or by hour slot (S1, S6). */
 import { THRESHOLD_SYMBOL } from '../../config/thresholds.ts';
-import { complianceKind } from '../kind.ts';
+import { complianceKind, findingsOf } from '../kind.ts';
 import { needLevel, needPhases } from '../references.ts';
 import { checkInspectionCadence, checkInspectionSlots, type InspectionSlot, type InspectionWeek } from './check.ts';
 import { InspectionCadence } from './schema.ts';
@@ -28,16 +28,12 @@ export const inspectionCadence = complianceKind({
     const values = { rule: words.label(rule.label), level: words.level(rule.level), method: rule.method, op: THRESHOLD_SYMBOL[rule.count.op], value: rule.count.value, minMinutes: rule.min_minutes, ...slot };
     return { key: rule.min_minutes > 0 ? key : `${key}.anyLength`, values };
   },
-  async check(rule, run) {
-    const findings = [];
-    for (const window of run.windows(rule.during)) {
+  check: (rule, run) =>
+    findingsOf(run.windows(rule.during), async (window) => {
       const params = { level: rule.level, from: window.start, to: window.end, method: rule.method, min_minutes: rule.min_minutes };
-      if (rule.per === 'hours') {
-        const { from, to } = rule.service_hours;
-        const slotParams = { ...params, hours: rule.hours!, from_hour: from, to_hour: to, op: rule.count.op, required: rule.count.value };
-        findings.push(...checkInspectionSlots(rule, await run.query<InspectionSlot>('check_inspection_slots', slotParams)));
-      } else findings.push(...checkInspectionCadence(rule, await run.query<InspectionWeek>('check_inspection_weeks', params)));
-    }
-    return findings;
-  },
+      if (rule.per === 'week') return checkInspectionCadence(rule, await run.query<InspectionWeek>('check_inspection_weeks', params));
+      const { from, to } = rule.service_hours;
+      const slotParams = { ...params, hours: rule.hours!, from_hour: from, to_hour: to, op: rule.count.op, required: rule.count.value };
+      return checkInspectionSlots(rule, await run.query<InspectionSlot>('check_inspection_slots', slotParams));
+    }),
 });

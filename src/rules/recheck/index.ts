@@ -1,6 +1,6 @@
 /** `recheck` (S4 复查): a unit whose score last period met `below` is checked again this period. */
 import { THRESHOLD_SYMBOL } from '../../config/thresholds.ts';
-import { complianceKind } from '../kind.ts';
+import { complianceKind, findingsOf } from '../kind.ts';
 import { needLevel, needPeriods, needScoreOf } from '../references.ts';
 import { checkRecheck, type RecheckUnit } from './check.ts';
 import { Recheck } from './schema.ts';
@@ -25,12 +25,8 @@ export const recheck = complianceKind({
       kinds: words.checkKinds(rule.checks),
     },
   }),
-  async check(rule, run) {
-    const findings = [];
-    for (const period of run.periods(rule.periods)) {
-      const units = await run.query<RecheckUnit>('check_recheck', { level: rule.level, score_id: rule.score, period_id: period.id });
-      findings.push(...checkRecheck(rule, units, run.labels));
-    }
-    return findings;
-  },
+  check: (rule, run) =>
+    findingsOf(run.periods(rule.periods), async (period) =>
+      checkRecheck(rule, await run.query<RecheckUnit>('check_recheck', { level: rule.level, score_id: rule.score, period_id: period.id }), run.labels),
+    ),
 });

@@ -1,6 +1,6 @@
 /** `score_threshold` (S4/S9 targets): each unit's score in each selected period meets a threshold. */
 import { THRESHOLD_SYMBOL } from '../../config/thresholds.ts';
-import { complianceKind } from '../kind.ts';
+import { complianceKind, findingsOf } from '../kind.ts';
 import { needLevel, needPeriods, needScoreOf } from '../references.ts';
 import { checkScoreThreshold, type ScoredUnit } from './check.ts';
 import { ScoreThreshold } from './schema.ts';
@@ -17,12 +17,8 @@ export const scoreThreshold = complianceKind({
     key: 'method.compliance.scoreThreshold',
     values: { rule: words.label(rule.label), periods: words.periods(rule.periods), level: words.level(rule.level), score: words.score(rule.score), op: THRESHOLD_SYMBOL[rule.threshold.op], value: rule.threshold.value },
   }),
-  async check(rule, run) {
-    const findings = [];
-    for (const period of run.periods(rule.periods)) {
-      const units = await run.query<ScoredUnit>('check_period_scores', { level: rule.level, score_id: rule.score, period_id: period.id });
-      findings.push(...checkScoreThreshold(rule, units, run.labels));
-    }
-    return findings;
-  },
+  check: (rule, run) =>
+    findingsOf(run.periods(rule.periods), async (period) =>
+      checkScoreThreshold(rule, await run.query<ScoredUnit>('check_period_scores', { level: rule.level, score_id: rule.score, period_id: period.id }), run.labels),
+    ),
 });

@@ -1,6 +1,6 @@
 /** `survey_count`: customers surveyed per unit and month (S1: 10 a month). */
 import { THRESHOLD_SYMBOL } from '../../config/thresholds.ts';
-import { complianceKind } from '../kind.ts';
+import { complianceKind, findingsOf } from '../kind.ts';
 import { needLevel, needPhases } from '../references.ts';
 import { checkSurveyCount, type SurveyMonth } from './check.ts';
 import { SurveyCount } from './schema.ts';
@@ -16,11 +16,6 @@ export const surveyCount = complianceKind({
     key: 'method.compliance.survey',
     values: { rule: words.label(rule.label), level: words.level(rule.level), op: THRESHOLD_SYMBOL[rule.respondents.op], value: rule.respondents.value },
   }),
-  async check(rule, run) {
-    const findings = [];
-    for (const window of run.windows(rule.during)) {
-      findings.push(...checkSurveyCount(rule, await run.query<SurveyMonth>('check_survey_months', { level: rule.level, from: window.start, to: window.end })));
-    }
-    return findings;
-  },
+  check: (rule, run) =>
+    findingsOf(run.windows(rule.during), async (window) => checkSurveyCount(rule, await run.query<SurveyMonth>('check_survey_months', { level: rule.level, from: window.start, to: window.end }))),
 });
