@@ -3,7 +3,7 @@
  * value is read from (a metric aggregated over the period, or another score).
  */
 import { z } from 'zod';
-import { Id, Num } from '../config/atoms.ts';
+import { Id, Num, Text } from '../config/atoms.ts';
 
 export const PeriodKindSchema = z.enum(['month', 'quarter', 'phase', 'half', 'year', 'custom']);
 
@@ -14,6 +14,8 @@ export const PeriodKindSchema = z.enum(['month', 'quarter', 'phase', 'half', 'ye
  */
 export const scoreFloor = { floor: Num().optional() };
 export const scoreBounds = { ...scoreFloor, cap: Num().optional() };
+/** The keys every score opens with: its id, label and bounds. */
+export const scoreHead = { id: Id, label: Text, ...scoreBounds };
 
 export const MetricAggregate = z.enum(['sum', 'mean', 'last', 'min', 'max']);
 

@@ -1,14 +1,12 @@
 /** `check_average`: the mean (or last, or lowest) of the 0–100 checks dated inside the period. */
 import { z } from 'zod';
-import { Id, Subject, Text } from '../../config/atoms.ts';
+import { Id, Subject } from '../../config/atoms.ts';
 import { scoreKind, type RuleText, type TableRow } from '../kind.ts';
 import { needBounds } from '../references.ts';
-import { PeriodKindSchema, scoreBounds } from '../score-atoms.ts';
+import { PeriodKindSchema, scoreHead } from '../score-atoms.ts';
 
 export const CheckAverageScore = z.strictObject({
-  id: Id,
-  label: Text,
-  ...scoreBounds,
+  ...scoreHead,
   model: z.literal('check_average'),
   chart: PeriodKindSchema.default('quarter'),
   aggregate: z.enum(['mean', 'last', 'min']).default('mean'),

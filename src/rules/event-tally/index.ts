@@ -1,16 +1,14 @@
 /** `event_tally`: per period, how many events of the listed types a subject had, or the sum of their points or amounts. */
 import { z } from 'zod';
-import { Id, Subject, Text, Threshold } from '../../config/atoms.ts';
+import { Id, Subject, Threshold } from '../../config/atoms.ts';
 import { THRESHOLD_SYMBOL } from '../../config/thresholds.ts';
 import { scoreKind, type RuleText, type TableRow } from '../kind.ts';
 import { needBounds } from '../references.ts';
-import { PeriodKindSchema, scoreBounds } from '../score-atoms.ts';
+import { PeriodKindSchema, scoreHead } from '../score-atoms.ts';
 
 /** Per period, how many events of the listed types an entity had, or the sum of their points or amounts. */
 export const EventTallyScore = z.strictObject({
-  id: Id,
-  label: Text,
-  ...scoreBounds,
+  ...scoreHead,
   model: z.literal('event_tally'),
   chart: PeriodKindSchema.default('month'),
   subjects: z.array(Subject).min(1),

@@ -1,14 +1,12 @@
 /** `ledger` (S1): each subject starts every period at `base`; events add or deduct their points. */
 import { z } from 'zod';
-import { Id, Num, Subject, Text } from '../../config/atoms.ts';
+import { Num, Subject } from '../../config/atoms.ts';
 import { scoreKind, type RuleText, type TableRow } from '../kind.ts';
 import { needBounds } from '../references.ts';
-import { PeriodKindSchema, scoreBounds } from '../score-atoms.ts';
+import { PeriodKindSchema, scoreHead } from '../score-atoms.ts';
 
 export const LedgerScore = z.strictObject({
-  id: Id,
-  label: Text,
-  ...scoreBounds,
+  ...scoreHead,
   model: z.literal('ledger'),
   /** The period kind an entity page charts this score by. */
   chart: PeriodKindSchema.default('month'),

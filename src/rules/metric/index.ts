@@ -1,15 +1,13 @@
 /** `metric`: the period's values of one declared metric for the subject, aggregated. */
 import { z } from 'zod';
-import { Id, Subject, Text } from '../../config/atoms.ts';
+import { Id, Subject } from '../../config/atoms.ts';
 import { scoreKind, type RuleText, type TableRow } from '../kind.ts';
 import { needBounds } from '../references.ts';
-import { MetricAggregate, PeriodKindSchema, scoreBounds } from '../score-atoms.ts';
+import { MetricAggregate, PeriodKindSchema, scoreHead } from '../score-atoms.ts';
 
 /** The period's values of one declared metric for the subject: their sum, mean, latest, lowest or highest. */
 export const MetricScore = z.strictObject({
-  id: Id,
-  label: Text,
-  ...scoreBounds,
+  ...scoreHead,
   model: z.literal('metric'),
   chart: PeriodKindSchema.default('month'),
   metric: Id,

@@ -1,16 +1,14 @@
 /** `ratio`: numerator / denominator over the period, each a metric's sum or another score (S9). */
 import { z } from 'zod';
-import { Id, Num, Subject, Text } from '../../config/atoms.ts';
+import { Num, Subject } from '../../config/atoms.ts';
 import { scoreKind, type RuleText, type TableRow } from '../kind.ts';
 import { needBounds } from '../references.ts';
-import { OnNonpositive, PeriodKindSchema, RatioTerm, scoreBounds } from '../score-atoms.ts';
+import { OnNonpositive, PeriodKindSchema, RatioTerm, scoreHead } from '../score-atoms.ts';
 import { ratioTermColumns, sourceLabel, sourceScore } from '../score-sources.ts';
 
 /** Numerator / denominator over the period (S9: rated / served, satisfied / rated). */
 export const RatioScore = z.strictObject({
-  id: Id,
-  label: Text,
-  ...scoreBounds,
+  ...scoreHead,
   model: z.literal('ratio'),
   chart: PeriodKindSchema.default('month'),
   numerator: RatioTerm,

@@ -1,16 +1,14 @@
 /** `rollup`: a unit's score from another score of the units at a lower level, or of the staff, beneath it. */
 import { z } from 'zod';
-import { Id, Subject, Text } from '../../config/atoms.ts';
+import { Id, Subject } from '../../config/atoms.ts';
 import { scoreKind, type RuleText, type TableRow } from '../kind.ts';
 import { needBounds } from '../references.ts';
-import { MetricAggregate, PeriodKindSchema, scoreBounds } from '../score-atoms.ts';
+import { MetricAggregate, PeriodKindSchema, scoreHead } from '../score-atoms.ts';
 import { metricKey } from '../score-sources.ts';
 
 /** A unit's score from another score of the units at a lower level, or of the staff, beneath it. */
 export const RollupScore = z.strictObject({
-  id: Id,
-  label: Text,
-  ...scoreBounds,
+  ...scoreHead,
   model: z.literal('rollup'),
   chart: PeriodKindSchema.default('month'),
   of: Id,

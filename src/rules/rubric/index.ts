@@ -3,14 +3,12 @@ import { z } from 'zod';
 import { Id, Num, Subject, Text } from '../../config/atoms.ts';
 import { scoreKind, type RuleText, type TableRow } from '../kind.ts';
 import { needBounds } from '../references.ts';
-import { MetricAggregate, PeriodKindSchema, scoreBounds } from '../score-atoms.ts';
+import { MetricAggregate, PeriodKindSchema, scoreHead } from '../score-atoms.ts';
 import { metricKey } from '../score-sources.ts';
 
 /** A rubric (S9): items with maximum points, each read from its own metric; total = sum of the capped items. */
 export const RubricScore = z.strictObject({
-  id: Id,
-  label: Text,
-  ...scoreBounds,
+  ...scoreHead,
   model: z.literal('rubric'),
   chart: PeriodKindSchema.default('month'),
   /** How several values of an item's metric in a period combine (several raters → mean). */
