@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 import { ComplianceRule, Score } from '../rules/index.ts';
-import { Award, SoftCap } from '../rules/awards/schema.ts';
+import { Award, SoftCap } from '../rules/awards/index.ts';
 import { EligibilityRule } from '../rules/eligibility/index.ts';
 import { Fine } from '../rules/fines/index.ts';
 import { Id, Int, IsoDate, Label, Locale, Multiplier, Num, Subject, Text, Threshold, ThresholdOp } from './atoms.ts';

@@ -3,7 +3,7 @@
  * must outnumber places) and soft caps over several awards' winners (百佳 + 千佳 ≤ 1000, S8).
  * Both only warn; neither changes a list.
  */
-import type { Award, SoftCap } from './schema.ts';
+import type { Award, SoftCap } from './index.ts';
 import { sortBy } from '../../order.ts';
 import type { CheckFinding, Evidence } from '../finding.ts';
 

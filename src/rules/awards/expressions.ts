@@ -6,7 +6,7 @@
  * few functions. The macros wrap each expression, unchanged and parenthesised, into a CASE branch
  * per award, so sql/int_award_candidates.sql calls them like any function.
  */
-import type { Award } from './schema.ts';
+import type { Award } from './index.ts';
 
 /** The columns of one standing an expression may use, with their SQL types. */
 export const EXPRESSION_COLUMNS = {
