@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 export { awardReferences, awardRows } from './awards/index.ts';
+export { describeAward } from './awards/methodology.ts';
 export { describeEligibility, eligibilityReferences, eligibilityRows } from './eligibility/index.ts';
 export { describeFine, FINE_MODELS, fineColumns, fineReferences } from './fines/index.ts';
 import type { CheckFinding } from './finding.ts';
