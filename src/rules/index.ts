@@ -4,10 +4,6 @@
  * folder beside these and a line here (README, "Adding a rule kind").
  */
 import { z } from 'zod';
-export { awardReferences, awardRows } from './awards/index.ts';
-export { describeAward } from './awards/methodology.ts';
-export { describeEligibility, eligibilityReferences, eligibilityRows } from './eligibility/index.ts';
-export { describeFine, FINE_MODELS, fineColumns, fineReferences } from './fines/index.ts';
 import type { CheckFinding } from './finding.ts';
 import type { CheckRun, ComplianceKind, ConfigRow, EventTypeReferences, References, RuleText, ScoreKind, ScoreReference, ScoreReferences, ScoreWords, TableRow, Words, YamlPath } from './kind.ts';
 import { checkAverage } from './check-average/index.ts';
@@ -24,6 +20,12 @@ import { recheck } from './recheck/index.ts';
 import { scoreThreshold } from './score-threshold/index.ts';
 import { signoff } from './signoff/index.ts';
 import { surveyCount } from './survey-count/index.ts';
+
+// Rules that are lists of their own rather than kinds of one list: one module each.
+export { awardReferences, awardRows } from './awards/index.ts';
+export { describeAward } from './awards/methodology.ts';
+export { describeEligibility, eligibilityReferences, eligibilityRows } from './eligibility/index.ts';
+export { describeFine, FINE_MODELS, fineColumns, fineReferences } from './fines/index.ts';
 
 /** The schemas of a list of kinds, as the tuple z.discriminatedUnion takes. */
 type SchemasOf<K extends readonly { schema: z.ZodObject }[]> = { -readonly [I in keyof K]: K[I]['schema'] };
