@@ -14,8 +14,9 @@ import type { Peer, RatioTerm, Source } from '../rules/score-atoms.ts';
 import { scoreCycle, scoreStages } from './score-graph.ts';
 import { calendarPeriods, periodMatches, resolvePeriods, rowBudgetExcess, type ResolvedPeriod } from './periods.ts';
 import { TABLES } from '../pipeline/tables.ts';
-import { awardReferences, complianceReferences, eligibilityReferences, fineReferences, scoreEventTypeReferences, scoreReferences } from '../rules/index.ts';
+import { awardReferences, complianceReferences, eligibilityReferences, eventTypeReferences, eventTypeRuleReferences, scoreEventTypeReferences, scoreReferences } from '../rules/index.ts';
 import type { References, ScoreReferences, YamlPath } from '../rules/kind.ts';
+import type { EventTypeLookups } from '../rules/event-types/index.ts';
 
 export const CONFIG_FILE = 'competition.yaml';
 
@@ -359,41 +360,18 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
 
   problems.push(...scoreModelProblems(c));
 
-  const talliedTypes = new Set(c.scores.flatMap((s) => (s.model === 'event_tally' ? s.event_types : [])));
-  c.event_types.forEach((e, i) => {
-    // A type moves a score (score, effect and points together), costs a fine, or is counted by a
-    // tally: a type that does none of these would change nothing, unseen.
-    const scoreKeys = (['score', 'effect', 'points'] as const).filter((key) => e[key] !== undefined);
-    need(scoreKeys.length > 0 || e.fine !== undefined || talliedTypes.has(e.id), ['event_types', i], 'a score with effect and points, a fine, or an event_tally that counts it', 'none of them');
-    for (const key of ['score', 'effect', 'points'] as const) {
-      need(e[key] !== undefined || scoreKeys.length === 0, ['event_types', i, key], `${key} beside ${scoreKeys.join(' and ')} (or none of score, effect and points for a fine-only type)`, 'nothing');
-    }
-    if (e.score === undefined) {
-      need(e.cascade.length === 0, ['event_types', i, 'cascade'], 'no cascade on a type without a score', 'a list');
-      need(!(e.fine && 'per_point' in e.fine), ['event_types', i, 'fine', 'per_point'], 'a fixed or ranged fine: the type has no points', 'per_point');
-      return;
-    }
-    const score = scoreById.get(e.score);
-    need(score?.model === 'ledger', ['event_types', i, 'score'], `a ledger score, ${oneOf(c.scores.filter((s) => s.model === 'ledger').map((s) => s.id))}`, shown(e.score));
-    if (e.points && 'min' in e.points) need(e.points.min <= e.points.max, ['event_types', i, 'points', 'max'], `a maximum ≥ min ${e.points.min}`, String(e.points.max));
-    e.cascade.forEach((step, j) => {
-      const level = 'unit' in step.to ? step.to.unit : step.to.head_of;
-      const key = 'unit' in step.to ? 'unit' : 'head_of';
-      need(levelIds.includes(level), ['event_types', i, 'cascade', j, 'to', key], oneOf(levelIds), shown(level));
-      const receiver = 'unit' in step.to ? step.to.unit : 'staff';
-      need(!score || score.subjects.includes(receiver), ['event_types', i, 'cascade', j, 'to', key], `a receiver that score "${e.score}" applies to (${score?.subjects.join(', ')})`, shown(receiver));
-    });
-  });
-
-  const periodKindsPresent = new Set<string>([...calendarPeriods(c).map((p) => p.kind), ...c.periods.list.map((p) => p.kind), 'competition']);
-  c.event_types.forEach((e, i) => {
-    const at = (...rest: PropertyKey[]) => ['event_types', i, ...rest];
-    if (e.repeat) need(periodKindsPresent.has(e.repeat.within), at('repeat', 'within'), `a period kind this competition has, ${oneOf([...periodKindsPresent])}`, shown(e.repeat.within));
-    const bothMultipliers = e.repeat?.multiplier !== undefined && e.priority !== undefined;
-    need(!bothMultipliers || e.combine_multipliers !== undefined, at('combine_multipliers'), 'max or product: the type has both a repeat and a priority multiplier', 'nothing');
-    need(bothMultipliers || e.combine_multipliers === undefined, at('combine_multipliers'), 'no combine_multipliers unless repeat.multiplier and priority are both set', shown(e.combine_multipliers ?? ''));
-    if (e.fine) fineReferences(e.fine, e.repeat, (...rest) => at('fine', ...rest), { need, shown });
-  });
+  const eventTypeLookups: EventTypeLookups = {
+    levelIds,
+    need,
+    oneOf,
+    shown,
+    scoreById,
+    ledgerScoreIds: c.scores.filter((s) => s.model === 'ledger').map((s) => s.id),
+    talliedTypes: new Set(c.scores.flatMap((s) => (s.model === 'event_tally' ? s.event_types : []))),
+    periodKinds: new Set<string>([...calendarPeriods(c).map((p) => p.kind), ...c.periods.list.map((p) => p.kind), 'competition']),
+  };
+  c.event_types.forEach((e, i) => eventTypeReferences(e, (...rest) => ['event_types', i, ...rest], eventTypeLookups));
+  c.event_types.forEach((e, i) => eventTypeRuleReferences(e, (...rest) => ['event_types', i, ...rest], eventTypeLookups));
 
   c.scores.forEach((s, i) => scoreEventTypeReferences(s, (...rest) => ['scores', i, ...rest], { eventTypes: c.event_types, need, oneOf, shown }));
 

@@ -7,10 +7,10 @@ import { z } from 'zod';
 import { ComplianceRule, Score } from '../rules/index.ts';
 import { Award, SoftCap } from '../rules/awards/index.ts';
 import { EligibilityRule } from '../rules/eligibility/index.ts';
-import { Fine } from '../rules/fines/index.ts';
-import { Id, Int, IsoDate, Label, Locale, Multiplier, Num, Subject, Text, Threshold, ThresholdOp } from './atoms.ts';
+import { EventType } from '../rules/event-types/index.ts';
+import { Id, Int, IsoDate, Label, Locale, Num, Subject, Text, Threshold, ThresholdOp } from './atoms.ts';
 
-export { Award, ComplianceRule, EligibilityRule };
+export { Award, ComplianceRule, EligibilityRule, EventType };
 export { IsoDate, LOCALES, Locale, Text, ThresholdOp } from './atoms.ts';
 
 /** One file name or glob, or several, relative to the competition folder. */
@@ -85,47 +85,8 @@ const Periods = z.strictObject({
 });
 
 
-const Points = z.union([
-  z.strictObject({ fixed: Num().positive() }),
-  z.strictObject({ min: Num().positive(), max: Num().positive() }),
-]);
-export type Points = z.infer<typeof Points>;
 
 
-/** Where a cascaded share of an event lands, seen from the event's subject. */
-const CascadeTarget = z.union([
-  z.strictObject({ unit: Id }).describe('the subject’s own unit or its ancestor at this level'),
-  z.strictObject({ head_of: Id }).describe('the head of that unit'),
-]);
-
-/**
- * A kind of event. It moves a ledger score (`score`, `effect`, `points`), costs its subject a
- * `fine`, or both: a fine-only type (S5 100元 per conduct breach) has no score, effect or points.
- */
-const EventType = z.strictObject({
-  id: Id,
-  label: Text,
-  score: Id.optional(),
-  effect: z.enum(['add', 'deduct']).optional(),
-  points: Points.optional(),
-  /** Only events whose status is `verified` move a score (经核实). */
-  verified_only: z.boolean().default(false),
-  cascade: z.array(z.strictObject({ to: CascadeTarget, points: Num().positive() })).default([]),
-  /** The same problem again (same type, subject and problem code) inside one period of this kind counts more (加倍考核). */
-  repeat: z
-    .strictObject({
-      within: z.enum(['month', 'quarter', 'phase', 'half', 'year', 'custom', 'competition']),
-      /** Points (and money) of the second and later events; left out, repeats only change a fine's rate. */
-      multiplier: Multiplier.optional(),
-    })
-    .optional(),
-  /** Events marked `priority = yes` (a priority item named by the higher bank) count more. */
-  priority: z.strictObject({ multiplier: Multiplier }).optional(),
-  /** How repeat and priority multipliers combine when both apply; required when both are configured. */
-  combine_multipliers: z.enum(['max', 'product']).optional(),
-  fine: Fine.optional(),
-});
-export type EventType = z.infer<typeof EventType>;
 
 const SurveyRule = z.strictObject({
   /** How a survey's points are named on an entity page, e.g. 客户满意度回访. */

@@ -9,7 +9,7 @@ import { scoreStages } from '../config/score-graph.ts';
 import { periodMatches } from '../config/periods.ts';
 import { runSqlFile } from './sql.ts';
 import { awardMacrosSql } from '../rules/awards/expressions.ts';
-import { awardRows, complianceRows, eligibilityRows, fineColumns, scoreColumns, scoreRows } from '../rules/index.ts';
+import { awardRows, complianceRows, eligibilityRows, eventTypeRows, scoreColumns, scoreRows } from '../rules/index.ts';
 import type { ConfigRow, TableRow } from '../rules/kind.ts';
 
 export async function loadConfigTables(db: DuckDBConnection, competition: Competition): Promise<void> {
@@ -29,41 +29,7 @@ export async function loadConfigTables(db: DuckDBConnection, competition: Compet
   await insert('cfg_score_subjects', config.scores.flatMap((s) => s.subjects.map((subject) => ({ score_id: s.id, subject }))));
   await insert('cfg_metrics', config.metrics.map((m) => ({ metric_id: m.id })));
   await insertTableRows(insert, config.scores.flatMap(scoreRows));
-  await insert(
-    'cfg_event_types',
-    config.event_types.map((t) => ({
-      type_id: t.id,
-      // A fine-only type has no score, sign or points (NULLs: it posts nothing).
-      score_id: t.score ?? null,
-      sign: t.effect === undefined ? null : t.effect === 'add' ? 1 : -1,
-      fixed_points: t.points && 'fixed' in t.points ? t.points.fixed : null,
-      min_points: t.points && 'min' in t.points ? t.points.min : null,
-      max_points: t.points && 'max' in t.points ? t.points.max : null,
-      verified_only: t.verified_only,
-    })),
-  );
-  await insert(
-    'cfg_cascades',
-    config.event_types.flatMap((t) =>
-      t.cascade.map((step, i) => ({
-        type_id: t.id,
-        step: i + 1,
-        ...('unit' in step.to ? { target: 'unit', level_id: step.to.unit } : { target: 'head', level_id: step.to.head_of }),
-        points: step.points,
-      })),
-    ),
-  );
-  await insert(
-    'cfg_event_multipliers',
-    config.event_types.map((t) => ({
-      type_id: t.id,
-      repeat_within: t.repeat?.within ?? null,
-      repeat_multiplier: t.repeat?.multiplier ?? null,
-      priority_multiplier: t.priority?.multiplier ?? null,
-      combine: t.combine_multipliers ?? null,
-    })),
-  );
-  await insert('cfg_fines', config.event_types.flatMap((t) => (t.fine ? [{ type_id: t.id, ...fineColumns(t.fine) }] : [])));
+  await insertTableRows(insert, config.event_types.flatMap(eventTypeRows));
   if (config.surveys) await insert('cfg_survey_points', [{ score_id: config.surveys.score, ...config.surveys.points }]);
   await insert(
     'cfg_rankings',

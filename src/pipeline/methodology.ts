@@ -3,13 +3,12 @@
  * and symbols it uses, so the page reads the same rules in zh-CN and in en.
  */
 import type { Competition } from '../config/read.ts';
-import type { EventType } from '../config/schema.ts';
 import { localize } from '../config/text.ts';
 import { THRESHOLD_SYMBOL } from '../config/thresholds.ts';
 import { configLabels } from '../config/labels.ts';
 import type { MethodologyItem, MethodologySection } from '../site/model.ts';
 import { describeAwards } from './award-methodology.ts';
-import { describeCompliance, describeFine, describeScore } from '../rules/index.ts';
+import { describeCompliance, describeEventRules, describeScore } from '../rules/index.ts';
 
 export function describeMethodology(competition: Competition): MethodologySection[] {
   const { config, locale } = competition;
@@ -56,7 +55,7 @@ export function describeMethodology(competition: Competition): MethodologySectio
         if ('unit' in step.to) items.push(item('method.cascade.unit', { type: type_, level: levelLabel(step.to.unit), points: step.points }));
         else items.push(item('method.cascade.head', { type: type_, level: levelLabel(step.to.head_of), points: step.points }));
       }
-      items.push(...eventRuleItems(type, type_));
+      items.push(...describeEventRules(type, type_));
     }
     if (types.some((t) => t.repeat)) items.push(item('method.event.repeat.note'));
     if (types.some((t) => t.repeat?.multiplier !== undefined || t.priority)) items.push(item('method.event.multiplierScope'));
@@ -77,7 +76,7 @@ export function describeMethodology(competition: Competition): MethodologySectio
       return [
         item('method.fineOnly', { type: type_ }),
         ...(type.verified_only ? [item('method.fineOnly.verifiedOnly', { type: type_ })] : []),
-        ...eventRuleItems(type, type_),
+        ...describeEventRules(type, type_),
       ];
     });
   if (fineOnlyItems.length > 0) fineOnlyItems.push(item('method.fineOnly.note'));
@@ -129,18 +128,4 @@ export function describeMethodology(competition: Competition): MethodologySectio
     ...(complianceItems.length > 0 ? [{ headingKey: 'method.heading.compliance', headingValues: {}, items: complianceItems }] : []),
     { headingKey: 'method.heading.audit', headingValues: {}, items: [item('method.audit')] },
   ];
-}
-
-/** Repeat and priority multipliers, their precedence, and the type's fine (S5). */
-function eventRuleItems(type: EventType, typeLabel: string): MethodologyItem[] {
-  const items: MethodologyItem[] = [];
-  const item = (key: string, values: MethodologyItem['values'] = {}): MethodologyItem => ({ key, values: { type: typeLabel, ...values } });
-  if (type.repeat) {
-    const { within, multiplier } = type.repeat;
-    items.push(multiplier === undefined ? item('method.event.repeat.rateOnly', { periodKind: within }) : item('method.event.repeat', { periodKind: within, multiplier }));
-  }
-  if (type.priority) items.push(item('method.event.priority', { multiplier: type.priority.multiplier }));
-  if (type.combine_multipliers) items.push(item(`method.event.combine.${type.combine_multipliers}`));
-  if (type.fine) items.push(...describeFine(type.fine, typeLabel));
-  return items;
 }

@@ -25,7 +25,8 @@ import { surveyCount } from './survey-count/index.ts';
 export { awardReferences, awardRows } from './awards/index.ts';
 export { describeAward } from './awards/methodology.ts';
 export { describeEligibility, eligibilityReferences, eligibilityRows } from './eligibility/index.ts';
-export { describeFine, FINE_MODELS, fineColumns, fineReferences } from './fines/index.ts';
+export { describeEventRules, eventTypeReferences, eventTypeRows, eventTypeRuleReferences } from './event-types/index.ts';
+export { FINE_MODELS } from './fines/index.ts';
 
 /** The schemas of a list of kinds, as the tuple z.discriminatedUnion takes. */
 type SchemasOf<K extends readonly { schema: z.ZodObject }[]> = { -readonly [I in keyof K]: K[I]['schema'] };
