@@ -1,4 +1,5 @@
 -- The config, as tables, so that scoring SQL joins on rules instead of having values glued in.
+-- Rows are inserted by column name (src/pipeline/config-tables.ts): column order here is free.
 -- closed_through: NULL when the config leaves it out (periods close with the data, int_as_of.sql).
 -- locale: the edition being built (zh-CN or en), which picks the names of units and staff.
 CREATE TABLE cfg_competition (start_date DATE, end_date DATE, closed_through DATE, locale VARCHAR);
@@ -15,7 +16,7 @@ CREATE TABLE cfg_event_types (type_id VARCHAR, score_id VARCHAR, sign INTEGER, f
 CREATE TABLE cfg_cascades (type_id VARCHAR, step INTEGER, target VARCHAR, level_id VARCHAR, points DECIMAL(18, 6));
 CREATE TABLE cfg_survey_points (score_id VARCHAR, satisfied DECIMAL(18, 6), neutral DECIMAL(18, 6), unsatisfied DECIMAL(18, 6));
 CREATE TABLE cfg_rankings (ranking_id VARCHAR, ord INTEGER, score_id VARCHAR, subject VARCHAR, within_level VARCHAR, descending BOOLEAN);
--- Awards: the amount, condition and ordering expressions are macros (src/pipeline/award-expressions.ts).
+-- Awards: the amount, condition and ordering expressions are macros over one standing STRUCT (src/pipeline/award-expressions.ts).
 CREATE TABLE cfg_awards (award_id VARCHAR, ord INTEGER, kind VARCHAR, ranking_id VARCHAR, places INTEGER, candidates VARCHAR,
   floor_at_zero BOOLEAN, round_yuan BOOLEAN, order_descending BOOLEAN, reached_op VARCHAR, reached_value DECIMAL(18, 6),
   quota_level VARCHAR, quota_attribute VARCHAR, share_fraction DECIMAL(18, 6), share_rounding VARCHAR, share_min INTEGER, competitive BOOLEAN);

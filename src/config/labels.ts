@@ -2,16 +2,8 @@
 import type { Competition } from './read.ts';
 import { localize } from './text.ts';
 import type { Text } from './schema.ts';
+import type { Labels } from '../rules/finding.ts';
 
-/** Config names in the build's locale, for the words of a finding (rules see codes, pages show names). */
-export interface Labels {
-  level(id: string): string;
-  period(id: string): string;
-  checkKind(id: string): string;
-  /** An event type, or `survey` for the survey rule. */
-  eventType(id: string): string;
-  metric(id: string): string;
-}
 
 export function configLabels({ config, periods, locale }: Competition): Labels {
   const named = (entries: { id: string; label: Text }[]) => {

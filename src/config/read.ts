@@ -9,10 +9,14 @@ import type { z } from 'zod';
 import { BuildError, displayPath, shown, type Diagnostic } from '../pipeline/diagnostics.ts';
 import { readUtf8Text } from '../pipeline/encoding.ts';
 import { checkFile } from '../pipeline/confine.ts';
-import { CompetitionConfig, NUMBER_PLACEHOLDERS, OPENING_PLACEHOLDERS, type Locale, type Peer, type RatioTerm, type Source } from './schema.ts';
+import { CompetitionConfig, NUMBER_PLACEHOLDERS, OPENING_PLACEHOLDERS, type Locale } from './schema.ts';
+import type { Peer, RatioTerm, Source } from '../rules/score-atoms.ts';
 import { scoreCycle, scoreStages } from './score-graph.ts';
 import { calendarPeriods, periodMatches, resolvePeriods, rowBudgetExcess, type ResolvedPeriod } from './periods.ts';
 import { TABLES } from '../pipeline/tables.ts';
+import { awardReferences, complianceReferences, eligibilityReferences, eventTypeReferences, eventTypeRuleReferences, scoreEventTypeReferences, scoreReferences } from '../rules/index.ts';
+import type { References, ScoreReferences, YamlPath } from '../rules/kind.ts';
+import type { EventTypeLookups } from '../rules/event-types/index.ts';
 
 export const CONFIG_FILE = 'competition.yaml';
 
@@ -22,8 +26,6 @@ export interface Competition {
   locale: Locale;
   periods: ResolvedPeriod[];
 }
-
-export type YamlPath = readonly PropertyKey[];
 
 export function readCompetition(dir: string, localeOverride?: Locale): Competition {
   const file = path.join(dir, CONFIG_FILE);
@@ -358,57 +360,20 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
 
   problems.push(...scoreModelProblems(c));
 
-  const talliedTypes = new Set(c.scores.flatMap((s) => (s.model === 'event_tally' ? s.event_types : [])));
-  c.event_types.forEach((e, i) => {
-    // A type moves a score (score, effect and points together), costs a fine, or is counted by a
-    // tally: a type that does none of these would change nothing, unseen.
-    const scoreKeys = (['score', 'effect', 'points'] as const).filter((key) => e[key] !== undefined);
-    need(scoreKeys.length > 0 || e.fine !== undefined || talliedTypes.has(e.id), ['event_types', i], 'a score with effect and points, a fine, or an event_tally that counts it', 'none of them');
-    for (const key of ['score', 'effect', 'points'] as const) {
-      need(e[key] !== undefined || scoreKeys.length === 0, ['event_types', i, key], `${key} beside ${scoreKeys.join(' and ')} (or none of score, effect and points for a fine-only type)`, 'nothing');
-    }
-    if (e.score === undefined) {
-      need(e.cascade.length === 0, ['event_types', i, 'cascade'], 'no cascade on a type without a score', 'a list');
-      need(!(e.fine && 'per_point' in e.fine), ['event_types', i, 'fine', 'per_point'], 'a fixed or ranged fine: the type has no points', 'per_point');
-      return;
-    }
-    const score = scoreById.get(e.score);
-    need(score?.model === 'ledger', ['event_types', i, 'score'], `a ledger score, ${oneOf(c.scores.filter((s) => s.model === 'ledger').map((s) => s.id))}`, shown(e.score));
-    if (e.points && 'min' in e.points) need(e.points.min <= e.points.max, ['event_types', i, 'points', 'max'], `a maximum ≥ min ${e.points.min}`, String(e.points.max));
-    e.cascade.forEach((step, j) => {
-      const level = 'unit' in step.to ? step.to.unit : step.to.head_of;
-      const key = 'unit' in step.to ? 'unit' : 'head_of';
-      need(levelIds.includes(level), ['event_types', i, 'cascade', j, 'to', key], oneOf(levelIds), shown(level));
-      const receiver = 'unit' in step.to ? step.to.unit : 'staff';
-      need(!score || score.subjects.includes(receiver), ['event_types', i, 'cascade', j, 'to', key], `a receiver that score "${e.score}" applies to (${score?.subjects.join(', ')})`, shown(receiver));
-    });
-  });
+  const eventTypeLookups: EventTypeLookups = {
+    levelIds,
+    need,
+    oneOf,
+    shown,
+    scoreById,
+    ledgerScoreIds: c.scores.filter((s) => s.model === 'ledger').map((s) => s.id),
+    talliedTypes: new Set(c.scores.flatMap((s) => (s.model === 'event_tally' ? s.event_types : []))),
+    periodKinds: new Set<string>([...calendarPeriods(c).map((p) => p.kind), ...c.periods.list.map((p) => p.kind), 'competition']),
+  };
+  c.event_types.forEach((e, i) => eventTypeReferences(e, (...rest) => ['event_types', i, ...rest], eventTypeLookups));
+  c.event_types.forEach((e, i) => eventTypeRuleReferences(e, (...rest) => ['event_types', i, ...rest], eventTypeLookups));
 
-  const periodKindsPresent = new Set<string>([...calendarPeriods(c).map((p) => p.kind), ...c.periods.list.map((p) => p.kind), 'competition']);
-  c.event_types.forEach((e, i) => {
-    const at = (...rest: PropertyKey[]) => ['event_types', i, ...rest];
-    if (e.repeat) need(periodKindsPresent.has(e.repeat.within), at('repeat', 'within'), `a period kind this competition has, ${oneOf([...periodKindsPresent])}`, shown(e.repeat.within));
-    const bothMultipliers = e.repeat?.multiplier !== undefined && e.priority !== undefined;
-    need(!bothMultipliers || e.combine_multipliers !== undefined, at('combine_multipliers'), 'max or product: the type has both a repeat and a priority multiplier', 'nothing');
-    need(bothMultipliers || e.combine_multipliers === undefined, at('combine_multipliers'), 'no combine_multipliers unless repeat.multiplier and priority are both set', shown(e.combine_multipliers ?? ''));
-    if (e.fine && 'min' in e.fine) need(e.fine.min <= e.fine.max, at('fine', 'max'), `a maximum ≥ min ${e.fine.min}`, String(e.fine.max));
-    if (e.fine && 'per_point' in e.fine) {
-      need(e.fine.repeat_per_point === undefined || e.repeat !== undefined, at('fine', 'repeat_per_point'), 'a repeat rule on the type (repeat.within) that says what a repeat is', 'no repeat');
-      const both = e.fine.repeat_per_point !== undefined && e.repeat?.multiplier !== undefined;
-      need(!both || e.fine.on_repeat !== undefined, at('fine', 'on_repeat'), 'rate, multiplier or both: the type has a repeat multiplier and a repeat rate', 'nothing');
-      need(both || e.fine.on_repeat === undefined, at('fine', 'on_repeat'), 'no on_repeat unless repeat.multiplier and fine.repeat_per_point are both set', shown(e.fine.on_repeat ?? ''));
-    }
-  });
-
-  const eventTypeIds = c.event_types.map((e) => e.id);
-  c.scores.forEach((s, i) => {
-    if (s.model !== 'event_tally') return;
-    s.event_types.forEach((t, j) => {
-      need(eventTypeIds.includes(t), ['scores', i, 'event_types', j], oneOf(eventTypeIds), shown(t));
-      const pointless = c.event_types.find((e) => e.id === t && e.points === undefined);
-      need(s.measure !== 'points' || !pointless, ['scores', i, 'event_types', j], 'an event type with points (the tally sums points)', `fine-only type "${t}"`);
-    });
-  });
+  c.scores.forEach((s, i) => scoreEventTypeReferences(s, (...rest) => ['scores', i, ...rest], { eventTypes: c.event_types, need, oneOf, shown }));
 
   if (c.surveys) {
     need(scoreById.get(c.surveys.score)?.model === 'ledger', ['surveys', 'score'], 'a ledger score', shown(c.surveys.score));
@@ -430,37 +395,12 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
   for (const [listName, ids] of [['awards', awardIds], ['eligibility', eligibilityIds], ['soft_caps', c.soft_caps.map((s) => s.id)]] as const) {
     needUniqueIds(ids, (i) => [listName, i, 'id'], need);
   }
-  c.awards.forEach((a, i) => {
-    const ranking = a.ranking === undefined ? undefined : rankingById.get(a.ranking);
-    if (a.candidates === 'selected') need(a.ranking === undefined, ['awards', i, 'ranking'], 'no ranking: the leadership selects (candidates: selected)', shown(a.ranking ?? ''));
-    else need(ranking !== undefined, ['awards', i, 'ranking'], oneOf([...rankingById.keys()]), a.ranking === undefined ? 'nothing' : shown(a.ranking));
-    need(periodKinds.includes(a.period) || periodIds.includes(a.period), ['awards', i, 'period'], `a period kind or id, ${oneOf([...periodKinds, ...periodIds])}`, shown(a.period));
-    if (ranking) {
-      const rankedPeriods = competitionPeriods.filter((p) => periodMatches(ranking.periods, p));
-      need(competitionPeriods.filter((p) => periodMatches([a.period], p)).every((p) => rankedPeriods.includes(p)), ['awards', i, 'period'], `a period that ranking "${ranking.id}" ranks`, shown(a.period));
-    }
-    need(a.places === undefined || a.quota === undefined, ['awards', i, 'quota'], 'places either at the award or in its quota, not both', 'both');
-    if (a.quota) {
-      need(a.quota.places === undefined || a.quota.share === undefined, ['awards', i, 'quota', 'share'], 'either places or share', 'both');
-      const per = a.quota.per;
-      if (per && 'level' in per) need(levelIds.includes(per.level), ['awards', i, 'quota', 'per', 'level'], oneOf(levelIds), shown(per.level));
-      if (per && 'attribute' in per) need(attributeIds.includes(per.attribute), ['awards', i, 'quota', 'per', 'attribute'], `a declared attribute, ${oneOf(attributeIds)}`, shown(per.attribute));
-    }
-    a.tie_breaks.forEach((t, j) => need(scoreById.has(t.score), ['awards', i, 'tie_breaks', j, 'score'], oneOf([...scoreById.keys()]), shown(t.score)));
-    a.eligibility.forEach((r, j) => need(eligibilityIds.includes(r), ['awards', i, 'eligibility', j], oneOf(eligibilityIds), shown(r)));
-    a.funnel.forEach((f, j) => need(awardIds.slice(0, i).includes(f.award), ['awards', i, 'funnel', j, 'award'], `an award listed above this one, ${oneOf(awardIds.slice(0, i))}`, shown(f.award)));
-  });
-  c.eligibility.forEach((r, i) => {
-    if (r.kind === 'score') {
-      need(scoreById.has(r.score), ['eligibility', i, 'score'], oneOf([...scoreById.keys()]), shown(r.score));
-      if (r.period !== undefined) need(periodIds.includes(r.period), ['eligibility', i, 'period'], `a period id, ${oneOf(periodIds)}`, shown(r.period));
-    } else {
-      const declared = c.org.attributes.filter((a) => a.id === r.attribute);
-      const wanted = 'date' in r.out_if ? 'date' : 'value' in r.out_if ? 'number' : 'text';
-      need(declared.length > 0, ['eligibility', i, 'attribute'], `a declared attribute, ${oneOf(attributeIds)}`, shown(r.attribute));
-      need(declared.length === 0 || declared.some((a) => a.type === wanted), ['eligibility', i, 'out_if'], `a test for a ${declared[0]?.type ?? wanted} attribute`, `a ${wanted} test`);
-    }
-  });
+  const periodsMatching = (selectors: readonly string[]) => competitionPeriods.filter((p) => periodMatches(selectors, p)).map((p) => p.id);
+  const refs: References = {
+    levelIds, phaseIds, periodKinds, periodIds, scores: c.scores, scoreById, rankingById, attributeIds, attributes: c.org.attributes, eligibilityIds, awardIds, periodsMatching, need, oneOf, shown,
+  };
+  c.awards.forEach((a, i) => awardReferences(a, i, (...rest) => ['awards', i, ...rest], refs));
+  c.eligibility.forEach((r, i) => eligibilityReferences(r, (...rest) => ['eligibility', i, ...rest], refs));
   c.soft_caps.forEach((cap, i) => cap.awards.forEach((a, j) => need(awardIds.includes(a), ['soft_caps', i, 'awards', j], oneOf(awardIds), shown(a))));
 
   c.notices.forEach((n, i) => {
@@ -489,40 +429,17 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
     }
   });
 
-  c.compliance.forEach((rule, i) => {
-    if ('level' in rule) need(levelIds.includes(rule.level), ['compliance', i, 'level'], oneOf(levelIds), shown(rule.level));
-    if ('during' in rule) rule.during?.forEach((ph, j) => need(phaseIds.includes(ph), ['compliance', i, 'during', j], `a phase id, ${oneOf(phaseIds)}`, shown(ph)));
-    if ('periods' in rule) rule.periods.forEach((p, j) => need(periodKinds.includes(p) || periodIds.includes(p), ['compliance', i, 'periods', j], `a period kind or id, ${oneOf([...periodKinds, ...periodIds])}`, shown(p)));
-    if ('score' in rule) {
-      const score = scoreById.get(rule.score);
-      need(score !== undefined, ['compliance', i, 'score'], oneOf([...scoreById.keys()]), shown(rule.score));
-      need(!score || score.subjects.includes(rule.level), ['compliance', i, 'score'], `a score of "${rule.level}" (scores of it: ${c.scores.filter((s) => s.subjects.includes(rule.level)).map((s) => s.id).join(', ')})`, shown(rule.score));
-    }
-    if (rule.kind === 'coverage') need((rule.share === undefined) !== (rule.units === undefined), ['compliance', i], 'exactly one of share and units', rule.share ? 'both' : 'neither');
-    if (rule.kind === 'inspection_cadence') {
-      const { from, to } = rule.service_hours;
-      if (rule.per === 'week') need(rule.hours === undefined, ['compliance', i, 'hours'], 'no hours unless per: hours', String(rule.hours));
-      else if (rule.hours === undefined) need(false, ['compliance', i, 'per'], 'hours: the slot length in hours, with per: hours', 'no hours');
-      else {
-        need(from < to, ['compliance', i, 'service_hours', 'to'], `an hour after from ${from}`, String(to));
-        need(from >= to || (to - from) % rule.hours === 0, ['compliance', i, 'hours'], `a slot length that divides the service hours ${from}–${to} (${to - from} hours)`, String(rule.hours));
-      }
-    }
-    if (rule.kind === 'coverage' && rule.within !== undefined) {
-      const above = levelIds.slice(0, Math.max(0, levelIds.indexOf(rule.level)));
-      need(above.includes(rule.within), ['compliance', i, 'within'], `a level above "${rule.level}", ${oneOf(above)}`, shown(rule.within));
-    }
-  });
+  c.compliance.forEach((rule, i) => complianceReferences(rule, (...rest) => ['compliance', i, ...rest], refs));
   return problems;
 }
 
-/** Metric, ratio, indicators, rubric and rollup scores: the metrics, scores and levels they name. */
+/** Each score's kind checks the metrics, scores, event types and levels it names; then the scores must not read each other in a cycle. */
 function scoreModelProblems(c: CompetitionConfig): Problem[] {
   const problems: Problem[] = [];
   const need = (ok: boolean, p: YamlPath, expected: string, found: string) => {
     if (!ok) problems.push({ path: p, expected, found });
   };
-  const oneOf = (ids: string[]) => (ids.length > 0 ? `one of ${ids.map((i) => `"${i}"`).join(', ')}` : 'a declared id (none declared)');
+  const oneOf = (ids: readonly string[]) => (ids.length > 0 ? `one of ${ids.map((i) => `"${i}"`).join(', ')}` : 'a declared id (none declared)');
   const metricIds = c.metrics.map((m) => m.id);
   const levelIds = c.org.levels.map((l) => l.id);
   const needMetric = (id: string, p: YamlPath) => need(metricIds.includes(id), p, `a metric from metrics, ${oneOf(metricIds)}`, shown(id));
@@ -544,51 +461,10 @@ function scoreModelProblems(c: CompetitionConfig): Problem[] {
   const needPeer = (peer: Peer, p: YamlPath) => {
     if (typeof peer !== 'string') needSource(peer, p, levelIds.slice(0, 1));
   };
-  const needUnique = (ids: string[], p: (i: number) => YamlPath) => needUniqueIds(ids, p, need);
+  const needUnique = (ids: readonly string[], p: (i: number) => YamlPath) => needUniqueIds(ids, p, need);
 
-  c.scores.forEach((s, i) => {
-    const at = (...rest: PropertyKey[]): YamlPath => ['scores', i, ...rest];
-    if (s.model === 'metric') needMetric(s.metric, at('metric'));
-    if (s.model === 'ratio') {
-      needSource(s.numerator, at('numerator'), s.subjects);
-      needSource(s.denominator, at('denominator'), s.subjects);
-    }
-    const floor = s.floor;
-    const cap = s.model === 'indicators' ? s.total_cap : s.cap;
-    const capKey = s.model === 'indicators' ? 'total_cap' : 'cap';
-    if (floor !== undefined && cap !== undefined) need(floor <= cap, at(capKey), `a ${capKey} ≥ floor ${floor}`, String(cap));
-    if (s.model === 'rubric') {
-      needUnique(s.items.map((item) => item.id), (j) => at('items', j, 'id'));
-      s.items.forEach((item, j) => needMetric(item.metric, at('items', j, 'metric')));
-    }
-    if (s.model === 'indicators') {
-      const indicatorIds = s.indicators.map((ind) => ind.id);
-      needUnique(indicatorIds, (j) => at('indicators', j, 'id'));
-      s.indicators.forEach((ind, j) => {
-        needSource(ind.source, at('indicators', j, 'source'), s.subjects);
-        if (ind.kind === 'peer_ratio' || ind.kind === 'two_part_ratio') needPeer(ind.peer, at('indicators', j, 'peer'));
-        if (ind.kind === 'two_part_ratio') {
-          needSource(ind.increment, at('indicators', j, 'increment'), s.subjects);
-          needPeer(ind.increment_peer, at('indicators', j, 'increment_peer'));
-        }
-        if (ind.kind !== 'deduction' && ind.floor !== undefined) {
-          const cap = ind.cap === undefined ? s.cap : ind.cap;
-          need(cap === null || ind.floor <= cap, at('indicators', j, 'floor'), `a floor ≤ the indicator's cap ${cap}`, String(ind.floor));
-        }
-      });
-      s.exemptions.forEach((e, j) => need(indicatorIds.includes(e.indicator), at('exemptions', j, 'indicator'), `an indicator of this score, ${oneOf(indicatorIds)}`, shown(e.indicator)));
-    }
-    if (s.model === 'rollup') {
-      needScore(s.of, at('of'), [s.from]);
-      s.subjects.forEach((subj, j) => {
-        const below = ['staff', ...levelIds.slice(levelIds.indexOf(subj) + 1)];
-        need(subj !== 'staff', at('subjects', j), 'a level of the org tree (a rollup scores units)', shown(subj));
-        need(subj === 'staff' || below.includes(s.from), at('from'), `a level below "${subj}" or staff, ${oneOf(below)}`, shown(s.from));
-      });
-      if (s.aggregate === 'weighted_mean') need(s.weight !== undefined, at('aggregate'), 'a weight: { metric } for weighted_mean', 'no weight');
-      if (s.weight) needMetric(s.weight.metric, at('weight', 'metric'));
-    }
-  });
+  const refs: ScoreReferences = { levelIds, eventTypes: c.event_types, need, oneOf, shown, needMetric, needScore, needSource, needPeer, needUnique };
+  c.scores.forEach((s, i) => scoreReferences(s, (...rest) => ['scores', i, ...rest], refs));
   if (problems.length > 0) return problems;
   const cycle = scoreCycle(c);
   if (cycle) {

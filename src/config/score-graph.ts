@@ -1,42 +1,11 @@
 /**
- * Which scores each score reads (indicator sources, ratio terms, peers, rollups), the cycle among
- * them if there is one, and the stage each is computed in: a score reads only scores of earlier
+ * The cycle among the scores that read scores (each kind says which it reads, src/rules), if there
+ * is one, and the stage each is computed in: a score reads only scores of earlier
  * stages, so the scoring SQL runs stage by stage (src/pipeline/score.ts).
  */
-import type { CompetitionConfig, Peer, RatioTerm, Score, Source } from './schema.ts';
-
-/** A score another score reads, and where in that score's YAML it is named. */
-export interface ScoreReference {
-  score: string;
-  path: readonly PropertyKey[];
-}
-
-/** Scores computed straight from records: stage 0. */
-const RECORD_MODELS: ReadonlySet<Score['model']> = new Set(['ledger', 'check_average', 'event_tally', 'metric']);
-
-export function scoreReferences(score: Score): ScoreReference[] {
-  const refs: ScoreReference[] = [];
-  const fromSource = (source: Source | Peer | RatioTerm, path: PropertyKey[]) => {
-    if (typeof source === 'object' && 'score' in source) refs.push({ score: source.score, path: [...path, 'score'] });
-  };
-  if (score.model === 'ratio') {
-    fromSource(score.numerator, ['numerator']);
-    fromSource(score.denominator, ['denominator']);
-  }
-  if (score.model === 'rollup') refs.push({ score: score.of, path: ['of'] });
-  if (score.model === 'indicators') {
-    score.indicators.forEach((ind, j) => {
-      const at = (key: string): PropertyKey[] => ['indicators', j, key];
-      fromSource(ind.source, at('source'));
-      if (ind.kind === 'peer_ratio' || ind.kind === 'two_part_ratio') fromSource(ind.peer, at('peer'));
-      if (ind.kind === 'two_part_ratio') {
-        fromSource(ind.increment, at('increment'));
-        fromSource(ind.increment_peer, at('increment_peer'));
-      }
-    });
-  }
-  return refs;
-}
+import { scoreFromRecords, scoreReads } from '../rules/index.ts';
+import type { ScoreReference } from '../rules/kind.ts';
+import type { CompetitionConfig } from './schema.ts';
 
 export interface ScoreCycle {
   /** The score whose reference closes the cycle, by its index in `scores`. */
@@ -52,7 +21,7 @@ export interface ScoreCycle {
  * reads (a score reading only metrics is stage 1); or the first cycle met in config order.
  */
 function walkScores(config: CompetitionConfig): { stages: Map<string, number> } | { cycle: ScoreCycle } {
-  const byId = new Map(config.scores.map((score, index) => [score.id, { score, index, refs: scoreReferences(score) }]));
+  const byId = new Map(config.scores.map((score, index) => [score.id, { score, index, refs: scoreReads(score) }]));
   const stages = new Map<string, number>();
   const open = new Set<string>();
   for (const root of config.scores) {
@@ -66,7 +35,7 @@ function walkScores(config: CompetitionConfig): { stages: Map<string, number> } 
       const reference = entry.refs[frame.next++];
       if (reference === undefined) {
         const read = entry.refs.flatMap((r) => (byId.has(r.score) ? [stages.get(r.score)!] : []));
-        stages.set(frame.id, RECORD_MODELS.has(entry.score.model) ? 0 : 1 + Math.max(0, ...read));
+        stages.set(frame.id, scoreFromRecords(entry.score) ? 0 : 1 + Math.max(0, ...read));
         open.delete(frame.id);
         stack.pop();
       } else if (open.has(reference.score)) {

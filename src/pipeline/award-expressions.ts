@@ -7,73 +7,19 @@
  * node classes — no subqueries, no table functions, no second statement — and tried once on
  * typed NULLs, when the config is read, on a database of their own with external access off;
  * and (2) wrapped, unchanged and parenthesised, into scalar macros (`award_when`,
- * `award_amount`, `award_order`) whose parameters are exactly the allowed columns, so
- * sql/int_award_candidates.sql calls them like any function. Scoring runs with external access
- * switched off too, a second wall should the allowlist ever miss something. (3) When they fail
- * on the data, the failure is traced to the expression and the standing (awardExpressionFailure).
+ * `award_amount`, `award_order`) that read exactly the allowed columns of the one standing they
+ * are given as a STRUCT, so sql/intermediate/int_award_candidates.sql calls them like any function. Scoring
+ * runs with external access switched off too, a second wall should the allowlist ever miss
+ * something. (3) When they fail on the data, the failure is traced to the expression and the
+ * standing (awardExpressionFailure). The allowlist and the macros are the awards rule's own
+ * (src/rules/awards/expressions.ts); this module runs them on DuckDB.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
 import { locateInConfig } from '../config/read.ts';
-import type { Award, CompetitionConfig } from '../config/schema.ts';
+import { COLUMN_NAMES, EXPRESSION_COLUMNS, expressionsOf, FUNCTIONS, refusedNode, wrapped, type AstNode, type Located } from '../rules/awards/expressions.ts';
 import { BuildError, shown, type Diagnostic } from './diagnostics.ts';
 import { queryRows, runSqlFile } from './sql.ts';
-
-/** The columns of one standing an expression may use, with their SQL types. */
-export const EXPRESSION_COLUMNS = {
-  score: 'DECIMAL(18, 6)',
-  /** The period's target value for the ranking's score; NULL without a target. */
-  target: 'DECIMAL(18, 6)',
-  target_met: 'BOOLEAN',
-  rank: 'INTEGER',
-  rank_from_bottom: 'INTEGER',
-  rank_count: 'INTEGER',
-  previous_score: 'DECIMAL(18, 6)',
-  previous_rank: 'INTEGER',
-  /** Earlier periods of the same kind whose score met the award's `reached` standard. */
-  earlier_periods_reached: 'INTEGER',
-  /** 0 when the standard was first met in this period, 3 when three periods earlier; NULL if never. */
-  first_reached_periods_ago: 'INTEGER',
-  /** Staff in the unit and below it (1 for a person). */
-  headcount: 'INTEGER',
-} as const;
-const COLUMN_NAMES = Object.keys(EXPRESSION_COLUMNS);
-
-const FUNCTIONS = new Set(['greatest', 'least', 'round', 'abs', 'floor', 'ceil', 'ceiling', 'coalesce', 'nullif', 'sign', 'trunc']);
-const OPERATORS = new Set(['+', '-', '*', '/', '//', '%']);
-const OPERATOR_TYPES = new Set(['COMPARE_IN', 'COMPARE_NOT_IN', 'OPERATOR_NOT', 'OPERATOR_IS_NULL', 'OPERATOR_IS_NOT_NULL', 'OPERATOR_COALESCE']);
-
-type Kind = 'boolean' | 'number';
-/** The SQL type each macro gives (award_when, award_amount, award_order), and so each expression is cast to. */
-const MACRO_TYPES = { when: 'BOOLEAN', amount: 'DECIMAL(18, 6)', order: 'DOUBLE' } as const;
-interface Located {
-  path: (string | number)[];
-  text: string;
-  kind: Kind;
-  /** The type the expression is cast to where it is used. */
-  cast: (typeof MACRO_TYPES)[keyof typeof MACRO_TYPES];
-}
-
-/** Every expression of the config with where it sits and what it must yield. */
-function expressionsOf(config: CompetitionConfig): Located[] {
-  return config.awards.flatMap((a, i) => {
-    const at = (...rest: (string | number)[]) => ['awards', i, ...rest];
-    const found: Located[] = [];
-    const condition = (p: (string | number)[], text: string) => found.push({ path: p, text, kind: 'boolean', cast: MACRO_TYPES.when });
-    const amount = (p: (string | number)[], text: string) => found.push({ path: p, text, kind: 'number', cast: MACRO_TYPES.amount });
-    if (a.when !== undefined) condition(at('when'), a.when);
-    if (typeof a.amount === 'string') amount(at('amount'), a.amount);
-    a.cases.forEach((c, j) => {
-      condition(at('cases', j, 'when'), c.when);
-      if (typeof c.amount === 'string') amount(at('cases', j, 'amount'), c.amount);
-    });
-    if (a.order_by) found.push({ path: at('order_by', 'expression'), text: a.order_by.expression, kind: 'number', cast: MACRO_TYPES.order });
-    return found;
-  });
-}
-
-/** The expression as it is placed into SQL: on its own lines, so a trailing `--` comment stays inside. */
-const wrapped = (text: string) => `(\n${text}\n)`;
 
 /**
  * Refuses the build with a diagnostic at the YAML line of every expression that is not allowed.
@@ -82,7 +28,7 @@ const wrapped = (text: string) => `(\n${text}\n)`;
  * even should the allowlist miss something.
  */
 export async function checkAwardExpressions(competition: Competition): Promise<void> {
-  const expressions = expressionsOf(competition.config);
+  const expressions = expressionsOf(competition.config.awards);
   if (expressions.length === 0) return;
   const instance = await DuckDBInstance.create(':memory:', { enable_external_access: 'false', threads: '1' });
   const db = await instance.connect();
@@ -130,80 +76,6 @@ async function expressionProblem(db: DuckDBConnection, e: Located): Promise<{ ex
 
 const firstLine = (error: unknown) => (error instanceof Error ? error.message.split('\n')[0]! : String(error));
 
-type AstNode = Record<string, unknown>;
-
-/**
- * The first node outside the allowlist, described for the diagnostic; null when all are allowed.
- * Every property of every node is walked (arguments, FILTER, ORDER BY, window specs, CASE
- * branches, whatever DuckDB adds next), so no part of the tree is skipped by construction; each
- * expression node (one with a `class`) must be of an allowed class.
- */
-function refusedNode(value: unknown): string | null {
-  if (value === null || typeof value !== 'object') return null;
-  const own = !Array.isArray(value) && 'class' in value ? refusedClass(value as AstNode) : null;
-  if (own) return own;
-  for (const child of Object.values(value)) {
-    const refused = refusedNode(child);
-    if (refused) return refused;
-  }
-  return null;
-}
-
-/** Whether one expression node, apart from its children, is allowed. */
-function refusedClass(node: AstNode): string | null {
-  switch (node.class) {
-    case 'CONSTANT':
-    case 'COMPARISON':
-    case 'CONJUNCTION':
-    case 'BETWEEN':
-    case 'CASE':
-      return null;
-    case 'COLUMN_REF': {
-      const names = node.column_names as string[];
-      return names.length === 1 && COLUMN_NAMES.includes(names[0]!.toLowerCase()) ? null : `the column "${names.join('.')}"`;
-    }
-    case 'FUNCTION': {
-      const name = String(node.function_name).toLowerCase();
-      const allowed = node.is_operator ? OPERATORS.has(name) : FUNCTIONS.has(name);
-      const orders = (node.order_bys as { orders?: unknown[] } | null)?.orders ?? [];
-      if (!allowed || node.schema !== '' || node.catalog !== '' || node.distinct) return `the function "${String(node.function_name)}"`;
-      if (node.filter !== null) return `a FILTER clause on "${String(node.function_name)}"`;
-      if (orders.length > 0) return `an ORDER BY inside "${String(node.function_name)}"`;
-      return null;
-    }
-    case 'OPERATOR':
-      return OPERATOR_TYPES.has(String(node.type)) ? null : `the operator ${String(node.type)}`;
-    default:
-      return `a ${String(node.class).toLowerCase()} (${String(node.type)})`;
-  }
-}
-
-/** The macros that evaluate every award's expressions, one CASE branch per award (by its position). */
-export function awardMacrosSql(config: CompetitionConfig): string[] {
-  const params = ['award_ord', ...COLUMN_NAMES].join(', ');
-  const macro = (name: string, type: string, branch: (a: Award) => string | null) => {
-    const branches = config.awards.flatMap((a, ord) => {
-      const sql = branch(a);
-      return sql === null ? [] : [`WHEN ${ord} THEN CAST(${sql} AS ${type})`];
-    });
-    const body = branches.length === 0 ? `CAST(NULL AS ${type})` : `CASE award_ord\n${branches.join('\n')}\nEND`;
-    return `CREATE OR REPLACE MACRO ${name}(${params}) AS ${body};`;
-  };
-  const number = (value: number | string) => (typeof value === 'number' ? String(value) : wrapped(value));
-  const anyCase = (a: Award) => a.cases.map((c) => `coalesce(${wrapped(c.when)}, false)`).join(' OR ');
-  return [
-    macro('award_when', MACRO_TYPES.when, (a) => {
-      const parts = [a.when === undefined ? 'true' : `coalesce(${wrapped(a.when)}, false)`];
-      if (a.cases.length > 0) parts.push(`(${anyCase(a)})`);
-      return parts.join(' AND ');
-    }),
-    macro('award_amount', MACRO_TYPES.amount, (a) =>
-      a.cases.length === 0 ? number(a.amount) : `CASE ${a.cases.map((c) => `WHEN coalesce(${wrapped(c.when)}, false) THEN ${number(c.amount)}`).join(' ')} ELSE ${number(a.amount)} END`,
-    ),
-    macro('award_order', MACRO_TYPES.order, (a) => (a.order_by ? wrapped(a.order_by.expression) : null)),
-  ];
-}
-
 interface Candidate {
   period_id: string;
   entity_kind: 'unit' | 'staff';
@@ -219,7 +91,7 @@ const standing = (c: Candidate) => `${c.entity_kind} ${shown(c.entity_id)} in pe
  * found by bisection, so the normal path pays nothing. Null when no expression fails alone.
  */
 export async function awardExpressionFailure(db: DuckDBConnection, competition: Competition): Promise<BuildError | null> {
-  const expressions = expressionsOf(competition.config);
+  const expressions = expressionsOf(competition.config.awards);
   for (let ord = 0; ord < competition.config.awards.length; ord++) {
     await runSqlFile(db, 'award_trial_rows', { ord });
     const failsUpTo = (upto: number) => queryRows(db, 'award_trial', { upto }).then(() => false, () => true);

@@ -1,11 +1,11 @@
 /**
- * The methodology items of awards, penalties, eligibility rules and soft caps: one catalog key
- * per rule with its numbers and threshold symbols; expressions are worded for the page's language.
+ * The methodology items of awards, penalties, eligibility rules and soft caps: each rule's own
+ * sentences (src/rules/awards, src/rules/eligibility) with the config's names in the page's
+ * language and its expressions worded.
  */
 import type { Competition } from '../config/read.ts';
 import { localize } from '../config/text.ts';
-import type { Award, EligibilityRule } from '../config/schema.ts';
-import { THRESHOLD_SYMBOL } from '../checks/finding.ts';
+import { describeAward, describeEligibility } from '../rules/index.ts';
 import type { MethodologyItem } from '../site/model.ts';
 import { wordAmount, wordCondition, wordValue } from './expression-words.ts';
 
@@ -23,71 +23,27 @@ export function describeAwards(competition: Competition): MethodologyItem[] {
     if (listed) return label(listed.label);
     return (PERIOD_KIND_WORDS[locale] as Record<string, string>)[id] ?? id;
   };
-  const scoreLabel = (id: string) => label(config.scores.find((s) => s.id === id)?.label ?? id);
   const awardLabel = (id: string) => label(config.awards.find((a) => a.id === id)?.label ?? id);
-  const levelLabel = (id: string) => label(config.org.levels.find((l) => l.id === id)?.label ?? id);
-  const join = (parts: string[]) => parts.join(locale === 'zh-CN' ? '、' : ', ');
-  // 每名 is said of people; an award to units is so much for each unit.
-  const recipients = (a: Award) => (config.rankings.find((r) => r.id === a.ranking)?.subject === 'staff' ? 'staff' : 'unit');
-  const attributeLabel = (id: string) => label(config.org.attributes.find((a) => a.id === id)?.label ?? id);
-
-  const headline = (a: Award): MethodologyItem => {
-    const base = { award: label(a.label), period: periodLabel(a.period), ranking: a.ranking ? label(config.rankings.find((r) => r.id === a.ranking)!.label) : '' };
-    if (a.candidates === 'selected') return item('method.award.selected', base);
-    const places = a.quota?.places ?? a.places;
-    const share = a.quota?.share;
-    if (share) return item(`method.${a.kind}.share`, { ...base, percent: +(share.fraction * 100).toFixed(4), rounding: share.rounding, min: share.min });
-    if (places === undefined) return item(a.quota?.per ? `method.${a.kind}.groups` : `method.${a.kind}.all`, base);
-    return item(`method.${a.kind}.places`, { ...base, places });
+  const join = (parts: readonly string[]) => parts.join(locale === 'zh-CN' ? '、' : ', ');
+  const words = {
+    label,
+    period: periodLabel,
+    score: (id: string) => label(config.scores.find((s) => s.id === id)?.label ?? id),
+    award: awardLabel,
+    level: (id: string) => label(config.org.levels.find((l) => l.id === id)?.label ?? id),
+    attribute: (id: string) => label(config.org.attributes.find((a) => a.id === id)?.label ?? id),
+    eligibilityRule: (id: string) => label(config.eligibility.find((r) => r.id === id)!.label),
+    ranking: (id: string) => label(config.rankings.find((r) => r.id === id)!.label),
+    rankingSubject: (id: string | undefined) => config.rankings.find((r) => r.id === id)?.subject,
+    join,
+    condition: (expression: string) => wordCondition(expression, locale),
+    amount: (expression: string) => wordAmount(expression, locale),
+    value: (expression: string) => wordValue(expression, locale),
   };
 
-  const awardItems = config.awards.flatMap((a): MethodologyItem[] => {
-    const award = label(a.label);
-    const items = [headline(a)];
-    const per = a.quota?.per;
-    if (per) items.push(item('method.award.quotaPer', { award, group: 'level' in per ? levelLabel(per.level) : attributeLabel(per.attribute) }));
-    for (const [group, places] of Object.entries(a.quota?.group_places ?? {})) items.push(item('method.award.groupPlaces', { award, group, places }));
-    if (a.candidates === 'nominated') items.push(item('method.award.nominated', { award }));
-    for (const f of a.funnel) items.push(item('method.award.funnel', { award, source: awardLabel(f.award), op: THRESHOLD_SYMBOL[f.times.op], value: f.times.value }));
-    if (a.when !== undefined) items.push(item('method.award.when', { award, expression: wordCondition(a.when, locale) }));
-    if (a.reached) items.push(item('method.award.reached', { award, op: THRESHOLD_SYMBOL[a.reached.op], value: a.reached.value }));
-    for (const c of a.cases) items.push(item('method.award.case', { award, when: wordCondition(c.when, locale), amount: wordAmount(String(c.amount), locale) }));
-    if (typeof a.amount === 'string') items.push(item('method.award.formula', { award, expression: wordAmount(a.amount, locale) }));
-    else if (a.amount > 0 && a.cases.length === 0) items.push(item(`method.award.amount.${recipients(a)}`, { award, amount: a.amount }));
-    if (a.floor_at_zero) items.push(item('method.award.floorAtZero', { award }));
-    if (a.round === 'yuan') items.push(item('method.award.roundYuan', { award }));
-    if (a.order_by) items.push(item(`method.award.orderBy.${a.order_by.order}`, { award, expression: wordValue(a.order_by.expression, locale) }));
-    if (a.tie_breaks.length > 0) items.push(item('method.award.tieBreaks', { award, scores: join(a.tie_breaks.map((t) => `${scoreLabel(t.score)} ${t.order === 'desc' ? '↓' : '↑'}`)) }));
-    if (a.eligibility.length > 0) items.push(item('method.award.eligibility', { award, rules: join(a.eligibility.map((id) => label(config.eligibility.find((r) => r.id === id)!.label))) }));
-    if (a.competitive) items.push(item('method.award.competitive', { award }));
-    return items;
-  });
+  const awardItems = config.awards.flatMap((a) => describeAward(a, words));
   if (awardItems.length === 0) return [];
-  const ruleItems = config.eligibility.map((r) => eligibilityItem(r, { label, periodLabel, scoreLabel, attributeLabel, join }));
+  const ruleItems = config.eligibility.map((r) => describeEligibility(r, words));
   const capItems = config.soft_caps.map((cap) => item('method.softCap', { cap: label(cap.label), awards: join(cap.awards.map(awardLabel)), max: cap.max }));
   return [...awardItems, item('method.award.ties'), ...ruleItems, ...(ruleItems.length > 0 ? [item('method.eligibility.approval')] : []), ...capItems];
-}
-
-function eligibilityItem(
-  r: EligibilityRule,
-  words: {
-    label: (t: Parameters<typeof localize>[0]) => string;
-    periodLabel: (id: string) => string;
-    scoreLabel: (id: string) => string;
-    attributeLabel: (id: string) => string;
-    join: (parts: string[]) => string;
-  },
-): MethodologyItem {
-  const rule = words.label(r.label);
-  if (r.kind === 'score') {
-    const values = { rule, score: words.scoreLabel(r.score), op: THRESHOLD_SYMBOL[r.out_if.op], value: r.out_if.value, period: r.period ? words.periodLabel(r.period) : '' };
-    return { key: `method.eligibility.score${r.period ? '.period' : ''}${r.scope === 'ancestors' ? '.ancestors' : ''}`, values };
-  }
-  const test = r.out_if;
-  const values = { rule, attribute: words.attributeLabel(r.attribute) };
-  if ('in' in test) return { key: 'method.eligibility.attribute.in', values: { ...values, values: words.join(test.in) } };
-  if ('not_in' in test) return { key: 'method.eligibility.attribute.notIn', values: { ...values, values: words.join(test.not_in) } };
-  // A date goes through the page's date formatter (message() words `date`), like every other date.
-  if ('date' in test) return { key: 'method.eligibility.attribute.date', values: { ...values, op: THRESHOLD_SYMBOL[test.op], date: test.date } };
-  return { key: 'method.eligibility.attribute', values: { ...values, op: THRESHOLD_SYMBOL[test.op], value: test.value } };
 }

@@ -25,7 +25,7 @@ import { checkNoticeFindings } from './notice-findings.ts';
 import { readWorkingCalendar } from './working-days.ts';
 import { BuildError, displayPath, shown } from './diagnostics.ts';
 import { checkAwardExpressions } from './award-expressions.ts';
-import { softCapNotes } from '../checks/award-lists.ts';
+import { softCapNotes } from '../rules/awards/check.ts';
 import { checkOutput } from './output-safety.ts';
 import { runProcess, runTogether } from './processes.ts';
 import { renderCompiled, type PageCacheOptions, type RenderCounts } from '../render/render.ts';
@@ -288,7 +288,7 @@ async function runChecked(db: DuckDBConnection, options: CheckOptions & { locale
   });
   const findings = await timed('check', () => runChecks(db, competition));
   const asOf = checkedAsOf(options.asOf, scored.asOf);
-  return { competition, calendar, noticeRecord, asOf, findings, notes: [...recordNotes, ...loaded.notes, ...scored.notes, ...softCapNotes(competition.config, findings)] };
+  return { competition, calendar, noticeRecord, asOf, findings, notes: [...recordNotes, ...loaded.notes, ...scored.notes, ...softCapNotes(competition.config.soft_caps, findings)] };
 }
 
 /** `--as-of` may move the site's day past the data, never before it: a notice would then cite records from its future. */

@@ -3,7 +3,7 @@
  * gap to the next rank up and to the target, and the ranks over time for a sparkline.
  */
 import type { ThresholdOp } from '../config/schema.ts';
-import { meetsThreshold } from '../checks/finding.ts';
+import { meetsThreshold } from '../config/thresholds.ts';
 import type { PeerDistribution, ScoreHistory, ScoreHistoryPoint, ScoreSummary } from '../site/model.ts';
 
 /** A history point with what its standing adds: all null when the entity was not ranked in that period. */

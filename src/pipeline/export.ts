@@ -8,7 +8,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
 import { periodMatches, type PeriodKind, type ResolvedPeriod } from '../config/periods.ts';
 import { localize } from '../config/text.ts';
-import { THRESHOLD_SYMBOL, type CheckFinding } from '../checks/finding.ts';
+import { THRESHOLD_SYMBOL } from '../config/thresholds.ts';
+import type { CheckFinding } from '../rules/finding.ts';
 import {
   entityRef,
   type CalendarPhase,

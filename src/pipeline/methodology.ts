@@ -3,13 +3,12 @@
  * and symbols it uses, so the page reads the same rules in zh-CN and in en.
  */
 import type { Competition } from '../config/read.ts';
-import type { EventType } from '../config/schema.ts';
 import { localize } from '../config/text.ts';
-import { THRESHOLD_SYMBOL } from '../checks/finding.ts';
+import { THRESHOLD_SYMBOL } from '../config/thresholds.ts';
 import { configLabels } from '../config/labels.ts';
 import type { MethodologyItem, MethodologySection } from '../site/model.ts';
 import { describeAwards } from './award-methodology.ts';
-import { describeScoreModel } from './methodology-score-models.ts';
+import { describeCompliance, describeEventRules, describeScore } from '../rules/index.ts';
 
 export function describeMethodology(competition: Competition): MethodologySection[] {
   const { config, locale } = competition;
@@ -23,45 +22,45 @@ export function describeMethodology(competition: Competition): MethodologySectio
   const item = (key: string, values: MethodologyItem['values'] = {}): MethodologyItem => ({ key, values });
   const names = configLabels(competition);
   const separator = locale === 'zh-CN' ? '、' : ', ';
-  const checkKinds = (ids: string[] | undefined) => ids?.map(names.checkKind).join(separator) ?? (locale === 'zh-CN' ? '全部类别' : 'all kinds');
+  const checkKinds = (ids: readonly string[] | undefined) => ids?.map(names.checkKind).join(separator) ?? (locale === 'zh-CN' ? '全部类别' : 'all kinds');
   // Kinds stay codes for the page to word (periodKind.*); listed period IDs become their labels.
-  const periodSelector = (selectors: string[]) => selectors.map((s) => (competition.periods.some((p) => p.id === s) ? periodLabel(s) : s)).join(',');
+  const periodSelector = (selectors: readonly string[]) => selectors.map((s) => (competition.periods.some((p) => p.id === s) ? periodLabel(s) : s)).join(',');
   const scoreLabel = (id: string) => label(config.scores.find((s) => s.id === id)?.label ?? id);
 
+  const scoreWords = {
+    label,
+    subjects: subjectList,
+    level: levelLabel,
+    metric: (id: string) => label(config.metrics.find((m) => m.id === id)?.label ?? id),
+    score: scoreLabel,
+    eventType: (id: string) => label(config.event_types.find((t) => t.id === id)?.label ?? id),
+    checkKinds,
+    join: (parts: readonly string[]) => parts.join(separator),
+    topLevel: config.org.levels[0]!.id,
+    signoffRule: config.compliance.some((r) => r.kind === 'signoff'),
+  };
   const scoreSections = config.scores.map((score): MethodologySection => {
-    const items: MethodologyItem[] = [];
-    if (score.model === 'ledger') {
-      items.push(item('method.ledger', { score: label(score.label), base: score.base, subjects: subjectList(score.subjects) }));
-      for (const type of config.event_types.filter((t) => t.score === score.id)) {
-        const type_ = label(type.label);
-        const { points, effect } = type; // a scored type has both (src/config/read.ts)
-        if (points && effect) {
-          if ('fixed' in points) items.push(item(`method.event.${effect}.fixed`, { type: type_, points: points.fixed }));
-          else items.push(item(`method.event.${effect}.range`, { type: type_, min: points.min, max: points.max }));
-        }
-        if (type.verified_only) items.push(item('method.event.verifiedOnly', { type: type_ }));
-        for (const step of type.cascade) {
-          if ('unit' in step.to) items.push(item('method.cascade.unit', { type: type_, level: levelLabel(step.to.unit), points: step.points }));
-          else items.push(item('method.cascade.head', { type: type_, level: levelLabel(step.to.head_of), points: step.points }));
-        }
-        items.push(...eventRuleItems(type, type_));
+    const items: MethodologyItem[] = describeScore(score, scoreWords);
+    // Event types and the survey rule post to a ledger score (src/config/read.ts): their rules follow its own.
+    const types = config.event_types.filter((t) => t.score === score.id);
+    for (const type of types) {
+      const type_ = label(type.label);
+      const { points, effect } = type; // a scored type has both (src/config/read.ts)
+      if (points && effect) {
+        if ('fixed' in points) items.push(item(`method.event.${effect}.fixed`, { type: type_, points: points.fixed }));
+        else items.push(item(`method.event.${effect}.range`, { type: type_, min: points.min, max: points.max }));
       }
-      const types = config.event_types.filter((t) => t.score === score.id);
-      if (types.some((t) => t.repeat)) items.push(item('method.event.repeat.note'));
-      if (types.some((t) => t.repeat?.multiplier !== undefined || t.priority)) items.push(item('method.event.multiplierScope'));
-      if (types.some((t) => t.fine)) items.push(item('method.fine.note'));
-      if (config.surveys?.score === score.id) items.push(item('method.survey', { ...config.surveys.points }));
-    } else if (score.model === 'check_average') {
-      items.push(item(`method.checkAverage.${score.aggregate}`, { score: label(score.label), subjects: subjectList(score.subjects), kinds: checkKinds(score.check_kinds) }));
-      if (score.unsigned === 'exclude' || config.compliance.some((r) => r.kind === 'signoff')) items.push(item(`method.checkAverage.unsigned.${score.unsigned}`, { score: label(score.label) }));
-    } else if (score.model === 'event_tally') {
-      const types = score.event_types.map((id) => label(config.event_types.find((t) => t.id === id)?.label ?? id)).join(locale === 'zh-CN' ? '、' : ', ');
-      items.push(item(`method.tally.${score.measure}`, { score: label(score.label), subjects: subjectList(score.subjects), types, statuses: score.statuses.join(', ') }));
-      if (score.amount) items.push(item('method.tally.threshold', { score: label(score.label), op: THRESHOLD_SYMBOL[score.amount.op], value: score.amount.value }));
-      items.push(item('method.tally.appeals'));
-    } else {
-      items.push(...describeScoreModel(score, { config, label, subjectList, levelLabel, item }));
+      if (type.verified_only) items.push(item('method.event.verifiedOnly', { type: type_ }));
+      for (const step of type.cascade) {
+        if ('unit' in step.to) items.push(item('method.cascade.unit', { type: type_, level: levelLabel(step.to.unit), points: step.points }));
+        else items.push(item('method.cascade.head', { type: type_, level: levelLabel(step.to.head_of), points: step.points }));
+      }
+      items.push(...describeEventRules(type, type_));
     }
+    if (types.some((t) => t.repeat)) items.push(item('method.event.repeat.note'));
+    if (types.some((t) => t.repeat?.multiplier !== undefined || t.priority)) items.push(item('method.event.multiplierScope'));
+    if (types.some((t) => t.fine)) items.push(item('method.fine.note'));
+    if (config.surveys?.score === score.id) items.push(item('method.survey', { ...config.surveys.points }));
     const cap = score.model === 'indicators' ? score.total_cap : score.cap;
     if (score.floor !== undefined) items.push(item('method.score.floor', { score: label(score.label), floor: score.floor }));
     if (cap !== undefined) items.push(item('method.score.cap', { score: label(score.label), cap }));
@@ -77,7 +76,7 @@ export function describeMethodology(competition: Competition): MethodologySectio
       return [
         item('method.fineOnly', { type: type_ }),
         ...(type.verified_only ? [item('method.fineOnly.verifiedOnly', { type: type_ })] : []),
-        ...eventRuleItems(type, type_),
+        ...describeEventRules(type, type_),
       ];
     });
   if (fineOnlyItems.length > 0) fineOnlyItems.push(item('method.fineOnly.note'));
@@ -113,32 +112,8 @@ export function describeMethodology(competition: Competition): MethodologySectio
 
   const awardItems = describeAwards(competition);
 
-  const complianceItems: MethodologyItem[] = config.compliance.map((rule) => {
-    const rule_ = label(rule.label);
-    switch (rule.kind) {
-      case 'inspection_cadence': {
-        const key = rule.per === 'hours' ? 'method.compliance.inspection.slot' : 'method.compliance.inspection';
-        const slot: Record<string, number> = rule.per === 'hours' ? { hours: rule.hours!, from: rule.service_hours.from, to: rule.service_hours.to } : {};
-        return item(rule.min_minutes > 0 ? key : `${key}.anyLength`, { rule: rule_, level: levelLabel(rule.level), method: rule.method, op: THRESHOLD_SYMBOL[rule.count.op], value: rule.count.value, minMinutes: rule.min_minutes, ...slot });
-      }
-      case 'survey_count':
-        return item('method.compliance.survey', { rule: rule_, level: levelLabel(rule.level), op: THRESHOLD_SYMBOL[rule.respondents.op], value: rule.respondents.value });
-      case 'coverage': {
-        const threshold = rule.share ?? rule.units!;
-        // The unit count reads "≥ 2 outlets", the share "≥ 60% of outlets": one key each, `.units` suffixed.
-        const suffix = rule.share ? '' : '.units';
-        const values = { rule: rule_, periods: periodSelector(rule.periods), within: levelLabel(rule.within ?? config.org.levels[0]!.id), level: levelLabel(rule.level), op: THRESHOLD_SYMBOL[threshold.op], value: threshold.value };
-        if ('inspections' in rule.by) return item(`method.compliance.coverage.inspections${suffix}`, { ...values, method: rule.by.inspections });
-        return rule.by.checks ? item(`method.compliance.coverage.checks${suffix}`, { ...values, kinds: checkKinds(rule.by.checks) }) : item(`method.compliance.coverage.anyCheck${suffix}`, values);
-      }
-      case 'recheck':
-        return item(rule.checks ? 'method.compliance.recheck' : 'method.compliance.recheck.anyCheck', { rule: rule_, periods: periodSelector(rule.periods), level: levelLabel(rule.level), score: scoreLabel(rule.score), op: THRESHOLD_SYMBOL[rule.below.op], value: rule.below.value, kinds: checkKinds(rule.checks) });
-      case 'signoff':
-        return item(rule.checks ? 'method.compliance.signoff' : 'method.compliance.signoff.anyCheck', { rule: rule_, kinds: checkKinds(rule.checks) });
-      case 'score_threshold':
-        return item('method.compliance.scoreThreshold', { rule: rule_, periods: periodSelector(rule.periods), level: levelLabel(rule.level), score: scoreLabel(rule.score), op: THRESHOLD_SYMBOL[rule.threshold.op], value: rule.threshold.value });
-    }
-  });
+  const words = { label, level: levelLabel, score: scoreLabel, checkKinds, periods: periodSelector, topLevel: config.org.levels[0]!.id };
+  const complianceItems: MethodologyItem[] = config.compliance.map((rule) => describeCompliance(rule, words));
   if (complianceItems.length > 0) complianceItems.push(item('method.compliance.note'));
 
   const appealItems = config.tables.appeals ? ['upheld', 'adjusted', 'rejected', 'one'].map((k) => item(`method.appeal.${k}`)) : [];
@@ -153,25 +128,4 @@ export function describeMethodology(competition: Competition): MethodologySectio
     ...(complianceItems.length > 0 ? [{ headingKey: 'method.heading.compliance', headingValues: {}, items: complianceItems }] : []),
     { headingKey: 'method.heading.audit', headingValues: {}, items: [item('method.audit')] },
   ];
-}
-
-/** Repeat and priority multipliers, their precedence, and the type's fine (S5). */
-function eventRuleItems(type: EventType, typeLabel: string): MethodologyItem[] {
-  const items: MethodologyItem[] = [];
-  const item = (key: string, values: MethodologyItem['values'] = {}): MethodologyItem => ({ key, values: { type: typeLabel, ...values } });
-  if (type.repeat) {
-    const { within, multiplier } = type.repeat;
-    items.push(multiplier === undefined ? item('method.event.repeat.rateOnly', { periodKind: within }) : item('method.event.repeat', { periodKind: within, multiplier }));
-  }
-  if (type.priority) items.push(item('method.event.priority', { multiplier: type.priority.multiplier }));
-  if (type.combine_multipliers) items.push(item(`method.event.combine.${type.combine_multipliers}`));
-  const fine = type.fine;
-  if (fine && 'fixed' in fine) items.push(item('method.fine.fixed', { amount: fine.fixed }));
-  else if (fine && 'min' in fine) items.push(item('method.fine.range', { min: fine.min, max: fine.max }));
-  else if (fine) {
-    if (fine.repeat_per_point === undefined) items.push(item('method.fine.perPoint', { rate: fine.per_point }));
-    else items.push(item('method.fine.perPoint.repeat', { rate: fine.per_point, repeatRate: fine.repeat_per_point }));
-    if (fine.on_repeat) items.push(item(`method.fine.onRepeat.${fine.on_repeat}`));
-  }
-  return items;
 }

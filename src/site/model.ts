@@ -7,6 +7,10 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Locale, NOTICE_KINDS, ThresholdOp } from '../config/schema.ts';
 import type { PeriodKind } from '../config/periods.ts';
+import type { Evidence } from '../rules/finding.ts';
+import type { RuleText } from '../rules/kind.ts';
+
+export type { Evidence };
 import { SITE_FIELD_PREFIX } from '../render/model-reads.mjs';
 
 export interface PeriodInfo {
@@ -247,15 +251,6 @@ export interface DirectoryEntry {
   unitPath: string[];
 }
 
-export interface Evidence {
-  table: 'inspections' | 'surveys' | 'checks' | 'events' | 'metrics' | 'units' | 'awards';
-  id: string;
-  date: string;
-  /** Catalog key and values that describe the record, e.g. `evidence.inspection`. */
-  messageKey: string;
-  values: Record<string, string | number>;
-}
-
 export interface Finding {
   id: string;
   ruleId: string;
@@ -376,11 +371,8 @@ export interface ObjectionRecord {
 
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
-export interface MethodologyItem {
-  /** Message catalog key; `values` fill its placeholders. */
-  key: string;
-  values: Record<string, string | number>;
-}
+/** A methodology sentence: a message catalog key and the values that fill its placeholders. */
+export type MethodologyItem = RuleText;
 
 export interface MethodologySection {
   /** A catalog key such as `method.heading.score`, filled from `headingValues`. */

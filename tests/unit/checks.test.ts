@@ -1,7 +1,7 @@
 /** The compliance checks are pure functions: rows in, findings with evidence out. */
 import { describe, expect, it } from 'vitest';
-import { checkInspectionCadence, type InspectionWeek } from '../../src/checks/inspection-cadence.ts';
-import { checkSurveyCount } from '../../src/checks/survey-count.ts';
+import { checkInspectionCadence, type InspectionWeek } from '../../src/rules/inspection-cadence/check.ts';
+import { checkSurveyCount } from '../../src/rules/survey-count/check.ts';
 import { ComplianceRule } from '../../src/config/schema.ts';
 
 const weekly = ComplianceRule.parse({

@@ -5,11 +5,11 @@
 import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCoverage, type CoverageUnit } from '../../src/checks/coverage.ts';
-import { checkRecheck, type RecheckUnit } from '../../src/checks/recheck.ts';
-import { checkSignoff, type SignoffCheck } from '../../src/checks/signoff.ts';
-import { checkScoreThreshold } from '../../src/checks/score-threshold.ts';
-import type { CheckRecord, Labels } from '../../src/checks/finding.ts';
+import { checkCoverage, type CoverageUnit } from '../../src/rules/coverage/check.ts';
+import { checkRecheck, type RecheckUnit } from '../../src/rules/recheck/check.ts';
+import { checkSignoff, type SignoffCheck } from '../../src/rules/signoff/check.ts';
+import { checkScoreThreshold } from '../../src/rules/score-threshold/check.ts';
+import type { CheckRecord, Labels } from '../../src/rules/finding.ts';
 import { readCompetition } from '../../src/config/read.ts';
 import { ComplianceRule, LOCALES } from '../../src/config/schema.ts';
 import { describeMethodology } from '../../src/pipeline/methodology.ts';

@@ -16,7 +16,7 @@
  */
 import type { Locale, ThresholdOp } from '../../config/schema.ts';
 import type { ScoreUnit } from '../model.ts';
-import { THRESHOLD_SYMBOL } from '../../checks/finding.ts';
+import { THRESHOLD_SYMBOL } from '../../config/thresholds.ts';
 import { formatDay } from '../../config/dates.ts';
 import zhCN from './zh-CN.json';
 import en from './en.json';

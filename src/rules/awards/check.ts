@@ -3,9 +3,9 @@
  * must outnumber places) and soft caps over several awards' winners (百佳 + 千佳 ≤ 1000, S8).
  * Both only warn; neither changes a list.
  */
-import type { Award, CompetitionConfig } from '../config/schema.ts';
-import { sortBy } from '../order.ts';
-import type { CheckFinding, Evidence } from './finding.ts';
+import type { Award, SoftCap } from './index.ts';
+import { sortBy } from '../../order.ts';
+import type { CheckFinding, Evidence } from '../finding.ts';
 
 export interface AwardGroup {
   award_id: string;
@@ -50,7 +50,7 @@ export function checkCompetitiveSelection(award: Award, groups: AwardGroup[]): C
 }
 
 /** The awards of a cap together won more than its maximum in one period. */
-export function checkSoftCap(cap: CompetitionConfig['soft_caps'][number], groups: AwardGroup[]): CheckFinding[] {
+export function checkSoftCap(cap: SoftCap, groups: AwardGroup[]): CheckFinding[] {
   const ofCap = groups.filter((g) => cap.awards.includes(g.award_id));
   const periods = [...new Set(ofCap.map((g) => g.period_id))].sort();
   return periods.flatMap((periodId) => {
@@ -75,7 +75,7 @@ export function checkSoftCap(cap: CompetitionConfig['soft_caps'][number], groups
 }
 
 /** A soft cap exceeded is also said in the build log, so whoever runs the build sees it. */
-export const softCapNotes = (config: CompetitionConfig, findings: CheckFinding[]): string[] =>
+export const softCapNotes = (softCaps: readonly SoftCap[], findings: CheckFinding[]): string[] =>
   findings
-    .filter((f) => config.soft_caps.some((cap) => cap.id === f.ruleId))
+    .filter((f) => softCaps.some((cap) => cap.id === f.ruleId))
     .map((f) => `soft cap ${f.ruleId}: ${f.observed} winners in ${f.periodStart} – ${f.periodEnd}, more than ${f.threshold.value}; the lists stand`);

@@ -1,6 +1,7 @@
 /** S1: "10 customers are surveyed per month." One finding per unit and month that falls short. */
-import type { ComplianceRule } from '../config/schema.ts';
-import { inRecordOrder, meetsThreshold, THRESHOLD_SYMBOL, type CheckFinding } from './finding.ts';
+import type { SurveyCount } from './schema.ts';
+import { meetsThreshold, THRESHOLD_SYMBOL } from '../../config/thresholds.ts';
+import { inRecordOrder, type CheckFinding } from '../finding.ts';
 
 export interface SurveyMonth {
   unit_id: string;
@@ -10,9 +11,7 @@ export interface SurveyMonth {
   surveys: { id: string; date: string; respondents: number }[];
 }
 
-type SurveyCountRule = Extract<ComplianceRule, { kind: 'survey_count' }>;
-
-export function checkSurveyCount(rule: SurveyCountRule, months: SurveyMonth[]): CheckFinding[] {
+export function checkSurveyCount(rule: SurveyCount, months: SurveyMonth[]): CheckFinding[] {
   return months
     .filter((month) => !meetsThreshold(month.respondents, rule.respondents))
     .map((month) => ({

@@ -3,9 +3,10 @@
  * each sub-branch covers 100% of its outlets a month". One finding per group and period whose
  * share of covered units falls short, with the units not covered as evidence.
  */
-import type { ComplianceRule } from '../config/schema.ts';
-import { sortBy } from '../order.ts';
-import { meetsThreshold, THRESHOLD_SYMBOL, type CheckFinding, type Labels } from './finding.ts';
+import type { Coverage } from './schema.ts';
+import { sortBy } from '../../order.ts';
+import { meetsThreshold, THRESHOLD_SYMBOL } from '../../config/thresholds.ts';
+import { type CheckFinding, type Labels } from '../finding.ts';
 
 export interface CoverageUnit {
   /** The unit of the rule's `within` level this unit belongs to. */
@@ -16,15 +17,13 @@ export interface CoverageUnit {
   records: { table: 'checks' | 'inspections'; id: string; date: string; kind: string }[];
 }
 
-type CoverageRule = Extract<ComplianceRule, { kind: 'coverage' }>;
-
 export interface CoveragePeriod {
   id: string;
   start: string;
   end: string;
 }
 
-export function checkCoverage(rule: CoverageRule, period: CoveragePeriod, units: CoverageUnit[], labels: Labels): CheckFinding[] {
+export function checkCoverage(rule: Coverage, period: CoveragePeriod, units: CoverageUnit[], labels: Labels): CheckFinding[] {
   const covers = (record: CoverageUnit['records'][number]) =>
     'inspections' in rule.by
       ? record.table === 'inspections' && record.kind === rule.by.inspections

@@ -2,8 +2,9 @@
  * S4/S9 targets ("customer satisfaction ≥ 85%", "evaluation rate ≥ 90%"): one finding per unit
  * and period whose score misses the threshold, with the records behind the score.
  */
-import type { ComplianceRule } from '../config/schema.ts';
-import { checkEvidence, inRecordOrder, meetsThreshold, THRESHOLD_SYMBOL, type CheckFinding, type Evidence, type Labels } from './finding.ts';
+import type { ScoreThreshold } from './schema.ts';
+import { meetsThreshold, THRESHOLD_SYMBOL } from '../../config/thresholds.ts';
+import { checkEvidence, inRecordOrder, type CheckFinding, type Evidence, type Labels } from '../finding.ts';
 
 export interface ScoredUnit {
   unit_id: string;
@@ -18,9 +19,7 @@ export interface ScoredUnit {
   parts: { table: 'checks' | 'events' | 'surveys' | 'metrics'; id: string; date: string; rule: string; amount: number; checker: string | null; signed_by: string | null }[];
 }
 
-type ScoreThresholdRule = Extract<ComplianceRule, { kind: 'score_threshold' }>;
-
-export function checkScoreThreshold(rule: ScoreThresholdRule, units: ScoredUnit[], labels: Labels): CheckFinding[] {
+export function checkScoreThreshold(rule: ScoreThreshold, units: ScoredUnit[], labels: Labels): CheckFinding[] {
   return units
     .filter((u) => !meetsThreshold(u.score, rule.threshold))
     .map((u) => ({

@@ -1,11 +1,25 @@
 /** What a rule check returns: a problem found, the rule that found it, and the rows that show it. */
-import type { Threshold } from '../config/schema.ts';
-import type { Labels } from '../config/labels.ts';
+import type { Threshold } from '../config/atoms.ts';
 import { sortBy } from '../order.ts';
 
-export type { Evidence } from '../site/model.ts';
-export type { Labels } from '../config/labels.ts';
-import type { Evidence } from '../site/model.ts';
+/** Config names in the build's locale, for the words of a finding (rules see codes, pages show names). */
+export interface Labels {
+  level(id: string): string;
+  period(id: string): string;
+  checkKind(id: string): string;
+  /** An event type, or `survey` for the survey rule. */
+  eventType(id: string): string;
+  metric(id: string): string;
+}
+
+export interface Evidence {
+  table: 'inspections' | 'surveys' | 'checks' | 'events' | 'metrics' | 'units' | 'awards';
+  id: string;
+  date: string;
+  /** Catalog key and values that describe the record, e.g. `evidence.inspection`. */
+  messageKey: string;
+  values: Record<string, string | number>;
+}
 
 export interface CheckFinding {
   ruleId: string;
@@ -44,22 +58,6 @@ export const checkEvidence = (checks: readonly CheckRecord[], labels: Labels): E
     messageKey: c.staff_name === null ? 'evidence.check' : 'evidence.check.staff',
     values: { kind: labels.checkKind(c.kind), score: c.score, checker: c.checker || '—', signedBy: c.signed_by || '—', ...(c.staff_name === null ? {} : { staff: c.staff_name }) },
   }));
-
-export function meetsThreshold(value: number, threshold: Threshold): boolean {
-  switch (threshold.op) {
-    case '>=':
-      return value >= threshold.value;
-    case '>':
-      return value > threshold.value;
-    case '<':
-      return value < threshold.value;
-    case '<=':
-      return value <= threshold.value;
-  }
-}
-
-/** The printed form of a threshold operator, as the methodology page shows it. */
-export const THRESHOLD_SYMBOL = { '>=': '≥', '>': '>', '<': '<', '<=': '≤' } as const;
 
 /** Evidence in a fixed order (date, then ID), whatever order the rows came in. */
 export const inRecordOrder = <T extends { date: string; id: string }>(rows: readonly T[]): T[] =>

@@ -2,8 +2,9 @@
  * S4 复查: "outlets that scored below 85 last quarter must be checked again". One finding per
  * unit and period without a recheck, with last period's score and the checks behind it.
  */
-import type { ComplianceRule } from '../config/schema.ts';
-import { checkEvidence, meetsThreshold, THRESHOLD_SYMBOL, type CheckFinding, type CheckRecord, type Labels } from './finding.ts';
+import type { Recheck } from './schema.ts';
+import { meetsThreshold, THRESHOLD_SYMBOL } from '../../config/thresholds.ts';
+import { checkEvidence, type CheckFinding, type CheckRecord, type Labels } from '../finding.ts';
 
 export interface RecheckUnit {
   unit_id: string;
@@ -16,9 +17,7 @@ export interface RecheckUnit {
   current_checks: CheckRecord[];
 }
 
-type RecheckRule = Extract<ComplianceRule, { kind: 'recheck' }>;
-
-export function checkRecheck(rule: RecheckRule, units: RecheckUnit[], labels: Labels): CheckFinding[] {
+export function checkRecheck(rule: Recheck, units: RecheckUnit[], labels: Labels): CheckFinding[] {
   const rechecks = (c: CheckRecord) => rule.checks === undefined || rule.checks.includes(c.kind);
   return units
     .filter((u) => meetsThreshold(u.previous_score, rule.below) && !u.current_checks.some(rechecks))

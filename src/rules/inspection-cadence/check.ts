@@ -3,8 +3,9 @@
  * 5 minutes a week." S6: "each line is patrolled every hour of its service day." One finding per
  * unit and week (or hour slot) that falls short.
  */
-import type { ComplianceRule } from '../config/schema.ts';
-import { inRecordOrder, meetsThreshold, THRESHOLD_SYMBOL, type CheckFinding } from './finding.ts';
+import type { InspectionCadence } from './schema.ts';
+import { meetsThreshold, THRESHOLD_SYMBOL } from '../../config/thresholds.ts';
+import { inRecordOrder, type CheckFinding } from '../finding.ts';
 
 interface Inspection {
   id: string;
@@ -33,9 +34,7 @@ export interface InspectionSlot {
   inspections: (Inspection & { time: string })[];
 }
 
-type CadenceRule = Extract<ComplianceRule, { kind: 'inspection_cadence' }>;
-
-export function checkInspectionCadence(rule: CadenceRule, weeks: InspectionWeek[]): CheckFinding[] {
+export function checkInspectionCadence(rule: InspectionCadence, weeks: InspectionWeek[]): CheckFinding[] {
   return weeks
     .filter((week) => !meetsThreshold(week.qualifying, rule.count))
     .map((week) => ({
@@ -47,7 +46,7 @@ export function checkInspectionCadence(rule: CadenceRule, weeks: InspectionWeek[
 
 const clock = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 
-export function checkInspectionSlots(rule: CadenceRule, slots: InspectionSlot[]): CheckFinding[] {
+export function checkInspectionSlots(rule: InspectionCadence, slots: InspectionSlot[]): CheckFinding[] {
   return slots
     .filter((slot) => !meetsThreshold(slot.qualifying, rule.count))
     .map((slot) => ({
@@ -60,7 +59,7 @@ export function checkInspectionSlots(rule: CadenceRule, slots: InspectionSlot[])
 }
 
 /** The finding of a unit's week or slot that falls short, with every inspection of it as evidence. */
-function shortfall(rule: CadenceRule, unitId: string, qualifying: number, inspections: (Inspection & { time?: string })[], key: string, slot: Record<string, string>): Omit<CheckFinding, 'periodStart' | 'periodEnd'> {
+function shortfall(rule: InspectionCadence, unitId: string, qualifying: number, inspections: (Inspection & { time?: string })[], key: string, slot: Record<string, string>): Omit<CheckFinding, 'periodStart' | 'periodEnd'> {
   return {
     ruleId: rule.id,
     unitId,

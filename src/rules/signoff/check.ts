@@ -1,17 +1,15 @@
 /** S3 验收签字: "a score without a sign-off is a finding". One finding per unsigned check. */
-import type { ComplianceRule } from '../config/schema.ts';
-import { checkEvidence, type CheckFinding, type CheckRecord, type Labels } from './finding.ts';
+import type { Signoff } from './schema.ts';
+import { checkEvidence, type CheckFinding, type CheckRecord, type Labels } from '../finding.ts';
 
 export interface SignoffCheck extends CheckRecord {
   unit_id: string;
 }
 
-type SignoffRule = Extract<ComplianceRule, { kind: 'signoff' }>;
-
 /** "Signed" is a yes/no; the threshold states it as the number of sign-offs, at least 1. */
 const ONE_SIGNOFF = { op: '>=', value: 1 } as const;
 
-export function checkSignoff(rule: SignoffRule, checks: SignoffCheck[], labels: Labels): CheckFinding[] {
+export function checkSignoff(rule: Signoff, checks: SignoffCheck[], labels: Labels): CheckFinding[] {
   return checks
     .filter((c) => c.signed_by === '' && (rule.checks === undefined || rule.checks.includes(c.kind)))
     .map((c) => ({
