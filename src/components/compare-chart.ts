@@ -31,7 +31,9 @@ const STYLES = [
   { color: '#1b7a3d', dash: '2 3' },
   { color: '#7a4ab0', dash: '10 3 2 3' },
 ];
-const WIDTH = 640;
+/** The widest drawing; on a narrower screen it is drawn at the column's width, so its 12-unit text stays 12 px. */
+const MAX_WIDTH = 640;
+const MIN_WIDTH = 280;
 const HEIGHT = 260;
 const MARGIN = { left: 48, right: 16, top: 16, bottom: 36 };
 
@@ -52,6 +54,9 @@ export function drawComparison(container: HTMLElement, entities: CompareData[], 
   const [own, ...others] = entities;
   const score = own!.series.find((s) => others.every((o) => o.series.some((t) => t.scoreId === s.scoreId)));
   if (!score) return false;
+  // The result box may still be hidden (no width): its section's column is as wide as it will be.
+  const column = container.parentElement?.clientWidth ?? MAX_WIDTH;
+  const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, column || MAX_WIDTH)));
   const lines = entities.map((e) => ({ entity: e, points: e.series.find((s) => s.scoreId === score.scoreId)!.points }));
   // The periods in the order they come: this entity's first, then any only the others have.
   const periods = new Map<string, string>();
@@ -62,18 +67,18 @@ export function drawComparison(container: HTMLElement, entities: CompareData[], 
   const high = Math.max(...values);
   const pad = Math.max((high - low) * 0.1, Math.abs(high) * 0.01, 1);
   const [y0, y1] = [low - pad, high + pad];
-  const x = (i: number) => MARGIN.left + (periodIds.length === 1 ? 0.5 : i / (periodIds.length - 1)) * (WIDTH - MARGIN.left - MARGIN.right);
+  const x = (i: number) => MARGIN.left + (periodIds.length === 1 ? 0.5 : i / (periodIds.length - 1)) * (width - MARGIN.left - MARGIN.right);
   const y = (v: number) => MARGIN.top + (1 - (v - y0) / (y1 - y0)) * (HEIGHT - MARGIN.top - MARGIN.bottom);
   const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const number = (v: number) => format.format(v).replace('-', '\u2212');
 
   const label = `${words.chartLabel} ${score.scoreLabel}: ${entities.map((e) => e.name).join(words.separator)}`;
-  const svg = svgElement('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': label });
+  const svg = svgElement('svg', { viewBox: `0 0 ${width} ${HEIGHT}`, role: 'img', 'aria-label': label });
   const title = svgElement('title', {});
   title.textContent = label;
   svg.append(title);
   for (const tick of [y0, (y0 + y1) / 2, y1]) {
-    svg.append(svgElement('line', { x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: y(tick), y2: y(tick), stroke: '#d1d5db' }));
+    svg.append(svgElement('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: y(tick), y2: y(tick), stroke: '#d1d5db' }));
     const text = svgElement('text', { x: MARGIN.left - 6, y: y(tick) + 4, 'text-anchor': 'end', 'font-size': 12, fill: '#374151' });
     text.textContent = number(tick);
     svg.append(text);

@@ -55,6 +55,12 @@ export function wordProblems(text: string, ids: string[]): string[] {
 }
 
 /**
+ * Columns of a closed set of codes (verified, upheld, onsite, yes): pages word them through the
+ * catalog, so a code is never data to leave aside but a raw code the scan must see.
+ */
+const CODE_COLUMNS = new Set(['status', 'decision', 'method', 'priority']);
+
+/**
  * Every cell of the competition's tables with a letter or character in it (names, roles,
  * descriptions), the column values its eligibility rules test for, and the fixed words of its 文号 patterns (城东银服〔{year}〕{seq}号, an official
  * reference): data, shown as written in both editions, so the language scan leaves it aside.
@@ -69,8 +75,9 @@ export function dataWords(dataDir: string): string[] {
     });
   const cells = new Set<string>();
   for (const file of tables(dataDir)) {
-    const rows = Papa.parse<string[]>(readFileSync(file, 'utf8'), { skipEmptyLines: true }).data;
-    for (const row of rows.slice(1)) for (const cell of row) if (/[\p{L}]/u.test(cell)) cells.add(cell.trim());
+    const [header = [], ...rows] = Papa.parse<string[]>(readFileSync(file, 'utf8'), { skipEmptyLines: true }).data;
+    const coded = new Set(header.flatMap((column, i) => (CODE_COLUMNS.has(column.trim()) ? [i] : [])));
+    for (const row of rows) row.forEach((cell, i) => !coded.has(i) && /[\p{L}]/u.test(cell) && cells.add(cell.trim()));
   }
   const config = parse(readFileSync(path.join(dataDir, 'competition.yaml'), 'utf8')) as {
     notices?: { number?: string }[];
