@@ -108,20 +108,21 @@ export function scoreUnit(score: Competition['config']['scores'][number], scores
 export const HEATMAP_ROWS = 50;
 
 /**
- * The words of an indicator's or rubric item's line: its label, or for the points an indicator's
- * floor or cap took back ('<indicator>:floor'), the label with what happened.
+ * An indicator's or rubric item's line: its label and its place in the config, or for the points
+ * an indicator's floor or cap took back ('<indicator>:floor'), the label with what happened,
+ * right after the indicator.
  */
-function partLabels(competition: Competition): (scoreId: string, ruleId: string) => string {
+function partLines(competition: Competition): (scoreId: string, ruleId: string) => { label: string; order: number } {
   const { config, locale } = competition;
-  const labels = new Map<string, string>();
+  const items = new Map<string, { label: string; order: number }>();
   for (const score of config.scores) {
-    const items = score.model === 'indicators' ? score.indicators : score.model === 'rubric' ? score.items : [];
-    for (const item of items) labels.set(`${score.id}\u0000${item.id}`, localize(item.label, locale));
+    const listed = score.model === 'indicators' ? score.indicators : score.model === 'rubric' ? score.items : [];
+    listed.forEach((item, i) => items.set(`${score.id}\u0000${item.id}`, { label: localize(item.label, locale), order: i }));
   }
   return (scoreId, ruleId) => {
     const [itemId = ruleId, bound] = ruleId.split(':');
-    const label = labels.get(`${scoreId}\u0000${itemId}`) ?? itemId;
-    return bound === 'floor' || bound === 'cap' ? t(locale, `part.${bound}`, { label }) : label;
+    const item = items.get(`${scoreId}\u0000${itemId}`) ?? { label: itemId, order: items.size };
+    return bound === 'floor' || bound === 'cap' ? { label: t(locale, `part.${bound}`, { label: item.label }), order: item.order + 0.5 } : item;
   };
 }
 
@@ -151,7 +152,7 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
   const staffPages = publishesStaffPages(config);
   const directory: DirectoryEntry[] = [];
   const staffLabel = localize(config.org.staff_label, locale);
-  const partLabel = partLabels(competition);
+  const partLine = partLines(competition);
   const periodOrder = new Map(periods.map((p, i) => [p.id, i]));
   for (const dir of ['units', 'staff']) mkdirSync(path.join(modelDir, dir), { recursive: true });
 
@@ -189,7 +190,11 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
       const parts = newestPeriodsFirst(row.parts.filter((part) => part.score_id === score.id)).map(([periodId, lines]) => ({
         periodId,
         periodLabel: periodById.get(periodId)!.label,
-        lines: sortBy(lines, (line) => line.rule_id).map((line) => ({ label: partLabel(score.id, line.rule_id), points: line.amount })),
+        lines: sortBy(
+          lines.map((line) => ({ ...partLine(score.id, line.rule_id), points: line.amount })),
+          (line) => line.order,
+          (line) => line.label,
+        ).map(({ label, points }) => ({ label, points })),
       }));
       const history: ScoreHistory = { scoreId: score.id, scoreLabel: localize(score.label, locale), chartKind: score.chart, points, unit: scoreUnit(score, config.scores), targets, parts };
       return [{ history, standings }];
