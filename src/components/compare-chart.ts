@@ -17,6 +17,7 @@ export interface CompareWords {
   notFound: string;
   otherKind: string;
   noCommon: string;
+  /** A template: {score} and {names}. */
   chartLabel: string;
   period: string;
   shown: string;
@@ -72,7 +73,9 @@ export function drawComparison(container: HTMLElement, entities: CompareData[], 
   const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const number = (v: number) => format.format(v).replace('-', '\u2212');
 
-  const label = `${words.chartLabel} ${score.scoreLabel}: ${entities.map((e) => e.name).join(words.separator)}`;
+  // Filled by splitting, so a name with "$&" in it stays as written.
+  const fill = (template: string, values: Record<string, string>) => Object.entries(values).reduce((text, [name, value]) => text.split(`{${name}}`).join(value), template);
+  const label = fill(words.chartLabel, { score: score.scoreLabel, names: entities.map((e) => e.name).join(words.separator) });
   const svg = svgElement('svg', { viewBox: `0 0 ${width} ${HEIGHT}`, role: 'img', 'aria-label': label });
   const title = svgElement('title', {});
   title.textContent = label;
