@@ -11,6 +11,9 @@ export interface CompareData {
   series: { scoreId: string; scoreLabel: string; points: { periodId: string; periodLabel: string; score: number }[] }[];
 }
 
+import { csvLine } from '../pipeline/csv.ts';
+import { savePng } from './chart-png.ts';
+
 export interface CompareWords {
   tooMany: string;
   badId: string;
@@ -22,6 +25,9 @@ export interface CompareWords {
   period: string;
   shown: string;
   separator: string;
+  download: string;
+  /** Read after each download link's format by screen readers: a template with {chart}. */
+  downloadOf: string;
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -145,6 +151,40 @@ export function drawComparison(container: HTMLElement, entities: CompareData[], 
   scroller.setAttribute('role', 'region');
   scroller.setAttribute('aria-label', label);
   scroller.append(table);
-  container.replaceChildren(svg, key, scroller);
+  container.replaceChildren(svg, key, downloads(svg, width, [[words.period, ...lines.map((l) => l.entity.name)], ...periodIds.map((id) => [periods.get(id)!, ...lines.map(({ points }) => points.find((p) => p.periodId === id)?.score ?? '')])], entities, words, label), scroller);
   return true;
+}
+
+/**
+ * The comparison's downloads, as the server charts have them (ChartDownloads.astro): the table as
+ * CSV (BOM, formula-like names made inert), the drawing as SVG and as PNG, all made in the page.
+ */
+function downloads(svg: SVGElement, width: number, table: unknown[][], entities: CompareData[], words: CompareWords, label: string): HTMLElement {
+  // IDs passed the page's ID check; the name keeps to letters, digits, - and _ all the same.
+  const name = ['compare', ...entities.map((e) => e.id)].join('-').replace(/[^A-Za-z0-9_-]/g, '_');
+  const standalone = svg.cloneNode(true) as SVGElement;
+  standalone.setAttribute('xmlns', SVG);
+  standalone.setAttribute('width', String(width));
+  standalone.setAttribute('height', String(HEIGHT));
+  standalone.setAttribute('font-family', 'system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif');
+  const files = {
+    csv: new Blob([`\uFEFF${table.map(csvLine).join('')}`], { type: 'text/csv;charset=utf-8' }),
+    svg: new Blob([new XMLSerializer().serializeToString(standalone)], { type: 'image/svg+xml' }),
+  };
+  const of = words.downloadOf.split('{chart}').join(label);
+  const control = (tag: 'a' | 'button', format: string) => {
+    const node = element(tag, format);
+    const hidden = element('span', of);
+    hidden.className = 'sr-only';
+    node.append(hidden);
+    return node;
+  };
+  const csv = Object.assign(control('a', 'CSV'), { href: URL.createObjectURL(files.csv), download: `${name}.csv` });
+  const svgLink = Object.assign(control('a', 'SVG'), { href: URL.createObjectURL(files.svg), download: `${name}.svg` });
+  const png = Object.assign(control('button', 'PNG'), { type: 'button' });
+  png.addEventListener('click', () => void savePng(svgLink.href, `${name}.png`));
+  const row = element('p');
+  row.className = 'compare-downloads';
+  row.append(element('span', words.download), csv, svgLink, png);
+  return row;
 }

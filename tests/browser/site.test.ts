@@ -263,6 +263,14 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
     expect(await result.locator('thead th').count()).toBe(4);
     const names = await result.locator('thead th').allTextContents();
     expect(names.slice(1)).toEqual(await Promise.all(['O01', 'O03', 'O07'].map(async (id) => (await (await open(`/units/${id}/`)).locator('h1').textContent())!.trim())));
+    // Its downloads are made in the page: the table as CSV (a BOM, a line per period), the drawing as PNG.
+    const [csv] = await Promise.all([page.waitForEvent('download'), result.locator('.compare-downloads a', { hasText: 'CSV' }).click()]);
+    expect(csv.suggestedFilename()).toBe('compare-O01-O03-O07.csv');
+    const csvText = readFileSync((await csv.path())!, 'utf8');
+    expect(csvText.startsWith('\uFEFF')).toBe(true);
+    expect(csvText.trimEnd().split('\n')).toHaveLength(1 + (await result.locator('tbody tr').count()));
+    const [png] = await Promise.all([page.waitForEvent('download'), result.locator('.compare-downloads button').click()]);
+    expect(readFileSync((await png.path())!).subarray(1, 4).toString('latin1')).toBe('PNG');
     // Typed and submitted with the keyboard alone: the page reloads with ?vs= and draws two lines.
     await page.focus('#compare-vs');
     await page.keyboard.press('Control+A');
