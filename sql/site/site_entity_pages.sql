@@ -85,6 +85,26 @@ children AS (
 members AS (
   SELECT 'unit' AS entity_kind, unit_id, list({'id': staff_id, 'name': name}) AS members FROM stg_staff GROUP BY unit_id
 ),
+-- Each indicator's or rubric item's points per period (int_composite_parts), for "why this score".
+parts AS (
+  SELECT entity_kind, entity_id, list({'period_id': period_id, 'score_id': score_id, 'rule_id': rule_id, 'amount': amount}) AS parts
+  FROM int_composite_parts
+  GROUP BY entity_kind, entity_id
+),
+-- A unit's heatmap: the scores of its child units and its own staff in every period (the export
+-- keeps the periods of each score's chart kind).
+below AS (
+  SELECT parent_id AS unit_id, 'unit' AS child_kind, unit_id AS child_id FROM stg_units WHERE parent_id IS NOT NULL
+  UNION ALL
+  SELECT unit_id, 'staff', staff_id FROM stg_staff
+),
+child_scores AS (
+  SELECT 'unit' AS entity_kind, b.unit_id,
+         list({'kind': b.child_kind, 'id': b.child_id, 'period_id': s.period_id, 'score_id': s.score_id, 'score': s.score::DOUBLE}) AS child_scores
+  FROM below b
+  JOIN (SELECT * FROM int_scores UNION ALL SELECT * FROM int_combined_scores) s ON s.entity_kind = b.child_kind AND s.entity_id = b.child_id
+  GROUP BY b.unit_id
+),
 ancestors AS (
   SELECT a.unit_id, list({'id': u.unit_id, 'name': u.name, 'distance': a.distance}) AS ancestors
   FROM int_unit_ancestors a JOIN stg_units u ON u.unit_id = a.ancestor_id
@@ -102,7 +122,9 @@ SELECT e.entity_kind, e.entity_id, e.name, e.subject, st.role, st.employee_no,
        coalesce(po.postings, []) AS postings,
        coalesce(ig.ignored, []) AS ignored,
        coalesce(fi.fines, []) AS fines,
-       coalesce(ft.fine_totals, []) AS fine_totals
+       coalesce(ft.fine_totals, []) AS fine_totals,
+       coalesce(pa.parts, []) AS parts,
+       coalesce(cs.child_scores, []) AS child_scores
 -- Every join is on equalities only (the kind included), so DuckDB hashes them; a constant
 -- condition such as e.entity_kind = 'unit' in a LEFT JOIN turns it into a nested loop.
 FROM int_entities e
@@ -117,4 +139,6 @@ LEFT JOIN history h ON h.entity_kind = e.entity_kind AND h.entity_id = e.entity_
 LEFT JOIN postings po ON po.entity_kind = e.entity_kind AND po.entity_id = e.entity_id
 LEFT JOIN ignored ig ON ig.entity_kind = e.entity_kind AND ig.entity_id = e.entity_id
 LEFT JOIN fines fi ON fi.entity_kind = e.entity_kind AND fi.entity_id = e.entity_id
-LEFT JOIN fine_totals ft ON ft.entity_kind = e.entity_kind AND ft.entity_id = e.entity_id;
+LEFT JOIN fine_totals ft ON ft.entity_kind = e.entity_kind AND ft.entity_id = e.entity_id
+LEFT JOIN parts pa ON pa.entity_kind = e.entity_kind AND pa.entity_id = e.entity_id
+LEFT JOIN child_scores cs ON cs.entity_kind = e.entity_kind AND cs.unit_id = e.entity_id;

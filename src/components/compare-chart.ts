@@ -11,16 +11,23 @@ export interface CompareData {
   series: { scoreId: string; scoreLabel: string; points: { periodId: string; periodLabel: string; score: number }[] }[];
 }
 
+import { csvLine } from '../pipeline/csv.ts';
+import { savePng } from './chart-png.ts';
+
 export interface CompareWords {
   tooMany: string;
   badId: string;
   notFound: string;
   otherKind: string;
   noCommon: string;
+  /** A template: {score} and {names}. */
   chartLabel: string;
   period: string;
   shown: string;
   separator: string;
+  download: string;
+  /** Read after each download link's format by screen readers: a template with {chart}. */
+  downloadOf: string;
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -31,7 +38,9 @@ const STYLES = [
   { color: '#1b7a3d', dash: '2 3' },
   { color: '#7a4ab0', dash: '10 3 2 3' },
 ];
-const WIDTH = 640;
+/** The widest drawing; on a narrower screen it is drawn at the column's width, so its 12-unit text stays 12 px. */
+const MAX_WIDTH = 640;
+const MIN_WIDTH = 280;
 const HEIGHT = 260;
 const MARGIN = { left: 48, right: 16, top: 16, bottom: 36 };
 
@@ -52,6 +61,9 @@ export function drawComparison(container: HTMLElement, entities: CompareData[], 
   const [own, ...others] = entities;
   const score = own!.series.find((s) => others.every((o) => o.series.some((t) => t.scoreId === s.scoreId)));
   if (!score) return false;
+  // The result box may still be hidden (no width): its section's column is as wide as it will be.
+  const column = container.parentElement?.clientWidth ?? MAX_WIDTH;
+  const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, column || MAX_WIDTH)));
   const lines = entities.map((e) => ({ entity: e, points: e.series.find((s) => s.scoreId === score.scoreId)!.points }));
   // The periods in the order they come: this entity's first, then any only the others have.
   const periods = new Map<string, string>();
@@ -62,18 +74,20 @@ export function drawComparison(container: HTMLElement, entities: CompareData[], 
   const high = Math.max(...values);
   const pad = Math.max((high - low) * 0.1, Math.abs(high) * 0.01, 1);
   const [y0, y1] = [low - pad, high + pad];
-  const x = (i: number) => MARGIN.left + (periodIds.length === 1 ? 0.5 : i / (periodIds.length - 1)) * (WIDTH - MARGIN.left - MARGIN.right);
+  const x = (i: number) => MARGIN.left + (periodIds.length === 1 ? 0.5 : i / (periodIds.length - 1)) * (width - MARGIN.left - MARGIN.right);
   const y = (v: number) => MARGIN.top + (1 - (v - y0) / (y1 - y0)) * (HEIGHT - MARGIN.top - MARGIN.bottom);
   const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const number = (v: number) => format.format(v).replace('-', '\u2212');
 
-  const label = `${words.chartLabel} ${score.scoreLabel}: ${entities.map((e) => e.name).join(words.separator)}`;
-  const svg = svgElement('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': label });
+  // Filled by splitting, so a name with "$&" in it stays as written.
+  const fill = (template: string, values: Record<string, string>) => Object.entries(values).reduce((text, [name, value]) => text.split(`{${name}}`).join(value), template);
+  const label = fill(words.chartLabel, { score: score.scoreLabel, names: entities.map((e) => e.name).join(words.separator) });
+  const svg = svgElement('svg', { viewBox: `0 0 ${width} ${HEIGHT}`, role: 'img', 'aria-label': label });
   const title = svgElement('title', {});
   title.textContent = label;
   svg.append(title);
   for (const tick of [y0, (y0 + y1) / 2, y1]) {
-    svg.append(svgElement('line', { x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: y(tick), y2: y(tick), stroke: '#d1d5db' }));
+    svg.append(svgElement('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: y(tick), y2: y(tick), stroke: '#d1d5db' }));
     const text = svgElement('text', { x: MARGIN.left - 6, y: y(tick) + 4, 'text-anchor': 'end', 'font-size': 12, fill: '#374151' });
     text.textContent = number(tick);
     svg.append(text);
@@ -137,6 +151,40 @@ export function drawComparison(container: HTMLElement, entities: CompareData[], 
   scroller.setAttribute('role', 'region');
   scroller.setAttribute('aria-label', label);
   scroller.append(table);
-  container.replaceChildren(svg, key, scroller);
+  container.replaceChildren(svg, key, downloads(svg, width, [[words.period, ...lines.map((l) => l.entity.name)], ...periodIds.map((id) => [periods.get(id)!, ...lines.map(({ points }) => points.find((p) => p.periodId === id)?.score ?? '')])], entities, words, label), scroller);
   return true;
+}
+
+/**
+ * The comparison's downloads, as the server charts have them (ChartDownloads.astro): the table as
+ * CSV (BOM, formula-like names made inert), the drawing as SVG and as PNG, all made in the page.
+ */
+function downloads(svg: SVGElement, width: number, table: unknown[][], entities: CompareData[], words: CompareWords, label: string): HTMLElement {
+  // IDs passed the page's ID check; the name keeps to letters, digits, - and _ all the same.
+  const name = ['compare', ...entities.map((e) => e.id)].join('-').replace(/[^A-Za-z0-9_-]/g, '_');
+  const standalone = svg.cloneNode(true) as SVGElement;
+  standalone.setAttribute('xmlns', SVG);
+  standalone.setAttribute('width', String(width));
+  standalone.setAttribute('height', String(HEIGHT));
+  standalone.setAttribute('font-family', 'system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif');
+  const files = {
+    csv: new Blob([`\uFEFF${table.map(csvLine).join('')}`], { type: 'text/csv;charset=utf-8' }),
+    svg: new Blob([new XMLSerializer().serializeToString(standalone)], { type: 'image/svg+xml' }),
+  };
+  const of = words.downloadOf.split('{chart}').join(label);
+  const control = (tag: 'a' | 'button', format: string) => {
+    const node = element(tag, format);
+    const hidden = element('span', of);
+    hidden.className = 'sr-only';
+    node.append(hidden);
+    return node;
+  };
+  const csv = Object.assign(control('a', 'CSV'), { href: URL.createObjectURL(files.csv), download: `${name}.csv` });
+  const svgLink = Object.assign(control('a', 'SVG'), { href: URL.createObjectURL(files.svg), download: `${name}.svg` });
+  const png = Object.assign(control('button', 'PNG'), { type: 'button' });
+  png.addEventListener('click', () => void savePng(svgLink.href, `${name}.png`));
+  const row = element('p');
+  row.className = 'compare-downloads';
+  row.append(element('span', words.download), csv, svgLink, png);
+  return row;
 }

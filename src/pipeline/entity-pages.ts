@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
 import { localize } from '../config/text.ts';
-import { entityRef, placeRef, type AppealRef, type DirectoryEntry, type EntityPage, type FineLine, type PeerDistribution, type PeriodInfo, type Posting, type ScoreHistory, type ScoreUnit } from '../site/model.ts';
+import { t } from '../site/i18n/index.ts';
+import { entityRef, placeRef, type AppealRef, type DirectoryEntry, type EntityPage, type FineLine, type Heatmap, type PeerDistribution, type PeriodInfo, type Posting, type ScoreHistory, type ScoreUnit } from '../site/model.ts';
 import { sortBy } from '../order.ts';
 import type { ThresholdOp } from '../config/schema.ts';
 import { scoreSummary, type StandingPoint } from './entity-summary.ts';
@@ -65,6 +66,8 @@ interface EntityPageRow {
   ignored: ({ date: string; event_id: string; type: string; status: string; source: string } & AppealColumns)[];
   fines: ({ date: string; event_id: string; type: string; amount: number; rule: FineLine['rule']; points: number | null; rate: number | null; multiplier: number } & AppealColumns)[];
   fine_totals: { period_id: string; ord: number; events: number; amount: number }[];
+  parts: { period_id: string; score_id: string; rule_id: string; amount: number }[];
+  child_scores: { kind: 'unit' | 'staff'; id: string; period_id: string; score_id: string; score: number }[];
 }
 
 interface AppealColumns {
@@ -101,11 +104,33 @@ export function scoreUnit(score: Competition['config']['scores'][number], scores
   }
 }
 
+/** The most rows a unit's heatmap draws: a page stays readable (and small) under a unit of hundreds of staff. */
+export const HEATMAP_ROWS = 50;
+
+/**
+ * An indicator's or rubric item's line: its label and its place in the config, or for the points
+ * an indicator's floor or cap took back ('<indicator>:floor'), the label with what happened,
+ * right after the indicator.
+ */
+function partLines(competition: Competition): (scoreId: string, ruleId: string) => { label: string; order: number } {
+  const { config, locale } = competition;
+  const items = new Map<string, { label: string; order: number }>();
+  for (const score of config.scores) {
+    const listed = score.model === 'indicators' ? score.indicators : score.model === 'rubric' ? score.items : [];
+    listed.forEach((item, i) => items.set(`${score.id}\u0000${item.id}`, { label: localize(item.label, locale), order: i }));
+  }
+  return (scoreId, ruleId) => {
+    const [itemId = ruleId, bound] = ruleId.split(':');
+    const item = items.get(`${scoreId}\u0000${itemId}`) ?? { label: itemId, order: items.size };
+    return bound === 'floor' || bound === 'cap' ? { label: t(locale, `part.${bound}`, { label: item.label }), order: item.order + 0.5 } : item;
+  };
+}
+
 /** Newest first, as a sort key. */
 const newestFirst = (date: string) => -Date.parse(date);
 const newestEventsFirst = <T extends { date: string; event_id: string }>(events: T[]): T[] => sortBy(events, (e) => newestFirst(e.date), (e) => e.event_id);
 
-const LIST_COLUMNS = ['ancestors', 'children', 'members', 'history', 'postings', 'ignored', 'fines', 'fine_totals'] as const;
+const LIST_COLUMNS = ['ancestors', 'children', 'members', 'history', 'postings', 'ignored', 'fines', 'fine_totals', 'parts', 'child_scores'] as const;
 type EntityPageJsonRow = Omit<EntityPageRow, (typeof LIST_COLUMNS)[number]> & Record<(typeof LIST_COLUMNS)[number], string>;
 
 function parseLists(row: EntityPageJsonRow): EntityPageRow {
@@ -127,6 +152,8 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
   const staffPages = publishesStaffPages(config);
   const directory: DirectoryEntry[] = [];
   const staffLabel = localize(config.org.staff_label, locale);
+  const partLine = partLines(competition);
+  const periodOrder = new Map(periods.map((p, i) => [p.id, i]));
   for (const dir of ['units', 'staff']) mkdirSync(path.join(modelDir, dir), { recursive: true });
 
   // Each score's history, with what each period's standing adds for the summary at the page's head.
@@ -160,8 +187,59 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
         .filter((p) => p.kind === 'phase')
         .flatMap((p) => p.targets.filter((t) => t.scoreId === score.id).map((t) => ({ start: p.start, end: p.end, op: t.op, value: t.value, phaseLabel: p.label })));
       const points = standings.map(({ rankingId, rankChange, nextUpScore, targetOp, targetValue, ...point }) => point);
-      return [{ history: { scoreId: score.id, scoreLabel: localize(score.label, locale), chartKind: score.chart, points, unit: scoreUnit(score, config.scores), targets }, standings }];
+      const parts = newestPeriodsFirst(row.parts.filter((part) => part.score_id === score.id)).map(([periodId, lines]) => ({
+        periodId,
+        periodLabel: periodById.get(periodId)!.label,
+        lines: sortBy(
+          lines.map((line) => ({ ...partLine(score.id, line.rule_id), points: line.amount })),
+          (line) => line.order,
+          (line) => line.label,
+        ).map(({ label, points }) => ({ label, points })),
+      }));
+      const history: ScoreHistory = { scoreId: score.id, scoreLabel: localize(score.label, locale), chartKind: score.chart, points, unit: scoreUnit(score, config.scores), targets, parts };
+      return [{ history, standings }];
     });
+
+  /** Lines grouped by period, newest period first, leaving out periods the site does not show. */
+  const newestPeriodsFirst = <T extends { period_id: string }>(lines: T[]): [string, T[]][] => {
+    const byPeriod = new Map<string, T[]>();
+    for (const line of lines) if (periodById.has(line.period_id)) byPeriod.set(line.period_id, [...(byPeriod.get(line.period_id) ?? []), line]);
+    return sortBy([...byPeriod], ([periodId]) => -periodOrder.get(periodId)!);
+  };
+
+  // A unit's heatmaps: per score and kind of row (child units, own staff), the periods of the
+  // score's chart kind in which any row has a score.
+  const heatmaps = (row: EntityPageRow): Heatmap[] => {
+    const names = new Map([...row.children.map((c) => [`unit:${c.id}`, c.name] as const), ...row.members.map((m) => [`staff:${m.id}`, m.name] as const)]);
+    const childLevel = row.children[0]?.level;
+    return config.scores.flatMap((score) =>
+      (['unit', 'staff'] as const).flatMap((kind): Heatmap[] => {
+        if (kind === 'staff' && !staffPages) return [];
+        const cells = row.child_scores.filter((c) => c.kind === kind && c.score_id === score.id && periodById.get(c.period_id)?.kind === score.chart);
+        if (cells.length === 0) return [];
+        const periodIds = sortBy([...new Set(cells.map((c) => c.period_id))], (id) => periodOrder.get(id)!);
+        const column = new Map(periodIds.map((id, i) => [id, i]));
+        const byChild = new Map<string, (number | null)[]>();
+        for (const cell of cells) {
+          const scores = byChild.get(cell.id) ?? byChild.set(cell.id, periodIds.map(() => null)).get(cell.id)!;
+          scores[column.get(cell.period_id)!] = cell.score;
+        }
+        const rows = sortBy([...byChild], ([id]) => id).map(([id, scores]) => ({ entity: entityRef(kind, id, names.get(`${kind}:${id}`) ?? id), scores }));
+        return [
+          {
+            scoreId: score.id,
+            scoreLabel: localize(score.label, locale),
+            unit: scoreUnit(score, config.scores),
+            kind: score.chart,
+            rowsLabel: kind === 'staff' ? staffLabel : (levelLabel.get(childLevel ?? '') ?? childLevel ?? ''),
+            periods: periodIds.map((id) => ({ id, label: periodById.get(id)!.label, start: periodById.get(id)!.start })),
+            rows: rows.slice(0, HEATMAP_ROWS),
+            omitted: Math.max(0, rows.length - HEATMAP_ROWS),
+          },
+        ];
+      }),
+    );
+  };
 
   // An event as the ignored-events and fines lists show it: when, what, and any appeal.
   const eventLine = (e: { date: string; event_id: string; type: string } & AppealColumns) => ({
@@ -242,6 +320,7 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
             }
           : {}),
         phases,
+        heatmaps: isUnit ? heatmaps(row) : [],
       };
       await files.writeJson(path.join(modelDir, isUnit ? 'units' : 'staff', `${row.entity_id}.json`), page);
       (isUnit ? ids.units : ids.staff).push(row.entity_id);

@@ -160,7 +160,9 @@ type Phrases = {
   rankAt: string;
   rankRange: string;
   bottomTop: string;
+  /** {nth} is the ordinal (2nd); the last place has its own words. */
   bottomAt: string;
+  bottomLast: string;
   bottomRange: string;
   between: string;
   notBetween: string;
@@ -194,7 +196,7 @@ const PHRASES: Record<Locale, Phrases> = {
     scoreCompare: { '<': '{left}低于{right}', '<=': '{left}不高于{right}', '>': '{left}高于{right}', '>=': '{left}不低于{right}', '=': '{left}为{right}', '<>': '{left}不为{right}' },
     compare: { '<': '{left}小于{right}', '<=': '{left}不超过{right}', '>': '{left}大于{right}', '>=': '{left}不少于{right}', '=': '{left}为{right}', '<>': '{left}不为{right}' },
     rankTop: '排名前{n}名', rankAt: '排名第{n}名', rankRange: '排名第{low}至{high}名',
-    bottomTop: '倒数前{n}名', bottomAt: '倒数第{n}名', bottomRange: '倒数第{low}至{high}名',
+    bottomTop: '倒数前{n}名', bottomAt: '倒数第{n}名', bottomLast: '倒数第1名', bottomRange: '倒数第{low}至{high}名',
     between: '{operand}在{low}至{high}之间', notBetween: '{operand}不在{low}至{high}之间',
     points: '{n}分', and: '且', or: '或', not: '并非{operand}', isNull: '{operand}为空', isNotNull: '{operand}不为空',
     arithmetic: { '+': '{left}加{right}', '-': '{left}减{right}', '*': '{left}乘以{right}', '/': '{left}除以{right}' },
@@ -220,7 +222,7 @@ const PHRASES: Record<Locale, Phrases> = {
     scoreCompare: { '<': '{left} is below {right}', '<=': '{left} is at most {right}', '>': '{left} is above {right}', '>=': '{left} is at least {right}', '=': '{left} is {right}', '<>': '{left} is not {right}' },
     compare: { '<': '{left} is less than {right}', '<=': '{left} is at most {right}', '>': '{left} is more than {right}', '>=': '{left} is at least {right}', '=': '{left} is {right}', '<>': '{left} is not {right}' },
     rankTop: 'ranked in the top {n}', rankAt: 'ranked {n}', rankRange: 'ranked {low} to {high}',
-    bottomTop: 'among the bottom {n}', bottomAt: 'ranked {n} from the bottom', bottomRange: 'ranked {low} to {high} from the bottom',
+    bottomTop: 'among the bottom {n}', bottomAt: 'ranked {nth} from the bottom', bottomLast: 'ranked last', bottomRange: 'ranked {low} to {high} from the bottom',
     between: '{operand} is between {low} and {high}', notBetween: '{operand} is not between {low} and {high}',
     points: '{n} points', and: ' and ', or: ' or ', not: 'not ({operand})', isNull: '{operand} is empty', isNotNull: '{operand} is not empty',
     arithmetic: { '+': '{left} plus {right}', '-': '{left} minus {right}', '*': '{left} times {right}', '/': '{left} divided by {right}' },
@@ -239,6 +241,10 @@ const PHRASES: Record<Locale, Phrases> = {
   },
 };
 
+const ORDINAL_SUFFIX: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+const englishOrdinals = new Intl.PluralRules('en', { type: 'ordinal' });
+/** 2nd, 3rd, 11th in English; Chinese words places with 第 in the template and needs none. */
+const ordinal = (n: number, locale: Locale) => (locale === 'en' && Number.isInteger(n) ? `${formatNumber(n, locale)}${ORDINAL_SUFFIX[englishOrdinals.select(n)]}` : formatNumber(n, locale));
 const SCORE_COLUMNS = new Set(['score', 'target', 'previous_score']);
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
 const isScore = (node: Node) => node.type === 'column' && SCORE_COLUMNS.has(node.name);
@@ -268,7 +274,8 @@ function conditionPhrase(node: Node, locale: Locale): string {
         const n = formatNumber(right.value, locale);
         const bottom = left.name === 'rank_from_bottom';
         if (op === '<=') return fill(bottom ? p.bottomTop : p.rankTop, { n });
-        if (op === '=') return fill(bottom ? p.bottomAt : p.rankAt, { n });
+        if (op === '=' && bottom) return right.value === 1 ? p.bottomLast : fill(p.bottomAt, { n, nth: ordinal(right.value, locale) });
+        if (op === '=') return fill(p.rankAt, { n });
       }
       const scored = isScore(left);
       const rightWords = scored && right.type === 'number' ? fill(p.points, { n: formatNumber(right.value, locale) }) : valuePhrase(right, locale);

@@ -139,6 +139,30 @@ export interface ScoreHistory {
   unit: ScoreUnit | null;
   /** Phase targets as steps across the chart. */
   targets: { start: string; end: string; op: ThresholdOp; value: number; phaseLabel: string }[];
+  /**
+   * The points of each indicator or rubric item behind a composite score, newest period first; a
+   * floor or cap of an indicator is a line of its own, so each period's lines add up to its score.
+   */
+  parts: { periodId: string; periodLabel: string; lines: { label: string; points: number }[] }[];
+}
+
+/**
+ * A unit's children (or its own staff) × the periods of a score's chart kind: one row per child
+ * with a score in any of them. Left out (with `omitted` saying how many) beyond what a page can
+ * draw; the ranking pages list everyone.
+ */
+export interface Heatmap {
+  scoreId: string;
+  scoreLabel: string;
+  unit: ScoreUnit | null;
+  kind: PeriodKind;
+  /** What the rows are: the children's level (部门) or the staff label. */
+  rowsLabel: string;
+  /** `start` lets the chart write a month short (Jan, 1月) where a full label would not fit. */
+  periods: { id: string; label: string; start: string }[];
+  rows: { entity: EntityRef; scores: (number | null)[] }[];
+  /** Rows beyond HEATMAP_ROWS, not drawn; 0 when every child is a row. */
+  omitted: number;
 }
 
 /**
@@ -240,6 +264,8 @@ export interface EntityPage {
   /** Per-event fines, newest first, and their totals per period; absent when no event type carries a fine. */
   fines?: { lines: FineLine[]; totals: { periodId: string; periodLabel: string; events: number; amount: number }[] };
   phases: { id: string; label: string; start: string; end: string }[];
+  /** On a unit page: each score of its children (or staff) month by month. */
+  heatmaps: Heatmap[];
 }
 
 /** One line of the entity directory (`entities.json`): who exists, and where they sit. */

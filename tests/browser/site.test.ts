@@ -3,7 +3,7 @@
  * table, a click through to a unit page, the chart's SVG, and no console errors, in both locales.
  * Without Chromium the tests are skipped loudly; in CI a missing browser is a failure.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,12 +97,44 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('figure.chart svg[role="img"]:visible').first().getAttribute('viewBox')).resolves.toBe('0 0 640 260');
     expect(await page.locator('table caption').count()).toBeGreaterThanOrEqual(3);
+    // The outlet's departments month by month: a heatmap, and a table that drills down to each department.
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.locator('.heatmap svg[role="img"]:visible').count()).toBeGreaterThan(0);
+    expect(await page.locator('.heatmap table a[href*="/units/O03-D"]').count()).toBe(3);
+    // CSV and SVG downloads are plain links; the PNG button needs the script and is not shown without it.
+    expect(await page.locator('.chart-downloads a[download$=".csv"]:visible').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('.chart-downloads a[download$=".svg"]:visible').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('.chart-downloads button:visible').count()).toBe(0);
     await page.goto(`${base}/rankings/h1/outlets/`);
     expect(await page.locator('table tbody tr').count()).toBe(10);
     // Search needs its script, and says so.
     await page.goto(`${base}/search/?q=lny`);
     expect(await page.locator('.search-noscript').isVisible()).toBe(true);
     await context.close();
+  });
+
+  it('downloads a chart as CSV (with a BOM), SVG and PNG, with no request', async () => {
+    const page = await open('/units/O03/');
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    const chart = page.locator('figure.chart').first();
+    const saved = async (control: ReturnType<Page['locator']>) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), control.click()]);
+      return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
+    };
+    const csv = await saved(chart.locator('a[download$=".csv"]'));
+    expect(csv.name).toBe('O03-service-month.csv');
+    expect(csv.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(csv.bytes.toString('utf8').split('\n').length).toBeGreaterThan(3);
+    const svg = await saved(chart.locator('a[download$=".svg"]'));
+    expect(svg.bytes.toString('utf8')).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* width="640" height="260">/);
+    const png = await saved(chart.locator('button.png-download'));
+    expect(png.name).toBe('O03-service-month.png');
+    expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    // Twice the drawing's size: 1280 × 520.
+    expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([1280, 520]);
+    expect(requests.filter((url) => url.startsWith('http'))).toEqual([]);
+    await page.close();
   });
 
   it('fits a 360 px phone on every page type: name, score and rank in view, hinted scroll boxes, 24 px tap targets', async () => {
@@ -129,8 +161,10 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
           const headers = [...(table.tHead?.rows[0]?.cells ?? [])];
           const rows = [...table.tBodies].flatMap((body) => [...body.rows]);
           // The numbers a table is about (rank, score, points, amount) are in view before any scrolling.
+          // A matrix (a heatmap's numbers, a column per period) is about all its columns: it scrolls,
+          // with the hint and the sticky first column checked below.
           headers.forEach((header, column) => {
-            if (!header.classList.contains('num')) return;
+            if (!header.classList.contains('num') || table.classList.contains('matrix')) return;
             for (const row of rows) {
               const cell = row.cells[column];
               if (cell && offScreen(cell)) out.push(`"${text(header)}" cell "${text(cell)}" is off-screen`);
@@ -212,11 +246,22 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
     const page = await open('/units/O01/?vs=O03,O07', { width: 360, height: 800 });
     const result = page.locator('.compare-result');
     await result.locator(':scope > svg[role="img"]').waitFor({ timeout: 10_000 });
+    // Drawn at the phone's column width, so its 12-unit text is 12 px on screen, not shrunk to half.
+    const shown = await result.locator(':scope > svg').evaluate((svg) => svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width);
+    expect(shown).toBeGreaterThan(0.95);
     // One line per entity, and the same numbers in a table: a header and one column per entity.
     expect(await result.locator(':scope > svg path').count()).toBe(3);
     expect(await result.locator('thead th').count()).toBe(4);
     const names = await result.locator('thead th').allTextContents();
     expect(names.slice(1)).toEqual(await Promise.all(['O01', 'O03', 'O07'].map(async (id) => (await (await open(`/units/${id}/`)).locator('h1').textContent())!.trim())));
+    // Its downloads are made in the page: the table as CSV (a BOM, a line per period), the drawing as PNG.
+    const [csv] = await Promise.all([page.waitForEvent('download'), result.locator('.compare-downloads a', { hasText: 'CSV' }).click()]);
+    expect(csv.suggestedFilename()).toBe('compare-O01-O03-O07.csv');
+    const csvText = readFileSync((await csv.path())!, 'utf8');
+    expect(csvText.startsWith('\uFEFF')).toBe(true);
+    expect(csvText.trimEnd().split('\n')).toHaveLength(1 + (await result.locator('tbody tr').count()));
+    const [png] = await Promise.all([page.waitForEvent('download'), result.locator('.compare-downloads button').click()]);
+    expect(readFileSync((await png.path())!).subarray(1, 4).toString('latin1')).toBe('PNG');
     // Typed and submitted with the keyboard alone: the page reloads with ?vs= and draws two lines.
     await page.focus('#compare-vs');
     await page.keyboard.press('Control+A');

@@ -36,6 +36,21 @@ describe('rendering the model', () => {
     expect(markup).not.toContain('<script>alert(3)</script>');
   });
 
+  it('draws a unit’s heatmap with its drill-down table, escaping the names in both, and the indicator points of a score', () => {
+    const unit = readFileSync(path.join(site, 'units/SB/index.html'), 'utf8');
+    const heatmap = unit.slice(unit.indexOf('<section class="heatmap'));
+    // Four outlets × two months; 北街网点 has no June score and 东门 no May score: two empty cells.
+    expect(heatmap.match(/<svg[^>]*class="heatmap-chart"/g)).toHaveLength(2);
+    expect(heatmap).toContain('&lt;script&gt;alert(1)&lt;/script&gt;</text>');
+    expect(heatmap).toContain('&quot;东门&quot; &amp; 西门网点</a>');
+    expect(heatmap).toContain('>−2.5<');
+    expect(heatmap).toContain('另有7个未列出');
+    expect(heatmap.match(/<td class="num"[^>]*>–<\/td>/g)).toHaveLength(2);
+    const outlet = readFileSync(path.join(site, 'units/O1/index.html'), 'utf8');
+    expect(outlet).toContain('&lt;b&gt;服务规范&lt;/b&gt; &amp; 环境');
+    expect(outlet).toMatch(/<summary[^>]*>2025年第1季度<\/summary>/);
+  });
+
   it('renders a corrected notice (更正, what changed, its earlier version) and, in the internal edition, each objection', () => {
     const notice = readFileSync(path.join(site, 'notices/review-h1/index.html'), 'utf8');
     expect(notice).toContain('本通知第2版更正了此前发布的版本');

@@ -44,5 +44,7 @@ describe('wordProblems', () => {
     expect(wordProblems('2025-10 and 2025-03-25', [])).toHaveLength(2);
     expect(wordProblems('满意 2 分，不满意 -2 分', [])).toHaveLength(1);
     expect(wordProblems('按 quarterly 计', ['quarterly'])).toHaveLength(1);
+    expect(wordProblems('500 yuan if ranked 1 from the bottom; Points (points)', [])).toHaveLength(2);
+    expect(wordProblems('500 yuan if ranked last; Score (points); ranked 11 from the bottom', [])).toEqual([]);
   });
 });

@@ -41,18 +41,34 @@ export function configIds(dataDir: string): string[] {
   return [...ids];
 }
 
+/**
+ * Wordings a template gets wrong when it only fills in a number or a title: "ranked 1 from the
+ * bottom" (last), and a unit that repeats its title ("Points (points)").
+ */
+const AWKWARD: [pattern: RegExp, what: string][] = [
+  [/\b1(?:st)? from the bottom\b/g, '"1 from the bottom" for "last"'],
+  [/\b(\p{L}+) \((\1)\)/giu, 'a title repeated as its own unit'],
+];
+
 /** The problems of one page's text, each quoted with a little context. */
 export function wordProblems(text: string, ids: string[]): string[] {
   const problems: string[] = [];
   const quote = (index: number) => text.slice(Math.max(0, index - 20), index + 30).trim();
   for (const m of text.matchAll(/(?<![\w-])\d{4}-\d{2}(?:-\d{2})?(?![\w-])/g)) problems.push(`raw ISO date "${m[0]}" in "${quote(m.index)}"`);
   for (const m of text.matchAll(/(?<![\w\d.])-\d/g)) problems.push(`ASCII hyphen negative in "${quote(m.index)}"`);
+  for (const [pattern, what] of AWKWARD) for (const m of text.matchAll(pattern)) problems.push(`${what} in "${quote(m.index)}"`);
   for (const id of ids) {
     const found = new RegExp(`(?<![\\w-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).exec(text);
     if (found) problems.push(`config id "${id}" in "${quote(found.index)}"`);
   }
   return problems;
 }
+
+/**
+ * Columns of a closed set of codes (verified, upheld, onsite, yes): pages word them through the
+ * catalog, so a code is never data to leave aside but a raw code the scan must see.
+ */
+const CODE_COLUMNS = new Set(['status', 'decision', 'method', 'priority']);
 
 /**
  * Every cell of the competition's tables with a letter or character in it (names, roles,
@@ -69,8 +85,9 @@ export function dataWords(dataDir: string): string[] {
     });
   const cells = new Set<string>();
   for (const file of tables(dataDir)) {
-    const rows = Papa.parse<string[]>(readFileSync(file, 'utf8'), { skipEmptyLines: true }).data;
-    for (const row of rows.slice(1)) for (const cell of row) if (/[\p{L}]/u.test(cell)) cells.add(cell.trim());
+    const [header = [], ...rows] = Papa.parse<string[]>(readFileSync(file, 'utf8'), { skipEmptyLines: true }).data;
+    const coded = new Set(header.flatMap((column, i) => (CODE_COLUMNS.has(column.trim()) ? [i] : [])));
+    for (const row of rows) row.forEach((cell, i) => !coded.has(i) && /[\p{L}]/u.test(cell) && cells.add(cell.trim()));
   }
   const config = parse(readFileSync(path.join(dataDir, 'competition.yaml'), 'utf8')) as {
     notices?: { number?: string }[];

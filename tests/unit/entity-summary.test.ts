@@ -11,7 +11,7 @@ import path from 'node:path';
 import { rankingModelFile, type RankingPage } from '../../src/site/model.ts';
 import { buildModel, readOutputs } from '../support/fixture.ts';
 
-const history = { scoreId: 'service', scoreLabel: '服务积分', chartKind: 'month' as const, unit: 'points' as const, targets: [] };
+const history = { scoreId: 'service', scoreLabel: '服务积分', chartKind: 'month' as const, unit: 'points' as const, targets: [], parts: [] };
 const point = (periodId: string, kind: StandingPoint['kind'], score: number, rank: number | null, extra: Partial<StandingPoint> = {}): StandingPoint => ({
   periodId,
   periodLabel: periodId,

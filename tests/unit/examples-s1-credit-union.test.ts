@@ -51,6 +51,24 @@ describe('example s1-credit-union', () => {
     expect([scoresOf(out, 'staff', '2009-09').S5, scoresOf(out, 'staff', '2009-10').S5]).toEqual([91, 97]);
   });
 
+  it('draws outlet B’s heatmaps: its 营业室 and its own head, month by month', () => {
+    // 钱七 (营业室 of B) was late in September twice (E05, E06: the second a repeat, ×2) and in October (E07).
+    // 营业室 B-YYS takes −5 a violation: Aug 100, Sep 100 − 5 − 10 = 85, Oct 95, Nov 100.
+    // 赵六 (S4), head of B, takes −4: Aug 100, Sep 100 − 4 − 8 = 88, Oct 96, Nov 100.
+    const heatmaps = out.entity('units', 'B').heatmaps;
+    expect(heatmaps.map((h) => [h.scoreId, h.kind, h.rows.map((r) => r.entity.id)])).toEqual([
+      ['points', 'month', ['B-YYS']],
+      ['points', 'month', ['S4']],
+    ]);
+    expect(heatmaps[0]!.periods.map((p) => p.id)).toEqual(['2009-08', '2009-09', '2009-10', '2009-11']);
+    expect(heatmaps[0]!.rows[0]!.scores).toEqual([100, 85, 95, 100]);
+    expect(heatmaps[1]!.rows[0]!.scores).toEqual([100, 88, 96, 100]);
+    expect(heatmaps.map((h) => h.omitted)).toEqual([0, 0]);
+    // A department has staff, but no units below.
+    expect(out.entity('units', 'B-YYS').heatmaps.map((h) => h.rows.map((r) => r.entity.id))).toEqual([['S5', 'S6']]);
+    expect(out.entity('staff', 'S5').heatmaps).toEqual([]);
+  });
+
   it('shows the withdrawn complaint with its appeal on 孙八’s page', () => {
     const sun = out.entity('staff', 'S6');
     expect(sun.ignoredEvents).toEqual([expect.objectContaining({ eventId: 'E08', appeal: { id: 'A1', decision: 'upheld', decidedOn: '2009-09-21' } })]);

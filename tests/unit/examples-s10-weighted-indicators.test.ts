@@ -53,6 +53,28 @@ describe('S10 weighted indicators example', () => {
     expect(g.SB3).toBeCloseTo(84.777778, 6);
   });
 
+  it('shows each indicator’s points on the sub-branch’s page, in the config’s order, the cap’s cut beside its indicator', () => {
+    // SB2 (see above): mystery 16, satisfaction 18, VIP 16 cut by the cap to 12 (a −4 line), deposits 8,
+    // loans 2.4, customers 7.2, self-check 4.5, training 5, e-banking 8, no complaint: they add up to 81.1.
+    const [q1] = out.entity('units', 'SB2').histories.find((h) => h.scoreId === 'k-total')!.parts;
+    expect(q1!.periodId).toBe('2025-Q1');
+    const lines = q1!.lines.map((line) => [line.label, Math.round(line.points * 1e6) / 1e6]);
+    expect(lines).toEqual([
+      ['神秘人检查', 16],
+      ['客户满意度', 18],
+      ['VIP客户增量', 16],
+      ['VIP客户增量（封顶调整）', -4],
+      ['储蓄存款', 8],
+      ['个人贷款', 2.4],
+      ['新增有效客户', 7.2],
+      ['自查', 4.5],
+      ['培训考核', 5],
+      ['电子银行替代率', 8],
+      ['重大有责投诉', 0],
+    ]);
+    expect(q1!.lines.reduce((sum, line) => sum + line.points, 0)).toBeCloseTo(81.1, 6);
+  });
+
   it('rolls the sub-branch totals up to the branch by mean and by the barrel rule', () => {
     // Mean: (80 + 81.1 + 76.9) / 3 = 238 / 3 = 79.333333. Barrel (min): 76.9.
     expect(scoresOf(out, 'branch-mean', '2025-Q1').QD).toBeCloseTo(79.333333, 6);

@@ -8,6 +8,12 @@ describe('award expressions read as prose', () => {
     expect(wordCondition('rank_from_bottom <= 100 AND score < 98', 'en')).toBe('among the bottom 100 and the score is below 98 points');
     expect(wordCondition('rank_from_bottom BETWEEN 101 AND 200 AND score < 98', 'zh-CN')).toBe('倒数第101至200名且得分低于98分');
     expect(wordCondition('rank_from_bottom BETWEEN 101 AND 200', 'en')).toBe('ranked 101 to 200 from the bottom');
+    // The last place is "last", others an ordinal: never "ranked 1 from the bottom".
+    expect(wordCondition('rank_from_bottom = 1', 'en')).toBe('ranked last');
+    expect(wordCondition('rank_from_bottom = 2', 'en')).toBe('ranked 2nd from the bottom');
+    expect(wordCondition('rank_from_bottom = 13', 'en')).toBe('ranked 13th from the bottom');
+    expect(wordCondition('rank_from_bottom = 23', 'en')).toBe('ranked 23rd from the bottom');
+    expect(wordCondition('rank_from_bottom = 1', 'zh-CN')).toBe('倒数第1名');
     expect(wordCondition('target_met AND rank <= 2', 'zh-CN')).toBe('达到目标且排名前2名');
     // A constant on the left is the same test read from the column.
     expect(wordCondition('90 <= score', 'zh-CN')).toBe('得分不低于90分');

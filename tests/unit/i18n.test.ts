@@ -48,4 +48,11 @@ describe('numbers with their units', () => {
     expect(english.titleWithUnit('Score', 'yuan')).toBe('Score (yuan)');
     expect(english.signed(-3)).toBe('\u22123');
   });
+
+  it('does not repeat a unit the title already ends with', () => {
+    expect(english.titleWithUnit('Service points', 'points')).toBe('Service points');
+    expect(english.titleWithUnit('Points scored today', 'points')).toBe('Points scored today (points)');
+    expect(english.titleWithUnit('Checkpoints', 'points')).toBe('Checkpoints (points)');
+    expect(zh.titleWithUnit('服务积分', 'points')).toBe('服务积分（分）');
+  });
 });

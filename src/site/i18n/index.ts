@@ -152,6 +152,17 @@ export const formatOp = (op: ThresholdOp): string => THRESHOLD_SYMBOL[op];
 const unbroken = (text: string) => text.replaceAll(' ', '\u00a0');
 
 /** The helpers above bound to one build's locale and precision, as pages use them. */
+/**
+ * A column or axis title with its unit (得分（分）, Score (points)), unless the title already ends
+ * with the unit's word: "Service points", not "Service points (points)".
+ */
+function titleWithUnit(locale: Locale, title: string, unit: ScoreUnit | null): string {
+  const key = `entity.chartAxis.${unit ?? 'none'}` as const;
+  const unitWord = /\p{L}+/u.exec(lookup(locale, key).replace('{score}', ''))?.[0];
+  const saysItAlready = unitWord !== undefined && /^[A-Za-z]+$/.test(unitWord) && new RegExp(`\\b${unitWord}$`, 'i').test(title.trim());
+  return saysItAlready ? title : t(locale, key, { score: title });
+}
+
 export function i18n(locale: Locale, decimals: number) {
   const date = (iso: string) => formatDay(iso, locale);
   return {
@@ -166,7 +177,7 @@ export function i18n(locale: Locale, decimals: number) {
     scoreWithUnit: (n: number, unit: ScoreUnit | null) =>
       t(locale, `entity.value.${unit ?? 'none'}`, { value: formatScore(n, unit === 'count' ? 0 : decimals) }),
     /** A column or axis title with the unit: 得分（分）. */
-    titleWithUnit: (title: string, unit: ScoreUnit | null) => t(locale, `entity.chartAxis.${unit ?? 'none'}`, { score: title }),
+    titleWithUnit: (title: string, unit: ScoreUnit | null) => titleWithUnit(locale, title, unit),
     signed: formatSigned,
     number: (n: number) => formatNumber(n, locale),
     date,
