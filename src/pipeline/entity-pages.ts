@@ -11,11 +11,11 @@ import { t } from '../site/i18n/index.ts';
 import { entityRef, placeRef, type AppealRef, type DirectoryEntry, type EntityPage, type FineLine, type Heatmap, type PeerDistribution, type PeriodInfo, type Posting, type ScoreHistory, type ScoreUnit } from '../site/model.ts';
 import { sortBy } from '../order.ts';
 import type { ThresholdOp } from '../config/schema.ts';
-import { scoreSummary, type StandingPoint } from './entity-summary.ts';
+import { scoreSummary, type StandingPoint } from '../site/entity-summary.ts';
 import { queryRows, runSqlFile, streamRows } from './sql.ts';
-import { peerDistribution } from './peer-distribution.ts';
+import { peerDistribution } from '../site/peer-distribution.ts';
 import { FileWriter } from './files.ts';
-import { publishesRanking, publishesStaffPages } from './public-edition.ts';
+import { publishesRanking, publishesStaffPages } from '../config/public-edition.ts';
 
 interface EntityPageRow {
   entity_kind: 'unit' | 'staff';

@@ -11,7 +11,7 @@ import type { Evidence } from '../rules/finding.ts';
 import type { RuleText } from '../rules/kind.ts';
 
 export type { Evidence };
-import { SITE_FIELD_PREFIX } from '../render/model-reads.mjs';
+import { SITE_FIELD_PREFIX } from './model-reads.mjs';
 
 export interface PeriodInfo {
   id: string;
@@ -167,7 +167,7 @@ export interface Heatmap {
 
 /**
  * The head of an entity page for one score: where it stands now and how it got there, computed
- * by the pipeline (src/pipeline/entity-summary.ts) so that the page only words it.
+ * at export (src/site/entity-summary.ts) so that the page only words it.
  */
 export interface ScoreSummary {
   scoreId: string;
@@ -187,7 +187,7 @@ export interface ScoreSummary {
   peers: PeerDistribution | null;
 }
 
-/** The scores of one ranking in one period (src/pipeline/peer-distribution.ts). */
+/** The scores of one ranking in one period (src/site/peer-distribution.ts). */
 export interface PeerDistribution {
   rankingLabel: string;
   periodLabel: string;

@@ -9,7 +9,7 @@
  * dropped.
  */
 import type { Locale } from '../config/schema.ts';
-import { formatNumber } from '../site/i18n/index.ts';
+import { formatNumber } from './i18n/index.ts';
 
 type Node =
   | { type: 'number'; value: number }
