@@ -40,6 +40,7 @@ import { NOTICE_VERSIONS_FILE, versionNotices, type PublishedVersions } from './
 import type { WorkingCalendar } from '../config/working-days.ts';
 import { listedPlace, places, type Places, type UnitNode } from '../site/unit-paths.ts';
 import { noticeFindings } from '../site/notice-findings.ts';
+import { checkedModel } from '../site/schema.ts';
 import { buildNotice, noticeNumbers, planNotices, type AwardQueryRow, type ExclusionQueryRow, type ObjectionQueryRow } from '../site/notices.ts';
 
 export interface ExportInput {
@@ -81,6 +82,11 @@ interface StandingQueryRow {
   previous_rank: number | null;
   rank_change: number | null;
   target_met: boolean | null;
+}
+
+/** A file of the site model, checked against its schema as it is written: one parse per page, no second pass. */
+function writeModelFile(modelDir: string, parts: string[], value: unknown): void {
+  writeJson(path.join(modelDir, ...parts), checkedModel(parts.join('/'), value));
 }
 
 export async function exportSite(input: ExportInput): Promise<{ site: SiteModel; changes: DataChanges }> {
@@ -153,7 +159,7 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
   const awardDownloads = await writeAwardExports(competition, awards, exclusions, published.map((p) => p.plan), periods, exportsDir, title);
   const { notices, changes } = await writeNoticesAndChanges(input, periods, rankings, drafts);
 
-  writeJson(path.join(modelDir, 'findings.json'), findings);
+  writeModelFile(modelDir, ['findings.json'], findings);
   const findingRows = await writeFindingExports(input.findings, findings, exportsDir, title);
 
   const entityIds = await writeEntityPages(db, competition, periods, modelDir, where.above);
@@ -199,7 +205,7 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
     unitIds: entityIds.units,
     staffIds: entityIds.staff,
   };
-  writeJson(path.join(modelDir, 'site.json'), site);
+  writeModelFile(modelDir, ['site.json'], site);
   return { site, changes };
 }
 
@@ -221,11 +227,11 @@ async function writeNoticesAndChanges(input: ExportInput, periods: PeriodInfo[],
     entities,
     notices: drafts,
   });
-  writeJson(path.join(modelDir, 'changes.json'), changes);
+  writeModelFile(modelDir, ['changes.json'], changes);
   const versioned = versionNotices(drafts, changes, input.publishedVersions, competition, entities);
   writeJson(path.join(exportsDir, NOTICE_VERSIONS_FILE), versioned.file);
-  writeJson(path.join(modelDir, 'notices.json'), versioned.notices);
-  writeJson(path.join(modelDir, 'earlier-notices.json'), versioned.earlier);
+  writeModelFile(modelDir, ['notices.json'], versioned.notices);
+  writeModelFile(modelDir, ['earlier-notices.json'], versioned.earlier);
   writeNoticeFeed(competition, versioned.notices, input.base, exportsDir);
   return { notices: versioned.notices, changes };
 }
@@ -316,7 +322,7 @@ async function writeStandings(input: ExportInput, periods: PeriodInfo[], ranking
     mkdirSync(path.join(input.modelDir, 'rankings', period.id, ranking.id), { recursive: true });
     pages.forEach((range, i) => {
       const page: RankingPage = { period, ranking, target, groups: rowsBetween(groups, range), paging: { page: i + 1, pages, download } };
-      writeJson(path.join(input.modelDir, ...rankingModelFile(period.id, ranking.id, i + 1)), page);
+      writeModelFile(input.modelDir, rankingModelFile(period.id, ranking.id, i + 1), page);
     });
     rankingPages.push({ periodId: period.id, rankingId: ranking.id, pages: pages.length });
   };
