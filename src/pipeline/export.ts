@@ -39,9 +39,8 @@ import type { DataChanges } from '../site/model.ts';
 import { NOTICE_VERSIONS_FILE, versionNotices, type PublishedVersions } from './notice-versions.ts';
 import type { WorkingCalendar } from '../config/working-days.ts';
 import { listedPlace, places, type Places, type UnitNode } from '../site/unit-paths.ts';
-import { noticeFindings } from '../site/notice-findings.ts';
 import { checkedModel } from '../site/schema.ts';
-import { buildNotice, noticeNumbers, planNotices, type AwardQueryRow, type ExclusionQueryRow, type ObjectionQueryRow } from '../site/notices.ts';
+import { noticeDrafts, planNotices, type AwardQueryRow, type ExclusionQueryRow, type ObjectionQueryRow } from '../site/notices.ts';
 
 export interface ExportInput {
   db: DuckDBConnection;
@@ -143,20 +142,8 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
   const awards = await queryRows<AwardQueryRow>(db, 'export_awards');
   const exclusions = await queryRows<ExclusionQueryRow>(db, 'export_award_exclusions');
   const objections = config.tables.objections === undefined ? null : await queryRows<ObjectionQueryRow>(db, 'export_objections');
-  // A notice with nothing on any of its lists is published only where `when_empty` asks for it (本期无).
-  const published = noticePlans
-    .map((plan) => ({
-      plan,
-      draft: { ...buildNotice(plan, competition, rankings, kept, awards, exclusions, objections, input.calendar, where), findings: noticeFindings(plan.config, plan.period, findings, competition, placeOf) },
-    }))
-    .filter(({ plan, draft }) => plan.config.when_empty === 'publish' || draft.findings.length > 0 || draft.sections.some((s) => s.rows.length > 0 || s.unnamed > 0));
-  const numbers = noticeNumbers(published.map((p) => p.plan));
-  const drafts = published.map(({ plan, draft }): NoticeDraft => {
-    const announced = published.some((other) => other.plan.config.kind === 'announcement' && other.plan.period.id === plan.period.id);
-    const window = draft.objectionWindow;
-    return { ...draft, number: numbers.get(plan.id) ?? null, status: window === null ? null : announced ? 'final' : asOf <= window.last ? 'open' : 'closed' };
-  });
-  const awardDownloads = await writeAwardExports(competition, awards, exclusions, published.map((p) => p.plan), periods, exportsDir, title);
+  const { plans: published, drafts } = noticeDrafts(noticePlans, competition, asOf, { rankings, kept, awards, exclusions, objections, calendar: input.calendar, where, findings, placeOf });
+  const awardDownloads = await writeAwardExports(competition, awards, exclusions, published, periods, exportsDir, title);
   const { notices, changes } = await writeNoticesAndChanges(input, periods, rankings, drafts);
 
   writeModelFile(modelDir, ['findings.json'], findings);

@@ -11,7 +11,8 @@ import { formatDay } from '../config/dates.ts';
 import { namesPenalty } from '../config/public-edition.ts';
 import { workingDayWindow, type WorkingCalendar } from '../config/working-days.ts';
 import { noticeTitle, t } from './i18n/index.ts';
-import { entityRef, type NoticeDraft, type NoticeSection, type PeriodInfo, type RankingInfo, type StandingRow } from './model.ts';
+import { noticeFindings } from './notice-findings.ts';
+import { entityRef, type EntityRef, type Finding, type NoticeDraft, type NoticeSection, type PeriodInfo, type RankingInfo, type StandingRow } from './model.ts';
 import { listedPlace, type Places } from './unit-paths.ts';
 
 export interface NoticePlan {
@@ -40,11 +41,51 @@ export function planNotices(competition: Competition, periods: PeriodInfo[], ran
   );
 }
 
+/** What the notices' lists are made of: the rankings kept for them and the rows the export stage queried. */
+export interface NoticeSources {
+  rankings: RankingInfo[];
+  /** The rows of each ranking a notice lists, by `<ranking>__<period>`. */
+  kept: Map<string, StandingRow[]>;
+  awards: AwardQueryRow[];
+  exclusions: ExclusionQueryRow[];
+  /** Null when the competition keeps no objections table. */
+  objections: ObjectionQueryRow[] | null;
+  calendar: WorkingCalendar;
+  where: Places;
+  findings: Finding[];
+  /** The unit above a finding's unit, as a 通报 names it. */
+  placeOf: (unitId: string) => EntityRef | null;
+}
+
+/**
+ * The notices to publish, each with its 文号 and where its 公示期 stands on the as-of date, and the
+ * plans they come from. A notice with nothing on any of its lists is published only where
+ * `when_empty` asks for it (本期无).
+ */
+export function noticeDrafts(plans: NoticePlan[], competition: Competition, asOf: string, from: NoticeSources): { plans: NoticePlan[]; drafts: NoticeDraft[] } {
+  const published = plans
+    .map((plan) => ({
+      plan,
+      draft: {
+        ...buildNotice(plan, competition, from),
+        findings: noticeFindings(plan.config, plan.period, from.findings, competition, from.placeOf),
+      },
+    }))
+    .filter(({ plan, draft }) => plan.config.when_empty === 'publish' || draft.findings.length > 0 || draft.sections.some((s) => s.rows.length > 0 || s.unnamed > 0));
+  const numbers = noticeNumbers(published.map((p) => p.plan));
+  const drafts = published.map(({ plan, draft }): NoticeDraft => {
+    const announced = published.some((other) => other.plan.config.kind === 'announcement' && other.plan.period.id === plan.period.id);
+    const window = draft.objectionWindow;
+    return { ...draft, number: numbers.get(plan.id) ?? null, status: window === null ? null : announced ? 'final' : asOf <= window.last ? 'open' : 'closed' };
+  });
+  return { plans: published.map((p) => p.plan), drafts };
+}
+
 /**
  * 文号 of the notices whose `number` is a pattern: {seq} counts the notices of one pattern in one
  * year in date order (then by ID) from `first_seq`, so a later notice never renumbers an earlier one.
  */
-export function noticeNumbers(plans: NoticePlan[]): Map<string, string> {
+function noticeNumbers(plans: NoticePlan[]): Map<string, string> {
   const numbers = new Map<string, string>();
   const byPatternAndYear = new Map<string, NoticePlan[]>();
   for (const plan of plans) {
@@ -166,18 +207,9 @@ function passedOverByFunnel(award: Competition['config']['awards'][number], entr
 }
 
 /** A notice but its 文号 and status, which depend on the other notices published. */
-export function buildNotice(
-  plan: NoticePlan,
-  competition: Competition,
-  rankings: RankingInfo[],
-  kept: Map<string, StandingRow[]>,
-  awards: AwardQueryRow[],
-  exclusions: ExclusionQueryRow[],
-  objectionRows: ObjectionQueryRow[] | null,
-  calendar: WorkingCalendar,
-  where: Places,
-): Omit<NoticeDraft, 'number' | 'status' | 'findings'> {
+function buildNotice(plan: NoticePlan, competition: Competition, from: NoticeSources): Omit<NoticeDraft, 'number' | 'status' | 'findings'> {
   const { config, locale } = competition;
+  const { rankings, kept, awards, exclusions, objections: objectionRows, calendar, where } = from;
   const rankingSections = plan.rankings.map((rankingId): NoticeSection => ({
     kind: 'ranking',
     label: rankings.find((r) => r.id === rankingId)!.label,
