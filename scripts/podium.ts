@@ -10,11 +10,11 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { buildSite, diffCompetition, validateCompetition } from '../src/pipeline/build.ts';
 import { describeChanges } from '../src/pipeline/data-manifest.ts';
-import { BuildError } from '../src/pipeline/diagnostics.ts';
+import { BuildError } from '../src/config/diagnostics.ts';
 import { DIAGNOSTIC_FORMATS, formatRefusal, type DiagnosticFormat } from '../src/pipeline/diagnostic-formats.ts';
 import { PublishError } from '../src/pipeline/publish.ts';
 import { Audience, IsoDate, Locale } from '../src/config/schema.ts';
-import { startStaticServer } from './static-server.ts';
+import { startStaticServer } from '../src/pipeline/static-server.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXAMPLES = path.join(PROJECT_ROOT, 'data', 'examples');

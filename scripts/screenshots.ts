@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { startStaticServer } from './static-server.ts';
+import { startStaticServer } from '../src/pipeline/static-server.ts';
 
 const { values } = parseArgs({
   options: {

@@ -5,8 +5,8 @@
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { csvLine } from '../src/pipeline/csv.ts';
-import { TABLES } from '../src/pipeline/tables.ts';
+import { csvLine } from '../src/site/csv.ts';
+import { TABLES } from '../src/config/tables.ts';
 import type { TableName } from '../src/config/schema.ts';
 
 /** mulberry32: small, fast and good enough for plausible data; the same seed gives the same data. */
@@ -38,7 +38,7 @@ export class Random {
   }
 }
 
-/** Writes one table's CSV in chunks, with the header of src/pipeline/tables.ts. */
+/** Writes one table's CSV in chunks, with the header of src/config/tables.ts. */
 export class TableWriter {
   private readonly fd: number;
   private buffer = '';

@@ -1,4 +1,4 @@
--- Shared tests for raw VARCHAR values, used by the cell checks generated from src/pipeline/tables.ts
+-- Shared tests for raw VARCHAR values, used by the cell checks generated from src/config/tables.ts
 -- (src/pipeline/table-sql.ts) and by the tables' rules. NULL means the cell was empty.
 CREATE TABLE validation_errors (table_name VARCHAR, file_id INTEGER, record_no BIGINT, column_name VARCHAR, expected VARCHAR, found VARCHAR);
 -- IDs name pages and files, so a site must be servable from any file system: no device names

@@ -4,7 +4,7 @@
  * add no file per chart to a site of forty thousand staff. (PNG is drawn from the SVG in the
  * browser: ChartDownloads.astro.)
  */
-import { csvLine } from '../pipeline/csv.ts';
+import { csvLine } from '../site/csv.ts';
 
 const UTF8_BOM = '\uFEFF';
 const SVG_NS = 'http://www.w3.org/2000/svg';

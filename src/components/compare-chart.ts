@@ -11,7 +11,7 @@ export interface CompareData {
   series: { scoreId: string; scoreLabel: string; points: { periodId: string; periodLabel: string; score: number }[] }[];
 }
 
-import { csvLine } from '../pipeline/csv.ts';
+import { csvLine } from '../site/csv.ts';
 import { savePng } from './chart-png.ts';
 
 export interface CompareWords {

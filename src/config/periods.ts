@@ -1,8 +1,10 @@
 /** Lays out every scored period: generated calendar months and quarters plus the listed ones. */
+import { z } from 'zod';
 import type { CompetitionConfig, Text } from './schema.ts';
 import { formatMonth } from './dates.ts';
 
-export type PeriodKind = 'month' | 'quarter' | 'phase' | 'half' | 'year' | 'custom';
+export const PeriodKind = z.enum(['month', 'quarter', 'phase', 'half', 'year', 'custom']);
+export type PeriodKind = z.infer<typeof PeriodKind>;
 
 export interface ResolvedPeriod {
   id: string;

@@ -18,7 +18,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
 import { locateInConfig } from '../config/read.ts';
 import { COLUMN_NAMES, EXPRESSION_COLUMNS, expressionsOf, FUNCTIONS, refusedNode, wrapped, type AstNode, type Located } from '../rules/awards/expressions.ts';
-import { BuildError, shown, type Diagnostic } from './diagnostics.ts';
+import { BuildError, shown, type Diagnostic } from '../config/diagnostics.ts';
 import { queryRows, runSqlFile } from './sql.ts';
 
 /**

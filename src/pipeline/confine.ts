@@ -4,13 +4,13 @@
  * anything is read, so no byte of such a file reaches a message or a page. So is anything that is
  * not a regular file: reading a FIFO would hang the build, and a directory is no table.
  */
-import { realpathSync, statSync, type Stats } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { locateInConfig } from '../config/read.ts';
 import type { TableName } from '../config/schema.ts';
-import { displayPath, shown, type Diagnostic } from './diagnostics.ts';
-import { isWithin } from './paths.ts';
+import { displayPath, shown, type Diagnostic } from '../config/diagnostics.ts';
+import { checkFile, isWithin } from '../config/paths.ts';
 
 /**
  * DuckDB costs a few milliseconds a file, whatever its size: 10,000 one-line files would load for
@@ -76,25 +76,4 @@ function leadsOutside(dir: string, glob: string): string | undefined {
   if (path.isAbsolute(glob) || path.win32.isAbsolute(glob)) return 'an absolute path';
   const target = path.resolve(dir, glob);
   return target !== dir && isWithin(target, dir) ? undefined : 'which leads out of it';
-}
-
-/** The file a path names, every link resolved, if it is a regular file inside `realDir`; else why not. */
-export function checkFile(matched: string, realDir: string): { real: string } | { found: string } {
-  let real: string;
-  try {
-    real = realpathSync(matched);
-  } catch {
-    return { found: 'a link to nothing' };
-  }
-  if (real === realDir || !isWithin(real, realDir)) return { found: 'a link to a file outside the competition folder (not read)' };
-  const stats = statSync(real);
-  return stats.isFile() ? { real } : { found: `${kindOf(stats)}, not a file` };
-}
-
-function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a named pipe (FIFO)';
-  if (stats.isSocket()) return 'a socket';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  return 'something other than a file';
 }

@@ -17,7 +17,7 @@ import type { Competition } from '../config/read.ts';
 import type { TableName } from '../config/schema.ts';
 import { entityRef, noticePath, type DataChanges, type EntityRef, type NoticeDraft, type PeriodInfo, type RankingInfo, type RowChange } from '../site/model.ts';
 import { queryRows } from './sql.ts';
-import { TABLES } from './tables.ts';
+import { TABLES } from '../config/tables.ts';
 
 export const DATA_MANIFEST_FILE = 'data-manifest.json';
 

@@ -3,7 +3,7 @@
  * terminal, JSON Lines for tools, and GitHub workflow commands, so that a pull request shows each
  * problem on the CSV line it names.
  */
-import { BuildError, formatDiagnostic, type Diagnostic } from './diagnostics.ts';
+import { BuildError, formatDiagnostic, type Diagnostic } from '../config/diagnostics.ts';
 
 export const DIAGNOSTIC_FORMATS = ['text', 'json', 'github'] as const;
 export type DiagnosticFormat = (typeof DIAGNOSTIC_FORMATS)[number];

@@ -11,11 +11,12 @@ import { t } from '../site/i18n/index.ts';
 import { entityRef, placeRef, type AppealRef, type DirectoryEntry, type EntityPage, type FineLine, type Heatmap, type PeerDistribution, type PeriodInfo, type Posting, type ScoreHistory, type ScoreUnit } from '../site/model.ts';
 import { sortBy } from '../order.ts';
 import type { ThresholdOp } from '../config/schema.ts';
-import { scoreSummary, type StandingPoint } from './entity-summary.ts';
+import { checkedModel } from '../site/schema.ts';
+import { scoreSummary, type StandingPoint } from '../site/entity-summary.ts';
 import { queryRows, runSqlFile, streamRows } from './sql.ts';
-import { peerDistribution } from './peer-distribution.ts';
+import { peerDistribution } from '../site/peer-distribution.ts';
 import { FileWriter } from './files.ts';
-import { publishesRanking, publishesStaffPages } from './public-edition.ts';
+import { publishesRanking, publishesStaffPages } from '../config/public-edition.ts';
 
 interface EntityPageRow {
   entity_kind: 'unit' | 'staff';
@@ -322,14 +323,15 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
         phases,
         heatmaps: isUnit ? heatmaps(row) : [],
       };
-      await files.writeJson(path.join(modelDir, isUnit ? 'units' : 'staff', `${row.entity_id}.json`), page);
+      const file = `${isUnit ? 'units' : 'staff'}/${row.entity_id}.json`;
+      await files.writeJson(path.join(modelDir, file), checkedModel(file, page));
       (isUnit ? ids.units : ids.staff).push(row.entity_id);
       // A unit is placed by the units above it, a person by their own unit and those above it.
       const unitPath = isUnit ? (above.get(row.entity_id) ?? []) : page.parent ? [page.parent.name, ...(page.parent.above ?? [])] : [];
       directory.push({ entity: page.entity, kindLabel: isUnit ? page.levelLabel : staffLabel, unitPath });
     }
   }
-  await files.writeJson(path.join(modelDir, 'entities.json'), sortBy(directory, (d) => d.entity.kind, (d) => d.entity.id));
+  await files.writeJson(path.join(modelDir, 'entities.json'), checkedModel('entities.json', sortBy(directory, (d) => d.entity.kind, (d) => d.entity.id)));
   await files.flush();
   // The table has no order; the ID lists the pages are built from must.
   ids.units.sort();

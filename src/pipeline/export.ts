@@ -13,38 +13,34 @@ import type { CheckFinding } from '../rules/finding.ts';
 import {
   entityRef,
   type CalendarPhase,
-  type EntityRef,
   type Download,
   type Finding,
   type Notice,
   type NoticeDraft,
-  type NoticeSection,
   type PeriodInfo,
   type RankingGroup,
   type RankingInfo,
   type RankingPage,
-  placeRef,
   rankingModelFile,
   type SiteModel,
   type StandingRow,
 } from '../site/model.ts';
 import { downloadsOf, TableExport, type ExportCounts } from './table-export.ts';
 import { FindingExportRow, StandingExportRow } from './export-schemas.ts';
-import { describeMethodology } from './methodology.ts';
+import { describeMethodology } from '../site/methodology.ts';
 import { scoreUnit, writeEntityPages } from './entity-pages.ts';
 import { writeAwardExports, writeNoticeFeed } from './notice-exports.ts';
-import { namesPenalty, publishesRanking, publishesStaffPages } from './public-edition.ts';
+import { publishesRanking, publishesStaffPages } from '../config/public-edition.ts';
 import { writeLedgerExports } from './ledger-exports.ts';
 import { queryRows, streamRows } from './sql.ts';
 import { writeJson } from './files.ts';
 import { compareManifests, DATA_MANIFEST_FILE, dataManifest, entityKeyRef, type DataManifest } from './data-manifest.ts';
 import type { DataChanges } from '../site/model.ts';
 import { NOTICE_VERSIONS_FILE, versionNotices, type PublishedVersions } from './notice-versions.ts';
-import { workingDayWindow, type WorkingCalendar } from './working-days.ts';
-import { noticeTitle, t } from '../site/i18n/index.ts';
-import { formatDay } from '../config/dates.ts';
-import { places, type Places, type UnitNode } from './unit-paths.ts';
-import { noticeFindings } from './notice-findings.ts';
+import type { WorkingCalendar } from '../config/working-days.ts';
+import { listedPlace, places, type Places, type UnitNode } from '../site/unit-paths.ts';
+import { checkedModel } from '../site/schema.ts';
+import { noticeDrafts, planNotices, type AwardQueryRow, type ExclusionQueryRow, type ObjectionQueryRow } from '../site/notices.ts';
 
 export interface ExportInput {
   db: DuckDBConnection;
@@ -85,6 +81,11 @@ interface StandingQueryRow {
   previous_rank: number | null;
   rank_change: number | null;
   target_met: boolean | null;
+}
+
+/** A file of the site model, checked against its schema as it is written: one parse per page, no second pass. */
+function writeModelFile(modelDir: string, parts: string[], value: unknown): void {
+  writeJson(path.join(modelDir, ...parts), checkedModel(parts.join('/'), value));
 }
 
 export async function exportSite(input: ExportInput): Promise<{ site: SiteModel; changes: DataChanges }> {
@@ -141,23 +142,11 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
   const awards = await queryRows<AwardQueryRow>(db, 'export_awards');
   const exclusions = await queryRows<ExclusionQueryRow>(db, 'export_award_exclusions');
   const objections = config.tables.objections === undefined ? null : await queryRows<ObjectionQueryRow>(db, 'export_objections');
-  // A notice with nothing on any of its lists is published only where `when_empty` asks for it (本期无).
-  const published = noticePlans
-    .map((plan) => ({
-      plan,
-      draft: { ...buildNotice(plan, competition, rankings, kept, awards, exclusions, objections, input.calendar, where), findings: noticeFindings(plan.config, plan.period, findings, competition, placeOf) },
-    }))
-    .filter(({ plan, draft }) => plan.config.when_empty === 'publish' || draft.findings.length > 0 || draft.sections.some((s) => s.rows.length > 0 || s.unnamed > 0));
-  const numbers = noticeNumbers(published.map((p) => p.plan));
-  const drafts = published.map(({ plan, draft }): NoticeDraft => {
-    const announced = published.some((other) => other.plan.config.kind === 'announcement' && other.plan.period.id === plan.period.id);
-    const window = draft.objectionWindow;
-    return { ...draft, number: numbers.get(plan.id) ?? null, status: window === null ? null : announced ? 'final' : asOf <= window.last ? 'open' : 'closed' };
-  });
-  const awardDownloads = await writeAwardExports(competition, awards, exclusions, published.map((p) => p.plan), periods, exportsDir, title);
+  const { plans: published, drafts } = noticeDrafts(noticePlans, competition, asOf, { rankings, kept, awards, exclusions, objections, calendar: input.calendar, where, findings, placeOf });
+  const awardDownloads = await writeAwardExports(competition, awards, exclusions, published, periods, exportsDir, title);
   const { notices, changes } = await writeNoticesAndChanges(input, periods, rankings, drafts);
 
-  writeJson(path.join(modelDir, 'findings.json'), findings);
+  writeModelFile(modelDir, ['findings.json'], findings);
   const findingRows = await writeFindingExports(input.findings, findings, exportsDir, title);
 
   const entityIds = await writeEntityPages(db, competition, periods, modelDir, where.above);
@@ -203,7 +192,7 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
     unitIds: entityIds.units,
     staffIds: entityIds.staff,
   };
-  writeJson(path.join(modelDir, 'site.json'), site);
+  writeModelFile(modelDir, ['site.json'], site);
   return { site, changes };
 }
 
@@ -225,11 +214,11 @@ async function writeNoticesAndChanges(input: ExportInput, periods: PeriodInfo[],
     entities,
     notices: drafts,
   });
-  writeJson(path.join(modelDir, 'changes.json'), changes);
+  writeModelFile(modelDir, ['changes.json'], changes);
   const versioned = versionNotices(drafts, changes, input.publishedVersions, competition, entities);
   writeJson(path.join(exportsDir, NOTICE_VERSIONS_FILE), versioned.file);
-  writeJson(path.join(modelDir, 'notices.json'), versioned.notices);
-  writeJson(path.join(modelDir, 'earlier-notices.json'), versioned.earlier);
+  writeModelFile(modelDir, ['notices.json'], versioned.notices);
+  writeModelFile(modelDir, ['earlier-notices.json'], versioned.earlier);
   writeNoticeFeed(competition, versioned.notices, input.base, exportsDir);
   return { notices: versioned.notices, changes };
 }
@@ -277,13 +266,6 @@ function biggestMovers(leaders: SiteModel['home']['leaders'], kept: Map<string, 
   return null;
 }
 
-/**
- * The unit beside an entry of a list (a ranking, a notice): none when it is the single top unit,
- * which every outlet would repeat (城东支行 on every row) and which tells no one apart.
- */
-const listedPlace = (where: Places, id: string | null, name: string | null): EntityRef | null =>
-  id === null || id === where.top ? null : placeRef(id, name ?? id, where.above);
-
 function standingRow(row: StandingQueryRow, where: Places): StandingRow {
   return {
     entity: entityRef(row.entity_kind, row.entity_id, row.entity_name),
@@ -327,7 +309,7 @@ async function writeStandings(input: ExportInput, periods: PeriodInfo[], ranking
     mkdirSync(path.join(input.modelDir, 'rankings', period.id, ranking.id), { recursive: true });
     pages.forEach((range, i) => {
       const page: RankingPage = { period, ranking, target, groups: rowsBetween(groups, range), paging: { page: i + 1, pages, download } };
-      writeJson(path.join(input.modelDir, ...rankingModelFile(period.id, ranking.id, i + 1)), page);
+      writeModelFile(input.modelDir, rankingModelFile(period.id, ranking.id, i + 1), page);
     });
     rankingPages.push({ periodId: period.id, rankingId: ranking.id, pages: pages.length });
   };
@@ -405,285 +387,6 @@ export function rowsBetween(groups: RankingGroup[], { first, last }: { first: nu
   return out;
 }
 
-export interface NoticePlan {
-  id: string;
-  config: Competition['config']['notices'][number];
-  period: PeriodInfo;
-  rankings: string[];
-  /** `days_after_end` after the period's end. */
-  date: string;
-}
-
-/** One notice per period each notice rule names, once its date has come: a notice is never dated after the as-of date. */
-function planNotices(competition: Competition, periods: PeriodInfo[], rankings: RankingInfo[], asOf: string): NoticePlan[] {
-  const published = new Set(rankings.map((r) => r.id));
-  return competition.config.notices.flatMap((notice) =>
-    periods
-      .filter((p) => periodMatches(notice.periods, p))
-      .map((period) => ({
-        id: `${notice.id}-${period.id}`,
-        config: notice,
-        period,
-        rankings: notice.rankings.filter((r) => published.has(r)),
-        date: addDays(period.end, notice.days_after_end),
-      }))
-      .filter((plan) => plan.date <= asOf),
-  );
-}
-
-/**
- * 文号 of the notices whose `number` is a pattern: {seq} counts the notices of one pattern in one
- * year in date order (then by ID) from `first_seq`, so a later notice never renumbers an earlier one.
- */
-function noticeNumbers(plans: NoticePlan[]): Map<string, string> {
-  const numbers = new Map<string, string>();
-  const byPatternAndYear = new Map<string, NoticePlan[]>();
-  for (const plan of plans) {
-    if (plan.config.number === undefined) continue;
-    const key = `${plan.config.number}\u0000${plan.date.slice(0, 4)}`;
-    byPatternAndYear.set(key, [...(byPatternAndYear.get(key) ?? []), plan]);
-  }
-  for (const group of byPatternAndYear.values()) {
-    group.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-    group.forEach((plan, i) => {
-      const values: Record<string, string> = { year: plan.date.slice(0, 4), seq: String(group[0]!.config.first_seq + i), period: plan.period.id };
-      numbers.set(plan.id, fillPlaceholders(plan.config.number!, values));
-    });
-  }
-  return numbers;
-}
-
-/** The config checked every placeholder (src/config/read.ts), so each has a value. */
-const fillPlaceholders = (template: string, values: Record<string, string>) => template.replace(/\{([^{}]*)\}/g, (_, name: string) => values[name] ?? '');
-
-export interface AwardQueryRow extends Pick<StandingQueryRow, 'period_id' | 'entity_kind' | 'entity_id' | 'entity_name' | 'parent_id' | 'parent_name'> {
-  award_id: string;
-  kind: 'award' | 'penalty';
-  quota_group: string;
-  quota_group_name: string | null;
-  score: number | null;
-  rank: number | null;
-  amount: number | null;
-  outcome: 'winner' | 'ineligible';
-  tie_overflow: boolean;
-  tie_break_decided: boolean;
-}
-
-/** The rule id sql/intermediate/int_award_exclusions.sql gives an upheld objection to a nomination. */
-export const OBJECTION_RULE = 'objection';
-
-export interface ExclusionQueryRow {
-  award_id: string;
-  period_id: string;
-  entity_kind: string;
-  entity_id: string;
-  rule_id: string;
-  observed: number | null;
-  via_unit_id: string | null;
-  via_unit_name: string | null;
-  approval_reference: string | null;
-}
-
-export interface ObjectionQueryRow {
-  objection_id: string;
-  received_on: string;
-  award_id: string;
-  period_id: string;
-  entity_kind: 'unit' | 'staff';
-  entity_id: string;
-  entity_name: string;
-  summary: string;
-  decision: 'upheld' | 'rejected' | null;
-  decided_on: string | null;
-}
-
-/**
- * Who moved up because an upheld objection removed a winner. In each quota group, the candidates
- * removed by an objection alone whose rank reached the group's last winner would have held
- * places; as many of the group's lowest-placed winners hold them now (with any tied with them),
- * so the notice names both.
- * A list without ranks (leadership-selected) has no one moving up.
- */
-function movedUpByObjection(entries: AwardQueryRow[], failuresOf: (a: AwardQueryRow) => ExclusionQueryRow[]): NoticeSection['movedUp'] {
-  const groups = [...new Set(entries.map((a) => a.quota_group))];
-  const ref = (a: AwardQueryRow) => entityRef(a.entity_kind, a.entity_id, a.entity_name);
-  // A penalty list is drawn from the bottom: there the higher rank is the nearer to a place.
-  const placeKey = (a: AwardQueryRow) => (a.kind === 'award' ? a.rank! : -a.rank!);
-  return groups.flatMap((group) => {
-    const inGroup = entries.filter((a) => a.quota_group === group && a.rank !== null);
-    const winners = inGroup.filter((a) => a.outcome === 'winner').sort((a, b) => placeKey(a) - placeKey(b));
-    if (winners.length === 0) return [];
-    const lastWinnerKey = placeKey(winners.at(-1)!);
-    const removed = inGroup
-      .filter((a) => a.outcome === 'ineligible' && placeKey(a) <= lastWinnerKey)
-      .filter((a) => {
-        const failures = failuresOf(a);
-        return failures.length > 0 && failures.every((x) => x.rule_id === OBJECTION_RULE);
-      })
-      .sort((a, b) => placeKey(a) - placeKey(b));
-    if (removed.length === 0) return [];
-    // The places they held went to the last winners, and to all tied with the first of those.
-    const firstReplacementKey = placeKey(winners[Math.max(0, winners.length - removed.length)]!);
-    return [{ removed: removed.map(ref), replacements: winners.filter((a) => placeKey(a) >= firstReplacementKey).map(ref) }];
-  });
-}
-
-/**
- * Those ranked above an award's last winner whom its funnel kept off the list (S9: the best score
- * of the year, but a quarterly star only once), each with the funnel in words, so that a reader
- * sees the rule rather than a gap. Only for an award's ranks from the top, and only where the
- * edition publishes the ranking.
- */
-function passedOverByFunnel(award: Competition['config']['awards'][number], entries: AwardQueryRow[], standings: StandingRow[], competition: Competition): NoticeSection['ineligible'] {
-  if (award.kind !== 'award' || award.funnel.length === 0) return [];
-  const winnerRanks = entries.filter((a) => a.outcome === 'winner' && a.rank !== null).map((a) => a.rank!);
-  if (winnerRanks.length === 0) return [];
-  const lastWinnerRank = Math.max(...winnerRanks);
-  const listed = new Set(entries.map((a) => `${a.entity_kind}:${a.entity_id}`));
-  const { config, locale } = competition;
-  const reasons = award.funnel.map((f) => ({
-    label: t(locale, 'notice.funnelReason', { award: localize(config.awards.find((a) => a.id === f.award)!.label, locale), op: THRESHOLD_SYMBOL[f.times.op], value: f.times.value }),
-    via: null,
-  }));
-  return standings
-    .filter((r) => r.rank < lastWinnerRank && !listed.has(`${r.entity.kind}:${r.entity.id}`))
-    .map((r) => ({ entity: r.entity, parent: r.parent, score: r.score, reasons }));
-}
-
-/** A notice but its 文号 and status, which depend on the other notices published. */
-function buildNotice(
-  plan: NoticePlan,
-  competition: Competition,
-  rankings: RankingInfo[],
-  kept: Map<string, StandingRow[]>,
-  awards: AwardQueryRow[],
-  exclusions: ExclusionQueryRow[],
-  objectionRows: ObjectionQueryRow[] | null,
-  calendar: WorkingCalendar,
-  where: Places,
-): Omit<NoticeDraft, 'number' | 'status' | 'findings'> {
-  const { config, locale } = competition;
-  const rankingSections = plan.rankings.map((rankingId): NoticeSection => ({
-    kind: 'ranking',
-    label: rankings.find((r) => r.id === rankingId)!.label,
-    amount: null,
-    amountVaries: false,
-    recipients: config.rankings.find((r) => r.id === rankingId)?.subject === 'staff' ? 'staff' : 'unit',
-    rows: (kept.get(`${rankingId}__${plan.period.id}`) ?? []).map((r) => ({ rank: r.rank, entity: r.entity, parent: r.parent, score: r.score, amount: null, group: null, approvals: [] })),
-    unnamed: 0,
-    tieOverflow: false,
-    tieBreaks: [],
-    ineligible: [],
-    movedUp: [],
-  }));
-  const ruleLabel = (ruleId: string) => {
-    const rule = config.eligibility.find((r) => r.id === ruleId);
-    return rule ? localize(rule.label, locale) : ruleId;
-  };
-  const awardSections = plan.config.awards
-    .map((awardId) => config.awards.find((a) => a.id === awardId)!)
-    .filter((award) => periodMatches([award.period], plan.period))
-    .map((award): NoticeSection => {
-      const entries = awards.filter((a) => a.award_id === award.id && a.period_id === plan.period.id);
-      const exclusionsOf = (a: AwardQueryRow) =>
-        exclusions.filter((x) => x.award_id === a.award_id && x.period_id === a.period_id && x.entity_kind === a.entity_kind && x.entity_id === a.entity_id);
-      const parentOf = (a: AwardQueryRow) => listedPlace(where, a.parent_id, a.parent_name);
-      const winners = entries.filter((a) => a.outcome === 'winner');
-      const amounts = new Set(winners.map((a) => a.amount ?? 0));
-      const amountVaries = amounts.size > 1;
-      const [sameAmount = 0] = amounts;
-      const hasGroups = winners.some((a) => a.quota_group !== '');
-      return {
-        kind: award.kind,
-        label: localize(award.label, locale),
-        amount: !amountVaries && sameAmount > 0 ? sameAmount : null,
-        amountVaries,
-        recipients: config.rankings.find((r) => r.id === award.ranking)?.subject === 'staff' ? 'staff' : 'unit',
-        rows: (namesPenalty(config, award) ? winners : []).map((a) => ({
-          rank: a.rank,
-          entity: entityRef(a.entity_kind, a.entity_id, a.entity_name),
-          parent: parentOf(a),
-          score: a.score,
-          amount: amountVaries ? a.amount : null,
-          group: hasGroups ? (a.quota_group_name ?? a.quota_group) : null,
-          approvals: exclusionsOf(a).map((x) => ({ rule: ruleLabel(x.rule_id), reference: x.approval_reference ?? '' })),
-        })),
-        unnamed: namesPenalty(config, award) ? 0 : winners.length,
-        tieOverflow: winners.some((a) => a.tie_overflow),
-        tieBreaks: winners.some((a) => a.tie_break_decided) ? award.tie_breaks.map((t) => localize(config.scores.find((sc) => sc.id === t.score)!.label, locale)) : [],
-        ineligible: [
-          ...entries
-            .filter((a) => a.outcome === 'ineligible' && namesPenalty(config, award))
-            .map((a) => ({
-              entity: entityRef(a.entity_kind, a.entity_id, a.entity_name),
-              parent: parentOf(a),
-              score: a.score,
-              reasons: exclusionsOf(a)
-                .filter((x) => x.approval_reference === null)
-                .map((x) => ({ label: x.rule_id === OBJECTION_RULE ? null : ruleLabel(x.rule_id), via: x.via_unit_name })),
-            })),
-          ...passedOverByFunnel(award, entries, kept.get(`${award.ranking}__${plan.period.id}`) ?? [], competition),
-        ],
-        movedUp: namesPenalty(config, award) ? movedUpByObjection(entries, (a) => exclusionsOf(a).filter((x) => x.approval_reference === null)) : [],
-      };
-    });
-  const listed = new Set(awardSections.length > 0 ? plan.config.awards : []);
-  const objectionsTaken = plan.config.objection_period !== undefined || plan.config.kind === 'announcement';
-  const concerned = objectionRows === null || listed.size === 0 || !objectionsTaken ? null : objectionRows.filter((o) => o.period_id === plan.period.id && listed.has(o.award_id));
-  const objections = concerned && {
-    received: concerned.length,
-    resolved: concerned.filter((o) => o.decision !== null).length,
-    upheld: concerned.filter((o) => o.decision === 'upheld').length,
-    // Who is objected to and what was said stays inside: only the internal edition lists them.
-    records:
-      config.audience === 'internal'
-        ? concerned.map((o) => ({
-            id: o.objection_id,
-            receivedOn: o.received_on,
-            award: localize(config.awards.find((a) => a.id === o.award_id)!.label, locale),
-            entity: entityRef(o.entity_kind, o.entity_id, o.entity_name),
-            summary: o.summary,
-            decision: o.decision,
-            decidedOn: o.decided_on,
-          }))
-        : [],
-  };
-  const { date } = plan;
-  const issuer = localize(plan.config.issuer ?? config.issuer, locale);
-  const title = noticeTitle(plan.period.label, localize(plan.config.title, locale), locale);
-  const objection = plan.config.objection_period;
-  const window = objection ? { ...workingDayWindow(calendar, date, objection.working_days, objection.first_day), workingDays: objection.working_days } : null;
-  const opening = plan.config.opening === undefined
-    ? null
-    : fillPlaceholders(localize(plan.config.opening, locale), {
-        competition: localize(config.name, locale),
-        issuer,
-        period: plan.period.label,
-        start: formatDay(plan.period.start, locale),
-        end: formatDay(plan.period.end, locale),
-        title,
-        opens: window ? formatDay(window.first, locale) : '',
-        closes: window ? formatDay(window.last, locale) : '',
-        days: window ? String(window.workingDays) : '',
-      });
-  return {
-    id: plan.id,
-    kind: plan.config.kind,
-    title,
-    issuer,
-    date,
-    period: plan.period,
-    opening,
-    objectionWindow: window,
-    contacts: plan.config.contacts.map((c) => ({ label: localize(c.label, locale), value: localize(c.value, locale) })),
-    seal: plan.config.seal,
-    style: plan.config.style,
-    objections,
-    sections: [...awardSections, ...rankingSections],
-  };
-}
-
-/** Days from `start` to `day`, both counted: the first day is day 1. */
 /** The phases as a timetable against the data date, with the tasks each sets (S7, S9). */
 function phaseCalendar(competition: Competition, asOf: string): CalendarPhase[] {
   return competition.periods
@@ -698,13 +401,8 @@ function phaseCalendar(competition: Competition, asOf: string): CalendarPhase[] 
     }));
 }
 
+/** Days from `start` to `day`, both counted: the first day is day 1. */
 const dayNumber = (start: string, day: string) => (Date.parse(day) - Date.parse(start)) / 86_400_000 + 1;
-
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 function siteFinding(f: CheckFinding, competition: Competition, unitNames: Map<string, string>): Finding {
   const { compliance, awards, soft_caps } = competition.config;

@@ -12,12 +12,12 @@ import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { locateInConfig, type Competition } from '../config/read.ts';
 import type { TableName } from '../config/schema.ts';
-import { BuildError, displayPath, shown, type Diagnostic } from './diagnostics.ts';
-import { TABLES } from './tables.ts';
+import { BuildError, displayPath, shown, type Diagnostic } from '../config/diagnostics.ts';
+import { TABLES } from '../config/tables.ts';
 import { runSqlFile, runStatements } from './sql.ts';
 import { rawTablesSql } from './table-sql.ts';
 import { tableFiles } from './confine.ts';
-import { detectEncoding, encodingAdvice } from './encoding.ts';
+import { detectEncoding, encodingAdvice } from '../config/encoding.ts';
 import { isWorkbook, unreadableWorkbook, workbookAsCsv } from './workbook.ts';
 import { fieldPosition, lineOfOffset, recordLines as recordLinesOf, scanCsv, withLfLineEnds } from './records.ts';
 
@@ -40,7 +40,7 @@ export interface Loaded {
 
 /** `staging` receives UTF-8 copies of files that need one; it must outlive validation. */
 export async function loadTables(db: DuckDBConnection, competition: Competition, staging: string): Promise<Loaded> {
-  await runStatements(db, rawTablesSql(), 'the raw tables generated from src/pipeline/tables.ts');
+  await runStatements(db, rawTablesSql(), 'the raw tables generated from src/config/tables.ts');
   const diagnostics: Diagnostic[] = [];
   let omitted = 0;
   const notes: string[] = [];

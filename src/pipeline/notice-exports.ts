@@ -11,9 +11,8 @@ import { localize } from '../config/text.ts';
 import type { Download, Notice, PeriodInfo } from '../site/model.ts';
 import { noticePath } from '../site/model.ts';
 import { AwardExportRow } from './export-schemas.ts';
-import type { AwardQueryRow, ExclusionQueryRow, NoticePlan } from './export.ts';
-import { OBJECTION_RULE } from './export.ts';
-import { namesPenalty } from './public-edition.ts';
+import { OBJECTION_RULE, type AwardQueryRow, type ExclusionQueryRow, type NoticePlan } from '../site/notices.ts';
+import { namesPenalty } from '../config/public-edition.ts';
 import { downloadsOf, TableExport } from './table-export.ts';
 import { t } from '../site/i18n/index.ts';
 

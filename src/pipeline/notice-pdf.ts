@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { startStaticServer } from '../../scripts/static-server.ts';
+import { startStaticServer } from './static-server.ts';
 import { NoticeVersions, NOTICE_VERSIONS_FILE } from './notice-versions.ts';
 import { publishedExport } from './data-manifest.ts';
 import { earlierNoticePath, noticePath } from '../site/model.ts';

@@ -30,8 +30,8 @@ import {
   type NoticeRow,
   type NoticeSection,
 } from '../site/model.ts';
-import { checkFile } from './confine.ts';
-import { BuildError, displayPath, shown } from './diagnostics.ts';
+import { checkFile } from '../config/paths.ts';
+import { BuildError, displayPath, shown } from '../config/diagnostics.ts';
 import { publishedExport } from './data-manifest.ts';
 
 export const NOTICE_VERSIONS_FILE = 'notice-versions.json';

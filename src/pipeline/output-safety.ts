@@ -5,8 +5,8 @@
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { BuildError, displayPath, type Diagnostic } from './diagnostics.ts';
-import { isWithin } from './paths.ts';
+import { BuildError, displayPath, type Diagnostic } from '../config/diagnostics.ts';
+import { isWithin } from '../config/paths.ts';
 
 /**
  * Written into every site Podium publishes, and published with it (it holds nothing internal and

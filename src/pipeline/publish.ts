@@ -11,9 +11,9 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BuildError, displayPath, type Diagnostic } from './diagnostics.ts';
+import { BuildError, displayPath, type Diagnostic } from '../config/diagnostics.ts';
 import { isPodiumSite, MANIFEST_FILE, manifestText } from './output-safety.ts';
-import { isWithin } from './paths.ts';
+import { isWithin } from '../config/paths.ts';
 
 /** The file-system calls of publishing, injectable so that tests can fail each one. */
 export interface PublishFs {

@@ -10,8 +10,8 @@
  * (it takes one space before a quote as the start of a quoted field, but not two) the file is
  * refused, so the two readings never differ.
  */
-import { shown } from './diagnostics.ts';
-import { codePoints, forbiddenCharacterAt, forbiddenCharacterProblem, type ForbiddenCharacter } from './encoding.ts';
+import { shown } from '../config/diagnostics.ts';
+import { codePoints, forbiddenCharacterAt, forbiddenCharacterProblem, type ForbiddenCharacter } from '../config/encoding.ts';
 
 /**
  * Size limits, set well above any real cell (a long remark is a few hundred bytes) and far below

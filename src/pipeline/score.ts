@@ -8,7 +8,7 @@ import type { Competition } from '../config/read.ts';
 import { locateInConfig } from '../config/read.ts';
 import { rowBudgetExcess } from '../config/periods.ts';
 import { awardExpressionFailure, checkAwardAmounts, checkAwardOrders } from './award-expressions.ts';
-import { BuildError } from './diagnostics.ts';
+import { BuildError } from '../config/diagnostics.ts';
 import { queryRows } from './sql.ts';
 import { brokenContracts, plannedModels, runModels } from './models.ts';
 import { scoreStages } from '../config/score-graph.ts';

@@ -7,7 +7,7 @@
 import { closeSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import { csvLine, inertText } from './csv.ts';
+import { csvLine, inertText } from '../site/csv.ts';
 import { columnsOf } from './export-schemas.ts';
 import { fixZipTimestamps } from './zip.ts';
 import type { Download } from '../site/model.ts';

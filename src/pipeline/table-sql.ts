@@ -5,7 +5,7 @@
  * text comes from the spec, never from the data; the messages' wording lives in the macros of
  * sql/validate/validate_macros.sql and in the spec.
  */
-import { TABLES, type ColumnSpec, type TableSpec } from './tables.ts';
+import { TABLES, type ColumnSpec, type TableSpec } from '../config/tables.ts';
 
 /** The spec to generate from: the competition tables, or a test's own. */
 type Tables = Record<string, TableSpec>;

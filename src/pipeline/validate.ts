@@ -5,12 +5,12 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import path from 'node:path';
-import { BuildError, type Diagnostic } from './diagnostics.ts';
+import { BuildError, type Diagnostic } from '../config/diagnostics.ts';
 import { recordLines, type SourceFile } from './load.ts';
 import { queryRows, runSqlFile, runStatements, SQL_DIR, sqlFilesIn } from './sql.ts';
 import { cellChecksSql, typedTablesSql } from './table-sql.ts';
 
-const GENERATED = 'the SQL generated from src/pipeline/tables.ts';
+const GENERATED = 'the SQL generated from src/config/tables.ts';
 
 interface ValidationError {
   file_id: number;

@@ -6,8 +6,8 @@
  */
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
-import { quoteField } from './csv.ts';
-import { shown, type Diagnostic } from './diagnostics.ts';
+import { quoteField } from '../site/csv.ts';
+import { shown, type Diagnostic } from '../config/diagnostics.ts';
 import { unpackedSize } from './zip.ts';
 
 /**

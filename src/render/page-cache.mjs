@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { SITE_FIELD_PREFIX } from './model-reads.mjs';
+import { SITE_FIELD_PREFIX } from '../site/model-reads.mjs';
 
 /** Raised when the manifest's form changes, so an older cache is dropped instead of misread. */
 const FORMAT = 1;

@@ -1,4 +1,5 @@
 /** What a rule check returns: a problem found, the rule that found it, and the rows that show it. */
+import { z } from 'zod';
 import type { Threshold } from '../config/atoms.ts';
 import { sortBy } from '../order.ts';
 
@@ -12,14 +13,15 @@ export interface Labels {
   metric(id: string): string;
 }
 
-export interface Evidence {
-  table: 'inspections' | 'surveys' | 'checks' | 'events' | 'metrics' | 'units' | 'awards';
-  id: string;
-  date: string;
+export const Evidence = z.strictObject({
+  table: z.enum(['inspections', 'surveys', 'checks', 'events', 'metrics', 'units', 'awards']),
+  id: z.string(),
+  date: z.string(),
   /** Catalog key and values that describe the record, e.g. `evidence.inspection`. */
-  messageKey: string;
-  values: Record<string, string | number>;
-}
+  messageKey: z.string(),
+  values: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type Evidence = z.infer<typeof Evidence>;
 
 export interface CheckFinding {
   ruleId: string;

@@ -5,7 +5,7 @@
  * through the narrow views below, and imports nothing from the pipeline or the site.
  */
 import type { DuckDBValue } from '@duckdb/node-api';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Text } from '../config/atoms.ts';
 import type { CheckFinding, Labels } from './finding.ts';
 import type { Peer, RatioTerm, Source } from './score-atoms.ts';
@@ -18,10 +18,8 @@ export interface TableRow {
 }
 
 /** A methodology sentence: a message catalog key (src/site/i18n) and the values it words. */
-export interface RuleText {
-  key: string;
-  values: Record<string, string | number>;
-}
+export const RuleText = z.strictObject({ key: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])) });
+export type RuleText = z.infer<typeof RuleText>;
 
 /** Where a value sits in competition.yaml. */
 export type YamlPath = readonly PropertyKey[];

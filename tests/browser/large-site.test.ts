@@ -12,7 +12,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { writeBenchCompetition } from '../../scripts/bench-data.ts';
-import { startStaticServer } from '../../scripts/static-server.ts';
+import { startStaticServer } from '../../src/pipeline/static-server.ts';
 import { buildSite } from '../../src/pipeline/build.ts';
 import { tempDir } from '../support/fixture.ts';
 import { listFiles } from '../support/sites.ts';

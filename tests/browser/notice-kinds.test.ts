@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 import { DOMParser } from 'linkedom';
 import { buildSite } from '../../src/pipeline/build.ts';
 import { writeNoticePdfs } from '../../src/pipeline/notice-pdf.ts';
-import { startStaticServer } from '../../scripts/static-server.ts';
+import { startStaticServer } from '../../src/pipeline/static-server.ts';
 import { copyFixture, editFile, tempDir } from '../support/fixture.ts';
 import { NOTICE_ALONE, pdfPageCount, pdfPageSizes, pdfTitle, printedParts } from '../support/paper.ts';
 

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startStaticServer } from '../../scripts/static-server.ts';
+import { startStaticServer } from '../../src/pipeline/static-server.ts';
 import { builtSample } from '../support/sites.ts';
 import { NOTICE_ALONE, pdfPageCount, pdfPageSizes, printedParts } from '../support/paper.ts';
 

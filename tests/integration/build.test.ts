@@ -6,7 +6,7 @@ import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/pipeline/build.ts';
-import { BuildError } from '../../src/pipeline/diagnostics.ts';
+import { BuildError } from '../../src/config/diagnostics.ts';
 import { FindingExportRow, StandingExportRow } from '../../src/pipeline/export-schemas.ts';
 import { copyFixture, editFile, tempDir } from '../support/fixture.ts';
 import { brokenLinks, builtSample, htmlProblems, listFiles, readText } from '../support/sites.ts';

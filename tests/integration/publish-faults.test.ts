@@ -9,7 +9,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type Renderer } from '../../src/pipeline/build.ts';
-import { BuildError } from '../../src/pipeline/diagnostics.ts';
+import { BuildError } from '../../src/config/diagnostics.ts';
 import { copyFixture, editFile, tempDir } from '../support/fixture.ts';
 import { faultyFs, leftovers, snapshot, trivialRenderer, type FsCall } from '../support/publish.ts';
 

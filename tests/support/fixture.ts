@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildSite } from '../../src/pipeline/build.ts';
-import { BuildError, type Diagnostic } from '../../src/pipeline/diagnostics.ts';
+import { BuildError, type Diagnostic } from '../../src/config/diagnostics.ts';
 import { StandingExportRow } from '../../src/pipeline/export-schemas.ts';
 import type { EntityPage, Notice } from '../../src/site/model.ts';
 

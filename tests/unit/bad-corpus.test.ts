@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildModel, tempDir } from '../support/fixture.ts';
-import { BuildError, displayPath, formatDiagnostic } from '../../src/pipeline/diagnostics.ts';
+import { BuildError, displayPath, formatDiagnostic } from '../../src/config/diagnostics.ts';
 
 const CORPUS = path.resolve('tests/bad');
 

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel, copyFixture, editFile, FIXTURES, refusal } from '../support/fixture.ts';
-import { displayPath } from '../../src/pipeline/diagnostics.ts';
+import { displayPath } from '../../src/config/diagnostics.ts';
 import { readFileSync } from 'node:fs';
 
 const EVENTS = 'events.csv';

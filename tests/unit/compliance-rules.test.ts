@@ -12,7 +12,7 @@ import { checkScoreThreshold } from '../../src/rules/score-threshold/check.ts';
 import type { CheckRecord, Labels } from '../../src/rules/finding.ts';
 import { readCompetition } from '../../src/config/read.ts';
 import { ComplianceRule, LOCALES } from '../../src/config/schema.ts';
-import { describeMethodology } from '../../src/pipeline/methodology.ts';
+import { describeMethodology } from '../../src/site/methodology.ts';
 import { message } from '../../src/site/i18n/index.ts';
 import type { Finding } from '../../src/site/model.ts';
 import { buildModel, editFile, FIXTURES, refusal, tempDir } from '../support/fixture.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { csvCell, csvLine } from '../../src/pipeline/csv.ts';
+import { csvCell, csvLine } from '../../src/site/csv.ts';
 import { TableExport } from '../../src/pipeline/table-export.ts';
 import { tempDir } from '../support/fixture.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BuildError } from '../../src/pipeline/diagnostics.ts';
+import { BuildError } from '../../src/config/diagnostics.ts';
 import { formatRefusal } from '../../src/pipeline/diagnostic-formats.ts';
 
 const refusal = new BuildError('validate', [

@@ -3,8 +3,8 @@
  * unit paths people are shown with, and the sample's own numbers.
  */
 import { describe, expect, it } from 'vitest';
-import { scoreSummary, type StandingPoint } from '../../src/pipeline/entity-summary.ts';
-import { unitsAbove } from '../../src/pipeline/unit-paths.ts';
+import { scoreSummary, type StandingPoint } from '../../src/site/entity-summary.ts';
+import { unitsAbove } from '../../src/site/unit-paths.ts';
 import { rankSparklineSvg } from '../../src/components/rank-sparkline.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordAmount, wordCondition, wordValue } from '../../src/pipeline/expression-words.ts';
+import { wordAmount, wordCondition, wordValue } from '../../src/site/expression-words.ts';
 import { noticeTitle } from '../../src/site/i18n/index.ts';
 
 describe('award expressions read as prose', () => {

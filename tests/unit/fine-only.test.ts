@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel, copyFixture, editFile, FIXTURES, readOutputs, refusal } from '../support/fixture.ts';
-import { displayPath } from '../../src/pipeline/diagnostics.ts';
+import { displayPath } from '../../src/config/diagnostics.ts';
 import { FineExportRow, FineTotalExportRow, ScorePartExportRow } from '../../src/pipeline/export-schemas.ts';
 import type { SiteModel } from '../../src/site/model.ts';
 

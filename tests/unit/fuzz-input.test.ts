@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, FIXTURES, tempDir } from '../support/fixture.ts';
 import { snapshot, trivialRenderer } from '../support/publish.ts';
 import { buildSite } from '../../src/pipeline/build.ts';
-import { BuildError } from '../../src/pipeline/diagnostics.ts';
+import { BuildError } from '../../src/config/diagnostics.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261204);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 24);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCompetition } from '../../src/config/read.ts';
 import { LOCALES } from '../../src/config/schema.ts';
-import { describeMethodology } from '../../src/pipeline/methodology.ts';
+import { describeMethodology } from '../../src/site/methodology.ts';
 import { i18n, message } from '../../src/site/i18n/index.ts';
 import zhCN from '../../src/site/i18n/zh-CN.json';
 import en from '../../src/site/i18n/en.json';

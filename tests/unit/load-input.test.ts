@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { TABLE_FILE_LIMIT } from '../../src/pipeline/confine.ts';
-import { detectEncoding, textPosition } from '../../src/pipeline/encoding.ts';
+import { detectEncoding, textPosition } from '../../src/config/encoding.ts';
 import { FIELD_LIMIT_BYTES, recordLines, scanCsv, withLfLineEnds } from '../../src/pipeline/records.ts';
 import { copyFixture, FIXTURES, refusal, tempDir } from '../support/fixture.ts';
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Competition } from '../../src/config/read.ts';
-import { BuildError } from '../../src/pipeline/diagnostics.ts';
+import { BuildError } from '../../src/config/diagnostics.ts';
 import { editionOf, versionNotices, type NoticeVersions, type PublishedVersions } from '../../src/pipeline/notice-versions.ts';
 import { entityRef, type DataChanges, type NoticeDraft } from '../../src/site/model.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { outOfResources } from '../../src/pipeline/build.ts';
-import { BuildError } from '../../src/pipeline/diagnostics.ts';
+import { BuildError } from '../../src/config/diagnostics.ts';
 
 describe('DuckDB running out of its budgets', () => {
   it('is a message about the competition’s size, naming the data folder and the budgets', () => {

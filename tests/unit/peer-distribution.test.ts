@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PEER_DOTS, median, peerDistribution } from '../../src/pipeline/peer-distribution.ts';
+import { MAX_PEER_DOTS, median, peerDistribution } from '../../src/site/peer-distribution.ts';
 
 describe('peerDistribution', () => {
   it('keeps every score while there are few, with the median', () => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite, normaliseBase } from '../../src/pipeline/build.ts';
 import { runProcess, runTogether } from '../../src/pipeline/processes.ts';
-import { BuildError } from '../../src/pipeline/diagnostics.ts';
+import { BuildError } from '../../src/config/diagnostics.ts';
 import { checkOutput, MANIFEST_FILE, manifestText } from '../../src/pipeline/output-safety.ts';
 import { asBuildError, isAlive, publishSite, PublishError, recoverAndClean } from '../../src/pipeline/publish.ts';
 import { copyFixture, tempDir } from '../support/fixture.ts';

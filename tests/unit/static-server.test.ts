@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer } from '../../scripts/static-server.ts';
+import { startStaticServer } from '../../src/pipeline/static-server.ts';
 import { tempDir } from '../support/fixture.ts';
 
 /** A raw GET, so the path reaches the server exactly as written (fetch would normalise it). */

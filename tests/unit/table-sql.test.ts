@@ -7,7 +7,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runSqlFile, runStatements } from '../../src/pipeline/sql.ts';
 import { cellChecksSql, rawTablesSql, typedTablesSql } from '../../src/pipeline/table-sql.ts';
-import type { TableSpec } from '../../src/pipeline/tables.ts';
+import type { TableSpec } from '../../src/config/tables.ts';
 
 const SPEC: Record<string, TableSpec> = {
   units: {

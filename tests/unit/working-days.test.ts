@@ -2,8 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readWorkingCalendar, workingDayWindow } from '../../src/pipeline/working-days.ts';
-import { BuildError } from '../../src/pipeline/diagnostics.ts';
+import { readWorkingCalendar, workingDayWindow } from '../../src/config/working-days.ts';
+import { BuildError } from '../../src/config/diagnostics.ts';
 import { tempDir } from '../support/fixture.ts';
 
 const shipped = readWorkingCalendar(tempDir('calendar'), { holidays: [] });

@@ -1,6 +1,6 @@
 -- Appeals (申诉): each names an event and a decision; an adjusted decision says what changes.
 -- The rules of the appeals table that span rows or read the config; each cell on its own, and the
--- uniqueness of the table's IDs, are checked by the SQL generated from src/pipeline/tables.ts.
+-- uniqueness of the table's IDs, are checked by the SQL generated from src/config/tables.ts.
 INSERT INTO validation_errors
 WITH a AS (SELECT *, as_date(date) AS d, as_number(points) AS p, as_number(amount) AS m FROM raw_appeals)
 SELECT 'appeals', file_id, record_no, 'decided_on', 'a decision date on or after the appeal date ' || date, quoted(decided_on)

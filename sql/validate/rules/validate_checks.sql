@@ -1,5 +1,5 @@
 -- The rules of the checks table that span rows or read the config; each cell on its own, and the
--- uniqueness of the table's IDs, are checked by the SQL generated from src/pipeline/tables.ts.
+-- uniqueness of the table's IDs, are checked by the SQL generated from src/config/tables.ts.
 INSERT INTO validation_errors
 -- A check of a person is a check of someone in the unit it names.
 SELECT 'checks', c.file_id, c.record_no, 'staff_id', 'a person of unit ' || quoted(c.unit_id), quoted(c.staff_id) || ' of unit ' || quoted(s.unit_id)

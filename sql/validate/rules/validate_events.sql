@@ -1,5 +1,5 @@
 -- The rules of the events table that span rows or read the config; each cell on its own, and the
--- uniqueness of the table's IDs, are checked by the SQL generated from src/pipeline/tables.ts.
+-- uniqueness of the table's IDs, are checked by the SQL generated from src/config/tables.ts.
 INSERT INTO validation_errors
 WITH e AS (SELECT *, as_number(points) AS p FROM raw_events)
 SELECT 'events', file_id, record_no, 'type', 'an event type from event_types: ' || coalesce((SELECT string_agg(type_id, ', ' ORDER BY type_id) FROM cfg_event_types), 'none declared'), quoted(type)

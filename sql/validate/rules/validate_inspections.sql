@@ -1,5 +1,5 @@
 -- The rules of the inspections table that span rows or read the config; each cell on its own, and the
--- uniqueness of the table's IDs, are checked by the SQL generated from src/pipeline/tables.ts.
+-- uniqueness of the table's IDs, are checked by the SQL generated from src/config/tables.ts.
 INSERT INTO validation_errors
 -- An hourly rule places each inspection of its method and level in an hour: one without a time
 -- would be silently left out.

@@ -2,7 +2,7 @@
 -- follows its objection. Whether the candidate is on the list is known only once the lists are
 -- drawn: sql/validate/validate_objection_candidates.sql, after scoring.
 -- The rules of the objections table that span rows or read the config; each cell on its own, and the
--- uniqueness of the table's IDs, are checked by the SQL generated from src/pipeline/tables.ts.
+-- uniqueness of the table's IDs, are checked by the SQL generated from src/config/tables.ts.
 INSERT INTO validation_errors
 WITH o AS (SELECT *, as_date(date) AS d FROM raw_objections)
 SELECT 'objections', file_id, record_no, 'award_id', 'an award id from the config', quoted(award_id)

@@ -1,5 +1,5 @@
 -- The rules of the surveys table that span rows or read the config; each cell on its own, and the
--- uniqueness of the table's IDs, are checked by the SQL generated from src/pipeline/tables.ts.
+-- uniqueness of the table's IDs, are checked by the SQL generated from src/config/tables.ts.
 INSERT INTO validation_errors
 -- Survey points go to the surveyed unit, so its level must be one the survey score applies to.
 SELECT 'surveys', s.file_id, s.record_no, 'unit_id',

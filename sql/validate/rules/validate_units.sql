@@ -1,5 +1,5 @@
 -- The rules of the units table that span rows or read the config; each cell on its own, and the
--- uniqueness of the table's IDs, are checked by the SQL generated from src/pipeline/tables.ts.
+-- uniqueness of the table's IDs, are checked by the SQL generated from src/config/tables.ts.
 INSERT INTO validation_errors
 SELECT 'units', file_id, record_no, 'level', 'a level from org.levels: ' || (SELECT string_agg(level_id, ', ' ORDER BY depth) FROM cfg_levels), quoted(level)
 FROM raw_units WHERE level IS NULL OR level NOT IN (SELECT level_id FROM cfg_levels)

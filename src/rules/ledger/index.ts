@@ -15,7 +15,7 @@ export const LedgerScore = z.strictObject({
 });
 
 // Event types and the survey rule name the ledger they post to; their sentences follow this one
-// (src/pipeline/methodology.ts), as they are rules of their own lists.
+// (src/site/methodology.ts), as they are rules of their own lists.
 export const ledger = scoreKind({
   schema: LedgerScore,
   fromRecords: true,

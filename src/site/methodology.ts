@@ -6,7 +6,7 @@ import type { Competition } from '../config/read.ts';
 import { localize } from '../config/text.ts';
 import { THRESHOLD_SYMBOL } from '../config/thresholds.ts';
 import { configLabels } from '../config/labels.ts';
-import type { MethodologyItem, MethodologySection } from '../site/model.ts';
+import type { MethodologyItem, MethodologySection } from './model.ts';
 import { describeAwards } from './award-methodology.ts';
 import { describeCompliance, describeEventRules, describeScore } from '../rules/index.ts';
 

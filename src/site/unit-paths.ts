@@ -2,6 +2,7 @@
  * Where a unit sits, in names: 营业室 exists in every outlet, so a department or a person is
  * only known by the units above it too (营业室 · 东湖网点).
  */
+import { placeRef, type EntityRef } from './model.ts';
 
 export interface UnitNode {
   unit_id: string;
@@ -43,3 +44,10 @@ export interface Places {
 }
 
 export const places = (units: UnitNode[]): Places => ({ above: unitsAbove(units), top: singleTopUnit(units) });
+
+/**
+ * The unit beside an entry of a list (a ranking, a notice): none when it is the single top unit,
+ * which every outlet would repeat (城东支行 on every row) and which tells no one apart.
+ */
+export const listedPlace = (where: Places, id: string | null, name: string | null): EntityRef | null =>
+  id === null || id === where.top ? null : placeRef(id, name ?? id, where.above);

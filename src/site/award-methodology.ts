@@ -6,7 +6,7 @@
 import type { Competition } from '../config/read.ts';
 import { localize } from '../config/text.ts';
 import { describeAward, describeEligibility } from '../rules/index.ts';
-import type { MethodologyItem } from '../site/model.ts';
+import type { MethodologyItem } from './model.ts';
 import { wordAmount, wordCondition, wordValue } from './expression-words.ts';
 
 const PERIOD_KIND_WORDS = {

@@ -3,7 +3,7 @@
  * peer while there are few enough to see each, and a histogram beyond, so that a page of a
  * 40,000-strong ranking stays small. Computed once per ranking and period, shared by every page.
  */
-import type { PeerDistribution } from '../site/model.ts';
+import type { PeerDistribution } from './model.ts';
 
 /** Above this many peers, a dot each would smear into a bar: the page draws a histogram instead. */
 export const MAX_PEER_DOTS = 300;

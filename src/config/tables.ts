@@ -6,7 +6,7 @@
  * that span rows otherwise or read the config (dates in order, IDs the config declares) are
  * the tables' own SQL: sql/validate/rules/.
  */
-import type { TableName } from '../config/schema.ts';
+import type { TableName } from './schema.ts';
 
 /** `flag`: yes, no or empty, staged as a boolean (empty is no). */
 export type ColumnType = 'id' | 'text' | 'date' | 'time' | 'number' | 'count' | 'enum' | 'flag';

@@ -2,14 +2,14 @@
  * Award expressions are SQL over a standing's columns. The methodology page words them as prose
  * for readers who do not read SQL: "得分低于98分时，每低1分加200元", never 较大值(98 − 得分, 0) × 200.
  *
- * The expression is parsed into a small tree (the grammar award-expressions.ts admits), and each
+ * The expression is parsed into a small tree (the grammar src/pipeline/award-expressions.ts admits), and each
  * shape is worded by a phrase of the page's language: comparisons of a score read as 低于/不低于
  * with 分, ranks as 前N名 or 倒数第N名, a per-point term greatest(A − score, 0) × K as "每低1分 K 元",
  * a CASE as "…时…，否则…". Anything the grammar does not know is kept as written, so nothing is
  * dropped.
  */
 import type { Locale } from '../config/schema.ts';
-import { formatNumber } from '../site/i18n/index.ts';
+import { formatNumber } from './i18n/index.ts';
 
 type Node =
   | { type: 'number'; value: number }

@@ -8,8 +8,8 @@
  */
 import type { Competition } from '../config/read.ts';
 import { locateInConfig } from '../config/read.ts';
-import type { EntityRef, Finding, NoticeFinding } from '../site/model.ts';
-import { BuildError, shown, type Diagnostic } from './diagnostics.ts';
+import type { EntityRef, Finding, NoticeFinding } from './model.ts';
+import { BuildError, shown, type Diagnostic } from '../config/diagnostics.ts';
 
 /** The rules a findings notice reports: those its `findings` key names, else every compliance rule. */
 export function reportedRules(notice: Competition['config']['notices'][number], competition: Competition): Set<string> {

@@ -5,7 +5,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createGzip } from 'node:zlib';
-import { isWithin } from '../src/pipeline/paths.ts';
+import { isWithin } from '../config/paths.ts';
 import path from 'node:path';
 
 const TYPES: Record<string, string> = {

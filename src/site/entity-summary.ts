@@ -4,7 +4,7 @@
  */
 import type { ThresholdOp } from '../config/schema.ts';
 import { meetsThreshold } from '../config/thresholds.ts';
-import type { PeerDistribution, ScoreHistory, ScoreHistoryPoint, ScoreSummary } from '../site/model.ts';
+import type { PeerDistribution, ScoreHistory, ScoreHistoryPoint, ScoreSummary } from './model.ts';
 
 /** A history point with what its standing adds: all null when the entity was not ranked in that period. */
 export interface StandingPoint extends ScoreHistoryPoint {

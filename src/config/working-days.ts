@@ -8,9 +8,9 @@ import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { locateInConfig, readYamlFile, type Problem } from '../config/read.ts';
-import { IsoDate, type CompetitionConfig, type FIRST_DAYS } from '../config/schema.ts';
-import { checkFile } from './confine.ts';
+import { locateInConfig, readYamlFile, type Problem } from './read.ts';
+import { IsoDate, type CompetitionConfig, type FIRST_DAYS } from './schema.ts';
+import { checkFile } from './paths.ts';
 import { BuildError, displayPath, shown } from './diagnostics.ts';
 
 export const SHIPPED_CALENDARS = fileURLToPath(new URL('../../calendar/cn/', import.meta.url));

@@ -3,7 +3,7 @@
  * rankings, staff pages and the names on penalty lists, as config.public says. The internal
  * edition publishes everything.
  */
-import type { CompetitionConfig } from '../config/schema.ts';
+import type { CompetitionConfig } from './schema.ts';
 
 type Ranking = CompetitionConfig['rankings'][number];
 type Award = CompetitionConfig['awards'][number];
