@@ -8,7 +8,7 @@ import { ComplianceRule, Score } from '../rules/index.ts';
 import { Award, SoftCap } from '../rules/awards/index.ts';
 import { EligibilityRule } from '../rules/eligibility/index.ts';
 import { EventType } from '../rules/event-types/index.ts';
-import { Id, Int, IsoDate, Label, Locale, Num, Subject, Text, Threshold, ThresholdOp } from './atoms.ts';
+import { Id, Int, IsoDate, Label, Locale, Num, Subject, Text, Threshold } from './atoms.ts';
 
 export { Award, ComplianceRule, EligibilityRule, EventType };
 export { IsoDate, LOCALES, Locale, Text, ThresholdOp } from './atoms.ts';

@@ -3,7 +3,6 @@
  * stretched to June with a monthly notice; its last record is moved to 30 May, so that without a
  * close May would wait for a record dated on its last day.
  */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel, copyFixture, editFile, readOutputs } from '../support/fixture.ts';
 

@@ -1,7 +1,7 @@
 /** `ledger` (S1): each subject starts every period at `base`; events add or deduct their points. */
 import { z } from 'zod';
 import { Num, Subject } from '../../config/atoms.ts';
-import { scoreKind, type RuleText, type TableRow } from '../kind.ts';
+import { scoreKind, type RuleText } from '../kind.ts';
 import { needBounds } from '../references.ts';
 import { PeriodKindSchema, scoreHead } from '../score-atoms.ts';
 
