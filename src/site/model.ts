@@ -392,7 +392,7 @@ export interface MethodologySection {
 
 export interface Download {
   file: string;
-  format: 'csv' | 'json' | 'xlsx';
+  format: 'csv' | 'json' | 'xlsx' | 'parquet';
   rows: number;
   descriptionKey: string;
 }
