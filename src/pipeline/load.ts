@@ -167,11 +167,12 @@ async function prepareParquet(db: DuckDBConnection, source: SourceFile, attribut
     ...(column === undefined ? {} : { field: shape.header[column - 1] }),
   }));
   if (headerProblems.length > 0) return refused(headerProblems);
-  const kinds = new Map(TABLES[source.table].columns.map((c) => [c.name, c.type]));
-  const typeProblems = parquetTypeProblems(source.displayPath, shape, kinds);
+  const typeProblems = parquetTypeProblems(source.displayPath, shape, columnKinds(source.table));
   if (typeProblems.length > 0) return refused(typeProblems);
   return { records: shape.rowGroups.reduce((sum, rows) => sum + rows, 0) };
 }
+
+const columnKinds = (table: TableName) => new Map(TABLES[table].columns.map((c) => [c.name, c.type]));
 
 type Prepared = { records: number } | { problems: Diagnostic[]; omitted: number };
 const refused = (problems: Diagnostic[], omitted = 0): Prepared => ({ problems, omitted });
@@ -223,7 +224,7 @@ async function insertRaw(db: DuckDBConnection, source: SourceFile, attributes: s
   // safe to place in the column list.
   const columnTypes = `{${header.map((h) => `'${h}': 'VARCHAR'`).join(', ')}}`;
   const standard = header.filter((h) => !attributes.includes(h));
-  const kinds = new Map(TABLES[source.table].columns.map((c) => [c.name, c.type]));
+  const kinds = columnKinds(source.table);
   const extra = header.filter((h) => attributes.includes(h));
   // Attribute columns vary by competition, so they travel as one MAP column (name → text).
   const targets = [...standard.map((h) => `"${h}"`), ...(extra.length > 0 ? ['attributes'] : [])].join(', ');

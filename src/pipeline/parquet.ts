@@ -68,9 +68,12 @@ export function parquetTypeProblems(file: string, shape: ParquetShape, kinds: Ma
   });
 }
 
-/** The SQL that reads column `name` (checked against the spec, so safe to place) as the text a CSV cell would hold. */
+/**
+ * The SQL that reads column `name` (checked against the spec, so safe to place) as the text a CSV
+ * cell would hold: an empty string is an empty cell (NULL), as DuckDB reads one from a CSV.
+ */
 export function parquetCellText(name: string, type: string, kind: ColumnType | undefined): string {
-  return type === 'VARCHAR' ? `"${name}"` : ACCEPTED[kind ?? 'text'].asText(`"${name}"`);
+  return type === 'VARCHAR' ? `nullif("${name}", '')` : ACCEPTED[kind ?? 'text'].asText(`"${name}"`);
 }
 
 /** Where the file's `recordNo`th row (from 1, as the raw tables count) is: its row group and its row in it, from 0. */

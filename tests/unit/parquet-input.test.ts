@@ -20,9 +20,12 @@ async function duckdb(sql: string): Promise<void> {
   instance.closeSync();
 }
 
-/** events.csv's rows matching `where`, as Parquet with a DATE date and INTEGER points. */
+/**
+ * events.csv's rows matching `where`, as Parquet with a DATE date and INTEGER points; an empty
+ * unit_id is written as an empty string, as pandas writes one, which must read as an empty cell.
+ */
 const eventsAsParquet = (dir: string, file: string, where: string) =>
-  duckdb(`COPY (SELECT event_id, date::DATE AS date, type, unit_id, staff_id, points::INTEGER AS points, status, source
+  duckdb(`COPY (SELECT event_id, date::DATE AS date, type, coalesce(unit_id, '') AS unit_id, staff_id, points::INTEGER AS points, status, source
                 FROM read_csv('${path.join(dir, 'events.csv')}', all_varchar = true) WHERE ${where})
           TO '${path.join(dir, file)}' (FORMAT parquet)`);
 
