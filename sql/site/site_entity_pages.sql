@@ -3,7 +3,10 @@
 -- The lists are left unordered: ordered aggregates
 -- sort every group apart and run out of memory at two million events; the export sorts
 -- each entity's short lists instead.
-CREATE TABLE site_entity_pages AS
+-- Made for one batch of entities at a time ($batch of $batches, by a hash of the entity): list
+-- aggregates cannot spill to disk, and every posting of two million events listed at once ran
+-- DuckDB out of its 2 GB (docs/scale.md). Each list is filtered before it is aggregated.
+CREATE OR REPLACE TABLE site_entity_pages AS
 WITH history AS (
   SELECT s.entity_kind, s.entity_id,
          list({'period_id': s.period_id, 'score_id': s.score_id, 'score': s.score::DOUBLE, 'raw_score': s.raw_score::DOUBLE,
@@ -24,6 +27,7 @@ WITH history AS (
     WINDOW better AS (PARTITION BY st.ranking_id, st.period_id ORDER BY st.rank RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
   ) st ON st.pick = 1 AND st.period_id = s.period_id AND st.score_id = s.score_id
       AND st.entity_kind = s.entity_kind AND st.entity_id = s.entity_id
+  WHERE hash(s.entity_kind, s.entity_id) % $batches::UBIGINT = $batch::UBIGINT
   GROUP BY s.entity_kind, s.entity_id
 ),
 postings AS (
@@ -41,11 +45,11 @@ postings AS (
                'appeal_decision': CASE WHEN po.source_table = 'events' THEN ae.appeal_decision END,
                'appeal_decided_on': CASE WHEN po.source_table = 'events' THEN ae.appeal_decided_on END}) AS postings
   FROM (
-    SELECT * FROM int_postings
+    SELECT * FROM int_postings WHERE hash(entity_kind, entity_id) % $batches::UBIGINT = $batch::UBIGINT
     UNION ALL
     -- An event_tally score's entries: each event with what it added to the tally.
     SELECT 'events', event_id, event_date, score_id, entity_kind, entity_id, 'tally', NULL, NULL, contribution, type
-    FROM int_tally_events
+    FROM int_tally_events WHERE hash(entity_kind, entity_id) % $batches::UBIGINT = $batch::UBIGINT
   ) po
   -- Joined on the ID alone (a constant in the join condition would defeat the hash join);
   -- the CASEs above keep survey postings from borrowing an event's text.
@@ -63,6 +67,7 @@ ignored AS (
   FROM stg_events e
   JOIN int_appealed_events ae ON ae.event_id = e.event_id
   WHERE e.event_id NOT IN (SELECT event_id FROM int_counted_events)
+    AND hash(CASE WHEN e.staff_id IS NULL THEN 'unit' ELSE 'staff' END, coalesce(e.staff_id, e.unit_id)) % $batches::UBIGINT = $batch::UBIGINT
   GROUP BY ALL
 ),
 fines AS (
@@ -71,6 +76,7 @@ fines AS (
                'rule': f.fine_kind, 'points': f.points::DOUBLE, 'rate': f.rate::DOUBLE, 'multiplier': f.multiplier::DOUBLE,
                'appeal_id': f.appeal_id, 'appeal_decision': f.appeal_decision}) AS fines
   FROM int_fines f
+  WHERE hash(f.entity_kind, f.entity_id) % $batches::UBIGINT = $batch::UBIGINT
   GROUP BY f.entity_kind, f.entity_id
 ),
 fine_totals AS (
@@ -89,6 +95,7 @@ members AS (
 parts AS (
   SELECT entity_kind, entity_id, list({'period_id': period_id, 'score_id': score_id, 'rule_id': rule_id, 'amount': amount}) AS parts
   FROM int_composite_parts
+  WHERE hash(entity_kind, entity_id) % $batches::UBIGINT = $batch::UBIGINT
   GROUP BY entity_kind, entity_id
 ),
 -- A unit's heatmap: the scores of its child units and its own staff in every period (the export
@@ -103,6 +110,7 @@ child_scores AS (
          list({'kind': b.child_kind, 'id': b.child_id, 'period_id': s.period_id, 'score_id': s.score_id, 'score': s.score::DOUBLE}) AS child_scores
   FROM below b
   JOIN (SELECT * FROM int_scores UNION ALL SELECT * FROM int_combined_scores) s ON s.entity_kind = b.child_kind AND s.entity_id = b.child_id
+  WHERE hash('unit', b.unit_id) % $batches::UBIGINT = $batch::UBIGINT
   GROUP BY b.unit_id
 ),
 ancestors AS (
@@ -141,4 +149,5 @@ LEFT JOIN ignored ig ON ig.entity_kind = e.entity_kind AND ig.entity_id = e.enti
 LEFT JOIN fines fi ON fi.entity_kind = e.entity_kind AND fi.entity_id = e.entity_id
 LEFT JOIN fine_totals ft ON ft.entity_kind = e.entity_kind AND ft.entity_id = e.entity_id
 LEFT JOIN parts pa ON pa.entity_kind = e.entity_kind AND pa.entity_id = e.entity_id
-LEFT JOIN child_scores cs ON cs.entity_kind = e.entity_kind AND cs.unit_id = e.entity_id;
+LEFT JOIN child_scores cs ON cs.entity_kind = e.entity_kind AND cs.unit_id = e.entity_id
+WHERE hash(e.entity_kind, e.entity_id) % $batches::UBIGINT = $batch::UBIGINT;

@@ -9,13 +9,19 @@ export interface Diagnostic {
   file: string;
   line?: number;
   column?: number;
+  /** A Parquet file's row, which has no line: its row group and its row within it, both from 0. */
+  rowGroup?: number;
+  row?: number;
   field?: string;
   expected: string;
   found: string;
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = [d.file, d.line, d.column].filter((part) => part !== undefined).join(':');
+  const where =
+    d.rowGroup === undefined
+      ? [d.file, d.line, d.column].filter((part) => part !== undefined).join(':')
+      : `${d.file} (row group ${d.rowGroup}, row ${d.row}, both from 0)`;
   const field = d.field ? ` (${d.field})` : '';
   return `${where}${field}: expected ${d.expected}, found ${d.found}`;
 }

@@ -19,6 +19,7 @@ import { validateAgainstLists, validateTables } from './validate.ts';
 import { scoreCompetition } from './score.ts';
 import { runChecks } from './check.ts';
 import { exportSite } from './export.ts';
+import { databaseExports } from './ledger-exports.ts';
 import { previousManifest } from './data-manifest.ts';
 import { NOTICE_VERSIONS_FILE, previousNoticeVersions, readNoticeRecord } from './notice-versions.ts';
 import { checkNoticeFindings } from '../site/notice-findings.ts';
@@ -208,9 +209,10 @@ export function outOfResources(error: unknown, dataDir: string): BuildError | un
 
 async function runStages(options: CheckOptions & { outDir: string; locale?: Locale }, base: string, work: string, timed: Timed) {
   return withDuckDb(options.dataDir, work, options.signal, async (db) => {
-    const { competition, calendar, noticeRecord, asOf, findings, notes } = await runChecked(db, options, work, timed);
     const modelDir = path.join(work, 'model');
     const publicDir = path.join(work, 'public');
+    const exportsDir = path.join(publicDir, 'exports');
+    const { competition, calendar, noticeRecord, asOf, findings, notes } = await runChecked(db, { ...options, outputs: databaseExports(exportsDir) }, work, timed);
     const previous = previousManifest(path.resolve(options.outDir), competition.config.id, (note) => notes.push(note));
     const publishedVersions = {
       site: previousNoticeVersions(path.resolve(options.outDir), competition, (note) => notes.push(note)),
@@ -218,7 +220,7 @@ async function runStages(options: CheckOptions & { outDir: string; locale?: Loca
       record: noticeRecord,
     };
     const { site, changes } = await timed('export', () =>
-      exportSite({ db, competition, calendar, asOf, findings, modelDir, exportsDir: path.join(publicDir, 'exports'), base, previous, publishedVersions }),
+      exportSite({ db, competition, calendar, asOf, findings, modelDir, exportsDir, base, previous, publishedVersions }),
     );
     notes.push(...calendar.yearsWithoutFile().map((year) => `no holiday calendar for ${year} (calendar/cn/${year}.yaml or config holidays): its 公示期 days were counted with weekends only`));
     const configHash = createHash('sha256').update(JSON.stringify(competition.config)).digest('hex');
@@ -262,7 +264,8 @@ async function withDuckDb<T>(dataDir: string, work: string, signal: AbortSignal 
 }
 
 /** The stages every build and every validation runs: config → load → validate → score → check. */
-async function runChecked(db: DuckDBConnection, options: CheckOptions & { locale?: Locale; audience?: Audience }, work: string, timed: Timed) {
+/** `outputs`: files DuckDB writes after scoring (see scoreCompetition). */
+async function runChecked(db: DuckDBConnection, options: CheckOptions & { locale?: Locale; audience?: Audience; outputs?: string[] }, work: string, timed: Timed) {
   const recordNotes: string[] = [];
   const { competition, calendar, noticeRecord } = await timed('config', async () => {
     const read = readCompetition(options.dataDir, options.locale);
@@ -282,7 +285,7 @@ async function runChecked(db: DuckDBConnection, options: CheckOptions & { locale
   });
   await timed('validate', () => validateTables(db, loaded.files, competition.config.max_errors));
   const scored = await timed('score', async () => {
-    const done = await scoreCompetition(db, competition);
+    const done = await scoreCompetition(db, competition, options.outputs);
     await validateAgainstLists(db, loaded.files, competition.config.max_errors);
     return done;
   });

@@ -40,6 +40,14 @@ export async function tableFiles(
   const files = new Map<string, TableFile>();
   const problems: Diagnostic[] = [];
   for (const [i, glob] of list.entries()) {
+    if (URL_SCHEME.test(glob)) {
+      problems.push({
+        ...where(i),
+        expected: 'a path inside the competition folder: a build reads no network or object storage (s3://, https://), which would need DuckDB\'s httpfs extension downloaded at build time; copy the files into the folder first (docs/scale.md)',
+        found: shown(glob),
+      });
+      continue;
+    }
     const outside = leadsOutside(dir, glob);
     if (outside) {
       problems.push({ ...where(i), expected: 'a path inside the competition folder, relative to it', found: `${shown(glob)}, ${outside}` });
@@ -70,6 +78,9 @@ export async function tableFiles(
   }
   return { files: [...files.values()].sort((a, b) => (a.matched < b.matched ? -1 : a.matched > b.matched ? 1 : 0)), problems };
 }
+
+/** s3://, gs://, az://, https:// …: what DuckDB would hand to an extension rather than read from the disk. */
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /** Why a glob written in the config leaves the folder, judged on the text alone, before matching. */
 function leadsOutside(dir: string, glob: string): string | undefined {

@@ -141,6 +141,12 @@ function parseLists(row: EntityPageJsonRow): EntityPageRow {
 }
 
 /** `above`: the names of the units above each unit (unit-paths.ts), for the places people and units sit in. */
+/**
+ * Records listed on the entity pages per batch of pages: 1 million postings listed at once fit
+ * DuckDB's 2 GB, 2 million did not (docs/scale.md); half a million leaves room for the rest.
+ */
+const LISTED_ROWS_PER_BATCH = 500_000;
+
 export async function writeEntityPages(db: DuckDBConnection, competition: Competition, periods: PeriodInfo[], modelDir: string, above: Map<string, string[]>) {
   const { config, locale } = competition;
   const periodById = new Map(periods.map((p) => [p.id, p]));
@@ -264,71 +270,75 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
     return distribution;
   };
 
-  await runSqlFile(db, 'site_entity_pages');
   const files = new FileWriter();
-  for await (const chunk of streamRows<EntityPageJsonRow>(db, 'site_entity_pages_rows')) {
-    for (const jsonRow of chunk) {
-      const row = parseLists(jsonRow);
-      const isUnit = row.entity_kind === 'unit';
-      if (!isUnit && !staffPages) continue;
-      const scored = histories(row);
-      const page: EntityPage = {
-        entity: entityRef(row.entity_kind, row.entity_id, row.name),
-        levelLabel: isUnit ? (levelLabel.get(row.subject) ?? row.subject) : '',
-        role: row.role,
-        ...(row.employee_no ? { employeeNo: row.employee_no } : {}),
-        parent: row.parent_unit_id ? placeRef(row.parent_unit_id, row.parent_name ?? row.parent_unit_id, above) : null,
-        ancestors: sortBy(row.ancestors, (a) => -a.distance).map((a) => entityRef('unit', a.id, a.name)),
-        head: row.head_staff_id ? entityRef('staff', row.head_staff_id, row.head_name ?? row.head_staff_id) : null,
-        children: sortBy(row.children, (c) => c.id).map((c) => ({ ...entityRef('unit', c.id, c.name), levelLabel: levelLabel.get(c.level) ?? c.level })),
-        members: sortBy(row.members, (m) => m.id).map((m) => entityRef('staff', m.id, m.name)),
-        histories: scored.map((s) => s.history),
-        summaries: scored.flatMap(({ history, standings }) => scoreSummary(history, standings, peersOf) ?? []),
-        postings: sortBy(row.postings, (p) => newestFirst(p.date), (p) => p.source_id, (p) => p.role).map((p) => ({
-          date: p.date,
-          sourceTable: p.source_table,
-          sourceId: p.source_id,
-          typeLabel: typeLabel.get(p.rule_id) ?? p.rule_id,
-          scoreId: p.score_id,
-          points: p.points,
-          role: p.role,
-          via: p.via_kind && p.via_id ? entityRef(p.via_kind, p.via_id, p.via_name ?? p.via_id) : null,
-          source: p.source,
-          // Notes are internal remarks: a public build never carries them.
-          ...(config.audience === 'internal' && p.note ? { note: p.note } : {}),
-          ...(p.multiplier !== null && p.multiplier !== 1 ? { multiplier: { factor: p.multiplier, repeat: p.repeat === true, priority: p.priority === true } } : {}),
-          ...appealOf(p),
-        })),
-        ignoredEvents: newestEventsFirst(row.ignored).map((e) => ({ ...eventLine(e), status: e.status, source: e.source })),
-        ...(hasFines
-          ? {
-              fines: {
-                lines: newestEventsFirst(row.fines).map((f) => ({
-                  ...eventLine(f),
-                  rule: f.rule,
-                  points: f.points,
-                  rate: f.rate,
-                  multiplier: f.multiplier,
-                  amount: f.amount,
-                })),
-                totals: sortBy(row.fine_totals.filter((t) => periodById.has(t.period_id)), (t) => t.ord).map((t) => ({
-                  periodId: t.period_id,
-                  periodLabel: periodById.get(t.period_id)!.label,
-                  events: t.events,
-                  amount: t.amount,
-                })),
-              },
-            }
-          : {}),
-        phases,
-        heatmaps: isUnit ? heatmaps(row) : [],
-      };
-      const file = `${isUnit ? 'units' : 'staff'}/${row.entity_id}.json`;
-      await files.writeJson(path.join(modelDir, file), checkedModel(file, page));
-      (isUnit ? ids.units : ids.staff).push(row.entity_id);
-      // A unit is placed by the units above it, a person by their own unit and those above it.
-      const unitPath = isUnit ? (above.get(row.entity_id) ?? []) : page.parent ? [page.parent.name, ...(page.parent.above ?? [])] : [];
-      directory.push({ entity: page.entity, kindLabel: isUnit ? page.levelLabel : staffLabel, unitPath });
+  const [{ list_rows } = { list_rows: 0 }] = await queryRows<{ list_rows: number }>(db, 'site_page_list_rows');
+  const batches = Math.max(1, Math.ceil(Number(list_rows) / LISTED_ROWS_PER_BATCH));
+  for (let batch = 0; batch < batches; batch++) {
+    await runSqlFile(db, 'site_entity_pages', { batch, batches });
+    for await (const chunk of streamRows<EntityPageJsonRow>(db, 'site_entity_pages_rows')) {
+      for (const jsonRow of chunk) {
+        const row = parseLists(jsonRow);
+        const isUnit = row.entity_kind === 'unit';
+        if (!isUnit && !staffPages) continue;
+        const scored = histories(row);
+        const page: EntityPage = {
+          entity: entityRef(row.entity_kind, row.entity_id, row.name),
+          levelLabel: isUnit ? (levelLabel.get(row.subject) ?? row.subject) : '',
+          role: row.role,
+          ...(row.employee_no ? { employeeNo: row.employee_no } : {}),
+          parent: row.parent_unit_id ? placeRef(row.parent_unit_id, row.parent_name ?? row.parent_unit_id, above) : null,
+          ancestors: sortBy(row.ancestors, (a) => -a.distance).map((a) => entityRef('unit', a.id, a.name)),
+          head: row.head_staff_id ? entityRef('staff', row.head_staff_id, row.head_name ?? row.head_staff_id) : null,
+          children: sortBy(row.children, (c) => c.id).map((c) => ({ ...entityRef('unit', c.id, c.name), levelLabel: levelLabel.get(c.level) ?? c.level })),
+          members: sortBy(row.members, (m) => m.id).map((m) => entityRef('staff', m.id, m.name)),
+          histories: scored.map((s) => s.history),
+          summaries: scored.flatMap(({ history, standings }) => scoreSummary(history, standings, peersOf) ?? []),
+          postings: sortBy(row.postings, (p) => newestFirst(p.date), (p) => p.source_id, (p) => p.role).map((p) => ({
+            date: p.date,
+            sourceTable: p.source_table,
+            sourceId: p.source_id,
+            typeLabel: typeLabel.get(p.rule_id) ?? p.rule_id,
+            scoreId: p.score_id,
+            points: p.points,
+            role: p.role,
+            via: p.via_kind && p.via_id ? entityRef(p.via_kind, p.via_id, p.via_name ?? p.via_id) : null,
+            source: p.source,
+            // Notes are internal remarks: a public build never carries them.
+            ...(config.audience === 'internal' && p.note ? { note: p.note } : {}),
+            ...(p.multiplier !== null && p.multiplier !== 1 ? { multiplier: { factor: p.multiplier, repeat: p.repeat === true, priority: p.priority === true } } : {}),
+            ...appealOf(p),
+          })),
+          ignoredEvents: newestEventsFirst(row.ignored).map((e) => ({ ...eventLine(e), status: e.status, source: e.source })),
+          ...(hasFines
+            ? {
+                fines: {
+                  lines: newestEventsFirst(row.fines).map((f) => ({
+                    ...eventLine(f),
+                    rule: f.rule,
+                    points: f.points,
+                    rate: f.rate,
+                    multiplier: f.multiplier,
+                    amount: f.amount,
+                  })),
+                  totals: sortBy(row.fine_totals.filter((t) => periodById.has(t.period_id)), (t) => t.ord).map((t) => ({
+                    periodId: t.period_id,
+                    periodLabel: periodById.get(t.period_id)!.label,
+                    events: t.events,
+                    amount: t.amount,
+                  })),
+                },
+              }
+            : {}),
+          phases,
+          heatmaps: isUnit ? heatmaps(row) : [],
+        };
+        const file = `${isUnit ? 'units' : 'staff'}/${row.entity_id}.json`;
+        await files.writeJson(path.join(modelDir, file), checkedModel(file, page));
+        (isUnit ? ids.units : ids.staff).push(row.entity_id);
+        // A unit is placed by the units above it, a person by their own unit and those above it.
+        const unitPath = isUnit ? (above.get(row.entity_id) ?? []) : page.parent ? [page.parent.name, ...(page.parent.above ?? [])] : [];
+        directory.push({ entity: page.entity, kindLabel: isUnit ? page.levelLabel : staffLabel, unitPath });
+      }
     }
   }
   await files.writeJson(path.join(modelDir, 'entities.json'), checkedModel('entities.json', sortBy(directory, (d) => d.entity.kind, (d) => d.entity.id)));

@@ -1,7 +1,8 @@
 /**
  * The event ledger's downloads: the audit trail (score_parts), the per-event fines and their
  * totals per period, each streamed into a TableExport so that a large competition never sits in
- * memory.
+ * memory. The audit trail, millions of rows at scale, is written as Parquet too, for tools that
+ * read it typed and column by column (DuckDB, pandas, Power BI) instead of parsing the CSV.
  */
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -11,7 +12,12 @@ import { localize } from '../config/text.ts';
 import type { Download, PeriodInfo } from '../site/model.ts';
 import { FineExportRow, FineTotalExportRow, ScorePartExportRow } from './export-schemas.ts';
 import { downloadsOf, TableExport, type ExportCounts } from './table-export.ts';
-import { streamRows } from './sql.ts';
+import { copyToParquet, streamRows } from './sql.ts';
+
+const AUDIT_PARQUET = 'score_parts.parquet';
+
+/** The exports DuckDB writes itself, so it must be let write them after scoring (scoreCompetition). */
+export const databaseExports = (exportsDir: string): string[] => [path.join(exportsDir, AUDIT_PARQUET)];
 
 async function writeRowExports<Row extends object, Out extends Record<string, unknown>>(
   db: DuckDBConnection,
@@ -35,6 +41,7 @@ export async function writeLedgerExports(db: DuckDBConnection, competition: Comp
   const typeLabel = new Map(config.event_types.map((t) => [t.id, localize(t.label, locale)]));
   const periodLabel = new Map(periods.map((p) => [p.id, p.label]));
   const parts = await writeRowExports(db, 'export_score_parts', ScorePartExportRow, path.join(exportsDir, 'score_parts'), title, (row: ScorePartExportRow) => ({ ...row }));
+  await copyToParquet(db, 'export_score_parts', path.join(exportsDir, AUDIT_PARQUET));
   const fines = await writeRowExports(db, 'export_fines', FineExportRow, path.join(exportsDir, 'fines'), title, (row: Omit<FineExportRow, 'type_label'>) => {
     const { event_id, date, type_id, ...rest } = row;
     return { event_id, date, type_id, type_label: typeLabel.get(type_id) ?? type_id, ...rest } satisfies FineExportRow;
@@ -45,6 +52,7 @@ export async function writeLedgerExports(db: DuckDBConnection, competition: Comp
   });
   return [
     ...downloadsOf('score_parts', parts, 'download.scoreParts'),
+    { file: AUDIT_PARQUET, format: 'parquet', rows: parts.rows, descriptionKey: 'download.scoreParts' },
     ...(config.event_types.some((t) => t.fine) ? [...downloadsOf('fines', fines, 'download.fines'), ...downloadsOf('fine_totals', totals, 'download.fineTotals')] : []),
   ];
 }

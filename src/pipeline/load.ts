@@ -1,11 +1,12 @@
 /**
- * Stage 1, load: every CSV the config's globs match goes into a raw_<table> DuckDB table,
+ * Stage 1, load: every CSV (or .xlsx, or Parquet) the config's globs match goes into a raw_<table> DuckDB table,
  * every column as VARCHAR (typing happens after validation, from the column spec in tables.ts, where a bad value can be reported
  * instead of guessed). Each row keeps its file and record number for diagnostics.
  *
  * Before DuckDB sees a file, Podium reads it itself (records.ts): the encoding is decided for the
  * whole file, sizes, control characters and the CSV shape are checked, and the records counted.
  * DuckDB only reads files that passed, with LF line ends, and must load exactly that many rows.
+ * A Parquet file is read by DuckDB alone: its columns' types are checked first (parquet.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { rawTablesSql } from './table-sql.ts';
 import { tableFiles } from './confine.ts';
 import { detectEncoding, encodingAdvice } from '../config/encoding.ts';
 import { isWorkbook, unreadableWorkbook, workbookAsCsv } from './workbook.ts';
+import { isParquet, parquetCellText, parquetTypeProblems, readParquetShape, unreadableParquet, type ParquetShape } from './parquet.ts';
 import { fieldPosition, lineOfOffset, recordLines as recordLinesOf, scanCsv, withLfLineEnds } from './records.ts';
 
 export interface SourceFile {
@@ -30,6 +32,8 @@ export interface SourceFile {
   readPath: string;
   /** Column names in the file's order. */
   header: string[];
+  /** A Parquet file's column types and row groups: its rows are told by row group and row, not line. */
+  parquet?: ParquetShape;
 }
 
 export interface Loaded {
@@ -54,7 +58,7 @@ export async function loadTables(db: DuckDBConnection, competition: Competition,
       diagnostics.push({
         ...locateInConfig(competition.dir, ['tables', table]),
         field: `tables.${table}`,
-        expected: `at least one CSV file for table "${table}"`,
+        expected: `at least one CSV, .xlsx or Parquet file for table "${table}"`,
         found: `no file matching ${[globs].flat().map((glob) => shown(glob)).join(', ')}`,
       });
     }
@@ -67,7 +71,11 @@ export async function loadTables(db: DuckDBConnection, competition: Competition,
         diagnostics.push({ file: source.displayPath, expected: 'a CSV or .xlsx table', found: unreadable });
         continue;
       }
-      const prepared = isWorkbook(file.matched) ? await prepareWorkbook(source, staging, attributes, format?.sheet) : prepareFile(source, staging, notes, attributes);
+      const prepared = isParquet(file.matched)
+        ? await prepareParquet(db, source, attributes)
+        : isWorkbook(file.matched)
+          ? await prepareWorkbook(source, staging, attributes, format?.sheet)
+          : prepareFile(source, staging, notes, attributes);
       if ('problems' in prepared) {
         diagnostics.push(...prepared.problems);
         omitted += prepared.omitted;
@@ -145,6 +153,27 @@ async function prepareWorkbook(source: SourceFile, staging: string, attributes: 
   return prepareText(source, Buffer.from(read.text), true, staging, attributes);
 }
 
+/**
+ * A Parquet table: its header and column types checked against the column spec before a row is
+ * read. Its problems name the column (field), as a Parquet file has no lines.
+ */
+async function prepareParquet(db: DuckDBConnection, source: SourceFile, attributes: string[]): Promise<Prepared> {
+  const shape = await readParquetShape(db, source.readPath, source.displayPath);
+  if (!('header' in shape)) return refused([shape]);
+  source.header = shape.header;
+  source.parquet = shape;
+  const headerProblems = checkHeader(source, shape.header, attributes).map(({ line: _line, column, ...problem }) => ({
+    ...problem,
+    ...(column === undefined ? {} : { field: shape.header[column - 1] }),
+  }));
+  if (headerProblems.length > 0) return refused(headerProblems);
+  const typeProblems = parquetTypeProblems(source.displayPath, shape, columnKinds(source.table));
+  if (typeProblems.length > 0) return refused(typeProblems);
+  return { records: shape.rowGroups.reduce((sum, rows) => sum + rows, 0) };
+}
+
+const columnKinds = (table: TableName) => new Map(TABLES[table].columns.map((c) => [c.name, c.type]));
+
 type Prepared = { records: number } | { problems: Diagnostic[]; omitted: number };
 const refused = (problems: Diagnostic[], omitted = 0): Prepared => ({ problems, omitted });
 
@@ -195,13 +224,16 @@ async function insertRaw(db: DuckDBConnection, source: SourceFile, attributes: s
   // safe to place in the column list.
   const columnTypes = `{${header.map((h) => `'${h}': 'VARCHAR'`).join(', ')}}`;
   const standard = header.filter((h) => !attributes.includes(h));
+  const kinds = columnKinds(source.table);
   const extra = header.filter((h) => attributes.includes(h));
   // Attribute columns vary by competition, so they travel as one MAP column (name → text).
   const targets = [...standard.map((h) => `"${h}"`), ...(extra.length > 0 ? ['attributes'] : [])].join(', ');
+  const cell = (h: string) => (source.parquet ? parquetCellText(h, source.parquet.types[header.indexOf(h)]!, kinds.get(h)) : `"${h}"`);
   const values = [
-    ...standard.map((h) => `"${h}"`),
-    ...(extra.length > 0 ? [`MAP([${extra.map((h) => `'${h}'`).join(', ')}], [${extra.map((h) => `"${h}"`).join(', ')}])`] : []),
+    ...standard.map(cell),
+    ...(extra.length > 0 ? [`MAP([${extra.map((h) => `'${h}'`).join(', ')}], [${extra.map(cell).join(', ')}])`] : []),
   ].join(', ');
+  if (source.parquet) return insertParquet(db, source, source.parquet, counted, targets, values);
   let loaded: number;
   try {
     const inserted = await db.run(
@@ -243,6 +275,24 @@ async function insertRaw(db: DuckDBConnection, source: SourceFile, attributes: s
       found: shown(r.csv_line),
     })),
   ];
+}
+
+/** A Parquet file's rows, numbered in file order (DuckDB's file_row_number), each as the text a CSV cell would hold. */
+async function insertParquet(db: DuckDBConnection, source: SourceFile, shape: ParquetShape, counted: number, targets: string, values: string): Promise<Diagnostic[]> {
+  let loaded: number;
+  try {
+    const inserted = await db.run(
+      `INSERT INTO raw_${source.table} (file_id, record_no, ${targets})
+       SELECT $fileId, file_row_number + 1, ${values}
+       FROM read_parquet($path, file_row_number = true)`,
+      { fileId: source.fileId, path: source.readPath },
+    );
+    loaded = inserted.rowsChanged;
+  } catch (error) {
+    return [unreadableParquet(error, source.readPath, source.displayPath)];
+  }
+  if (loaded === counted) return [];
+  return [{ file: source.displayPath, expected: `the ${counted} rows its ${shape.rowGroups.length} row group(s) declare`, found: `${loaded} rows read` }];
 }
 
 /**

@@ -19,9 +19,12 @@ export interface Scored {
   notes: string[];
 }
 
-export async function scoreCompetition(db: DuckDBConnection, competition: Competition): Promise<Scored> {
+/** `outputs`: the files the database itself writes after scoring (the Parquet audit trail), the only ones it may still touch. */
+export async function scoreCompetition(db: DuckDBConnection, competition: Competition, outputs: readonly string[] = []): Promise<Scored> {
   // Rules come from the config and the config holds expressions: from here on the database may
-  // not read or write files.
+  // not read or write files, except the named outputs, which no expression can write (an
+  // expression is part of a SELECT; only Podium's own COPY writes them).
+  await db.run(`SET allowed_paths = [${outputs.map((file) => `'${file.replaceAll("'", "''")}'`).join(', ')}]`);
   await db.run("SET enable_external_access = false");
   await checkRowBudget(db, competition);
   const lastStage = Math.max(...scoreStages(competition.config).values());

@@ -86,6 +86,18 @@ export async function* streamRows<T>(db: DuckDBConnection, name: string, params:
   for await (const rows of result.yieldRowObjectJs()) yield rows as T[];
 }
 
+/**
+ * Writes the rows of the query in sql/…/<name>.sql to a Parquet file with DuckDB's own writer:
+ * typed columns, zstd-compressed, in the query's order (so the bytes repeat for the same rows).
+ * Straight into `file`, not through a temporary file beside it: `file` is the only path the
+ * database may still write (scoreCompetition).
+ */
+export async function copyToParquet(db: DuckDBConnection, name: string, file: string): Promise<void> {
+  const { label, text } = sqlFile(name);
+  const query = text.trim().replace(/;$/, '');
+  await runStatements(db, `COPY (${query}) TO '${file.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd, USE_TMP_FILE false)`, label);
+}
+
 /** A failing model is a bug in Podium or in a config expression: say which file. */
 function rethrow(error: unknown, label: string): never {
   throw new Error(`${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

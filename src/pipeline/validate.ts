@@ -1,12 +1,14 @@
 /**
  * Stage 2, validate: every bad cell of the raw tables at once, from the cell checks generated from
  * the column spec (table-sql.ts) and every table's rules in sql/validate/rules/. Each becomes a
- * Diagnostic with the file, physical line and column the clerk can open.
+ * Diagnostic with the file, physical line and column the clerk can open (a Parquet file's row
+ * group and row).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import path from 'node:path';
 import { BuildError, type Diagnostic } from '../config/diagnostics.ts';
 import { recordLines, type SourceFile } from './load.ts';
+import { parquetPlace } from './parquet.ts';
 import { queryRows, runSqlFile, runStatements, SQL_DIR, sqlFilesIn } from './sql.ts';
 import { cellChecksSql, typedTablesSql } from './table-sql.ts';
 
@@ -49,19 +51,16 @@ async function refuseListedErrors(db: DuckDBConnection, files: SourceFile[], max
 function toDiagnostics(errors: ValidationError[], files: SourceFile[]): Diagnostic[] {
   const lineMaps = new Map<number, Map<number, number>>();
   for (const fileId of new Set(errors.map((e) => e.file_id))) {
+    if (files[fileId]!.parquet) continue;
     const records = errors.filter((e) => e.file_id === fileId).map((e) => e.record_no - 1);
     lineMaps.set(fileId, recordLines(files[fileId]!.readPath, records));
   }
   return errors.map((e) => {
     const file = files[e.file_id]!;
+    const what = { field: e.column_name, expected: e.expected, found: e.found };
+    // A Parquet row has no line; its column is named by the field.
+    if (file.parquet) return { file: file.displayPath, ...parquetPlace(file.parquet.rowGroups, e.record_no), ...what };
     const column = file.header.indexOf(e.column_name);
-    return {
-      file: file.displayPath,
-      line: lineMaps.get(e.file_id)?.get(e.record_no - 1),
-      column: column >= 0 ? column + 1 : undefined,
-      field: e.column_name,
-      expected: e.expected,
-      found: e.found,
-    };
+    return { file: file.displayPath, line: lineMaps.get(e.file_id)?.get(e.record_no - 1), column: column >= 0 ? column + 1 : undefined, ...what };
   });
 }

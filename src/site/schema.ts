@@ -427,7 +427,7 @@ export type MethodologySection = z.infer<typeof MethodologySection>;
 
 export const Download = z.strictObject({
   file: z.string(),
-  format: z.enum(['csv', 'json', 'xlsx']),
+  format: z.enum(['csv', 'json', 'xlsx', 'parquet']),
   rows: z.number(),
   descriptionKey: z.string(),
 });

@@ -126,7 +126,7 @@ describe('hooks with the real podium', () => {
     commit(repo.clone, 'staff moved elsewhere', () => rmSync(path.join(repo.clone, 'data/staff.csv')));
     const run = push(repo.clone, 'HEAD:main');
     expect(run.status).not.toBe(0);
-    expect(run.stderr).toMatch(/remote: +data\/competition\.yaml:\d+:\d+ \(tables\.staff\): expected at least one CSV file for table "staff", found no file matching "staff\.csv"/);
+    expect(run.stderr).toMatch(/remote: +data\/competition\.yaml:\d+:\d+ \(tables\.staff\): expected at least one CSV, \.xlsx or Parquet file for table "staff", found no file matching "staff\.csv"/);
     expectNothingChanged();
     git(repo.clone, 'reset', '--quiet', '--hard', published);
   });

@@ -16,6 +16,8 @@ const ExpectedDiagnostic = z.strictObject({
   file: z.string(),
   line: z.number().int().optional(),
   column: z.number().int().optional(),
+  rowGroup: z.number().int().optional(),
+  row: z.number().int().optional(),
   field: z.string().optional(),
   expected: z.string().optional(),
   found: z.string().optional(),

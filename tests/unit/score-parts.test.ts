@@ -5,17 +5,35 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel, FIXTURES, readOutputs } from '../support/fixture.ts';
 import { ScorePartExportRow } from '../../src/pipeline/export-schemas.ts';
 
 describe('score_parts audit trail: combined periods and check averages', () => {
   let parts: ScorePartExportRow[];
+  let exportsDir: string;
   const of = (period: string, score: string, entity: string) =>
     parts.filter((p) => p.period_id === period && p.score_id === score && p.entity_id === entity).map((p) => [p.rule_id, p.amount, p.source_ids]);
   beforeAll(async () => {
-    const out = readOutputs(await buildModel(path.join(FIXTURES, 'ranks')));
-    parts = ScorePartExportRow.array().parse(JSON.parse(readFileSync(path.join(out.exportsDir, 'score_parts.json'), 'utf8')));
+    exportsDir = readOutputs(await buildModel(path.join(FIXTURES, 'ranks'))).exportsDir;
+    parts = ScorePartExportRow.array().parse(JSON.parse(readFileSync(path.join(exportsDir, 'score_parts.json'), 'utf8')));
+  });
+
+  it('writes the same rows, in the same order, as Parquet, with the same bytes on a second build', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const db = await instance.connect();
+    const file = path.join(exportsDir, 'score_parts.parquet');
+    const reader = await db.runAndReadAll(`SELECT * FROM read_parquet('${file}')`);
+    const columns = Object.fromEntries(reader.columnNames().map((name, i) => [name, reader.columnType(i).toString()]));
+    expect(columns).toEqual({
+      period_id: 'VARCHAR', score_id: 'VARCHAR', entity_kind: 'VARCHAR', entity_id: 'VARCHAR', rule_id: 'VARCHAR', amount: 'DOUBLE', source_ids: 'VARCHAR',
+    });
+    expect(reader.getRowObjectsJS()).toEqual(parts);
+    db.closeSync();
+    instance.closeSync();
+    const again = readOutputs(await buildModel(path.join(FIXTURES, 'ranks'))).exportsDir;
+    expect(readFileSync(path.join(again, 'score_parts.parquet')).equals(readFileSync(file))).toBe(true);
   });
 
   it('gives a combined period one row per part period: weight × the part’s score, sourced to the part', () => {
