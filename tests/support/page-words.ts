@@ -100,10 +100,10 @@ export function dataWords(dataDir: string): string[] {
 }
 
 /**
- * Names that Chinese text writes in Latin letters: products and formats (Excel, JavaScript, the
+ * Names that Chinese text writes in Latin letters: products and formats (Excel, JavaScript, Parquet, the
  * Atom feed), and the pinyin initials a reader types into the search box (lny).
  */
-const LATIN_IN_CHINESE = new Set(['Excel', 'JavaScript', 'Atom', 'lny']);
+const LATIN_IN_CHINESE = new Set(['Excel', 'JavaScript', 'Atom', 'Parquet', 'lny']);
 
 /** Words of the other language in a page's own words: English in the zh-CN edition, Chinese in the en edition. */
 export function languageProblems(text: string, locale: 'zh-CN' | 'en', data: string[]): string[] {
