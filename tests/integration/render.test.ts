@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderCompiled } from '../../src/render/render.ts';
 import { writeSearchIndex } from '../../src/pipeline/search-index.ts';
 import { FIXTURES, tempDir } from '../support/fixture.ts';
-import { listFiles } from '../support/sites.ts';
+import { brokenLinks, listFiles } from '../support/sites.ts';
 
 let site: string;
 let html: string;
@@ -72,6 +72,14 @@ describe('rendering the model', () => {
     expect(earlier).toContain('&lt;img src=x onerror=alert(2)&gt;');
     expect(earlier).toContain('公示期与异议受理');
     expect(earlier).toMatch(/<footer class="signature"[^>]*>[\s\S]*盖章[\s\S]*2025年7月10日/);
+    // O9, on the list as posted, has since left the data: its name stays, as text, not a link to a page that is gone.
+    expect(earlier).not.toContain('href="/units/O9/"');
+    expect(earlier).toContain('<span>&lt;img src=x onerror=alert(2)&gt;</span>');
+  });
+
+  it('links only to pages that exist, whoever a notice, ranking or change names', () => {
+    // The downloads under exports/ are the export stage's, which this test does not run.
+    expect(brokenLinks(site, listFiles(site)).filter((link) => !link.includes('→ /exports/'))).toEqual([]);
   });
 
   it('lists each finding a 通报 of findings reports: unit, rule, period and what was found', () => {
