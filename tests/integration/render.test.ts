@@ -46,6 +46,10 @@ describe('rendering the model', () => {
     expect(heatmap).toContain('>−2.5<');
     expect(heatmap).toContain('另有7个未列出');
     expect(heatmap.match(/<td class="num"[^>]*>–<\/td>/g)).toHaveLength(2);
+    // The model lists the outlets from O4 down; both drawings list them best first in June: 98, 91, −2.5, then 北街网点 with no June score.
+    const drillDown = [...heatmap.matchAll(/<th scope="row"[^>]*>\s*<a href="\/units\/(\w+)\/"/g)].map((m) => m[1]);
+    expect(drillDown).toEqual(['O1', 'O2', 'O3', 'O4']);
+    expect(heatmap).toContain('颜色越深得分越高，越好');
     const outlet = readFileSync(path.join(site, 'units/O1/index.html'), 'utf8');
     expect(outlet).toContain('&lt;b&gt;服务规范&lt;/b&gt; &amp; 环境');
     expect(outlet).toMatch(/<summary[^>]*>2025年第1季度<\/summary>/);
