@@ -1,7 +1,9 @@
 /**
  * A unit's children (or staff) × periods as a heatmap: inline SVG drawn on the server with
- * Observable Plot, like score-chart.ts, a cell per score shaded from light (low) to dark (high),
- * an empty outlined cell where a child has no score. Every word arrives in the input, in the build's locale.
+ * Observable Plot, like score-chart.ts, a cell per score shaded from light (worse) to dark
+ * (better): the high end of a score ranked highest first, the low end of one ranked lowest first
+ * (complaints, penalty work orders), so that darker always reads as better. An empty outlined cell
+ * where a child has no score. Every word arrives in the input, in the build's locale.
  */
 import * as Plot from '@observablehq/plot';
 import { chartDocument, mend } from './score-chart.ts';
@@ -15,6 +17,8 @@ export interface HeatmapChartInput {
   /** `start` of a month lets its column read as a short month name. */
   columns: { label: string; start: string; month: boolean }[];
   rows: { name: string; scores: (number | null)[] }[];
+  /** The score's ranking order: `asc` when the lowest is best, so the lowest is the darkest. */
+  order: 'desc' | 'asc';
   /** How a score is written inside its cell (with the score's decimals). */
   format: (n: number) => string;
   width: number;
@@ -23,6 +27,8 @@ export interface HeatmapChartInput {
 const ROW_HEIGHT = 26;
 const LIGHTEST = '#d6e6f4';
 const DARKEST = '#08306b';
+/** The colours of the lowest and the highest score, for a legend beside the chart. */
+export const heatmapEnds = (order: HeatmapChartInput['order']): [low: string, high: string] => (order === 'asc' ? [DARKEST, LIGHTEST] : [LIGHTEST, DARKEST]);
 const EMPTY = '#9ca3af';
 const MARGIN = { top: 28, right: 8, bottom: 8 };
 /** Near enough widths at 12 px: a Han character, and anything else. */
@@ -65,7 +71,8 @@ export function heatmapChartSvg(input: HeatmapChartInput): string | null {
   const values = cells.map((cell) => cell.score);
   const [low, high] = [Math.min(...values), Math.max(...values)];
   // Dark cells take white numbers: past about the middle of the blues the black text loses contrast.
-  const dark = (score: number) => high > low && (score - low) / (high - low) > 0.45;
+  const darkness = (score: number) => (input.order === 'asc' ? high - score : score - low) / (high - low);
+  const dark = (score: number) => high > low && darkness(score) > 0.45;
   const writeNumbers = columnWidth >= Math.max(...values.map((v) => textWidth(input.format(v)))) + 6;
   const svg = Plot.plot({
     document,
@@ -89,7 +96,7 @@ export function heatmapChartSvg(input: HeatmapChartInput): string | null {
     y: { type: 'band', domain: input.rows.map((_, i) => i), label: null, tickSize: 0, tickFormat: (i: number) => clip(input.rows[i]!.name, nameWidth) },
     // From a light blue that still stands out from the page to a dark one: the lowest score must
     // not look like an empty cell.
-    color: { type: 'linear', range: [LIGHTEST, DARKEST], interpolate: 'hcl', domain: high > low ? [low, high] : [low - 1, high + 1] },
+    color: { type: 'linear', range: heatmapEnds(input.order), interpolate: 'hcl', domain: high > low ? [low, high] : [low - 1, high + 1] },
     marks: [
       // Every cell's outline, so a period without a score reads as an empty box, not as a light one.
       Plot.cell(grid, { x: 'column', y: 'row', fill: 'none', stroke: EMPTY, strokeDasharray: '3 2', inset: 1.5 }),

@@ -138,5 +138,19 @@ export function findingsByRule<F extends Finding>(findings: F[]): { label: strin
 /** The id of a finding's row on the findings page; finding IDs may hold spaces (a quota group). */
 export const findingAnchor = (id: string): string => `finding-${encodeURIComponent(id)}`;
 
+/**
+ * Whether this build publishes a page for the entity. An earlier version of a notice may name
+ * someone who has since left the data, and a public edition may publish no staff pages: such a
+ * name is plain text, never a link to a page that does not exist. The ID lists are read on every
+ * call, so the page cache records that a page's links depend on them.
+ */
+const pageSets = new WeakMap<string[], Set<string>>();
+export function hasPage(entity: EntityRef): boolean {
+  const ids = entity.kind === 'unit' ? loadSite().unitIds : loadSite().staffIds;
+  let published = pageSets.get(ids);
+  if (published === undefined) pageSets.set(ids, (published = new Set(ids)));
+  return published.has(entity.id);
+}
+
 /** A link from any page: the base the site is published under, then the site-relative path. */
 export const href = (sitePath: string): string => `${loadSite().base}${sitePath}`;

@@ -137,6 +137,23 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
     await page.close();
   });
 
+  it('keeps the text of every chart of an entity page at 11 px or more on a 360 px phone, the peer chart’s included', async () => {
+    for (const path of ['/units/O03/', '/staff/S0012/']) {
+      const page = await open(path, { width: 360, height: 800 });
+      expect(await page.locator('figure.peers svg[role="img"]:visible').count()).toBeGreaterThan(0);
+      // An SVG's text is drawn at its font size times the drawing's scale on screen.
+      const smallest = await page.locator('figure svg[role="img"]:visible').evaluateAll((svgs) =>
+        svgs.flatMap((svg) => {
+          const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+          return [...svg.querySelectorAll('text')].map((text) => ({ chart: svg.getAttribute('class'), size: parseFloat(getComputedStyle(text).fontSize) * scale }));
+        }),
+      );
+      expect(smallest.length).toBeGreaterThan(0);
+      expect(smallest.filter((text) => text.size < 11), path).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('fits a 360 px phone on every page type: name, score and rank in view, hinted scroll boxes, 24 px tap targets', async () => {
     const problems: string[] = [];
     for (const path of ['/', '/rankings/', '/rankings/h1/outlets/', '/rankings/h1/staff-in-outlet/', '/units/O03/', '/staff/S0012/', '/notices/', '/notices/review-h1/', '/notices/review-h1/v1/', '/notices/supervision-2025-Q3/', '/findings/', '/methodology/', '/downloads/', '/search/?q=%E8%90%A5%E4%B8%9A%E5%AE%A4']) {

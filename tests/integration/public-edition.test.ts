@@ -13,7 +13,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/pipeline/build.ts';
 import { tempDir } from '../support/fixture.ts';
-import { builtSample, listFiles, readText } from '../support/sites.ts';
+import { brokenLinks, builtSample, listFiles, readText } from '../support/sites.ts';
 
 type Row = Record<string, string>;
 const readCsv = (file: string): Row[] => Papa.parse<Row>(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
@@ -135,6 +135,10 @@ describe('the strict public edition', () => {
     expect(departmentPage).toContain('万*嘉');
     const unitPage = outletPage + departmentPage;
     expect(unitPage).not.toMatch(/href="\/staff\//);
+  });
+
+  it('links only to pages and files that exist: a person without a page of their own is named in text', () => {
+    expect(brokenLinks(publicSite, listFiles(publicSite))).toEqual([]);
   });
 
   it('publishes the award lists of a notice, naming only the penalty lists it says', () => {

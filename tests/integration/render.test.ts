@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderCompiled } from '../../src/render/render.ts';
 import { writeSearchIndex } from '../../src/pipeline/search-index.ts';
 import { FIXTURES, tempDir } from '../support/fixture.ts';
-import { listFiles } from '../support/sites.ts';
+import { brokenLinks, listFiles } from '../support/sites.ts';
 
 let site: string;
 let html: string;
@@ -46,6 +46,10 @@ describe('rendering the model', () => {
     expect(heatmap).toContain('>−2.5<');
     expect(heatmap).toContain('另有7个未列出');
     expect(heatmap.match(/<td class="num"[^>]*>–<\/td>/g)).toHaveLength(2);
+    // The model lists the outlets from O4 down; both drawings list them best first in June: 98, 91, −2.5, then 北街网点 with no June score.
+    const drillDown = [...heatmap.matchAll(/<th scope="row"[^>]*>\s*<a href="\/units\/(\w+)\/"/g)].map((m) => m[1]);
+    expect(drillDown).toEqual(['O1', 'O2', 'O3', 'O4']);
+    expect(heatmap).toContain('颜色越深得分越高，越好');
     const outlet = readFileSync(path.join(site, 'units/O1/index.html'), 'utf8');
     expect(outlet).toContain('&lt;b&gt;服务规范&lt;/b&gt; &amp; 环境');
     expect(outlet).toMatch(/<summary[^>]*>2025年第1季度<\/summary>/);
@@ -72,6 +76,14 @@ describe('rendering the model', () => {
     expect(earlier).toContain('&lt;img src=x onerror=alert(2)&gt;');
     expect(earlier).toContain('公示期与异议受理');
     expect(earlier).toMatch(/<footer class="signature"[^>]*>[\s\S]*盖章[\s\S]*2025年7月10日/);
+    // O9, on the list as posted, has since left the data: its name stays, as text, not a link to a page that is gone.
+    expect(earlier).not.toContain('href="/units/O9/"');
+    expect(earlier).toContain('<span>&lt;img src=x onerror=alert(2)&gt;</span>');
+  });
+
+  it('links only to pages that exist, whoever a notice, ranking or change names', () => {
+    // The downloads under exports/ are the export stage's, which this test does not run.
+    expect(brokenLinks(site, listFiles(site)).filter((link) => !link.includes('→ /exports/'))).toEqual([]);
   });
 
   it('lists each finding a 通报 of findings reports: unit, rule, period and what was found', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HtmlValidate } from 'html-validate';
-import { heatmapChartSvg, type HeatmapChartInput } from '../../src/components/heatmap-chart.ts';
+import { heatmapChartSvg, heatmapEnds, type HeatmapChartInput } from '../../src/components/heatmap-chart.ts';
 import { chartDownloadLinks, downloadName, standaloneSvg } from '../../src/components/chart-downloads.ts';
 
 const input = (extra: Partial<HeatmapChartInput> = {}): HeatmapChartInput => ({
@@ -16,6 +16,7 @@ const input = (extra: Partial<HeatmapChartInput> = {}): HeatmapChartInput => ({
     { name: '理财室', scores: [95, null] },
     { name: '大堂服务组', scores: [80, 85] },
   ],
+  order: 'desc',
   format: (n) => n.toFixed(1),
   width: 720,
   ...extra,
@@ -39,6 +40,18 @@ describe('heatmapChartSvg', () => {
     expect(svg).toContain('fill="rgb(214, 230, 244)"');
     expect(svg).not.toMatch(/<g[^>]*aria-label/);
     expect(heatmapChartSvg(input())).toBe(svg);
+  });
+
+  it('makes the best score the darkest when the lowest is best (a score ranked ascending), with white text on it', () => {
+    // Each cell's fill and its number's colour, in the cells' order (营业室 100, 90; 理财室 95; 大堂服务组 80, 85).
+    const cells = (svg: string) => {
+      const fills = [...svg.matchAll(/<rect fill="([^"]+)"/g)].map((m) => m[1]);
+      const numbers = [...svg.matchAll(/<text fill="([^"]+)"[^>]*>([^<]+)<\/text>/g)].map((m) => [m[2], m[1]]);
+      return numbers.map(([text, ink], i) => `${text} ${fills[i]} ${ink}`);
+    };
+    expect(cells(heatmapChartSvg(input({ order: 'asc' }))!)).toEqual(expect.arrayContaining(['80.0 rgb(8, 48, 107) #fff', '100.0 rgb(214, 230, 244) #111827']));
+    expect(cells(heatmapChartSvg(input())!)).toEqual(expect.arrayContaining(['100.0 rgb(8, 48, 107) #fff', '80.0 rgb(214, 230, 244) #111827']));
+    expect(heatmapEnds('asc')).toEqual([...heatmapEnds('desc')].reverse());
   });
 
   it('cuts a long name to its column, and leaves the numbers out of cells too narrow for them', () => {
