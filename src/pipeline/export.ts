@@ -30,7 +30,7 @@ import { FindingExportRow, StandingExportRow } from './export-schemas.ts';
 import { describeMethodology } from '../site/methodology.ts';
 import { scoreUnit, writeEntityPages } from './entity-pages.ts';
 import { writeAwardExports, writeNoticeFeed } from './notice-exports.ts';
-import { publishesRanking, publishesStaffPages } from '../config/public-edition.ts';
+import { publishesRanking } from '../config/public-edition.ts';
 import { writeLedgerExports } from './ledger-exports.ts';
 import { queryRows, streamRows } from './sql.ts';
 import { writeJson } from './files.ts';
@@ -172,7 +172,6 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
     asOf,
     decimals: config.decimals,
     audience: config.audience,
-    staffPages: publishesStaffPages(config),
     currentPhase,
     currentPhaseDays: currentPhase && { elapsed: dayNumber(currentPhase.start, asOf), total: dayNumber(currentPhase.start, currentPhase.end) },
     phases: periods.filter((p) => p.kind === 'phase'),

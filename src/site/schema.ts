@@ -501,8 +501,6 @@ export const SiteModel = z.strictObject({
   asOf: z.string(),
   decimals: z.number(),
   audience: z.enum(['public', 'internal']),
-  /** Whether staff have pages of their own; when not, their names are plain text. */
-  staffPages: z.boolean(),
   currentPhase: PeriodInfo.nullable(),
   /** How far the data date is into the current phase, both ends counted: day 1 is its first day. */
   currentPhaseDays: z.strictObject({ elapsed: z.number(), total: z.number() }).nullable(),
