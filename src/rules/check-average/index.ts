@@ -21,7 +21,7 @@ export const CheckAverageScore = z.strictObject({
 export const checkAverage = scoreKind({
   schema: CheckAverageScore,
   fromRecords: true,
-  models: ['int_counted_checks', 'int_base_scores'],
+  models: ['int_counted_checks', 'int_base_parts', 'int_base_scores'],
   // Check kinds are codes of the checks table, named (optionally) in check_kinds: nothing to look up.
   references: (score, at, refs) => needBounds(score.floor, score.cap, 'cap', at, refs),
   columns: (score) => ({ aggregate: score.aggregate }),

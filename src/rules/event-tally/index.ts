@@ -23,7 +23,7 @@ export const EventTallyScore = z.strictObject({
 export const eventTally = scoreKind({
   schema: EventTallyScore,
   fromRecords: true,
-  models: ['int_tally_events', 'int_tally_scores', 'int_tally_parts'],
+  models: ['int_tally_events', 'int_base_parts', 'int_base_scores'],
   references: (score, at, refs) => needBounds(score.floor, score.cap, 'cap', at, refs),
   eventTypeReferences(score, at, refs) {
     const eventTypeIds = refs.eventTypes.map((e) => e.id);

@@ -19,7 +19,7 @@ export const LedgerScore = z.strictObject({
 export const ledger = scoreKind({
   schema: LedgerScore,
   fromRecords: true,
-  models: ['int_postings', 'int_base_scores'],
+  models: ['int_postings', 'int_base_parts', 'int_base_scores'],
   references: (score, at, refs) => needBounds(score.floor, score.cap, 'cap', at, refs),
   columns: (score) => ({ base: score.base }),
   describe: (score, words): RuleText[] => [{ key: 'method.ledger', values: { score: words.label(score.label), base: score.base, subjects: words.subjects(score.subjects) } }],

@@ -18,7 +18,7 @@ export const MetricScore = z.strictObject({
 export const metric = scoreKind({
   schema: MetricScore,
   fromRecords: true,
-  models: ['int_metric_values', 'int_base_scores'],
+  models: ['int_metric_values', 'int_base_parts', 'int_base_scores'],
   references(score, at, refs) {
     refs.needMetric(score.metric, at('metric'));
     needBounds(score.floor, score.cap, 'cap', at, refs);
