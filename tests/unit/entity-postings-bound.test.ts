@@ -38,13 +38,13 @@ describe('entity pages list a bounded number of postings', () => {
     instance.closeSync();
   });
 
-  /** Writes the unit pages of `competition` with the bound `listed`; returns each page and the exports folder. */
-  const unitPages = async (competition: Competition, listed: number) => {
+  /** Writes the pages of `competition` with the bound `listed`; returns each page of `kind` and the exports folder. */
+  const entityPages = async (competition: Competition, listed: number, kind: 'units' | 'staff' = 'units') => {
     const modelDir = tempDir('bound-model');
     const exportsDir = tempDir('bound-exports');
     const periods = competition.periods.filter((p) => p.start <= asOf).map((p) => periodInfo(p, competition, asOf));
     await writeEntityPages(db, competition, periods, { modelDir, exportsDir }, new Map(), listed);
-    const pages = readdirSync(path.join(modelDir, 'units')).map((file) => JSON.parse(readFileSync(path.join(modelDir, 'units', file), 'utf8')) as EntityPage);
+    const pages = readdirSync(path.join(modelDir, kind)).map((file) => JSON.parse(readFileSync(path.join(modelDir, kind, file), 'utf8')) as EntityPage);
     return { pages, exportsDir };
   };
   const perScore = (page: EntityPage) => {
@@ -53,9 +53,23 @@ describe('entity pages list a bounded number of postings', () => {
     return byScore;
   };
 
-  it('lists everything in the sample under the real bound, with no CSV', async () => {
-    const { pages } = await unitPages(readCompetition(path.resolve('data')), LISTED_POSTINGS_PER_SCORE);
-    for (const page of pages) {
+  it('leaves out, under the real bound, exactly the postings past the 100th of a score, counted apart from the pages', async () => {
+    // Counted straight from the scored tables: each staff member's postings (ledger and tally) per score, past 100.
+    const over = (
+      await db.runAndReadAll(
+        `SELECT entity_id, score_id, count(*)::INTEGER - 100 AS unlisted
+       FROM (SELECT entity_kind, entity_id, score_id FROM int_postings UNION ALL SELECT entity_kind, entity_id, score_id FROM int_tally_events)
+       WHERE entity_kind = 'staff' GROUP BY ALL HAVING count(*) > 100 ORDER BY entity_id`,
+      )
+    ).getRowObjectsJson() as { entity_id: string; score_id: string; unlisted: number }[];
+    // Four staff of the sample have more than 100 service postings in the year; no unit has.
+    expect(over.map((o) => `${o.entity_id} ${o.score_id} ${o.unlisted}`)).toEqual(['S0047 service 9', 'S0061 service 20', 'S0076 service 8', 'S0133 service 5']);
+    const competition = readCompetition(path.resolve('data'));
+    expect(LISTED_POSTINGS_PER_SCORE).toBe(100);
+    const staff = await entityPages(competition, LISTED_POSTINGS_PER_SCORE, 'staff');
+    const shown = staff.pages.flatMap((page) => page.unlistedPostings.map((u) => `${page.entity.id} ${u.scoreId} ${u.count}`)).sort();
+    expect(shown).toEqual(over.map((o) => `${o.entity_id} ${o.score_id} ${o.unlisted}`));
+    for (const page of (await entityPages(competition, LISTED_POSTINGS_PER_SCORE)).pages) {
       expect(page.unlistedPostings, page.entity.id).toEqual([]);
       expect(page.postingsDownload).toBeNull();
     }
@@ -64,8 +78,8 @@ describe('entity pages list a bounded number of postings', () => {
   for (const locale of ['zh-CN', 'en'] as const) {
     it(`keeps the newest 2 per score, counts the rest and writes them all to a CSV (${locale})`, async () => {
       const competition = readCompetition(path.resolve('data'), locale);
-      const full = await unitPages(competition, 1_000_000);
-      const bounded = await unitPages(competition, 2);
+      const full = await entityPages(competition, 1_000_000);
+      const bounded = await entityPages(competition, 2);
       const fullById = new Map(full.pages.map((page) => [page.entity.id, page]));
       let over = 0;
       for (const page of bounded.pages) {
