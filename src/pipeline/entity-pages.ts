@@ -2,13 +2,14 @@
  * The page data of every unit and staff member, one JSON file each, streamed from
  * sql/site/site_entity_pages.sql so that tens of thousands of staff never sit in memory together.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
 import { localize } from '../config/text.ts';
-import { t } from '../site/i18n/index.ts';
-import { entityRef, placeRef, type AppealRef, type DirectoryEntry, type EntityPage, type FineLine, type Heatmap, type PeerDistribution, type PeriodInfo, type Posting, type ScoreHistory, type ScoreUnit } from '../site/model.ts';
+import { message, t } from '../site/i18n/index.ts';
+import { csvLine } from '../site/csv.ts';
+import { entityRef, placeRef, postingsDownloadFile, type AppealRef, type DirectoryEntry, type EntityPage, type FineLine, type Heatmap, type PeerDistribution, type PeriodInfo, type Posting, type ScoreHistory, type ScoreUnit } from '../site/model.ts';
 import { sortBy } from '../order.ts';
 import type { ThresholdOp } from '../config/schema.ts';
 import { checkedModel } from '../site/schema.ts';
@@ -140,14 +141,45 @@ function parseLists(row: EntityPageJsonRow): EntityPageRow {
   return parsed as unknown as EntityPageRow;
 }
 
-/** `above`: the names of the units above each unit (unit-paths.ts), for the places people and units sit in. */
+/**
+ * Postings a page lists per score, newest first. A unit that every cascade reaches would otherwise
+ * list every event of the competition: hundreds of thousands at 2 million events, pages over 1 MB
+ * and 750 MB of page JSON (issue 10). A hundred is more than a reader scrolls through; the rest
+ * are in the entity's postings CSV, which the page links.
+ */
+export const LISTED_POSTINGS_PER_SCORE = 100;
+
+/** The newest `perScore` postings of each score (`postings` are newest first), and how many each score leaves out. */
+function newestPerScore(postings: Posting[], perScore: number): { listed: Posting[]; unlisted: { scoreId: string; count: number }[] } {
+  const seen = new Map<string, number>();
+  const listed = postings.filter((posting) => {
+    const count = (seen.get(posting.scoreId) ?? 0) + 1;
+    seen.set(posting.scoreId, count);
+    return count <= perScore;
+  });
+  const unlisted = [...seen].filter(([, count]) => count > perScore).map(([scoreId, count]) => ({ scoreId, count: count - perScore }));
+  return { listed, unlisted: sortBy(unlisted, (u) => u.scoreId) };
+}
+
 /**
  * Records listed on the entity pages per batch of pages: 1 million postings listed at once fit
  * DuckDB's 2 GB, 2 million did not (docs/scale.md); half a million leaves room for the rest.
  */
 const LISTED_ROWS_PER_BATCH = 500_000;
 
-export async function writeEntityPages(db: DuckDBConnection, competition: Competition, periods: PeriodInfo[], modelDir: string, above: Map<string, string[]>) {
+/**
+ * `above`: the names of the units above each unit (unit-paths.ts), for the places people and units
+ * sit in. `exportsDir` receives the postings CSV of each page over `listedPostings` per score.
+ */
+export async function writeEntityPages(
+  db: DuckDBConnection,
+  competition: Competition,
+  periods: PeriodInfo[],
+  dirs: { modelDir: string; exportsDir: string },
+  above: Map<string, string[]>,
+  listedPostings = LISTED_POSTINGS_PER_SCORE,
+) {
+  const { modelDir, exportsDir } = dirs;
   const { config, locale } = competition;
   const periodById = new Map(periods.map((p) => [p.id, p]));
   const levelLabel = new Map(config.org.levels.map((l) => [l.id, localize(l.label, locale)]));
@@ -162,6 +194,44 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
   const partLine = partLines(competition);
   const periodOrder = new Map(periods.map((p, i) => [p.id, i]));
   for (const dir of ['units', 'staff']) mkdirSync(path.join(modelDir, dir), { recursive: true });
+  const scoreLabel = new Map(config.scores.map((s) => [s.id, localize(s.label, locale)]));
+
+  // Every posting of a page over the bound, with the columns its table shows (the note only where the page has it).
+  const writePostingsCsv = (entity: { kind: 'unit' | 'staff'; id: string }, postings: Posting[]): string => {
+    const showNote = postings.some((p) => p.note);
+    const header = [
+      t(locale, 'postings.score'),
+      t(locale, 'posting.date'),
+      t(locale, 'posting.type'),
+      t(locale, 'posting.points'),
+      t(locale, 'posting.role'),
+      t(locale, 'postings.multiplier'),
+      t(locale, 'postings.via'),
+      t(locale, 'posting.source'),
+      t(locale, 'postings.sourceId'),
+      ...(showNote ? [t(locale, 'posting.note')] : []),
+      t(locale, 'posting.appeal'),
+    ];
+    const lines = postings.map((p) =>
+      csvLine([
+        scoreLabel.get(p.scoreId) ?? p.scoreId,
+        p.date,
+        p.typeLabel,
+        p.points,
+        t(locale, `role.${p.role}`),
+        p.multiplier?.factor ?? null,
+        p.via?.name ?? null,
+        p.source,
+        p.sourceId,
+        ...(showNote ? [p.note ?? null] : []),
+        p.appeal ? `${message(locale, `appeal.${p.appeal.decision}`)} ${p.appeal.id}` : null,
+      ]),
+    );
+    const file = postingsDownloadFile(entity.kind, entity.id);
+    mkdirSync(path.join(exportsDir, ...file.slice(0, -1)), { recursive: true });
+    writeFileSync(path.join(exportsDir, ...file), `\uFEFF${csvLine(header)}${lines.join('')}`);
+    return ['exports', ...file.map(encodeURIComponent)].join('/');
+  };
 
   // Each score's history, with what each period's standing adds for the summary at the page's head.
   const histories = (row: EntityPageRow): { history: ScoreHistory; standings: StandingPoint[] }[] =>
@@ -281,6 +351,22 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
         const isUnit = row.entity_kind === 'unit';
         if (!isUnit && !staffPages) continue;
         const scored = histories(row);
+        const postings: Posting[] = sortBy(row.postings, (p) => newestFirst(p.date), (p) => p.source_id, (p) => p.role).map((p) => ({
+          date: p.date,
+          sourceTable: p.source_table,
+          sourceId: p.source_id,
+          typeLabel: typeLabel.get(p.rule_id) ?? p.rule_id,
+          scoreId: p.score_id,
+          points: p.points,
+          role: p.role,
+          via: p.via_kind && p.via_id ? entityRef(p.via_kind, p.via_id, p.via_name ?? p.via_id) : null,
+          source: p.source,
+          // Notes are internal remarks: a public build never carries them.
+          ...(config.audience === 'internal' && p.note ? { note: p.note } : {}),
+          ...(p.multiplier !== null && p.multiplier !== 1 ? { multiplier: { factor: p.multiplier, repeat: p.repeat === true, priority: p.priority === true } } : {}),
+          ...appealOf(p),
+        }));
+        const { listed, unlisted } = newestPerScore(postings, listedPostings);
         const page: EntityPage = {
           entity: entityRef(row.entity_kind, row.entity_id, row.name),
           levelLabel: isUnit ? (levelLabel.get(row.subject) ?? row.subject) : '',
@@ -293,21 +379,9 @@ export async function writeEntityPages(db: DuckDBConnection, competition: Compet
           members: sortBy(row.members, (m) => m.id).map((m) => entityRef('staff', m.id, m.name)),
           histories: scored.map((s) => s.history),
           summaries: scored.flatMap(({ history, standings }) => scoreSummary(history, standings, peersOf) ?? []),
-          postings: sortBy(row.postings, (p) => newestFirst(p.date), (p) => p.source_id, (p) => p.role).map((p) => ({
-            date: p.date,
-            sourceTable: p.source_table,
-            sourceId: p.source_id,
-            typeLabel: typeLabel.get(p.rule_id) ?? p.rule_id,
-            scoreId: p.score_id,
-            points: p.points,
-            role: p.role,
-            via: p.via_kind && p.via_id ? entityRef(p.via_kind, p.via_id, p.via_name ?? p.via_id) : null,
-            source: p.source,
-            // Notes are internal remarks: a public build never carries them.
-            ...(config.audience === 'internal' && p.note ? { note: p.note } : {}),
-            ...(p.multiplier !== null && p.multiplier !== 1 ? { multiplier: { factor: p.multiplier, repeat: p.repeat === true, priority: p.priority === true } } : {}),
-            ...appealOf(p),
-          })),
+          postings: listed,
+          unlistedPostings: unlisted,
+          postingsDownload: unlisted.length > 0 ? writePostingsCsv({ kind: row.entity_kind, id: row.entity_id }, postings) : null,
           ignoredEvents: newestEventsFirst(row.ignored).map((e) => ({ ...eventLine(e), status: e.status, source: e.source })),
           ...(hasFines
             ? {

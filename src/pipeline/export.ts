@@ -149,7 +149,7 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
   writeModelFile(modelDir, ['findings.json'], findings);
   const findingRows = await writeFindingExports(input.findings, findings, exportsDir, title);
 
-  const entityIds = await writeEntityPages(db, competition, periods, modelDir, where.above);
+  const entityIds = await writeEntityPages(db, competition, periods, { modelDir, exportsDir }, where.above);
 
   const [counts = { units: 0, staff: 0, events: 0 }] = await queryRows<{ units: number; staff: number; events: number }>(db, 'export_counts');
   const leaders = [...leaderPeriods].map(([rankingId, period]) => ({
@@ -222,7 +222,7 @@ async function writeNoticesAndChanges(input: ExportInput, periods: PeriodInfo[],
   return { notices: versioned.notices, changes };
 }
 
-function periodInfo(p: ResolvedPeriod, competition: Competition, asOf: string): PeriodInfo {
+export function periodInfo(p: ResolvedPeriod, competition: Competition, asOf: string): PeriodInfo {
   const { locale } = competition;
   return {
     id: p.id,

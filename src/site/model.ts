@@ -116,6 +116,8 @@ export function ownShare<T>(items: T[]): T[] {
 /** Paths inside the model and the site. IDs are validated codes, so they are safe path segments. */
 export const entityPath = (kind: 'unit' | 'staff', id: string): string =>
   `${kind === 'unit' ? 'units' : 'staff'}/${encodeURIComponent(id)}/`;
+/** An entity's every posting, for pages that list only the newest (inside exports/): IDs are checked path-safe (validate_macros.sql). */
+export const postingsDownloadFile = (kind: 'unit' | 'staff', id: string): string[] => ['postings', kind === 'unit' ? 'units' : 'staff', `${id}.csv`];
 export const entityRef = (kind: 'unit' | 'staff', id: string, name: string): EntityRef => ({ kind, id, name, path: entityPath(kind, id) });
 /** A unit as the place someone or something sits in, with the names of the units above it. */
 export const placeRef = (id: string, name: string, above: Map<string, string[]>): EntityRef => ({ ...entityRef('unit', id, name), above: above.get(id) ?? [] });

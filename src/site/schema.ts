@@ -262,8 +262,12 @@ export const EntityPage = z.strictObject({
   histories: z.array(ScoreHistory),
   /** One per score the entity has a history in, in the histories' order. */
   summaries: z.array(ScoreSummary),
-  /** Newest first. */
+  /** Newest first, at most LISTED_POSTINGS_PER_SCORE per score (src/pipeline/entity-pages.ts). */
   postings: z.array(Posting),
+  /** Per score over the bound, how many of its postings the page leaves out. */
+  unlistedPostings: z.array(z.strictObject({ scoreId: z.string(), count: z.number() })),
+  /** The site path of the CSV with every posting, when any score is over the bound. */
+  postingsDownload: z.string().nullable(),
   /** Events about this entity that moved no score (unverified, pending), kept visible. */
   ignoredEvents: z.array(
     z.strictObject({ date: z.string(), eventId: z.string(), typeLabel: z.string(), status: z.string(), source: z.string(), appeal: AppealRef.optional() }),

@@ -53,6 +53,9 @@ describe('rendering the model', () => {
     const outlet = readFileSync(path.join(site, 'units/O1/index.html'), 'utf8');
     expect(outlet).toContain('&lt;b&gt;服务规范&lt;/b&gt; &amp; 环境');
     expect(outlet).toMatch(/<summary[^>]*>2025年第1季度<\/summary>/);
+    // Its model leaves 1,234 postings of one score unlisted: the page says so and links the CSV with all of them.
+    expect(outlet).toContain('另有 1,234 条未列出。');
+    expect(outlet).toContain('href="/exports/postings/units/O1.csv"');
   });
 
   it('renders a corrected notice (更正, what changed, its earlier version) and, in the internal edition, each objection', () => {
