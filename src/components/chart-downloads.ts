@@ -4,9 +4,8 @@
  * add no file per chart to a site of forty thousand staff. (PNG is drawn from the SVG in the
  * browser: ChartDownloads.astro.)
  */
-import { csvLine } from '../site/csv.ts';
+import { csvDocument } from '../site/csv.ts';
 
-const UTF8_BOM = '\uFEFF';
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** The page's stylesheet does not travel with a downloaded SVG: the fonts it needs do. */
 const STANDALONE_STYLE = '<style>svg{background:#fff;font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif}text{white-space:pre}</style>';
@@ -32,7 +31,7 @@ export function standaloneSvg(svg: string): string {
 
 /** `table` is the header and the rows, as the CSV writer takes them (formula-like text made inert). */
 export function chartDownloadLinks(name: string, table: unknown[][], svg: string): ChartDownloadLinks {
-  const csv = `${UTF8_BOM}${table.map(csvLine).join('')}`;
+  const csv = csvDocument(table);
   return {
     csvName: `${name}.csv`,
     svgName: `${name}.svg`,

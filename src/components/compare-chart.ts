@@ -11,7 +11,7 @@ export interface CompareData {
   series: { scoreId: string; scoreLabel: string; points: { periodId: string; periodLabel: string; score: number }[] }[];
 }
 
-import { csvLine } from '../site/csv.ts';
+import { csvDocument } from '../site/csv.ts';
 import { savePng } from './chart-png.ts';
 
 export interface CompareWords {
@@ -168,7 +168,7 @@ function downloads(svg: SVGElement, width: number, table: unknown[][], entities:
   standalone.setAttribute('height', String(HEIGHT));
   standalone.setAttribute('font-family', 'system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif');
   const files = {
-    csv: new Blob([`\uFEFF${table.map(csvLine).join('')}`], { type: 'text/csv;charset=utf-8' }),
+    csv: new Blob([csvDocument(table)], { type: 'text/csv;charset=utf-8' }),
     svg: new Blob([new XMLSerializer().serializeToString(standalone)], { type: 'image/svg+xml' }),
   };
   const of = words.downloadOf.split('{chart}').join(label);

@@ -8,7 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
 import { localize } from '../config/text.ts';
 import { message, t } from '../site/i18n/index.ts';
-import { csvLine } from '../site/csv.ts';
+import { csvDocument } from '../site/csv.ts';
 import { entityRef, placeRef, postingsDownloadFile, type AppealRef, type DirectoryEntry, type EntityPage, type FineLine, type Heatmap, type PeerDistribution, type PeriodInfo, type Posting, type ScoreHistory, type ScoreUnit } from '../site/model.ts';
 import { sortBy } from '../order.ts';
 import type { ThresholdOp } from '../config/schema.ts';
@@ -212,24 +212,22 @@ export async function writeEntityPages(
       ...(showNote ? [t(locale, 'posting.note')] : []),
       t(locale, 'posting.appeal'),
     ];
-    const lines = postings.map((p) =>
-      csvLine([
-        scoreLabel.get(p.scoreId) ?? p.scoreId,
-        p.date,
-        p.typeLabel,
-        p.points,
-        t(locale, `role.${p.role}`),
-        p.multiplier?.factor ?? null,
-        p.via?.name ?? null,
-        p.source,
-        p.sourceId,
-        ...(showNote ? [p.note ?? null] : []),
-        p.appeal ? `${message(locale, `appeal.${p.appeal.decision}`)} ${p.appeal.id}` : null,
-      ]),
-    );
+    const rows = postings.map((p) => [
+      scoreLabel.get(p.scoreId) ?? p.scoreId,
+      p.date,
+      p.typeLabel,
+      p.points,
+      t(locale, `role.${p.role}`),
+      p.multiplier?.factor ?? null,
+      p.via?.name ?? null,
+      p.source,
+      p.sourceId,
+      ...(showNote ? [p.note ?? null] : []),
+      p.appeal ? `${message(locale, `appeal.${p.appeal.decision}`)} ${p.appeal.id}` : null,
+    ]);
     const file = postingsDownloadFile(entity.kind, entity.id);
     mkdirSync(path.join(exportsDir, ...file.slice(0, -1)), { recursive: true });
-    writeFileSync(path.join(exportsDir, ...file), `\uFEFF${csvLine(header)}${lines.join('')}`);
+    writeFileSync(path.join(exportsDir, ...file), csvDocument([header, ...rows]));
     return ['exports', ...file.map(encodeURIComponent)].join('/');
   };
 

@@ -7,12 +7,11 @@
 import { closeSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import { csvLine, inertText } from '../site/csv.ts';
+import { csvLine, inertText, UTF8_BOM } from '../site/csv.ts';
 import { columnsOf } from './export-schemas.ts';
 import { fixZipTimestamps } from './zip.ts';
 import type { Download } from '../site/model.ts';
 
-const UTF8_BOM = '\uFEFF';
 /** Excel opens at most 1,048,576 rows; the sheet's first two are the title and the header. */
 export const XLSX_MAX_ROWS = 1_048_576 - 2;
 /** The workbook's own dates (docProps/core.xml): fixed, so that the bytes repeat. */

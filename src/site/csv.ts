@@ -18,3 +18,9 @@ export const quoteField = (text: string): string => (/[",\r\n]/.test(text) ? `"$
 export const inertText = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
 export const csvLine = (values: unknown[]): string => `${values.map(csvCell).join(',')}\n`;
+
+/** Starts every CSV download, so that a double-click on a Chinese Windows machine opens it in Excel without mojibake. */
+export const UTF8_BOM = '\uFEFF';
+
+/** A whole CSV file: the header and the rows, after the byte-order mark. */
+export const csvDocument = (rows: unknown[][]): string => `${UTF8_BOM}${rows.map(csvLine).join('')}`;
