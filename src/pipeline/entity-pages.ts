@@ -14,6 +14,7 @@ import { sortBy } from '../order.ts';
 import type { ThresholdOp } from '../config/schema.ts';
 import { checkedModel } from '../site/schema.ts';
 import { scoreSummary, type StandingPoint } from '../site/entity-summary.ts';
+import { rowsBestFirst, scoreOrder } from '../site/heatmap-rows.ts';
 import { queryRows, runSqlFile, streamRows } from './sql.ts';
 import { peerDistribution } from '../site/peer-distribution.ts';
 import { FileWriter } from './files.ts';
@@ -283,7 +284,9 @@ export async function writeEntityPages(
   };
 
   // A unit's heatmaps: per score and kind of row (child units, own staff), the periods of the
-  // score's chart kind in which any row has a score.
+  // score's chart kind in which any row has a score, the rows best first in the direction the
+  // site's rankings of the score use (as the heatmap's colours read it).
+  const rankedScores = config.rankings.filter((r) => publishesRanking(config, r)).map((r) => ({ scoreId: r.score, order: r.order }));
   const heatmaps = (row: EntityPageRow): Heatmap[] => {
     const names = new Map([...row.children.map((c) => [`unit:${c.id}`, c.name] as const), ...row.members.map((m) => [`staff:${m.id}`, m.name] as const)]);
     const childLevel = row.children[0]?.level;
@@ -299,19 +302,18 @@ export async function writeEntityPages(
           const scores = byChild.get(cell.id) ?? byChild.set(cell.id, periodIds.map(() => null)).get(cell.id)!;
           scores[column.get(cell.period_id)!] = cell.score;
         }
-        const rows = sortBy([...byChild], ([id]) => id).map(([id, scores]) => ({ entity: entityRef(kind, id, names.get(`${kind}:${id}`) ?? id), scores }));
-        return [
-          {
-            scoreId: score.id,
-            scoreLabel: localize(score.label, locale),
-            unit: scoreUnit(score, config.scores),
-            kind: score.chart,
-            rowsLabel: kind === 'staff' ? staffLabel : (levelLabel.get(childLevel ?? '') ?? childLevel ?? ''),
-            periods: periodIds.map((id) => ({ id, label: periodById.get(id)!.label, start: periodById.get(id)!.start })),
-            rows: rows.slice(0, HEATMAP_ROWS),
-            omitted: Math.max(0, rows.length - HEATMAP_ROWS),
-          },
-        ];
+        const heatmap: Heatmap = {
+          scoreId: score.id,
+          scoreLabel: localize(score.label, locale),
+          unit: scoreUnit(score, config.scores),
+          kind: score.chart,
+          rowsLabel: kind === 'staff' ? staffLabel : (levelLabel.get(childLevel ?? '') ?? childLevel ?? ''),
+          periods: periodIds.map((id) => ({ id, label: periodById.get(id)!.label, start: periodById.get(id)!.start })),
+          rows: [...byChild].map(([id, scores]) => ({ entity: entityRef(kind, id, names.get(`${kind}:${id}`) ?? id), scores })),
+          omitted: Math.max(0, byChild.size - HEATMAP_ROWS),
+        };
+        // Best first before the cap, so that a unit of hundreds draws its best, not its lowest IDs.
+        return [{ ...heatmap, rows: rowsBestFirst(heatmap, scoreOrder(rankedScores, score.id), locale).slice(0, HEATMAP_ROWS) }];
       }),
     );
   };

@@ -9,14 +9,15 @@ import type { Heatmap, RankingInfo } from './schema.ts';
 export type ScoreOrder = RankingInfo['order'];
 
 /** The order the site's rankings of a score use: `asc` only when every ranking of it ranks the lowest first. */
-export function scoreOrder(rankings: RankingInfo[], scoreId: string): ScoreOrder {
+export function scoreOrder(rankings: readonly Pick<RankingInfo, 'scoreId' | 'order'>[], scoreId: string): ScoreOrder {
   const orders = new Set(rankings.filter((r) => r.scoreId === scoreId).map((r) => r.order));
   return orders.size === 1 && orders.has('asc') ? 'asc' : 'desc';
 }
 
 /**
  * The rows by their score in the latest period, best first; rows without one after them; ties by
- * name (in the locale's collation), then ID, so the order never depends on the model's.
+ * name (in the locale's collation), then ID, so the order never depends on the model's. The
+ * pipeline sorts with it before it keeps a heatmap's first rows, so a capped heatmap shows the best.
  */
 export function rowsBestFirst(heatmap: Heatmap, order: ScoreOrder, locale: string): Heatmap['rows'] {
   const latest = heatmap.periods.length - 1;

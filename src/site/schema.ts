@@ -159,6 +159,7 @@ export const Heatmap = z.strictObject({
   rowsLabel: z.string(),
   /** `start` lets the chart write a month short (Jan, 1月) where a full label would not fit. */
   periods: z.array(z.strictObject({ id: z.string(), label: z.string(), start: z.string() })),
+  /** Best first in the latest period (src/site/heatmap-rows.ts), the order the page draws them in. */
   rows: z.array(z.strictObject({ entity: EntityRef, scores: z.array(z.number().nullable()) })),
   /** Rows beyond HEATMAP_ROWS, not drawn; 0 when every child is a row. */
   omitted: z.number(),
