@@ -1,5 +1,6 @@
 /**
- * The SQL models of sql/staging, sql/intermediate and sql/marts, run in the order the tables they
+ * The SQL models of sql/staging, sql/intermediate and sql/marts, and those a rule kind keeps in its
+ * own folder (src/rules/<kind>/, a file named with a layer's prefix), run in the order the tables they
  * read imply (dbt style). A model is one SELECT in a file named for the table it makes; the runner
  * makes the table. A file whose header says `-- podium: operation` is statements instead (INSERT,
  * UPDATE) that fill or change tables other models made; it runs after the models that make what it
@@ -14,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryText, runStatements, SQL_DIR, sqlFilesIn, type SqlParams } from './sql.ts';
+import { queryText, runStatements, SQL_FOLDERS, sqlFilesIn, sqlLabel, type SqlParams } from './sql.ts';
 
 /** The model layers in the order a reader meets them, with the prefix every model of the layer carries. */
 const MODEL_LAYERS = { staging: 'stg_', intermediate: 'int_', marts: 'fct_' } as const;
@@ -48,24 +49,45 @@ export interface ModelRun {
   explain?: (name: string, error: unknown) => Promise<unknown>;
 }
 
-/** Every .sql file of the layer folders under `dir`, layer by layer and by name, with the path messages show. */
-function layerFiles(dir: string): { name: string; label: string; text: string }[] {
-  return Object.keys(MODEL_LAYERS).flatMap((layer) =>
-    [...sqlFilesIn(path.join(dir, layer))]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([name, file]) => ({ name, label: path.relative(path.dirname(dir), file).split(path.sep).join('/'), text: readFileSync(file, 'utf8') })),
+type Layer = keyof typeof MODEL_LAYERS;
+const LAYER_ORDER = Object.keys(MODEL_LAYERS) as Layer[];
+
+/** The layer whose prefix a model's name (or its contract test's) carries. */
+const layerOfName = (name: string): Layer | undefined => LAYER_ORDER.find((layer) => name.startsWith(MODEL_LAYERS[layer]));
+
+/**
+ * The model files under the folders, layer by layer and by name wherever they sit, with the path
+ * messages show: every file of a layer folder (sql/marts/…), and elsewhere (a rule kind's folder)
+ * each file named with a layer's prefix; the other files are queries run by name.
+ */
+function layerFiles(dirs: readonly string[]): { name: string; label: string; text: string }[] {
+  const files = dirs.flatMap((dir) =>
+    [...sqlFilesIn(dir)].flatMap(([name, file]) => {
+      const folder = path.relative(dir, path.dirname(file)).split(path.sep)[0] as Layer;
+      const layer = Object.hasOwn(MODEL_LAYERS, folder) ? folder : layerOfName(name);
+      return layer === undefined ? [] : [{ name, layer, label: sqlLabel(file, dir), file }];
+    }),
   );
+  const names = new Map<string, string>();
+  for (const { name, label } of files) {
+    const earlier = names.get(name);
+    if (earlier) throw new Error(`${earlier} and ${label}: two SQL files named ${name}.sql; names must be unique across sql/ and src/rules/`);
+    names.set(name, label);
+  }
+  return files
+    .sort((a, b) => LAYER_ORDER.indexOf(a.layer) - LAYER_ORDER.indexOf(b.layer) || (a.name < b.name ? -1 : 1))
+    .map(({ name, label, file }) => ({ name, label, text: readFileSync(file, 'utf8') }));
 }
 
-/** Reads the models of the layer folders under `dir` (sql/ by default), in run order. */
-export function plannedModels(dir: string = SQL_DIR): ModelFile[] {
-  const files = layerFiles(dir).filter(({ name }) => !name.endsWith(CONTRACT_SUFFIX));
+/** Reads the models of the folders (sql/ and src/rules/ by default), in run order. */
+export function plannedModels(dirs: readonly string[] = SQL_FOLDERS): ModelFile[] {
+  const files = layerFiles(dirs).filter(({ name }) => !name.endsWith(CONTRACT_SUFFIX));
   return orderModels(files.map(({ name, label, text }) => readModel(name, label, text)));
 }
 
-/** The contract tests beside the models: sql/<layer>/<model>.test.sql, each a SELECT of the rows that break it. */
-export function contractTests(dir: string = SQL_DIR): { label: string; text: string }[] {
-  return layerFiles(dir).filter(({ name }) => name.endsWith(CONTRACT_SUFFIX));
+/** The contract tests beside the models: <model>.test.sql, each a SELECT of the rows that break it. */
+export function contractTests(dirs: readonly string[] = SQL_FOLDERS): { label: string; text: string }[] {
+  return layerFiles(dirs).filter(({ name }) => name.endsWith(CONTRACT_SUFFIX));
 }
 
 export async function runModels(db: DuckDBConnection, models: ModelFile[], run: ModelRun): Promise<void> {
@@ -92,9 +114,9 @@ export async function runModels(db: DuckDBConnection, models: ModelFile[], run: 
 }
 
 /** Runs every contract test and returns, per broken one, its file and the rows that break it. */
-export async function brokenContracts(db: DuckDBConnection, dir: string = SQL_DIR): Promise<{ label: string; rows: Record<string, unknown>[] }[]> {
+export async function brokenContracts(db: DuckDBConnection, dirs: readonly string[] = SQL_FOLDERS): Promise<{ label: string; rows: Record<string, unknown>[] }[]> {
   const broken: { label: string; rows: Record<string, unknown>[] }[] = [];
-  for (const test of contractTests(dir)) {
+  for (const test of contractTests(dirs)) {
     const rows = await queryText<Record<string, unknown>>(db, test.text, test.label);
     if (rows.length > 0) broken.push({ label: test.label, rows });
   }
@@ -130,7 +152,7 @@ function readModel(name: string, label: string, text: string): ModelFile {
   return model;
 }
 
-const isModelName = (word: string) => Object.values(MODEL_LAYERS).some((prefix) => word.startsWith(prefix));
+const isModelName = (word: string) => layerOfName(word) !== undefined;
 
 /**
  * The lower-cased words of a SQL text, leaving out comments and string literals (a model named in
@@ -162,8 +184,7 @@ function orderModels(models: ModelFile[]): ModelFile[] {
     for (const table of [...model.reads, ...model.writes]) {
       const made = maker.get(table);
       if (!made) {
-        const layer = Object.entries(MODEL_LAYERS).find(([, prefix]) => table.startsWith(prefix))![0];
-        throw new Error(`${model.label} reads ${table}, but there is no model sql/${layer}/${table}.sql`);
+        throw new Error(`${model.label} reads ${table}, but there is no model sql/${layerOfName(table)!}/${table}.sql, nor ${table}.sql in a rule kind's folder`);
       }
       if (made !== model) needs.push({ model: made, table });
       if (!model.writes.includes(table)) for (const writer of writers.get(table) ?? []) if (writer !== model) needs.push({ model: writer, table });

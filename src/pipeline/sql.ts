@@ -1,38 +1,55 @@
 /**
- * Runs the SQL files in sql/. SQL stays in .sql files, found by name in whichever layer folder
- * holds them (sql/README.md); values go in as named parameters ($name), never glued into the text.
+ * Runs the SQL files of sql/ and of the rule kinds' folders (src/rules/<kind>/). SQL stays in .sql
+ * files, found by name in whichever folder holds them (sql/README.md); values go in as named
+ * parameters ($name), never glued into the text.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 
-export const SQL_DIR = fileURLToPath(new URL('../../sql/', import.meta.url));
+const PROJECT_DIR = fileURLToPath(new URL('../../', import.meta.url));
+export const SQL_DIR = path.join(PROJECT_DIR, 'sql');
+/** A rule kind keeps the SQL that only it reads or makes in its own folder, beside its code. */
+export const RULES_DIR = path.join(PROJECT_DIR, 'src', 'rules');
+/** Every folder SQL files are found in; a name is unique across all of them. */
+export const SQL_FOLDERS: readonly string[] = [SQL_DIR, RULES_DIR];
 
 export type SqlParams = Record<string, DuckDBValue>;
 
-/** A .sql file by its name: the name is unique across the layer folders, so callers need not know the folder. */
+/** A .sql file by its name: the name is unique across the folders, so callers need not know the folder. */
 interface SqlFile {
   name: string;
-  /** As messages show it, relative to the repository: sql/marts/fct_standings.sql. */
+  /** As messages show it, relative to the repository: sql/marts/fct_standings.sql, src/rules/signoff/check_signoffs.sql. */
   label: string;
   text: string;
 }
 
 let index: Map<string, string> | undefined;
 
-/** Every .sql file under a folder by name, one level of layer folders deep; a name used twice is refused. */
-export function sqlFilesIn(dir: string): Map<string, string> {
+/** Every .sql file under the folders, at any depth, by name; a name used twice is refused. */
+export function sqlFilesIn(...dirs: string[]): Map<string, string> {
   const found = new Map<string, string>();
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.sql')) continue;
-    const name = entry.name.slice(0, -'.sql'.length);
-    const file = path.join(entry.parentPath, entry.name);
-    const earlier = found.get(name);
-    if (earlier) throw new Error(`${earlier} and ${file}: two SQL files named ${name}.sql; names must be unique across sql/`);
-    found.set(name, file);
+  for (const dir of dirs) {
+    for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.sql')) continue;
+      const name = entry.name.slice(0, -'.sql'.length);
+      const file = path.join(entry.parentPath, entry.name);
+      const earlier = found.get(name);
+      if (earlier) throw new Error(`${sqlLabel(earlier, dir)} and ${sqlLabel(file, dir)}: two SQL files named ${name}.sql; names must be unique across sql/ and src/rules/`);
+      found.set(name, file);
+    }
   }
   return found;
+}
+
+/**
+ * A SQL file's path as messages show it: from the repository (sql/marts/fct_standings.sql,
+ * src/rules/signoff/check_signoffs.sql), or for a folder elsewhere from the folder's parent.
+ */
+export function sqlLabel(file: string, dir: string): string {
+  const inProject = !path.relative(PROJECT_DIR, file).startsWith('..');
+  return path.relative(inProject ? PROJECT_DIR : path.dirname(dir), file).split(path.sep).join('/');
 }
 
 const files = new Map<string, SqlFile>();
@@ -40,16 +57,16 @@ const files = new Map<string, SqlFile>();
 function sqlFile(name: string): SqlFile {
   let file = files.get(name);
   if (file === undefined) {
-    index ??= sqlFilesIn(SQL_DIR);
+    index ??= sqlFilesIn(...SQL_FOLDERS);
     const filePath = index.get(name);
-    if (filePath === undefined) throw new Error(`sql/${name}.sql: no such file in any folder of sql/`);
-    file = { name, label: `sql/${path.relative(SQL_DIR, filePath).split(path.sep).join('/')}`, text: readFileSync(filePath, 'utf8') };
+    if (filePath === undefined) throw new Error(`${name}.sql: no such file in any folder of sql/ or src/rules/`);
+    file = { name, label: sqlLabel(filePath, SQL_DIR), text: readFileSync(filePath, 'utf8') };
     files.set(name, file);
   }
   return file;
 }
 
-/** Runs every statement of sql/…/<name>.sql, binding the parameters each statement uses. */
+/** Runs every statement of <name>.sql, binding the parameters each statement uses. */
 export async function runSqlFile(db: DuckDBConnection, name: string, params: SqlParams = {}): Promise<void> {
   const { label, text } = sqlFile(name);
   await runStatements(db, text, label, params);
@@ -65,7 +82,7 @@ export async function runStatements(db: DuckDBConnection, text: string, label: s
   }
 }
 
-/** Runs the single query in sql/…/<name>.sql and returns its rows as plain JS objects. */
+/** Runs the single query in <name>.sql and returns its rows as plain JS objects. */
 export async function queryRows<T>(db: DuckDBConnection, name: string, params: SqlParams = {}): Promise<T[]> {
   const { label, text } = sqlFile(name);
   return queryText<T>(db, text, label, params);
@@ -79,7 +96,7 @@ export async function queryText<T>(db: DuckDBConnection, text: string, label: st
   return reader.getRowObjectsJS() as T[];
 }
 
-/** Streams the rows of the query in sql/…/<name>.sql chunk by chunk, so large results never sit in memory whole. */
+/** Streams the rows of the query in <name>.sql chunk by chunk, so large results never sit in memory whole. */
 export async function* streamRows<T>(db: DuckDBConnection, name: string, params: SqlParams = {}): AsyncGenerator<T[]> {
   const { label, text } = sqlFile(name);
   const result = await db.stream(text, params).catch((error: unknown) => rethrow(error, label));
@@ -87,7 +104,7 @@ export async function* streamRows<T>(db: DuckDBConnection, name: string, params:
 }
 
 /**
- * Writes the rows of the query in sql/…/<name>.sql to a Parquet file with DuckDB's own writer:
+ * Writes the rows of the query in <name>.sql to a Parquet file with DuckDB's own writer:
  * typed columns, zstd-compressed, in the query's order (so the bytes repeat for the same rows).
  * Straight into `file`, not through a temporary file beside it: `file` is the only path the
  * database may still write (scoreCompetition).

@@ -1,11 +1,12 @@
 /**
  * The rule registry: one line per kind. The config schema, the cross-reference checks, the
- * config tables, the methodology page and the check stage loop over it; adding a kind is a
- * folder beside these and a line here (README, "Adding a rule kind").
+ * config tables, the methodology page, the check stage and the site's message catalogs loop over
+ * it, and the SQL runner finds the .sql files of a kind's folder (src/pipeline/sql.ts); adding a
+ * kind is a folder beside these and a line here (README, "Adding a rule kind").
  */
 import { z } from 'zod';
 import type { CheckFinding } from './finding.ts';
-import type { CheckRun, ComplianceKind, ConfigRow, EventTypeReferences, References, RuleText, ScoreKind, ScoreReference, ScoreReferences, ScoreWords, TableRow, Words, YamlPath } from './kind.ts';
+import type { CheckRun, ComplianceKind, ConfigRow, EventTypeReferences, KindWords, References, RuleText, ScoreKind, ScoreReference, ScoreReferences, ScoreWords, TableRow, Words, YamlPath } from './kind.ts';
 import { checkAverage } from './check-average/index.ts';
 import { eventTally } from './event-tally/index.ts';
 import { indicators } from './indicators/index.ts';
@@ -85,6 +86,12 @@ export const COMPLIANCE_MODELS: readonly string[] = COMPLIANCE_KINDS.flatMap((k)
 export const complianceReferences = (rule: ComplianceRule, at: (...rest: PropertyKey[]) => YamlPath, refs: References): void => kindOf(rule).references(rule, at, refs);
 export const complianceRows = (rule: ComplianceRule): TableRow[] => kindOf(rule).rows?.(rule) ?? [];
 export const describeCompliance = (rule: ComplianceRule, words: Words): RuleText => kindOf(rule).describe(rule, words);
+
+/** The messages the kinds keep in their folders, merged into the site's catalogs (src/site/i18n). */
+export const RULE_MESSAGES: readonly { source: string; messages: KindWords }[] = [
+  ...SCORE_KINDS.map((kind) => ({ source: `score model "${kind.schema.shape.model.value}"`, messages: kind.messages })),
+  ...COMPLIANCE_KINDS.map((kind) => ({ source: `compliance kind "${kind.schema.shape.kind.value}"`, messages: kind.messages })),
+].flatMap(({ source, messages }) => (messages ? [{ source, messages }] : []));
 
 /** A rule's findings; its kind may query only the SQL models it lists. */
 export function checkCompliance(rule: ComplianceRule, run: CheckRun): Promise<CheckFinding[]> {

@@ -6,7 +6,7 @@
  */
 import type { DuckDBValue } from '@duckdb/node-api';
 import { z } from 'zod';
-import type { Text } from '../config/atoms.ts';
+import type { Locale, Text } from '../config/atoms.ts';
 import type { CheckFinding, Labels } from './finding.ts';
 import type { Peer, RatioTerm, Source } from './score-atoms.ts';
 
@@ -20,6 +20,16 @@ export interface TableRow {
 /** A methodology sentence: a message catalog key (src/site/i18n) and the values it words. */
 export const RuleText = z.strictObject({ key: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])) });
 export type RuleText = z.infer<typeof RuleText>;
+
+/**
+ * The messages a kind alone uses (its methodology sentences, findings, evidence), in every
+ * language, kept in its folder. The registry merges them into the site's catalogs
+ * (src/site/i18n), which refuse a key defined twice.
+ */
+export type KindWords = Record<Locale, Record<string, string>>;
+
+/** A kind's words; the type makes every language give the same keys. */
+export const kindWords = <K extends string>(words: Record<Locale, Record<K, string>>): KindWords => words;
 
 /** Where a value sits in competition.yaml. */
 export type YamlPath = readonly PropertyKey[];
@@ -78,7 +88,7 @@ export interface CheckRun {
 /** A compliance rule kind (`compliance[].kind`): its findings never change a score. */
 export interface ComplianceKind<S extends z.ZodObject = z.ZodObject> {
   schema: S;
-  /** The SQL models its check reads (sql/checks): the only ones `CheckRun.query` lets it read. */
+  /** The SQL queries its check reads (in its folder, or sql/checks): the only ones `CheckRun.query` lets it read. */
   models: readonly string[];
   /** Checks of the IDs it names; `at` turns a key path inside the rule into its YAML path. */
   references(rule: z.infer<S>, at: (...rest: PropertyKey[]) => YamlPath, refs: References): void;
@@ -86,6 +96,8 @@ export interface ComplianceKind<S extends z.ZodObject = z.ZodObject> {
   rows?(rule: z.infer<S>): TableRow[];
   describe(rule: z.infer<S>, words: Words): RuleText;
   check(rule: z.infer<S>, run: CheckRun): Promise<CheckFinding[]>;
+  /** The messages its methodology sentence, findings and evidence use (./words.ts). */
+  messages?: KindWords;
 }
 
 /** The findings of each window or period in turn, in their order. */
@@ -157,6 +169,8 @@ export interface ScoreKind<S extends z.ZodObject = z.ZodObject> {
   /** Rows of its own config tables. */
   rows?(score: z.infer<S>): TableRow[];
   describe(score: z.infer<S>, words: ScoreWords): RuleText[];
+  /** The messages its methodology sentences use (./words.ts). */
+  messages?: KindWords;
 }
 
 export const scoreKind = <S extends z.ZodObject>(kind: ScoreKind<S>): ScoreKind<S> => kind;

@@ -32,8 +32,8 @@ afterEach(() => {
 });
 
 describe('rule registry', () => {
-  it('names only SQL models that exist (in whichever folder of sql/ they sit)', () => {
-    const models = new Set(filesUnder(path.join(ROOT, 'sql'), '.sql').map((f) => path.basename(f, '.sql')));
+  it('names only SQL models that exist (in whichever folder of sql/ or src/rules/ they sit)', () => {
+    const models = new Set([...filesUnder(path.join(ROOT, 'sql'), '.sql'), ...filesUnder(path.join(ROOT, 'src', 'rules'), '.sql')].map((f) => path.basename(f, '.sql')));
     const named = [...COMPLIANCE_MODELS, ...[...SCORE_MODELS.values()].flat(), ...FINE_MODELS];
     expect(named.length).toBeGreaterThan(10);
     expect(named.filter((m) => !models.has(m))).toEqual([]);

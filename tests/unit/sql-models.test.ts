@@ -18,7 +18,7 @@ function sqlDir(files: Record<string, string>): string {
   return dir;
 }
 
-const order = (dir: string) => plannedModels(dir).map((m) => m.name);
+const order = (dir: string) => plannedModels([dir]).map((m) => m.name);
 
 describe('SQL models', () => {
   it('runs each model after the models it reads, whatever their names and layers', () => {
@@ -51,7 +51,22 @@ describe('SQL models', () => {
 
   it('refuses a model that reads a model no file makes, naming both files', () => {
     const dir = sqlDir({ 'marts/fct_a.sql': 'SELECT * FROM int_gone' });
-    expect(() => order(dir)).toThrow('sql/marts/fct_a.sql reads int_gone, but there is no model sql/intermediate/int_gone.sql');
+    expect(() => order(dir)).toThrow('sql/marts/fct_a.sql reads int_gone, but there is no model sql/intermediate/int_gone.sql, nor int_gone.sql in a rule kind\'s folder');
+  });
+
+  it('takes a rule kind folder’s files named with a layer prefix as models of that layer, and refuses a name used twice', () => {
+    const kindDir = path.join(mkdtempSync(path.join(tmpdir(), 'podium-kind-')), 'rules');
+    mkdirSync(path.join(kindDir, 'stamp'), { recursive: true });
+    writeFileSync(path.join(kindDir, 'stamp', 'int_b.sql'), 'SELECT * FROM stg_a');
+    writeFileSync(path.join(kindDir, 'stamp', 'check_stamp.sql'), 'SELECT * FROM int_b');
+    const dir = sqlDir({ 'staging/stg_a.sql': 'SELECT 1 AS x', 'intermediate/int_c.sql': 'SELECT * FROM int_b' });
+    expect(plannedModels([dir, kindDir]).map((m) => [m.name, m.label])).toEqual([
+      ['stg_a', 'sql/staging/stg_a.sql'],
+      ['int_b', 'rules/stamp/int_b.sql'],
+      ['int_c', 'sql/intermediate/int_c.sql'],
+    ]);
+    writeFileSync(path.join(dir, 'intermediate', 'int_b.sql'), 'SELECT 2 AS x');
+    expect(() => plannedModels([dir, kindDir])).toThrow('two SQL files named int_b.sql');
   });
 
   it('refuses a model named without its layer prefix and an unknown header word', () => {
@@ -66,7 +81,7 @@ describe('SQL models', () => {
       'intermediate/int_hide.sql': '-- podium: operation, when public\nDELETE FROM int_totals WHERE stage = 0',
       'marts/fct_sum.sql': 'SELECT sum(stage)::INTEGER AS total, count(*)::INTEGER AS n FROM int_totals',
     });
-    const models = plannedModels(dir);
+    const models = plannedModels([dir]);
     expect(models.map((m) => m.name)).toEqual(['int_totals', 'int_fill', 'int_hide', 'fct_sum']);
     const db = await (await DuckDBInstance.create(':memory:')).connect();
     const stages = async () => [{ stage: 0 }, { stage: 1 }, { stage: 2 }];
@@ -79,7 +94,7 @@ describe('SQL models', () => {
   it('refuses a model of more than one statement', async () => {
     const dir = sqlDir({ 'marts/fct_a.sql': 'SELECT 1 AS x;\nDROP TABLE cfg_x;' });
     const db = await (await DuckDBInstance.create(':memory:')).connect();
-    await expect(runModels(db, plannedModels(dir), { params: {}, flags: new Set(), loops: {} })).rejects.toThrow('sql/marts/fct_a.sql: a model is one SELECT');
+    await expect(runModels(db, plannedModels([dir]), { params: {}, flags: new Set(), loops: {} })).rejects.toThrow('sql/marts/fct_a.sql: a model is one SELECT');
   });
 
   it('reports a contract test that returns rows, with its file and the rows', async () => {
@@ -90,8 +105,8 @@ describe('SQL models', () => {
       'marts/fct_b.test.sql': 'SELECT y FROM fct_b WHERE y < 0',
     });
     const db = await (await DuckDBInstance.create(':memory:')).connect();
-    await runModels(db, plannedModels(dir), { params: {}, flags: new Set(), loops: {} });
-    expect(await brokenContracts(db, dir)).toEqual([{ label: 'sql/marts/fct_a.test.sql', rows: [{ x: -1 }] }]);
+    await runModels(db, plannedModels([dir]), { params: {}, flags: new Set(), loops: {} });
+    expect(await brokenContracts(db, [dir])).toEqual([{ label: 'sql/marts/fct_a.test.sql', rows: [{ x: -1 }] }]);
   });
 
   describe('the contracts of the marts', () => {

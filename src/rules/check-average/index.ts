@@ -4,6 +4,7 @@ import { Id, Subject } from '../../config/atoms.ts';
 import { scoreKind, type RuleText, type TableRow } from '../kind.ts';
 import { needBounds } from '../references.ts';
 import { PeriodKindSchema, scoreHead } from '../score-atoms.ts';
+import { checkAverageMessages } from './messages.ts';
 
 export const CheckAverageScore = z.strictObject({
   ...scoreHead,
@@ -20,6 +21,7 @@ export const CheckAverageScore = z.strictObject({
 
 export const checkAverage = scoreKind({
   schema: CheckAverageScore,
+  messages: checkAverageMessages,
   fromRecords: true,
   models: ['int_counted_checks', 'int_base_parts', 'int_base_scores'],
   // Check kinds are codes of the checks table, named (optionally) in check_kinds: nothing to look up.

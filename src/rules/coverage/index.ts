@@ -4,9 +4,11 @@ import { complianceKind, findingsOf } from '../kind.ts';
 import { needLevel, needPeriods } from '../references.ts';
 import { checkCoverage, type CoverageUnit } from './check.ts';
 import { Coverage } from './schema.ts';
+import { coverageMessages } from './messages.ts';
 
 export const coverage = complianceKind({
   schema: Coverage,
+  messages: coverageMessages,
   models: ['check_coverage'],
   references(rule, at, refs) {
     needLevel(rule.level, at('level'), refs);

@@ -5,6 +5,7 @@ import { THRESHOLD_SYMBOL } from '../../config/thresholds.ts';
 import { scoreKind, type RuleText, type TableRow } from '../kind.ts';
 import { needBounds } from '../references.ts';
 import { PeriodKindSchema, scoreHead } from '../score-atoms.ts';
+import { eventTallyMessages } from './messages.ts';
 
 /** Per period, how many events of the listed types an entity had, or the sum of their points or amounts. */
 export const EventTallyScore = z.strictObject({
@@ -22,6 +23,7 @@ export const EventTallyScore = z.strictObject({
 
 export const eventTally = scoreKind({
   schema: EventTallyScore,
+  messages: eventTallyMessages,
   fromRecords: true,
   models: ['int_tally_events', 'int_base_parts', 'int_base_scores'],
   references: (score, at, refs) => needBounds(score.floor, score.cap, 'cap', at, refs),

@@ -5,6 +5,7 @@ import { scoreKind, type ConfigRow, type RuleText, type ScoreWords, type TableRo
 import { needBounds } from '../references.ts';
 import { OnNonpositive, Peer, PeriodKindSchema, scoreFloor, Source } from '../score-atoms.ts';
 import { peerColumns, sourceKey, sourceLabel, sourceScore } from '../score-sources.ts';
+import { indicatorsMessages } from './messages.ts';
 
 const indicatorBase = {
   id: Id,
@@ -63,6 +64,7 @@ type IndicatorsScore = z.infer<typeof IndicatorsScore>;
 
 export const indicators = scoreKind({
   schema: IndicatorsScore,
+  messages: indicatorsMessages,
   fromRecords: false,
   models: ['int_source_values', 'int_composite_parts'],
   reads: (score) =>

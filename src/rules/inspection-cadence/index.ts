@@ -4,9 +4,11 @@ import { complianceKind, findingsOf } from '../kind.ts';
 import { needLevel, needPhases } from '../references.ts';
 import { checkInspectionCadence, checkInspectionSlots, type InspectionSlot, type InspectionWeek } from './check.ts';
 import { InspectionCadence } from './schema.ts';
+import { inspectionCadenceMessages } from './messages.ts';
 
 export const inspectionCadence = complianceKind({
   schema: InspectionCadence,
+  messages: inspectionCadenceMessages,
   models: ['check_inspection_weeks', 'check_inspection_slots'],
   references(rule, at, refs) {
     needLevel(rule.level, at('level'), refs);

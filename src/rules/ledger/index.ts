@@ -4,6 +4,7 @@ import { Num, Subject } from '../../config/atoms.ts';
 import { scoreKind, type RuleText } from '../kind.ts';
 import { needBounds } from '../references.ts';
 import { PeriodKindSchema, scoreHead } from '../score-atoms.ts';
+import { ledgerMessages } from './messages.ts';
 
 export const LedgerScore = z.strictObject({
   ...scoreHead,
@@ -18,6 +19,7 @@ export const LedgerScore = z.strictObject({
 // (src/site/methodology.ts), as they are rules of their own lists.
 export const ledger = scoreKind({
   schema: LedgerScore,
+  messages: ledgerMessages,
   fromRecords: true,
   models: ['int_postings', 'int_base_parts', 'int_base_scores'],
   references: (score, at, refs) => needBounds(score.floor, score.cap, 'cap', at, refs),

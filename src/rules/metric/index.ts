@@ -4,6 +4,7 @@ import { Id, Subject } from '../../config/atoms.ts';
 import { scoreKind, type RuleText, type TableRow } from '../kind.ts';
 import { needBounds } from '../references.ts';
 import { MetricAggregate, PeriodKindSchema, scoreHead } from '../score-atoms.ts';
+import { metricMessages } from './messages.ts';
 
 /** The period's values of one declared metric for the subject: their sum, mean, latest, lowest or highest. */
 export const MetricScore = z.strictObject({
@@ -17,6 +18,7 @@ export const MetricScore = z.strictObject({
 
 export const metric = scoreKind({
   schema: MetricScore,
+  messages: metricMessages,
   fromRecords: true,
   models: ['int_metric_values', 'int_base_parts', 'int_base_scores'],
   references(score, at, refs) {

@@ -5,6 +5,7 @@ import { scoreKind, type RuleText, type TableRow } from '../kind.ts';
 import { needBounds } from '../references.ts';
 import { OnNonpositive, PeriodKindSchema, RatioTerm, scoreHead } from '../score-atoms.ts';
 import { ratioTermColumns, sourceLabel, sourceScore } from '../score-sources.ts';
+import { ratioMessages } from './messages.ts';
 
 /** Numerator / denominator over the period (S9: rated / served, satisfied / rated). */
 export const RatioScore = z.strictObject({
@@ -21,6 +22,7 @@ export const RatioScore = z.strictObject({
 
 export const ratio = scoreKind({
   schema: RatioScore,
+  messages: ratioMessages,
   fromRecords: false,
   models: ['int_stage_scores'],
   reads: (score) => [...sourceScore(score.numerator, ['numerator']), ...sourceScore(score.denominator, ['denominator'])],

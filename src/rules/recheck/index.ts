@@ -4,9 +4,11 @@ import { complianceKind, findingsOf } from '../kind.ts';
 import { needLevel, needPeriods, needScoreOf } from '../references.ts';
 import { checkRecheck, type RecheckUnit } from './check.ts';
 import { Recheck } from './schema.ts';
+import { recheckMessages } from './messages.ts';
 
 export const recheck = complianceKind({
   schema: Recheck,
+  messages: recheckMessages,
   models: ['check_recheck'],
   references(rule, at, refs) {
     needLevel(rule.level, at('level'), refs);

@@ -5,6 +5,7 @@ import { scoreKind, type RuleText, type TableRow } from '../kind.ts';
 import { needBounds } from '../references.ts';
 import { MetricAggregate, PeriodKindSchema, scoreHead } from '../score-atoms.ts';
 import { metricKey } from '../score-sources.ts';
+import { rollupMessages } from './messages.ts';
 
 /** A unit's score from another score of the units at a lower level, or of the staff, beneath it. */
 export const RollupScore = z.strictObject({
@@ -23,6 +24,7 @@ export const RollupScore = z.strictObject({
 
 export const rollup = scoreKind({
   schema: RollupScore,
+  messages: rollupMessages,
   fromRecords: false,
   models: ['int_stage_scores'],
   reads: (score) => [{ score: score.of, path: ['of'] }],

@@ -5,6 +5,7 @@ import { scoreKind, type RuleText, type TableRow } from '../kind.ts';
 import { needBounds } from '../references.ts';
 import { MetricAggregate, PeriodKindSchema, scoreHead } from '../score-atoms.ts';
 import { metricKey } from '../score-sources.ts';
+import { rubricMessages } from './messages.ts';
 
 /** A rubric (S9): items with maximum points, each read from its own metric; total = sum of the capped items. */
 export const RubricScore = z.strictObject({
@@ -19,6 +20,7 @@ export const RubricScore = z.strictObject({
 
 export const rubric = scoreKind({
   schema: RubricScore,
+  messages: rubricMessages,
   fromRecords: false,
   models: ['int_source_values', 'int_composite_parts'],
   references(score, at, refs) {

@@ -4,9 +4,11 @@ import { complianceKind, findingsOf } from '../kind.ts';
 import { needLevel, needPeriods, needScoreOf } from '../references.ts';
 import { checkScoreThreshold, type ScoredUnit } from './check.ts';
 import { ScoreThreshold } from './schema.ts';
+import { scoreThresholdMessages } from './messages.ts';
 
 export const scoreThreshold = complianceKind({
   schema: ScoreThreshold,
+  messages: scoreThresholdMessages,
   models: ['check_period_scores'],
   references(rule, at, refs) {
     needLevel(rule.level, at('level'), refs);

@@ -2,9 +2,11 @@
 import { complianceKind } from '../kind.ts';
 import { checkSignoff, type SignoffCheck } from './check.ts';
 import { Signoff } from './schema.ts';
+import { signoffMessages } from './messages.ts';
 
 export const signoff = complianceKind({
   schema: Signoff,
+  messages: signoffMessages,
   models: ['check_signoffs'],
   // Check kinds are codes of the checks table, not declared IDs: nothing to look up.
   references() {},

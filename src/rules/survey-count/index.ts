@@ -4,9 +4,11 @@ import { complianceKind, findingsOf } from '../kind.ts';
 import { needLevel, needPhases } from '../references.ts';
 import { checkSurveyCount, type SurveyMonth } from './check.ts';
 import { SurveyCount } from './schema.ts';
+import { surveyCountMessages } from './messages.ts';
 
 export const surveyCount = complianceKind({
   schema: SurveyCount,
+  messages: surveyCountMessages,
   models: ['check_survey_months'],
   references(rule, at, refs) {
     needLevel(rule.level, at('level'), refs);

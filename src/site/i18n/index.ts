@@ -15,6 +15,8 @@
  *   entries (period labels) as they are, joined
  */
 import type { Locale, ThresholdOp } from '../../config/schema.ts';
+import { RULE_MESSAGES } from '../../rules/index.ts';
+import type { KindWords } from '../../rules/kind.ts';
 import type { ScoreUnit } from '../model.ts';
 import { THRESHOLD_SYMBOL } from '../../config/thresholds.ts';
 import { formatDay } from '../../config/dates.ts';
@@ -24,13 +26,33 @@ import en from './en.json';
 export type MessageKey = keyof typeof zhCN;
 export type MessageValues = Record<string, string | number>;
 
-const catalogs: Record<Locale, Record<string, string>> = { 'zh-CN': zhCN, en };
+/**
+ * The site's own catalogs and the messages each rule kind keeps in its folder, as one catalog per
+ * language. A key missing from one language would only show in that locale's build, and a key
+ * defined twice would let one definition hide the other: both are refused in every build.
+ */
+export function mergedCatalogs(parts: readonly { source: string; messages: KindWords }[]): KindWords {
+  const merged: KindWords = { 'zh-CN': {}, en: {} };
+  const definedIn = new Map<string, string>();
+  for (const { source, messages } of parts) {
+    const [zhKeys, enKeys] = [Object.keys(messages['zh-CN']), Object.keys(messages.en)];
+    const unmatched = [...zhKeys.filter((k) => !(k in messages.en)), ...enKeys.filter((k) => !(k in messages['zh-CN']))];
+    if (unmatched.length > 0) throw new Error(`i18n: ${source}: keys not in both languages: ${unmatched.join(', ')}`);
+    for (const key of zhKeys) {
+      const earlier = definedIn.get(key);
+      if (earlier !== undefined) throw new Error(`i18n: the message "${key}" is defined in ${earlier} and again in ${source}`);
+      definedIn.set(key, source);
+    }
+    Object.assign(merged['zh-CN'], messages['zh-CN']);
+    Object.assign(merged.en, messages.en);
+  }
+  return merged;
+}
 
-// A key missing from one catalog would only show in that locale's build: refuse it in every build.
-const zhKeys = Object.keys(zhCN);
-const enKeys = Object.keys(en);
-const unmatched = [...zhKeys.filter((k) => !(k in en)), ...enKeys.filter((k) => !(k in zhCN))];
-if (unmatched.length > 0) throw new Error(`i18n: keys not in both catalogs: ${unmatched.join(', ')}`);
+const catalogs = mergedCatalogs([
+  { source: 'src/site/i18n', messages: { 'zh-CN': zhCN, en } },
+  ...RULE_MESSAGES,
+]);
 
 function lookup(locale: Locale, key: string): string {
   const text = catalogs[locale][key];
