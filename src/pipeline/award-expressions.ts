@@ -12,12 +12,12 @@
  * runs with external access switched off too, a second wall should the allowlist ever miss
  * something. (3) When they fail on the data, the failure is traced to the expression and the
  * standing (awardExpressionFailure). The allowlist and the macros are the awards rule's own
- * (src/rules/awards/expressions.ts); this module runs them on DuckDB.
+ * (src/rules/awards/index.ts); this module runs them on DuckDB.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
 import { locateInConfig } from '../config/read.ts';
-import { COLUMN_NAMES, EXPRESSION_COLUMNS, expressionsOf, FUNCTIONS, refusedNode, wrapped, type AstNode, type Located } from '../rules/awards/expressions.ts';
+import { COLUMN_NAMES, EXPRESSION_COLUMNS, expressionsOf, FUNCTIONS, refusedNode, wrapped, type AstNode, type Located } from '../rules/awards/index.ts';
 import { BuildError, shown, type Diagnostic } from '../config/diagnostics.ts';
 import { queryRows, runSqlFile } from './sql.ts';
 

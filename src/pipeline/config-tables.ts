@@ -8,7 +8,7 @@ import type { Competition } from '../config/read.ts';
 import { scoreStages } from '../config/score-graph.ts';
 import { periodMatches } from '../config/periods.ts';
 import { runSqlFile } from './sql.ts';
-import { awardMacrosSql } from '../rules/awards/expressions.ts';
+import { awardMacrosSql } from '../rules/awards/index.ts';
 import { awardRows, complianceRows, eligibilityRows, eventTypeRows, scoreColumns, scoreRows } from '../rules/index.ts';
 import type { ConfigRow, TableRow } from '../rules/kind.ts';
 
