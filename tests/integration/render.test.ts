@@ -46,7 +46,8 @@ describe('rendering the model', () => {
     expect(heatmap).toContain('>−2.5<');
     expect(heatmap).toContain('另有7个未列出');
     expect(heatmap.match(/<td class="num"[^>]*>–<\/td>/g)).toHaveLength(2);
-    // The model lists the outlets from O4 down; both drawings list them best first in June: 98, 91, −2.5, then 北街网点 with no June score.
+    // The model lists the outlets best first in June (the pipeline sorts them: unit-heatmaps.test.ts):
+    // 98, 91, −2.5, then 北街网点 with no June score; both drawings keep the model's order.
     const drillDown = [...heatmap.matchAll(/<th scope="row"[^>]*>\s*<a href="\/units\/(\w+)\/"/g)].map((m) => m[1]);
     expect(drillDown).toEqual(['O1', 'O2', 'O3', 'O4']);
     expect(heatmap).toContain('颜色越深得分越高，越好');
