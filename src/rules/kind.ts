@@ -88,7 +88,7 @@ export interface CheckRun {
 /** A compliance rule kind (`compliance[].kind`): its findings never change a score. */
 export interface ComplianceKind<S extends z.ZodObject = z.ZodObject> {
   schema: S;
-  /** The SQL queries its check reads (in its folder, or sql/checks): the only ones `CheckRun.query` lets it read. */
+  /** The SQL queries its check reads (.sql files of its folder): the only ones `CheckRun.query` lets it read. */
   models: readonly string[];
   /** Checks of the IDs it names; `at` turns a key path inside the rule into its YAML path. */
   references(rule: z.infer<S>, at: (...rest: PropertyKey[]) => YamlPath, refs: References): void;
