@@ -36,7 +36,7 @@ export function mergedCatalogs(parts: readonly { source: string; messages: KindW
   const definedIn = new Map<string, string>();
   for (const { source, messages } of parts) {
     const [zhKeys, enKeys] = [Object.keys(messages['zh-CN']), Object.keys(messages.en)];
-    const unmatched = [...zhKeys.filter((k) => !(k in messages.en)), ...enKeys.filter((k) => !(k in messages['zh-CN']))];
+    const unmatched = [...zhKeys.filter((k) => !Object.hasOwn(messages.en, k)), ...enKeys.filter((k) => !Object.hasOwn(messages['zh-CN'], k))];
     if (unmatched.length > 0) throw new Error(`i18n: ${source}: keys not in both languages: ${unmatched.join(', ')}`);
     for (const key of zhKeys) {
       const earlier = definedIn.get(key);
