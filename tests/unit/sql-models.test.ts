@@ -69,6 +69,18 @@ describe('SQL models', () => {
     expect(() => plannedModels([dir, kindDir])).toThrow('two SQL files named int_b.sql');
   });
 
+  it('names the files of a cycle and of a missing model across sql/ and a rule kind folder', () => {
+    const kindDir = path.join(mkdtempSync(path.join(tmpdir(), 'podium-kind-')), 'rules');
+    mkdirSync(path.join(kindDir, 'stamp'), { recursive: true });
+    writeFileSync(path.join(kindDir, 'stamp', 'int_b.sql'), 'SELECT * FROM int_c');
+    const dir = sqlDir({ 'intermediate/int_c.sql': 'SELECT * FROM int_b' });
+    expect(() => plannedModels([dir, kindDir])).toThrow(
+      'the SQL models form a cycle: rules/stamp/int_b.sql reads int_c from sql/intermediate/int_c.sql, sql/intermediate/int_c.sql reads int_b from rules/stamp/int_b.sql',
+    );
+    writeFileSync(path.join(kindDir, 'stamp', 'int_b.sql'), 'SELECT * FROM fct_gone');
+    expect(() => plannedModels([dir, kindDir])).toThrow("rules/stamp/int_b.sql reads fct_gone, but there is no model sql/marts/fct_gone.sql, nor fct_gone.sql in a rule kind's folder");
+  });
+
   it('refuses a model named without its layer prefix and an unknown header word', () => {
     expect(() => order(sqlDir({ 'marts/standings.sql': 'SELECT 1' }))).toThrow('sql/marts/standings.sql: a model of this layer is named fct_<table>');
     expect(() => order(sqlDir({ 'marts/fct_a.sql': '-- podium: repeat twice\nSELECT 1' }))).toThrow('unknown podium header word "repeat twice"');
