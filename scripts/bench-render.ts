@@ -1,10 +1,11 @@
 /**
- * npx tsx scripts/bench-render.ts --model DIR [--every N] [--out DIR] [--base /]
+ * npx tsx scripts/bench-render.ts --model DIR [--every N] [--out DIR] [--base /] [--renderer DIR]
  * The page stage alone, in this one thread, over a site model a build kept (`npm run bench --
  * --no-render --keep` keeps its work folder; the model is its `model/`): renders every N-th page
  * with the compiled renderer, as a render worker does, and prints the CPU time it took per page.
  * One thread, so `node --cpu-prof` profiles exactly the page work; with --out the pages are
- * written there, to compare two code versions byte for byte.
+ * written there, to compare two code versions byte for byte; --renderer takes another version's
+ * compiled renderer (a folder under node_modules/.cache/podium-renderer/) instead of this one's.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     every: { type: 'string', default: '1' },
     out: { type: 'string' },
     base: { type: 'string', default: '/' },
+    renderer: { type: 'string' },
   },
 });
 if (!values.model) throw new Error('--model DIR: the model folder of a kept build is required');
@@ -27,7 +29,8 @@ process.env[MODEL_DIR_ENV] = path.resolve(values.model);
 const every = Number(values.every);
 if (!Number.isInteger(every) || every < 1) throw new Error(`--every: expected a whole number of at least 1, found ${values.every}`);
 
-const renderer = (await import(pathToFileURL((await compiledRenderer(values.base)).entry).href)) as RendererExports;
+const entry = values.renderer ? path.resolve(values.renderer, 'server', 'entry.mjs') : (await compiledRenderer(values.base)).entry;
+const renderer = (await import(pathToFileURL(entry).href)) as RendererExports;
 const pages = (await renderer.pagePaths()).filter((_, i) => i % every === 0);
 const cpuBefore = process.cpuUsage();
 const started = performance.now();

@@ -6,6 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { PeerDistribution } from '../site/model.ts';
+import type { ChartElement } from './chart-dom.ts';
 import { chartDocument, mend } from './score-chart.ts';
 
 export interface PeerChartInput {
@@ -32,14 +33,13 @@ const CLASS_NAME = 'peer-chart';
 /** Which of the chart's marks to draw: all, the peers' own (the same on every page of a ranking), or this entity's. */
 type Marks = 'all' | 'peers' | 'self';
 
-function plotPeers(input: PeerChartInput, marks: Marks, xDomain?: number[]): Element {
-  const document = chartDocument();
+function plotPeers(input: PeerChartInput, marks: Marks, xDomain?: number[]): ChartElement {
   const { peers } = input;
   const selfAbove = peers.score >= peers.median;
   const shared = marks !== 'self';
   const own = marks !== 'peers';
   return Plot.plot({
-    document,
+    document: chartDocument(),
     className: CLASS_NAME,
     width: input.width,
     height: peers.scores ? 150 : 190,
@@ -61,13 +61,13 @@ function plotPeers(input: PeerChartInput, marks: Marks, xDomain?: number[]): Ele
       shared ? Plot.text([peers.median], { x: (d: number) => d, text: () => input.medianLabel, frameAnchor: 'bottom', dy: -4, dx: selfAbove ? -4 : 4, textAnchor: selfAbove ? 'end' : 'start', fill: MEDIAN, fontWeight: 'bold' }) : null,
       own ? Plot.text([peers.score], { x: (d: number) => d, text: () => input.selfLabel, frameAnchor: 'top', dy: -12, dx: selfAbove ? 4 : -4, textAnchor: selfAbove ? 'end' : 'start', fill: SELF, fontWeight: 'bold' }) : null,
     ],
-  }) as unknown as Element;
+  }) as unknown as ChartElement;
 }
 
 /** The whole chart in one drawing. */
 export function drawPeerChart(input: PeerChartInput): string {
   const svg = plotPeers(input, 'all');
-  mend(svg, input, chartDocument());
+  mend(svg, input);
   return svg.outerHTML;
 }
 
@@ -94,7 +94,7 @@ function peersDrawing(input: PeerChartInput): PeersDrawing {
   let drawing = drawings.get(key);
   if (!drawing) {
     const svg = plotPeers(input, 'peers');
-    mend(svg, { label: '', description: '' }, chartDocument());
+    mend(svg, { label: '', description: '' });
     // After the title and description: the axes, the peers, the median's rule and, last, its word.
     const groups = [...svg.children].slice(2).map((child) => child.outerHTML);
     const values = [...(peers.scores ?? []), ...(peers.bins ?? []).flatMap((bin) => [bin.from, bin.to]), peers.median];
@@ -121,7 +121,7 @@ export function peerChartSvg(input: PeerChartInput): string {
   const { score } = input.peers;
   if (score < drawing.extent[0] || score > drawing.extent[1]) return drawPeerChart(input);
   const svg = plotPeers(input, 'self', drawing.domain);
-  mend(svg, input, chartDocument());
+  mend(svg, input);
   const [, , selfRule, selfText] = [...svg.children].map((child) => child.outerHTML);
   const html = svg.outerHTML;
   const opening = html.slice(0, html.length - `${selfRule}${selfText}</svg>`.length);
