@@ -1,18 +1,21 @@
 /**
  * npx tsx scripts/bench-render.ts --model DIR [--every N] [--out DIR] [--base /] [--renderer DIR]
- * The page stage alone, in this one thread, over a site model a build kept (`npm run bench --
- * --no-render --keep` keeps its work folder; the model is its `model/`): renders every N-th page
- * with the compiled renderer, as a render worker does, and prints the CPU time it took per page.
- * One thread, so `node --cpu-prof` profiles exactly the page work; with --out the pages are
- * written there, to compare two code versions byte for byte; --renderer takes another version's
- * compiled renderer (a folder under node_modules/.cache/podium-renderer/) instead of this one's.
+ * The page stage alone over a site model a build kept (`npm run bench -- --no-render --keep`
+ * keeps its work folder; the model is its `model/`): one render worker, started as the build
+ * starts them, renders every N-th page with the compiled renderer, and the CPU time it took per
+ * page is printed. One worker, so `node --cpu-prof` profiles exactly the page work in that
+ * worker's profile. The pages are written to --out (a scratch folder without it), to compare two
+ * code versions byte for byte; --renderer takes another version's compiled renderer (a folder
+ * under node_modules/.cache/podium-renderer/) instead of this one's.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compiledRenderer } from '../src/render/compile.ts';
 import type { RendererExports } from '../src/render/entry.ts';
+import { renderShare } from '../src/render/render.ts';
 import { MODEL_DIR_ENV } from '../src/site/model.ts';
 
 const { values } = parseArgs({
@@ -25,30 +28,27 @@ const { values } = parseArgs({
   },
 });
 if (!values.model) throw new Error('--model DIR: the model folder of a kept build is required');
-process.env[MODEL_DIR_ENV] = path.resolve(values.model);
+const modelDir = path.resolve(values.model);
 const every = Number(values.every);
 if (!Number.isInteger(every) || every < 1) throw new Error(`--every: expected a whole number of at least 1, found ${values.every}`);
 
 const entry = values.renderer ? path.resolve(values.renderer, 'server', 'entry.mjs') : (await compiledRenderer(values.base)).entry;
-const renderer = (await import(pathToFileURL(entry).href)) as RendererExports;
-const pages = (await renderer.pagePaths()).filter((_, i) => i % every === 0);
+// The pages are listed here, as the build's page cache lists them, and the worker renders those.
+process.env[MODEL_DIR_ENV] = modelDir;
+const pages = (await ((await import(pathToFileURL(entry).href)) as RendererExports).pagePaths()).filter((_, i) => i % every === 0);
+const siteDir = values.out ? path.resolve(values.out) : mkdtempSync(path.join(os.tmpdir(), 'podium-bench-render-'));
+
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
-let bytes = 0;
-for (const page of pages) {
-  const { status, html } = await renderer.renderPage(page);
-  if (status !== page.status) throw new Error(`${page.pathname} rendered with status ${status}, expected ${page.status}`);
-  bytes += Buffer.byteLength(html);
-  if (values.out) {
-    const file = path.join(values.out, page.file);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, html);
-  }
+try {
+  await renderShare({ entry, siteDir, index: 0, count: 1, modelDir, only: pages.map((page) => page.file), cache: null }, () => undefined, new AbortController().signal);
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const written = readdirSync(siteDir, { recursive: true }).filter((file) => String(file).endsWith('.html')).length;
+  console.log(
+    `${written} pages: ${cpuSeconds.toFixed(2)} s CPU (user ${(cpu.user / 1e6).toFixed(2)}, sys ${(cpu.system / 1e6).toFixed(2)}; the worker's start included), ` +
+      `${((cpuSeconds * 1000) / pages.length).toFixed(2)} ms CPU per page, ${((performance.now() - started) / 1000).toFixed(2)} s wall`,
+  );
+} finally {
+  if (!values.out) rmSync(siteDir, { recursive: true, force: true });
 }
-const cpu = process.cpuUsage(cpuBefore);
-const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-console.log(
-  `${pages.length} pages: ${cpuSeconds.toFixed(2)} s CPU (user ${(cpu.user / 1e6).toFixed(2)}, sys ${(cpu.system / 1e6).toFixed(2)}), ` +
-    `${((cpuSeconds * 1000) / pages.length).toFixed(2)} ms CPU per page, ${((performance.now() - started) / 1000).toFixed(2)} s wall, ` +
-    `${(bytes / pages.length / 1024).toFixed(1)} KiB HTML per page`,
-);
