@@ -114,7 +114,8 @@ function peersDrawing(input: PeerChartInput): PeersDrawing {
  * The chart as an SVG string. Only this entity's rule and word differ between the pages of one
  * ranking, so the peers are drawn once per ranking and size (peersDrawing) and each page draws
  * only its own two marks on the same scale, with the same bytes as one whole drawing. A score
- * outside the peers' span would widen the scale: that chart is drawn whole.
+ * outside the peers' span would widen the scale, and an empty name draws no word: those charts
+ * are drawn whole.
  */
 export function peerChartSvg(input: PeerChartInput): string {
   const drawing = peersDrawing(input);
@@ -122,7 +123,9 @@ export function peerChartSvg(input: PeerChartInput): string {
   if (score < drawing.extent[0] || score > drawing.extent[1]) return drawPeerChart(input);
   const svg = plotPeers(input, 'self', drawing.domain);
   mend(svg, input);
-  const [, , selfRule, selfText] = [...svg.children].map((child) => child.outerHTML);
+  // After the title and description, the rule and the word; Plot leaves out an empty word.
+  const [, , selfRule, selfText, ...more] = svg.children.map((child) => child.outerHTML);
+  if (selfRule === undefined || selfText === undefined || more.length > 0) return drawPeerChart(input);
   const html = svg.outerHTML;
   const opening = html.slice(0, html.length - `${selfRule}${selfText}</svg>`.length);
   return `${opening}${drawing.beforeSelfRule}${selfRule}${drawing.medianText}${selfText}</svg>`;

@@ -35,8 +35,11 @@ describe('peerChartSvg', () => {
       for (const score of [-60, -12.5, 3.3, 90, 93.25, 95, 99, 150, -200]) {
         for (const width of [380, 290]) {
           const chart = input({ ...ranking, score });
-          const page = { ...chart, width, selfLabel: `A&B <${score}>`, description: `score ${score}` };
-          expect(peerChartSvg(page)).toBe(drawPeerChart(page));
+          // A name with markup in it, one over two lines (Plot writes those as lines of their own), and none.
+          for (const selfLabel of [`A&B <${score}> "q"`, `two\nlines ${score}`, '']) {
+            const page = { ...chart, width, selfLabel, label: `${selfLabel} & peers`, description: `score ${score}` };
+            expect(peerChartSvg(page)).toBe(drawPeerChart(page));
+          }
         }
       }
     }
