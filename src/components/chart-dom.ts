@@ -5,8 +5,9 @@
  * and creating and collecting those entries was the render stage's largest cost (README,
  * Performance). Charts only build trees and serialize them, so that is all this does: the
  * methods Plot's marks and d3-selection call while drawing (elements, attributes, inline
- * styles, text), and outerHTML as an HTML parser writes inline SVG. A Plot feature that needs
- * more (pointer interactions, tips measured with getBBox) fails loudly here, not silently.
+ * styles, text), and outerHTML as an HTML parser writes inline SVG. A Plot feature that calls
+ * what this lacks (pointer interactions' event listeners, tips measured with getBBox) fails
+ * with a TypeError, not with a wrong drawing.
  */
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
