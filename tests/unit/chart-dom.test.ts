@@ -41,6 +41,15 @@ const cellOptions = (document: unknown) => ({
   marks: [Plot.cell(rows, { x: 'when', y: 'name', fill: 'none', stroke: '#9ca3af', inset: 1.5 }), Plot.cell(rows, { x: 'when', y: 'name', fill: 'y', inset: 1 }), Plot.text(rows, { x: 'when', y: 'name', text: 'y' })],
 });
 
+const timeOptions = (document: unknown) => ({
+  document: document as Document,
+  className: 'time',
+  width: 340,
+  x: { type: 'utc' as const, ticks: rows.map((row) => row.when), tickFormat: (d: Date) => `${d.getUTCMonth() + 1}月`, label: '月份', labelArrow: 'none' as const },
+  y: { nice: true, tickSize: 0, tickFormat: (n: number) => (Number.isInteger(n) ? `${n < 0 ? '\u2212' : ''}${Math.abs(n)}` : '') },
+  marks: [Plot.line(rows, { x: 'when', y: 'y', strokeWidth: 2 }), Plot.dot(rows, { x: 'when', y: 'y', r: 4, fill: (_: unknown, i: number) => (i ? '#fff' : '#0b57a4') })],
+});
+
 /** linkedom, which the charts were drawn with before, as the reference for the bytes. */
 const linkedomDocument = () => parseHTML('<!doctype html><html><body></body></html>').document;
 
@@ -48,6 +57,7 @@ describe('the chart DOM', () => {
   for (const [name, options] of [
     ['marks, axes and inline styles', chartOptions],
     ['band scales and cells', cellOptions],
+    ['a time axis', timeOptions],
   ] as const) {
     it(`writes a Plot chart with ${name} byte for byte as linkedom does`, () => {
       const drawn = Plot.plot(options(new ChartDocument())) as unknown as ChartElement;
