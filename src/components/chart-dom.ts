@@ -1,16 +1,14 @@
 /**
- * A DOM just big enough for Observable Plot to draw a chart in on the server, and to write the
- * chart out as HTML. linkedom served before, and wrote the same bytes, but it gives every node
- * and every attribute an entry in a WeakMap of event listeners: a chart is thousands of them,
- * and creating and collecting those entries was the render stage's largest cost (README,
- * Performance). Charts only build trees and serialize them, so that is all this does: the
- * methods Plot's marks and d3-selection call while drawing (elements, attributes, inline
- * styles, text), and outerHTML as an HTML parser writes inline SVG. A Plot feature that calls
- * what this lacks (pointer interactions' event listeners, tips measured with getBBox) fails
- * with a TypeError, not with a wrong drawing.
+ * A DOM just big enough for Observable Plot to draw the site's charts in on the server, and to
+ * write them out as HTML. linkedom served before, and wrote the same bytes, but it gives every
+ * node and every attribute an entry in a WeakMap of event listeners: a chart is thousands of
+ * them, and creating and collecting those entries was the render stage's largest cost (README,
+ * Performance). Charts only build trees and serialize them, so that is all this does: what
+ * Plot's marks and d3-selection call while drawing the site's charts (elements, attributes,
+ * inline styles set as properties, text), and outerHTML as an HTML parser writes inline SVG. A
+ * Plot feature that calls what this lacks (pointer interactions' event listeners, tips measured
+ * with getBBox, legends in a figure) fails with a TypeError, not with a wrong drawing.
  */
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Text as HTML writes it: the characters that would start markup, and no-break spaces, as references. */
 const TEXT_SPECIAL = /[<>&\u00a0]/g;
@@ -22,18 +20,11 @@ const escapeAttribute = (value: string) => value.replace(/"/g, '&quot;');
 const cssName = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 type ChartNode = ChartElement | ChartText;
-type StyleDeclaration = Record<string, string> & { setProperty(name: string, value: string | null): void; removeProperty(name: string): void };
 
 export class ChartText {
   readonly nodeType = 3;
   parentNode: ChartElement | null = null;
-  constructor(
-    readonly ownerDocument: ChartDocument,
-    public data: string,
-  ) {}
-  get textContent(): string {
-    return this.data;
-  }
+  constructor(readonly data: string) {}
   toString(): string {
     return escapeText(this.data);
   }
@@ -41,79 +32,53 @@ export class ChartText {
 
 export class ChartElement {
   readonly nodeType = 1;
-  readonly namespaceURI = SVG_NS;
+  /** What d3-selection reads to create children in the same namespace: every element is SVG. */
+  readonly namespaceURI = 'http://www.w3.org/2000/svg';
   parentNode: ChartElement | null = null;
   readonly childNodes: ChartNode[] = [];
   /** In the order first set; written newest first, as the HTML parser of the pages did (linkedom). */
   readonly #attributes = new Map<string, string>();
   /** Inline style properties by CSS name, kept in the `style` attribute. */
   readonly #style = new Map<string, string>();
-  readonly #styleDeclaration: StyleDeclaration;
+  #styleDeclaration: Record<string, string> | undefined;
 
   constructor(
     readonly ownerDocument: ChartDocument,
     readonly localName: string,
-  ) {
-    const setProperty = (name: string, value: string | null) => {
-      if (value === null || value === undefined || value === '') this.#style.delete(name);
-      else this.#style.set(name, String(value));
-      if (this.#style.size === 0) this.#attributes.delete('style');
-      else this.#attributes.set('style', [...this.#style].map(([key, v]) => `${key}:${v}`).join(';'));
-    };
-    const methods = { setProperty, removeProperty: (name: string) => setProperty(name, null) };
-    this.#styleDeclaration = new Proxy(methods, {
-      get: (target, name) => (name in target ? target[name as keyof typeof methods] : typeof name === 'string' ? (this.#style.get(cssName(name)) ?? '') : undefined),
-      set: (_, name, value: string | null) => {
+  ) {}
+
+  /** Properties to set, as Plot sets a chart's `style` option (Object.assign); made when first asked for. */
+  get style(): Record<string, string> {
+    return (this.#styleDeclaration ??= new Proxy({} as Record<string, string>, {
+      get: (_, name) => (typeof name === 'string' ? (this.#style.get(cssName(name)) ?? '') : undefined),
+      set: (_, name, value: unknown) => {
         if (typeof name !== 'string') return false;
-        setProperty(cssName(name), value);
+        if (value === null || value === undefined || value === '') this.#style.delete(cssName(name));
+        else this.#style.set(cssName(name), String(value));
+        if (this.#style.size === 0) this.#attributes.delete('style');
+        else this.#attributes.set('style', [...this.#style].map(([key, v]) => `${key}:${v}`).join(';'));
         return true;
       },
-    }) as StyleDeclaration;
-  }
-
-  get style(): StyleDeclaration {
-    return this.#styleDeclaration;
+    }));
   }
   set style(_: unknown) {
     throw new Error('chart DOM: give inline styles as an object of properties');
   }
 
-  get tagName(): string {
-    return this.localName;
-  }
   get children(): ChartElement[] {
     return this.childNodes.filter((node): node is ChartElement => node instanceof ChartElement);
   }
   get firstChild(): ChartNode | null {
     return this.childNodes[0] ?? null;
   }
-  get lastChild(): ChartNode | null {
-    return this.childNodes.at(-1) ?? null;
-  }
-  get nextSibling(): ChartNode | null {
-    const siblings = this.parentNode?.childNodes;
-    return siblings?.[siblings.indexOf(this) + 1] ?? null;
-  }
 
   setAttribute(name: string, value: unknown): void {
     if (name === 'style') throw new Error('chart DOM: set inline styles through .style');
     this.#attributes.set(name, String(value));
   }
-  setAttributeNS(_namespace: string | null, name: string, value: unknown): void {
-    this.setAttribute(name, value);
-  }
-  getAttribute(name: string): string | null {
-    return this.#attributes.get(name) ?? null;
-  }
-  hasAttribute(name: string): boolean {
-    return this.#attributes.has(name);
-  }
   removeAttribute(name: string): void {
     if (name === 'style') this.#style.clear();
     this.#attributes.delete(name);
-  }
-  removeAttributeNS(_namespace: string | null, name: string): void {
-    this.removeAttribute(name);
   }
 
   insertBefore<T extends ChartNode>(node: T, before: ChartNode | null): T {
@@ -138,21 +103,15 @@ export class ChartElement {
   remove(): void {
     this.parentNode?.removeChild(this);
   }
-  append(...nodes: (ChartNode | string)[]): void {
-    for (const node of nodes) this.appendChild(typeof node === 'string' ? new ChartText(this.ownerDocument, node) : node);
-  }
-  prepend(...nodes: (ChartNode | string)[]): void {
+  prepend(...nodes: ChartNode[]): void {
     const first = this.firstChild;
-    for (const node of nodes) this.insertBefore(typeof node === 'string' ? new ChartText(this.ownerDocument, node) : node, first);
+    for (const node of nodes) this.insertBefore(node, first);
   }
 
-  get textContent(): string {
-    return this.childNodes.map((node) => node.textContent).join('');
-  }
   set textContent(text: string | null) {
     for (const node of this.childNodes) node.parentNode = null;
     this.childNodes.length = 0;
-    if (text !== null && text !== undefined && text !== '') this.appendChild(new ChartText(this.ownerDocument, String(text)));
+    if (text !== null && text !== undefined && text !== '') this.appendChild(new ChartText(String(text)));
   }
 
   /** As inline SVG in an HTML page: every attribute double-quoted, an element without children closed with ` />`. */
@@ -166,16 +125,11 @@ export class ChartElement {
   }
 }
 
-/** The document Plot is given (its `document` option): it only creates nodes. */
+/** The document Plot is given (its `document` option): it only creates elements. */
 export class ChartDocument {
+  /** What Plot creates its first elements from (d3-selection's creator reads its document and namespace). */
   readonly documentElement: ChartElement = new ChartElement(this, 'html');
   createElementNS(_namespace: string | null, name: string): ChartElement {
     return new ChartElement(this, name);
-  }
-  createElement(name: string): ChartElement {
-    return new ChartElement(this, name);
-  }
-  createTextNode(text: string): ChartText {
-    return new ChartText(this, text);
   }
 }

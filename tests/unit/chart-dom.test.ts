@@ -85,15 +85,15 @@ describe('the chart DOM', () => {
     const element = new ChartDocument().createElementNS(null, 'rect');
     element.setAttribute('x', 1);
     element.setAttribute('y', 2);
-    element.style.fontSize = '12px';
-    element.style.setProperty('fill-opacity', '0.5');
+    Object.assign(element.style, { fontSize: '12px', fillOpacity: '0.5' });
     element.setAttribute('x', 3);
     expect(element.outerHTML).toBe('<rect style="font-size:12px;fill-opacity:0.5" y="2" x="3" />');
-    element.style.removeProperty('font-size');
+    element.style.fontSize = '';
     element.removeAttribute('y');
     expect(element.outerHTML).toBe('<rect style="fill-opacity:0.5" x="3" />');
     expect(() => {
       (element as unknown as { style: string }).style = 'fill: red';
     }).toThrow(/object/);
+    expect(() => element.setAttribute('style', 'fill: red')).toThrow(/\.style/);
   });
 });
