@@ -8,7 +8,7 @@
  * code versions byte for byte; --renderer takes another version's compiled renderer (a folder
  * under node_modules/.cache/podium-renderer/) instead of this one's.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -44,9 +44,8 @@ try {
   await renderShare({ entry, siteDir, index: 0, count: 1, modelDir, only: pages.map((page) => page.file), cache: null }, () => undefined, new AbortController().signal);
   const cpu = process.cpuUsage(cpuBefore);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  const written = readdirSync(siteDir, { recursive: true }).filter((file) => String(file).endsWith('.html')).length;
   console.log(
-    `${written} pages: ${cpuSeconds.toFixed(2)} s CPU (user ${(cpu.user / 1e6).toFixed(2)}, sys ${(cpu.system / 1e6).toFixed(2)}; the worker's start included), ` +
+    `${pages.length} pages: ${cpuSeconds.toFixed(2)} s CPU (user ${(cpu.user / 1e6).toFixed(2)}, sys ${(cpu.system / 1e6).toFixed(2)}; the worker's start included), ` +
       `${((cpuSeconds * 1000) / pages.length).toFixed(2)} ms CPU per page, ${((performance.now() - started) / 1000).toFixed(2)} s wall`,
   );
 } finally {
