@@ -6,6 +6,7 @@
  * where a child has no score. Every word arrives in the input, in the build's locale.
  */
 import * as Plot from '@observablehq/plot';
+import type { ChartElement } from './chart-dom.ts';
 import { chartDocument, mend } from './score-chart.ts';
 
 export interface HeatmapChartInput {
@@ -54,7 +55,6 @@ function clip(name: string, width: number): string {
 export function heatmapChartSvg(input: HeatmapChartInput): string | null {
   const cells = input.rows.flatMap((row, r) => row.scores.flatMap((score, c) => (score === null ? [] : [{ row: r, column: c, score }])));
   if (cells.length === 0) return null;
-  const document = chartDocument();
   const grid = input.rows.flatMap((row, r) => row.scores.map((_, c) => ({ row: r, column: c })));
   const nameWidth = Math.min(Math.max(...input.rows.map((row) => textWidth(row.name))), input.width * NAME_SHARE);
   const marginLeft = Math.ceil(nameWidth) + 10;
@@ -75,7 +75,7 @@ export function heatmapChartSvg(input: HeatmapChartInput): string | null {
   const dark = (score: number) => high > low && darkness(score) > 0.45;
   const writeNumbers = columnWidth >= Math.max(...values.map((v) => textWidth(input.format(v)))) + 6;
   const svg = Plot.plot({
-    document,
+    document: chartDocument(),
     className: CLASS_NAME,
     width: input.width,
     height: MARGIN.top + MARGIN.bottom + ROW_HEIGHT * input.rows.length,
@@ -103,7 +103,7 @@ export function heatmapChartSvg(input: HeatmapChartInput): string | null {
       Plot.cell(cells, { x: 'column', y: 'row', fill: 'score', inset: 1 }),
       writeNumbers ? Plot.text(cells, { x: 'column', y: 'row', text: (d: { score: number }) => input.format(d.score), fill: (d: { score: number }) => (dark(d.score) ? '#fff' : '#111827') }) : null,
     ],
-  }) as unknown as Element;
-  mend(svg, input, document);
+  }) as unknown as ChartElement;
+  mend(svg, input);
   return svg.outerHTML;
 }

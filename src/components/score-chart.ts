@@ -5,7 +5,7 @@
  * same input.
  */
 import * as Plot from '@observablehq/plot';
-import { parseHTML } from 'linkedom';
+import { ChartDocument, type ChartElement } from './chart-dom.ts';
 
 /** One period of the charted kind; `score` is null where the entity has none, and the line breaks there. */
 export interface ChartPeriod {
@@ -56,11 +56,13 @@ const MARKER_CHAR_WIDTH = 8;
 const wholeTick = (n: number) => (Number.isInteger(n) ? `${n < 0 ? '\u2212' : ''}${Math.abs(n)}` : '');
 /** A fixed class name: Plot's default adds a random suffix, which would change every build. */
 const CLASS_NAME = 'score-chart';
+const SVG_NS = 'http://www.w3.org/2000/svg';
 
-// One DOM for the whole process: Plot only creates elements in it, and each chart is serialized
-// and dropped at once, so nothing accumulates.
-let shim: Document | undefined;
-export const chartDocument = (): Document => (shim ??= parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document);
+// One document for the whole process: Plot only creates elements with it, and each chart is
+// serialized and dropped at once, so nothing accumulates.
+const document = new ChartDocument();
+/** The document to give Plot, typed as the browser's, which Plot's options expect. */
+export const chartDocument = (): Document => document as unknown as Document;
 
 // Building an Intl formatter costs more than drawing a chart: one pair per locale.
 const formats = new Map<string, { month: Intl.DateTimeFormat; monthYear: Intl.DateTimeFormat }>();
@@ -136,16 +138,19 @@ const MARGIN = { left: 48, right: 28, top: 36, bottom: 40 };
  * Plot names each mark's group with aria-label ("line", "dot"), which ARIA does not allow on a
  * plain <g>; the chart is one image, named by its title. Its stylesheet moves to the page's CSS.
  */
-export function mend(svg: Element, input: { label: string; description: string }, document: Document) {
-  for (const group of svg.querySelectorAll('[aria-label]')) group.removeAttribute('aria-label');
-  for (const style of svg.querySelectorAll('style')) style.remove();
+export function mend(svg: ChartElement, input: { label: string; description: string }) {
+  const inside = (element: ChartElement): ChartElement[] => element.children.flatMap((child) => [child, ...inside(child)]);
+  for (const element of inside(svg)) {
+    if (element.localName === 'style') element.remove();
+    else element.removeAttribute('aria-label');
+  }
   svg.removeAttribute('width');
   svg.removeAttribute('height');
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', input.label);
-  const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+  const title = document.createElementNS(SVG_NS, 'title');
   title.textContent = input.label;
-  const desc = document.createElementNS('http://www.w3.org/2000/svg', 'desc');
+  const desc = document.createElementNS(SVG_NS, 'desc');
   desc.textContent = input.description;
   svg.prepend(title, desc);
 }
@@ -154,7 +159,6 @@ export function mend(svg: Element, input: { label: string; description: string }
 export function scoreChartSvg(input: ScoreChartInput): string | null {
   const scored = input.periods.filter((p) => p.score !== null);
   if (scored.length < 2) return null;
-  const document = chartDocument();
   const { month, monthYear } = monthFormats(input.locale);
   // The year on the first tick and on each January, so a competition across New Year reads right.
   const tickFormat = (d: Date, i: number) => (i === 0 || d.getUTCMonth() === 0 ? monthYear : month).format(d);
@@ -170,7 +174,7 @@ export function scoreChartSvg(input: ScoreChartInput): string | null {
   // Whole-number scores (counts) get whole-number tick labels only.
   const whole = dots.every((d) => Number.isInteger(d.y));
   const svg = Plot.plot({
-    document,
+    document: chartDocument(),
     className: CLASS_NAME,
     width: input.width,
     height: HEIGHT,
@@ -191,7 +195,7 @@ export function scoreChartSvg(input: ScoreChartInput): string | null {
       Plot.line(line, { x: 'x', y: 'y', stroke: LINE, strokeWidth: 2 }),
       Plot.dot(dots, { x: 'x', y: 'y', r: 4, stroke: LINE, strokeWidth: 2, fill: (d: { provisional: boolean }) => (d.provisional ? '#fff' : LINE) }),
     ],
-  }) as unknown as Element;
-  mend(svg, input, document);
+  }) as unknown as ChartElement;
+  mend(svg, input);
   return svg.outerHTML;
 }

@@ -23,7 +23,8 @@ export interface PagePath {
 /** A rendered page and what it read of the model while rendering (src/site/model.ts). */
 export interface RenderedPage {
   status: number;
-  html: string;
+  /** UTF-8. */
+  html: Uint8Array;
   reads: string[];
 }
 
@@ -93,7 +94,9 @@ export function createExports(manifest: SSRManifest): RendererExports {
     const url = new URL(requestPath(manifest.base, page.pathname, manifest.trailingSlash), origin);
     takeModelReads();
     const response = await app.render(new Request(url), { routeData });
-    const html = await response.text();
+    // The bytes Astro encoded, written as they are: decoding them to a string only for the file
+    // write to encode it again cost about 0.6 ms a page.
+    const html = new Uint8Array(await response.arrayBuffer());
     return { status: response.status, html, reads: takeModelReads() };
   }
 

@@ -77,7 +77,7 @@ const Manifest = z.strictObject({
   pages: z.record(SiteFile, CachedPage),
 });
 
-const sha256 = (/** @type {string | Buffer} */ content) => createHash('sha256').update(content).digest('hex');
+const sha256 = (/** @type {string | Uint8Array} */ content) => createHash('sha256').update(content).digest('hex');
 
 /**
  * The pages a previous build left under `dir`, by output file, and its listing, when it was made
@@ -137,7 +137,7 @@ export function cachedHtml(dir, hash) {
 /**
  * Keeps a rendered page's HTML, named by its hash, and returns the hash.
  * @param {string} dir
- * @param {string} html
+ * @param {Uint8Array} html
  */
 export function storeHtml(dir, html) {
   const hash = sha256(html);

@@ -120,7 +120,7 @@ interface Share {
  * (src/site/model.ts reads it), and each worker loads the renderer afresh, so nothing of one
  * build's model stays cached for the next.
  */
-function renderShare(share: Share, onMessage: (message: WorkerMessage) => void, stop: AbortSignal): Promise<void> {
+export function renderShare(share: Share, onMessage: (message: WorkerMessage) => void, stop: AbortSignal): Promise<void> {
   stop.throwIfAborted();
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./worker.mjs', import.meta.url), {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HtmlValidate } from 'html-validate';
-import { peerChartSvg, type PeerChartInput } from '../../src/components/peer-chart.ts';
+import { drawPeerChart, peerChartSvg, type PeerChartInput } from '../../src/components/peer-chart.ts';
 
 const input = (peers: Partial<PeerChartInput['peers']>): PeerChartInput => ({
   peers: { rankingLabel: '网点排名', periodLabel: '2025年10月', score: 97, count: 5, median: 95, scores: [90, 93, 95, 97, 99], bins: null, ...peers },
@@ -25,6 +25,24 @@ describe('peerChartSvg', () => {
     expect(svg).toContain('>中位数</text>');
     expect(svg).not.toMatch(/<g[^>]*aria-label/);
     expect(peerChartSvg(input({}))).toBe(svg);
+  });
+
+  it('draws the peers once per ranking and size, and each page gives the same bytes as one whole drawing', () => {
+    const bins = Array.from({ length: 12 }, (_, i) => ({ from: -60 + i * 12.5, to: -60 + (i + 1) * 12.5, count: (i * 37) % 101 }));
+    const rankings = [{}, { scores: null, count: 999, median: 3.3, bins }];
+    // Above, at and below the median, on the peers' edges, and outside their span (the scale widens).
+    for (const ranking of rankings) {
+      for (const score of [-60, -12.5, 3.3, 90, 93.25, 95, 99, 150, -200]) {
+        for (const width of [380, 290]) {
+          const chart = input({ ...ranking, score });
+          // A name with markup in it, one over two lines (Plot writes those as lines of their own), and none.
+          for (const selfLabel of [`A&B <${score}> "q"`, `two\nlines ${score}`, '']) {
+            const page = { ...chart, width, selfLabel, label: `${selfLabel} & peers`, description: `score ${score}` };
+            expect(peerChartSvg(page)).toBe(drawPeerChart(page));
+          }
+        }
+      }
+    }
   });
 
   it('draws a histogram, not dots, for a binned ranking', () => {

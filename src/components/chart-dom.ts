@@ -1,0 +1,135 @@
+/**
+ * A DOM just big enough for Observable Plot to draw the site's charts in on the server, and to
+ * write them out as HTML. linkedom served before, and wrote the same bytes, but it gives every
+ * node and every attribute an entry in a WeakMap of event listeners: a chart is thousands of
+ * them, and creating and collecting those entries was the render stage's largest cost (README,
+ * Performance). Charts only build trees and serialize them, so that is all this does: what
+ * Plot's marks and d3-selection call while drawing the site's charts (elements, attributes,
+ * inline styles set as properties, text), and outerHTML as an HTML parser writes inline SVG. A
+ * Plot feature that calls what this lacks (pointer interactions' event listeners, tips measured
+ * with getBBox, legends in a figure) fails with a TypeError, not with a wrong drawing.
+ */
+
+/** Text as HTML writes it: the characters that would start markup, and no-break spaces, as references. */
+const TEXT_SPECIAL = /[<>&\u00a0]/g;
+const TEXT_REFERENCES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '\u00a0': '&#160;' };
+const escapeText = (text: string) => text.replace(TEXT_SPECIAL, (c) => TEXT_REFERENCES[c]!);
+/** A double-quoted attribute value ends only at a quote; nothing else needs a reference. */
+const escapeAttribute = (value: string) => value.replace(/"/g, '&quot;');
+/** A style property's name in CSS from its name in script: fontSize → font-size. */
+const cssName = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+type ChartNode = ChartElement | ChartText;
+
+export class ChartText {
+  readonly nodeType = 3;
+  parentNode: ChartElement | null = null;
+  constructor(readonly data: string) {}
+  toString(): string {
+    return escapeText(this.data);
+  }
+}
+
+export class ChartElement {
+  readonly nodeType = 1;
+  /** What d3-selection reads to create children in the same namespace: every element is SVG. */
+  readonly namespaceURI = 'http://www.w3.org/2000/svg';
+  parentNode: ChartElement | null = null;
+  readonly childNodes: ChartNode[] = [];
+  /** In the order first set; written newest first, as the HTML parser of the pages did (linkedom). */
+  readonly #attributes = new Map<string, string>();
+  /** Inline style properties by CSS name, kept in the `style` attribute. */
+  readonly #style = new Map<string, string>();
+  #styleDeclaration: Record<string, string> | undefined;
+
+  constructor(
+    readonly ownerDocument: ChartDocument,
+    readonly localName: string,
+  ) {}
+
+  /** Properties to set, as Plot sets a chart's `style` option (Object.assign); made when first asked for. */
+  get style(): Record<string, string> {
+    return (this.#styleDeclaration ??= new Proxy({} as Record<string, string>, {
+      get: (_, name) => (typeof name === 'string' ? (this.#style.get(cssName(name)) ?? '') : undefined),
+      set: (_, name, value: unknown) => {
+        if (typeof name !== 'string') return false;
+        if (value === null || value === undefined || value === '') this.#style.delete(cssName(name));
+        else this.#style.set(cssName(name), String(value));
+        if (this.#style.size === 0) this.#attributes.delete('style');
+        else this.#attributes.set('style', [...this.#style].map(([key, v]) => `${key}:${v}`).join(';'));
+        return true;
+      },
+    }));
+  }
+  set style(_: unknown) {
+    throw new Error('chart DOM: give inline styles as an object of properties');
+  }
+
+  get children(): ChartElement[] {
+    return this.childNodes.filter((node): node is ChartElement => node instanceof ChartElement);
+  }
+  get firstChild(): ChartNode | null {
+    return this.childNodes[0] ?? null;
+  }
+
+  setAttribute(name: string, value: unknown): void {
+    if (name === 'style') throw new Error('chart DOM: set inline styles through .style');
+    this.#attributes.set(name, String(value));
+  }
+  removeAttribute(name: string): void {
+    if (name === 'style') this.#style.clear();
+    this.#attributes.delete(name);
+  }
+
+  insertBefore<T extends ChartNode>(node: T, before: ChartNode | null): T {
+    node.parentNode?.removeChild(node);
+    const at = before === null ? -1 : this.childNodes.indexOf(before);
+    if (before !== null && at < 0) throw new Error('chart DOM: insertBefore a node that is not a child');
+    if (at < 0) this.childNodes.push(node);
+    else this.childNodes.splice(at, 0, node);
+    node.parentNode = this;
+    return node;
+  }
+  appendChild<T extends ChartNode>(node: T): T {
+    return this.insertBefore(node, null);
+  }
+  removeChild<T extends ChartNode>(node: T): T {
+    const at = this.childNodes.indexOf(node);
+    if (at < 0) throw new Error('chart DOM: removeChild of a node that is not a child');
+    this.childNodes.splice(at, 1);
+    node.parentNode = null;
+    return node;
+  }
+  remove(): void {
+    this.parentNode?.removeChild(this);
+  }
+  prepend(...nodes: ChartNode[]): void {
+    const first = this.firstChild;
+    for (const node of nodes) this.insertBefore(node, first);
+  }
+
+  set textContent(text: string | null) {
+    for (const node of this.childNodes) node.parentNode = null;
+    this.childNodes.length = 0;
+    if (text !== null && text !== undefined && text !== '') this.appendChild(new ChartText(String(text)));
+  }
+
+  /** As inline SVG in an HTML page: every attribute double-quoted, an element without children closed with ` />`. */
+  get outerHTML(): string {
+    return this.toString();
+  }
+  toString(): string {
+    let open = `<${this.localName}`;
+    for (const name of [...this.#attributes.keys()].reverse()) open += ` ${name}="${escapeAttribute(this.#attributes.get(name)!)}"`;
+    return this.childNodes.length === 0 ? `${open} />` : `${open}>${this.childNodes.join('')}</${this.localName}>`;
+  }
+}
+
+/** The document Plot is given (its `document` option): it only creates elements. */
+export class ChartDocument {
+  /** What Plot creates its first elements from (d3-selection's creator reads its document and namespace). */
+  readonly documentElement: ChartElement = new ChartElement(this, 'html');
+  createElementNS(_namespace: string | null, name: string): ChartElement {
+    return new ChartElement(this, name);
+  }
+}
