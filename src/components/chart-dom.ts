@@ -14,8 +14,13 @@
 const TEXT_SPECIAL = /[<>&\u00a0]/g;
 const TEXT_REFERENCES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '\u00a0': '&#160;' };
 const escapeText = (text: string) => text.replace(TEXT_SPECIAL, (c) => TEXT_REFERENCES[c]!);
-/** A double-quoted attribute value ends only at a quote; nothing else needs a reference. */
-const escapeAttribute = (value: string) => value.replace(/"/g, '&quot;');
+/**
+ * An attribute value as the HTML serializer writes it: the quote that would end it, and the
+ * ampersand, so data such as "A&amp;B" reads back as itself rather than as "A&B".
+ */
+const ATTRIBUTE_SPECIAL = /[&"\u00a0]/g;
+const ATTRIBUTE_REFERENCES: Record<string, string> = { '&': '&amp;', '"': '&quot;', '\u00a0': '&#160;' };
+const escapeAttribute = (value: string) => value.replace(ATTRIBUTE_SPECIAL, (c) => ATTRIBUTE_REFERENCES[c]!);
 /** A style property's name in CSS from its name in script: fontSize → font-size. */
 const cssName = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 

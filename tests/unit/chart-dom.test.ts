@@ -71,7 +71,8 @@ describe('the chart DOM', () => {
     const svg = Plot.plot(chartOptions(new ChartDocument())) as unknown as ChartElement;
     mend(svg, { label: TRICKY, description: TRICKY });
     const html = svg.outerHTML;
-    expect(html).toContain(' aria-label="A&B <b>&quot;q&quot;</b>\u00a0x"');
+    // The ampersand too, which linkedom left bare: "A&amp;B" in the data must not read back as "A&B".
+    expect(html).toContain(' aria-label="A&amp;B <b>&quot;q&quot;</b>&#160;x"');
     expect(html).toContain('<title>A&amp;B &lt;b&gt;"q"&lt;/b&gt;&#160;x</title>');
     expect(html).not.toContain('<b>"q"');
     // Two lines of one name become two tspans, as in a browser.
