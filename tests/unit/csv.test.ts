@@ -59,6 +59,29 @@ describe('a download', () => {
     expect(sheet!.getCell('D3').numFmt).toBe('0');
   });
 
+  it('keeps the cell format of each column on every row, whatever the rows before held (styles are shared per column and value type)', async () => {
+    const file = path.join(tempDir('download'), 'many');
+    const table = await TableExport.create(file, Row, 'title');
+    const rows = [
+      { id: 'S1', name: 'a', score: 1.5, rank: null, met: null },
+      { id: 'S2', name: 'b', score: 2, rank: 7, met: true },
+      { id: 'S3', name: 'c', score: -1, rank: null, met: false },
+      { id: 'S4', name: 'd', score: 0.25, rank: 9, met: null },
+    ];
+    for (const row of rows) table.add(row);
+    await table.close();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(`${file}.xlsx`) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(rows.map((_, i) => [sheet.getCell(`C${i + 3}`).value, sheet.getCell(`D${i + 3}`).value, sheet.getCell(`D${i + 3}`).numFmt])).toEqual([
+      [1.5, null, '0'],
+      [2, 7, '0'],
+      [-1, null, '0'],
+      [0.25, 9, '0'],
+    ]);
+    expect(sheet.getCell('C6').numFmt).toBeUndefined();
+  });
+
   it('writes the same workbook bytes twice, whatever the time (fixed zip and document dates)', async () => {
     const first = path.join(tempDir('download'), 'a');
     const second = path.join(tempDir('download'), 'a');
