@@ -1,8 +1,8 @@
 /**
  * The event ledger's downloads: the audit trail (score_parts), the per-event fines and their
  * totals per period, each streamed into a TableExport so that a large competition never sits in
- * memory. The audit trail, millions of rows at scale, is written as Parquet too, for tools that
- * read it typed and column by column (DuckDB, pandas, Power BI) instead of parsing the CSV.
+ * memory. The audit trail, millions of rows at scale, is written as Parquet instead of JSON, for
+ * tools that read it typed and column by column (DuckDB, pandas, Power BI).
  */
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -11,7 +11,7 @@ import type { Competition } from '../config/read.ts';
 import { localize } from '../config/text.ts';
 import type { Download, PeriodInfo } from '../site/model.ts';
 import { FineExportRow, FineTotalExportRow, ScorePartExportRow } from './export-schemas.ts';
-import { downloadsOf, TableExport, type ExportCounts } from './table-export.ts';
+import { downloadsOf, TableExport, type ExportCounts, type TableExportOptions } from './table-export.ts';
 import { copyToParquet, streamRows } from './sql.ts';
 
 const AUDIT_PARQUET = 'score_parts.parquet';
@@ -26,8 +26,9 @@ async function writeRowExports<Row extends object, Out extends Record<string, un
   file: string,
   title: string,
   toExport: (row: Row) => Out,
+  options?: TableExportOptions,
 ): Promise<ExportCounts> {
-  const table = await TableExport.create(file, schema, title);
+  const table = await TableExport.create(file, schema, title, options);
   for await (const chunk of streamRows<Row>(db, query)) {
     for (const row of chunk) table.add(toExport(row));
     table.flush();
@@ -40,7 +41,9 @@ export async function writeLedgerExports(db: DuckDBConnection, competition: Comp
   const { config, locale } = competition;
   const typeLabel = new Map(config.event_types.map((t) => [t.id, localize(t.label, locale)]));
   const periodLabel = new Map(periods.map((p) => [p.id, p.label]));
-  const parts = await writeRowExports(db, 'export_score_parts', ScorePartExportRow, path.join(exportsDir, 'score_parts'), title, (row: ScorePartExportRow) => ({ ...row }));
+  // No JSON copy: the Parquet file is the typed one, and one JSON array of millions of rows (46 MB
+  // at 5,000 pages) served no reader.
+  const parts = await writeRowExports(db, 'export_score_parts', ScorePartExportRow, path.join(exportsDir, 'score_parts'), title, (row: ScorePartExportRow) => ({ ...row }), { json: false });
   await copyToParquet(db, 'export_score_parts', path.join(exportsDir, AUDIT_PARQUET));
   const fines = await writeRowExports(db, 'export_fines', FineExportRow, path.join(exportsDir, 'fines'), title, (row: Omit<FineExportRow, 'type_label'>) => {
     const { event_id, date, type_id, ...rest } = row;

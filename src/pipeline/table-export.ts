@@ -1,6 +1,7 @@
 /**
  * A download written three times: as CSV (formula-neutralised, with a byte-order mark), as a
- * JSON array, and as an Excel workbook, with the columns of its zod schema (export-schemas.ts).
+ * JSON array (unless left out), and as an Excel workbook, with the columns of its zod schema
+ * (export-schemas.ts).
  * Rows are buffered and written per `flush()`, so a large competition can stream its rows chunk
  * by chunk without holding the table in memory; the workbook is streamed too.
  */
@@ -32,15 +33,22 @@ function columnKinds(schema: z.ZodObject): ColumnKind[] {
 
 export interface ExportCounts {
   rows: number;
-  /** False when the table has more rows than Excel opens: then only the CSV and JSON exist. */
+  /** False when the table has more rows than Excel opens: then there is no workbook. */
   xlsx: boolean;
+  /** False when the table was written without its JSON copy. */
+  json: boolean;
+}
+
+export interface TableExportOptions {
+  /** Write the JSON copy; true unless a table has another typed copy (the audit trail's Parquet). */
+  json?: boolean;
 }
 
 export class TableExport {
   private readonly columns: string[];
   private readonly kinds: ColumnKind[];
   private readonly csv: number;
-  private readonly json: number;
+  private readonly json: number | undefined;
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly sheet: ExcelJS.Worksheet;
   private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
@@ -52,10 +60,10 @@ export class TableExport {
    * `file` is the path without extension: `<file>.csv`, `<file>.json` and `<file>.xlsx` are
    * written. `title` heads the sheet (the competition's name and the data date).
    */
-  static async create(file: string, schema: z.ZodObject, title: string): Promise<TableExport> {
+  static async create(file: string, schema: z.ZodObject, title: string, options: TableExportOptions = {}): Promise<TableExport> {
     // Loaded on first use: it takes longer to load than `podium validate` takes to check the sample.
     const { default: excel } = await import('exceljs');
-    return new TableExport(excel, file, schema, title);
+    return new TableExport(excel, file, schema, title, options.json ?? true);
   }
 
   private constructor(
@@ -63,15 +71,16 @@ export class TableExport {
     private readonly file: string,
     schema: z.ZodObject,
     title: string,
+    withJson: boolean,
   ) {
     this.columns = columnsOf(schema);
     this.kinds = columnKinds(schema);
     this.csv = openSync(`${file}.csv`, 'w');
-    this.json = openSync(`${file}.json`, 'w');
+    this.json = withJson ? openSync(`${file}.json`, 'w') : undefined;
     // A byte-order mark tells Excel on a Chinese Windows the file is UTF-8; without it a
     // double-click shows every name as mojibake.
     writeSync(this.csv, `${UTF8_BOM}${csvLine(this.columns)}`);
-    writeSync(this.json, '[');
+    if (this.json !== undefined) writeSync(this.json, '[');
     this.workbook = new excel.stream.xlsx.WorkbookWriter({
       filename: `${file}.xlsx`,
       useStyles: true,
@@ -98,7 +107,7 @@ export class TableExport {
 
   add(row: Record<string, unknown>): void {
     this.csvText += csvLine(this.columns.map((c) => row[c]));
-    this.jsonText += `${this.count === 0 ? '' : ','}\n${JSON.stringify(row)}`;
+    if (this.json !== undefined) this.jsonText += `${this.count === 0 ? '' : ','}\n${JSON.stringify(row)}`;
     if (this.count < XLSX_MAX_ROWS) {
       const sheetRow = this.sheet.addRow(this.columns.map((c, i) => this.cell(row[c], this.kinds[i]!)));
       for (let col = 1; col <= this.columns.length; col++) this.shareStyle(sheetRow.getCell(col));
@@ -130,7 +139,7 @@ export class TableExport {
 
   flush(): void {
     writeSync(this.csv, this.csvText);
-    writeSync(this.json, this.jsonText);
+    if (this.json !== undefined) writeSync(this.json, this.jsonText);
     this.csvText = '';
     this.jsonText = '';
   }
@@ -138,20 +147,23 @@ export class TableExport {
   /** Writes the rest and closes the files; the workbook is removed when Excel could not open it. */
   async close(): Promise<ExportCounts> {
     this.flush();
-    writeSync(this.json, this.count === 0 ? ']\n' : '\n]\n');
     closeSync(this.csv);
-    closeSync(this.json);
+    if (this.json !== undefined) {
+      writeSync(this.json, this.count === 0 ? ']\n' : '\n]\n');
+      closeSync(this.json);
+    }
+    const json = this.json !== undefined;
     this.sheet.commit();
     await this.workbook.commit();
     const xlsx = `${this.file}.xlsx`;
     if (this.count > XLSX_MAX_ROWS) {
       rmSync(xlsx);
-      return { rows: this.count, xlsx: false };
+      return { rows: this.count, xlsx: false, json };
     }
     const bytes = readFileSync(xlsx);
     fixZipTimestamps(bytes);
     writeFileSync(xlsx, bytes);
-    return { rows: this.count, xlsx: true };
+    return { rows: this.count, xlsx: true, json };
   }
 }
 
@@ -161,6 +173,6 @@ const sheetName = (file: string): string => (file.split(/[\\/]/).at(-1) ?? 'data
 /** The downloads one TableExport wrote, as the downloads page lists them. */
 export const downloadsOf = (name: string, counts: ExportCounts, descriptionKey: string): Download[] => [
   { file: `${name}.csv`, format: 'csv', rows: counts.rows, descriptionKey },
-  { file: `${name}.json`, format: 'json', rows: counts.rows, descriptionKey },
+  ...(counts.json ? [{ file: `${name}.json`, format: 'json' as const, rows: counts.rows, descriptionKey }] : []),
   ...(counts.xlsx ? [{ file: `${name}.xlsx`, format: 'xlsx' as const, rows: counts.rows, descriptionKey }] : []),
 ];

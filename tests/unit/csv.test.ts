@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { csvCell, csvLine } from '../../src/site/csv.ts';
-import { TableExport } from '../../src/pipeline/table-export.ts';
+import { downloadsOf, TableExport } from '../../src/pipeline/table-export.ts';
 import { tempDir } from '../support/fixture.ts';
 
 describe('CSV export cells', () => {
@@ -32,12 +32,23 @@ describe('a download', () => {
 
   it('starts its CSV with a UTF-8 byte-order mark, so Excel opens Chinese text right, and its JSON without', async () => {
     const file = path.join(tempDir('download'), 'names');
-    expect(await write(file)).toEqual({ rows: 2, xlsx: true });
+    expect(await write(file)).toEqual({ rows: 2, xlsx: true, json: true });
     expect(readFileSync(`${file}.csv`, 'utf8')).toBe('\uFEFFid,name,score,rank,met\nS1,张三,96.5,1,true\nS2,"\'=HYPERLINK(""http://evil"")",-3,,\n');
     expect(JSON.parse(readFileSync(`${file}.json`, 'utf8'))).toEqual([
       { id: 'S1', name: '张三', score: 96.5, rank: 1, met: true },
       { id: 'S2', name: '=HYPERLINK("http://evil")', score: -3, rank: null, met: null },
     ]);
+  });
+
+  it('leaves out the JSON copy when asked (the audit trail, whose typed copy is Parquet), and the downloads page then lists none', async () => {
+    const file = path.join(tempDir('download'), 'score_parts');
+    const table = await TableExport.create(file, Row, 'title', { json: false });
+    table.add({ id: 'S1', name: 'a', score: 1, rank: 1, met: true });
+    const counts = await table.close();
+    expect(counts).toEqual({ rows: 1, xlsx: true, json: false });
+    expect(existsSync(`${file}.json`)).toBe(false);
+    expect(readFileSync(`${file}.csv`, 'utf8')).toBe('\uFEFFid,name,score,rank,met\nS1,a,1,1,true\n');
+    expect(downloadsOf('score_parts', counts, 'download.scoreParts').map((d) => d.file)).toEqual(['score_parts.csv', 'score_parts.xlsx']);
   });
 
   it('offers an Excel workbook: the competition named above a frozen header, typed cells, no formula', async () => {
