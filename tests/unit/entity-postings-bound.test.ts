@@ -3,7 +3,7 @@
  * there are, and links a CSV with all of them (src/pipeline/entity-pages.ts). Over the sample, with
  * the bound lowered to 2: every page keeps 2 per score, and the pages over it get the CSV.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import Papa from 'papaparse';
@@ -74,6 +74,19 @@ describe('entity pages list a bounded number of postings', () => {
       expect(page.unlistedPostings, page.entity.id).toEqual([]);
       expect(page.postingsDownload).toBeNull();
     }
+  });
+
+  it('writes no CSV for a staff member in a public edition without staff pages, as it writes no page', async () => {
+    const published = readCompetition(path.resolve('data'));
+    const competition = { ...published, config: { ...published.config, audience: 'public' as const, public: { ...published.config.public, staff_pages: false } } };
+    const modelDir = tempDir('bound-model');
+    const exportsDir = tempDir('bound-exports');
+    const periods = competition.periods.filter((p) => p.start <= asOf).map((p) => periodInfo(p, competition, asOf));
+    const ids = await writeEntityPages(db, competition, periods, { modelDir, exportsDir }, new Map(), 2);
+    expect(ids.staff).toEqual([]);
+    expect(existsSync(path.join(exportsDir, 'postings', 'staff'))).toBe(false);
+    // The units over the bound still get theirs.
+    expect(readdirSync(path.join(exportsDir, 'postings', 'units')).length).toBeGreaterThan(0);
   });
 
   for (const locale of ['zh-CN', 'en'] as const) {
