@@ -348,7 +348,7 @@ export async function writeEntityPages(
   };
 
   const files = new FileWriter();
-  const [{ list_rows } = { list_rows: 0 }] = await queryRows<{ list_rows: number }>(db, 'site_page_list_rows');
+  const [{ list_rows } = { list_rows: 0 }] = await queryRows<{ list_rows: number }>(db, 'site_page_list_rows', { listed: listedPostings });
   const batches = Math.max(1, Math.ceil(Number(list_rows) / LISTED_ROWS_PER_BATCH));
   await runSqlFile(db, 'site_posting_rows');
   for (let batch = 0; batch < batches; batch++) {

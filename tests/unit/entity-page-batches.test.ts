@@ -44,6 +44,10 @@ describe('entity pages in batches', () => {
     };
     const whole = await batchRows(0, 1);
     const parts = [await batchRows(0, 3), await batchRows(1, 3), await batchRows(2, 3)];
+    // The batches are sized by what the pages list: the postings in the lists, not every posting.
+    const [{ list_rows } = { list_rows: -1 }] = await queryRows<{ list_rows: number }>(db, 'site_page_list_rows', { listed: 2 });
+    const listedInPages = whole.reduce((sum, row) => sum + (JSON.parse(String(row.postings)) as unknown[]).length, 0);
+    expect(Number(list_rows)).toBe(listedInPages);
     db.closeSync();
     instance.closeSync();
 
