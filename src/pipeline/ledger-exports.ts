@@ -12,7 +12,7 @@ import { localize } from '../config/text.ts';
 import type { Download, PeriodInfo } from '../site/model.ts';
 import { FineExportRow, FineTotalExportRow, ScorePartExportRow } from './export-schemas.ts';
 import { downloadsOf, TableExport, type ExportCounts, type TableExportOptions } from './table-export.ts';
-import { copyToParquet, streamRows } from './sql.ts';
+import { copyToParquet, countRows, streamRows } from './sql.ts';
 
 const AUDIT_PARQUET = 'score_parts.parquet';
 
@@ -28,7 +28,8 @@ async function writeRowExports<Row extends object, Out extends Record<string, un
   toExport: (row: Row) => Out,
   options?: TableExportOptions,
 ): Promise<ExportCounts> {
-  const table = await TableExport.create(file, schema, title, options);
+  // Counted first, so that a table over Excel's limit begins no workbook.
+  const table = await TableExport.create(file, schema, title, { ...options, rows: await countRows(db, query) });
   for await (const chunk of streamRows<Row>(db, query)) {
     for (const row of chunk) table.add(toExport(row));
     table.flush();

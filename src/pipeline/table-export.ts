@@ -42,6 +42,18 @@ export interface ExportCounts {
 export interface TableExportOptions {
   /** Write the JSON copy; true unless a table has another typed copy (the audit trail's Parquet). */
   json?: boolean;
+  /**
+   * The rows the table will have, where the caller can count them first: over Excel's limit, no
+   * workbook is begun, instead of a million rows written and then removed (the audit trail at
+   * 2,000,000 events). Closing checks that as many were added.
+   */
+  rows?: number;
+}
+
+/** A workbook being written, with its one sheet. */
+interface Book {
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter;
+  sheet: ExcelJS.Worksheet;
 }
 
 export class TableExport {
@@ -49,8 +61,7 @@ export class TableExport {
   private readonly kinds: ColumnKind[];
   private readonly csv: number;
   private readonly json: number | undefined;
-  private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
-  private readonly sheet: ExcelJS.Worksheet;
+  private readonly book: Book | undefined;
   private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
   private csvText = '';
   private jsonText = '';
@@ -61,17 +72,19 @@ export class TableExport {
    * written. `title` heads the sheet (the competition's name and the data date).
    */
   static async create(file: string, schema: z.ZodObject, title: string, options: TableExportOptions = {}): Promise<TableExport> {
+    const fitsExcel = options.rows === undefined || options.rows <= XLSX_MAX_ROWS;
     // Loaded on first use: it takes longer to load than `podium validate` takes to check the sample.
-    const { default: excel } = await import('exceljs');
-    return new TableExport(excel, file, schema, title, options.json ?? true);
+    const excel = fitsExcel ? (await import('exceljs')).default : undefined;
+    return new TableExport(excel, file, schema, title, options.json ?? true, options.rows);
   }
 
   private constructor(
-    excel: typeof ExcelJS,
+    excel: typeof ExcelJS | undefined,
     private readonly file: string,
     schema: z.ZodObject,
     title: string,
     withJson: boolean,
+    private readonly expectedRows: number | undefined,
   ) {
     this.columns = columnsOf(schema);
     this.kinds = columnKinds(schema);
@@ -81,7 +94,12 @@ export class TableExport {
     // double-click shows every name as mojibake.
     writeSync(this.csv, `${UTF8_BOM}${csvLine(this.columns)}`);
     if (this.json !== undefined) writeSync(this.json, '[');
-    this.workbook = new excel.stream.xlsx.WorkbookWriter({
+    this.book = excel && this.beginBook(excel, title);
+  }
+
+  private beginBook(excel: typeof ExcelJS, title: string): Book {
+    const { file } = this;
+    const workbook = new excel.stream.xlsx.WorkbookWriter({
       filename: `${file}.xlsx`,
       useStyles: true,
       useSharedStrings: false,
@@ -91,25 +109,26 @@ export class TableExport {
       lastModifiedBy: 'Podium',
     } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
     // The header stays in view while scrolling: the sheet is frozen below it.
-    this.sheet = this.workbook.addWorksheet(sheetName(file), { views: [{ state: 'frozen', ySplit: 2 }] });
-    this.sheet.columns = this.columns.map((name, i) => ({
+    const sheet = workbook.addWorksheet(sheetName(file), { views: [{ state: 'frozen', ySplit: 2 }] });
+    sheet.columns = this.columns.map((name, i) => ({
       key: name,
       width: Math.max(10, name.length + 2),
       style: this.kinds[i] === 'integer' ? { numFmt: '0' } : {},
     }));
-    const heading = this.sheet.addRow([inertText(title)]);
+    const heading = sheet.addRow([inertText(title)]);
     heading.font = { bold: true, size: 13 };
     heading.commit();
-    const header = this.sheet.addRow(this.columns);
+    const header = sheet.addRow(this.columns);
     header.font = { bold: true };
     header.commit();
+    return { workbook, sheet };
   }
 
   add(row: Record<string, unknown>): void {
     this.csvText += csvLine(this.columns.map((c) => row[c]));
     if (this.json !== undefined) this.jsonText += `${this.count === 0 ? '' : ','}\n${JSON.stringify(row)}`;
-    if (this.count < XLSX_MAX_ROWS) {
-      const sheetRow = this.sheet.addRow(this.columns.map((c, i) => this.cell(row[c], this.kinds[i]!)));
+    if (this.book && this.count < XLSX_MAX_ROWS) {
+      const sheetRow = this.book.sheet.addRow(this.columns.map((c, i) => this.cell(row[c], this.kinds[i]!)));
       for (let col = 1; col <= this.columns.length; col++) this.shareStyle(sheetRow.getCell(col));
       sheetRow.commit();
     }
@@ -153,8 +172,12 @@ export class TableExport {
       closeSync(this.json);
     }
     const json = this.json !== undefined;
-    this.sheet.commit();
-    await this.workbook.commit();
+    if (this.expectedRows !== undefined && this.count !== this.expectedRows) {
+      throw new Error(`${this.file}: ${this.count} rows written where ${this.expectedRows} were counted`);
+    }
+    if (!this.book) return { rows: this.count, xlsx: false, json };
+    this.book.sheet.commit();
+    await this.book.workbook.commit();
     const xlsx = `${this.file}.xlsx`;
     if (this.count > XLSX_MAX_ROWS) {
       rmSync(xlsx);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { csvCell, csvLine } from '../../src/site/csv.ts';
-import { downloadsOf, TableExport } from '../../src/pipeline/table-export.ts';
+import { downloadsOf, TableExport, XLSX_MAX_ROWS } from '../../src/pipeline/table-export.ts';
 import { tempDir } from '../support/fixture.ts';
 
 describe('CSV export cells', () => {
@@ -49,6 +49,19 @@ describe('a download', () => {
     expect(existsSync(`${file}.json`)).toBe(false);
     expect(readFileSync(`${file}.csv`, 'utf8')).toBe('\uFEFFid,name,score,rank,met\nS1,a,1,1,true\n');
     expect(downloadsOf('score_parts', counts, 'download.scoreParts').map((d) => d.file)).toEqual(['score_parts.csv', 'score_parts.xlsx']);
+  });
+
+  it('begins no workbook for a table counted over Excel\u2019s limit, and refuses to close on a count that was wrong', async () => {
+    const Id = z.object({ id: z.int() });
+    const file = path.join(tempDir('download'), 'huge');
+    const huge = await TableExport.create(file, Id, 'title', { json: false, rows: XLSX_MAX_ROWS + 1 });
+    for (let id = 0; id <= XLSX_MAX_ROWS; id++) huge.add({ id });
+    expect(await huge.close()).toEqual({ rows: XLSX_MAX_ROWS + 1, xlsx: false, json: false });
+    expect(existsSync(`${file}.xlsx`)).toBe(false);
+    expect(readFileSync(`${file}.csv`, 'utf8').split('\n')).toHaveLength(XLSX_MAX_ROWS + 3);
+    const miscounted = await TableExport.create(path.join(tempDir('download'), 'short'), Id, 'title', { rows: 3 });
+    miscounted.add({ id: 1 });
+    await expect(miscounted.close()).rejects.toThrow(/short: 1 rows written where 3 were counted/);
   });
 
   it('offers an Excel workbook: the competition named above a frozen header, typed cells, no formula', async () => {
