@@ -3,10 +3,11 @@
  * JSON array (unless left out), and as an Excel workbook, with the columns of its zod schema
  * (export-schemas.ts).
  * Rows are buffered and written per `flush()`, so a large competition can stream its rows chunk
- * by chunk without holding the table in memory; the workbook is streamed too.
+ * by chunk without holding the table in memory; the workbook is streamed too, by a worker
+ * thread (workbook-worker.mjs) that writes it while this thread reads and writes the rest.
  */
 import { closeSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import type ExcelJS from 'exceljs';
+import { Worker } from 'node:worker_threads';
 import type { z } from 'zod';
 import { csvLine, inertText, UTF8_BOM } from '../site/csv.ts';
 import { columnsOf } from './export-schemas.ts';
@@ -15,8 +16,6 @@ import type { Download } from '../site/model.ts';
 
 /** Excel opens at most 1,048,576 rows; the sheet's first two are the title and the header. */
 export const XLSX_MAX_ROWS = 1_048_576 - 2;
-/** The workbook's own dates (docProps/core.xml): fixed, so that the bytes repeat. */
-const WORKBOOK_DATE = new Date(Date.UTC(2000, 0, 1));
 
 type ColumnKind = 'text' | 'integer' | 'number' | 'boolean';
 
@@ -50,10 +49,50 @@ export interface TableExportOptions {
   rows?: number;
 }
 
-/** A workbook being written, with its one sheet. */
-interface Book {
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter;
-  sheet: ExcelJS.Worksheet;
+type Cell = string | number | boolean | null;
+
+/** The thread that writes the workbooks, started with the first; it keeps the process alive only while a workbook is open. */
+let workbookThread: { worker: Worker; books: Map<number, { done: () => void; failed: (error: Error) => void }>; nextId: number } | undefined;
+
+function workbookWorker(): NonNullable<typeof workbookThread> {
+  if (workbookThread) return workbookThread;
+  const worker = new Worker(new URL('./workbook-worker.mjs', import.meta.url));
+  const thread = { worker, books: new Map<number, { done: () => void; failed: (error: Error) => void }>(), nextId: 0 };
+  worker.on('message', (message: { id: number; closed?: true; failed?: string }) => {
+    const book = thread.books.get(message.id);
+    thread.books.delete(message.id);
+    if (thread.books.size === 0) worker.unref();
+    if (message.closed) book?.done();
+    else book?.failed(new Error(`workbook: ${message.failed}`));
+  });
+  const stopped = (error: Error) => {
+    if (workbookThread === thread) workbookThread = undefined;
+    for (const book of thread.books.values()) book.failed(error);
+    thread.books.clear();
+  };
+  worker.on('error', stopped);
+  worker.on('exit', (code) => stopped(new Error(`workbook: the worker stopped with exit code ${code}`)));
+  worker.unref();
+  return (workbookThread = thread);
+}
+
+/** The workbook `<file>.xlsx`, written by the worker; `written` settles when the file is complete. */
+class Book {
+  private readonly thread = workbookWorker();
+  private readonly id = this.thread.nextId++;
+  readonly written: Promise<void>;
+
+  constructor(file: string, title: string, columns: string[], kinds: ColumnKind[]) {
+    this.written = new Promise<void>((done, failed) => this.thread.books.set(this.id, { done, failed }));
+    // Settled whether or not anyone waits yet: close() awaits it.
+    this.written.catch(() => undefined);
+    this.thread.worker.ref();
+    this.post({ kind: 'begin', file: `${file}.xlsx`, title: inertText(title), sheet: sheetName(file), columns, integers: kinds.map((k) => k === 'integer') });
+  }
+
+  post(message: Record<string, unknown>): void {
+    this.thread.worker.postMessage({ id: this.id, ...message });
+  }
 }
 
 export class TableExport {
@@ -62,7 +101,7 @@ export class TableExport {
   private readonly csv: number;
   private readonly json: number | undefined;
   private readonly book: Book | undefined;
-  private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
+  private sheetRows: Cell[][] = [];
   private csvText = '';
   private jsonText = '';
   private count = 0;
@@ -72,14 +111,10 @@ export class TableExport {
    * written. `title` heads the sheet (the competition's name and the data date).
    */
   static async create(file: string, schema: z.ZodObject, title: string, options: TableExportOptions = {}): Promise<TableExport> {
-    const fitsExcel = options.rows === undefined || options.rows <= XLSX_MAX_ROWS;
-    // Loaded on first use: it takes longer to load than `podium validate` takes to check the sample.
-    const excel = fitsExcel ? (await import('exceljs')).default : undefined;
-    return new TableExport(excel, file, schema, title, options.json ?? true, options.rows);
+    return new TableExport(file, schema, title, options.json ?? true, options.rows);
   }
 
   private constructor(
-    excel: typeof ExcelJS | undefined,
     private readonly file: string,
     schema: z.ZodObject,
     title: string,
@@ -94,63 +129,19 @@ export class TableExport {
     // double-click shows every name as mojibake.
     writeSync(this.csv, `${UTF8_BOM}${csvLine(this.columns)}`);
     if (this.json !== undefined) writeSync(this.json, '[');
-    this.book = excel && this.beginBook(excel, title);
-  }
-
-  private beginBook(excel: typeof ExcelJS, title: string): Book {
-    const { file } = this;
-    const workbook = new excel.stream.xlsx.WorkbookWriter({
-      filename: `${file}.xlsx`,
-      useStyles: true,
-      useSharedStrings: false,
-      created: WORKBOOK_DATE,
-      modified: WORKBOOK_DATE,
-      creator: 'Podium',
-      lastModifiedBy: 'Podium',
-    } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
-    // The header stays in view while scrolling: the sheet is frozen below it.
-    const sheet = workbook.addWorksheet(sheetName(file), { views: [{ state: 'frozen', ySplit: 2 }] });
-    sheet.columns = this.columns.map((name, i) => ({
-      key: name,
-      width: Math.max(10, name.length + 2),
-      style: this.kinds[i] === 'integer' ? { numFmt: '0' } : {},
-    }));
-    const heading = sheet.addRow([inertText(title)]);
-    heading.font = { bold: true, size: 13 };
-    heading.commit();
-    const header = sheet.addRow(this.columns);
-    header.font = { bold: true };
-    header.commit();
-    return { workbook, sheet };
+    const fitsExcel = expectedRows === undefined || expectedRows <= XLSX_MAX_ROWS;
+    this.book = fitsExcel ? new Book(file, title, this.columns, this.kinds) : undefined;
   }
 
   add(row: Record<string, unknown>): void {
     this.csvText += csvLine(this.columns.map((c) => row[c]));
     if (this.json !== undefined) this.jsonText += `${this.count === 0 ? '' : ','}\n${JSON.stringify(row)}`;
-    if (this.book && this.count < XLSX_MAX_ROWS) {
-      const sheetRow = this.book.sheet.addRow(this.columns.map((c, i) => this.cell(row[c], this.kinds[i]!)));
-      for (let col = 1; col <= this.columns.length; col++) this.shareStyle(sheetRow.getCell(col));
-      sheetRow.commit();
-    }
+    if (this.book && this.count < XLSX_MAX_ROWS) this.sheetRows.push(this.columns.map((c, i) => this.cell(row[c], this.kinds[i]!)));
     this.count++;
   }
 
-  /**
-   * Gives the cell the style object of the first cell of its column and value type. exceljs
-   * gives every cell a new copy of its column's style and, on writing, turns each copy into XML
-   * to find its style number: half the cost of a workbook. It remembers the number per style
-   * object, and the number depends on the style and the value type only, so a shared object
-   * gives the same number, worked out once.
-   */
-  private shareStyle(cell: ExcelJS.Cell): void {
-    const key = `${cell.col}:${cell.type}`;
-    const shared = this.styles.get(key);
-    if (shared) cell.style = shared;
-    else this.styles.set(key, cell.style);
-  }
-
   /** Numbers and booleans as typed cells; text neutralised as in the CSV, so that both hold the same. */
-  private cell(value: unknown, kind: ColumnKind): ExcelJS.CellValue {
+  private cell(value: unknown, kind: ColumnKind): Cell {
     if (value === null || value === undefined || value === '') return null;
     if (kind === 'text' || typeof value === 'string') return inertText(String(value));
     return value as number | boolean;
@@ -159,8 +150,10 @@ export class TableExport {
   flush(): void {
     writeSync(this.csv, this.csvText);
     if (this.json !== undefined) writeSync(this.json, this.jsonText);
+    if (this.sheetRows.length > 0) this.book?.post({ kind: 'rows', rows: this.sheetRows });
     this.csvText = '';
     this.jsonText = '';
+    this.sheetRows = [];
   }
 
   /** Writes the rest and closes the files; the workbook is removed when Excel could not open it. */
@@ -176,8 +169,8 @@ export class TableExport {
       throw new Error(`${this.file}: ${this.count} rows written where ${this.expectedRows} were counted`);
     }
     if (!this.book) return { rows: this.count, xlsx: false, json };
-    this.book.sheet.commit();
-    await this.book.workbook.commit();
+    this.book.post({ kind: 'close' });
+    await this.book.written;
     const xlsx = `${this.file}.xlsx`;
     if (this.count > XLSX_MAX_ROWS) {
       rmSync(xlsx);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
@@ -62,6 +62,17 @@ describe('a download', () => {
     const miscounted = await TableExport.create(path.join(tempDir('download'), 'short'), Id, 'title', { rows: 3 });
     miscounted.add({ id: 1 });
     await expect(miscounted.close()).rejects.toThrow(/short: 1 rows written where 3 were counted/);
+  });
+
+  it('fails to close when its workbook cannot be written, and the next workbook is written all the same', async () => {
+    const dir = tempDir('download');
+    mkdirSync(path.join(dir, 'blocked.xlsx'));
+    const blocked = await TableExport.create(path.join(dir, 'blocked'), Row, 'title');
+    blocked.add({ id: 'S1', name: 'a', score: 1, rank: 1, met: true });
+    await expect(blocked.close()).rejects.toThrow(/workbook/);
+    const next = path.join(dir, 'next');
+    expect(await write(next)).toEqual({ rows: 2, xlsx: true, json: true });
+    expect(readFileSync(`${next}.xlsx`).subarray(0, 2).toString()).toBe('PK');
   });
 
   it('offers an Excel workbook: the competition named above a frozen header, typed cells, no formula', async () => {
