@@ -27,36 +27,46 @@ async function writeRowExports<Row extends object, Out extends Record<string, un
   title: string,
   toExport: (row: Row) => Out,
   options?: TableExportOptions,
-): Promise<ExportCounts> {
+): Promise<{ counts: ExportCounts; written: Promise<void> }> {
   // Counted first, so that a table over Excel's limit begins no workbook.
   const table = await TableExport.create(file, schema, title, { ...options, rows: await countRows(db, query) });
   for await (const chunk of streamRows<Row>(db, query)) {
     for (const row of chunk) table.add(toExport(row));
     table.flush();
   }
-  return table.close();
+  return table.finish();
 }
 
-/** `title` heads each workbook's sheet. */
-export async function writeLedgerExports(db: DuckDBConnection, competition: Competition, periods: PeriodInfo[], exportsDir: string, title: string): Promise<Download[]> {
+/**
+ * `title` heads each workbook's sheet. The workbooks are still being written when this returns:
+ * each of `written` settles when its file is done, so that the export goes on meanwhile.
+ */
+export async function writeLedgerExports(
+  db: DuckDBConnection,
+  competition: Competition,
+  periods: PeriodInfo[],
+  exportsDir: string,
+  title: string,
+): Promise<{ downloads: Download[]; written: Promise<void>[] }> {
   const { config, locale } = competition;
   const typeLabel = new Map(config.event_types.map((t) => [t.id, localize(t.label, locale)]));
   const periodLabel = new Map(periods.map((p) => [p.id, p.label]));
   // No JSON copy: the Parquet file is the typed one, and one JSON array of millions of rows (46 MB
   // at 5,000 pages) served no reader.
-  const parts = await writeRowExports(db, 'export_score_parts', ScorePartExportRow, path.join(exportsDir, 'score_parts'), title, (row: ScorePartExportRow) => ({ ...row }), { json: false });
+  const { counts: parts, written: partsWritten } = await writeRowExports(db, 'export_score_parts', ScorePartExportRow, path.join(exportsDir, 'score_parts'), title, (row: ScorePartExportRow) => ({ ...row }), { json: false });
   await copyToParquet(db, 'export_score_parts', path.join(exportsDir, AUDIT_PARQUET));
-  const fines = await writeRowExports(db, 'export_fines', FineExportRow, path.join(exportsDir, 'fines'), title, (row: Omit<FineExportRow, 'type_label'>) => {
+  const { counts: fines, written: finesWritten } = await writeRowExports(db, 'export_fines', FineExportRow, path.join(exportsDir, 'fines'), title, (row: Omit<FineExportRow, 'type_label'>) => {
     const { event_id, date, type_id, ...rest } = row;
     return { event_id, date, type_id, type_label: typeLabel.get(type_id) ?? type_id, ...rest } satisfies FineExportRow;
   });
-  const totals = await writeRowExports(db, 'export_fine_totals', FineTotalExportRow, path.join(exportsDir, 'fine_totals'), title, (row: Omit<FineTotalExportRow, 'period_label'>) => {
+  const { counts: totals, written: totalsWritten } = await writeRowExports(db, 'export_fine_totals', FineTotalExportRow, path.join(exportsDir, 'fine_totals'), title, (row: Omit<FineTotalExportRow, 'period_label'>) => {
     const { period_id, ...rest } = row;
     return { period_id, period_label: periodLabel.get(period_id) ?? period_id, ...rest } satisfies FineTotalExportRow;
   });
-  return [
+  const downloads: Download[] = [
     ...downloadsOf('score_parts', parts, 'download.scoreParts'),
     { file: AUDIT_PARQUET, format: 'parquet', rows: parts.rows, descriptionKey: 'download.scoreParts' },
     ...(config.event_types.some((t) => t.fine) ? [...downloadsOf('fines', fines, 'download.fines'), ...downloadsOf('fine_totals', totals, 'download.fineTotals')] : []),
   ];
+  return { downloads, written: [partsWritten, finesWritten, totalsWritten] };
 }

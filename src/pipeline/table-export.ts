@@ -156,30 +156,41 @@ export class TableExport {
     this.sheetRows = [];
   }
 
-  /** Writes the rest and closes the files; the workbook is removed when Excel could not open it. */
+  /** Writes the rest and closes the files, the workbook included; it is removed when Excel could not open it. */
   async close(): Promise<ExportCounts> {
+    const { counts, written } = this.finish();
+    await written;
+    return counts;
+  }
+
+  /**
+   * Writes the rest and closes the CSV and JSON now, and the workbook when the worker is done
+   * with it: `written` settles then (the caller awaits it before the build is done), so that the
+   * caller can go on with other work meanwhile.
+   */
+  finish(): { counts: ExportCounts; written: Promise<void> } {
     this.flush();
     closeSync(this.csv);
     if (this.json !== undefined) {
       writeSync(this.json, this.count === 0 ? ']\n' : '\n]\n');
       closeSync(this.json);
     }
-    const json = this.json !== undefined;
     if (this.expectedRows !== undefined && this.count !== this.expectedRows) {
       throw new Error(`${this.file}: ${this.count} rows written where ${this.expectedRows} were counted`);
     }
-    if (!this.book) return { rows: this.count, xlsx: false, json };
+    const counts = { rows: this.count, xlsx: this.book !== undefined && this.count <= XLSX_MAX_ROWS, json: this.json !== undefined };
+    if (!this.book) return { counts, written: Promise.resolve() };
     this.book.post({ kind: 'close' });
-    await this.book.written;
     const xlsx = `${this.file}.xlsx`;
-    if (this.count > XLSX_MAX_ROWS) {
-      rmSync(xlsx);
-      return { rows: this.count, xlsx: false, json };
-    }
-    const bytes = readFileSync(xlsx);
-    fixZipTimestamps(bytes);
-    writeFileSync(xlsx, bytes);
-    return { rows: this.count, xlsx: true, json };
+    const written = this.book.written.then(() => {
+      if (!counts.xlsx) return rmSync(xlsx);
+      const bytes = readFileSync(xlsx);
+      fixZipTimestamps(bytes);
+      writeFileSync(xlsx, bytes);
+    });
+    // Settled whether or not the caller gets to await it (a later stage may fail first).
+    written.catch(() => undefined);
+    return { counts, written };
   }
 }
 
