@@ -30,34 +30,18 @@ WITH history AS (
   WHERE hash(s.entity_kind, s.entity_id) % $batches::UBIGINT = $batch::UBIGINT
   GROUP BY s.entity_kind, s.entity_id
 ),
+-- The newest $listed postings of each score (site_posting_rows.sql), and for each score with
+-- more, how many the page leaves out: a unit every cascade reaches would otherwise list every
+-- event of the competition, hundreds of thousands of them.
 postings AS (
-  SELECT po.entity_kind, po.entity_id,
-         list({'date': strftime(po.posted_on, '%Y-%m-%d'), 'source_table': po.source_table, 'source_id': po.source_id,
-               'rule_id': po.rule_id, 'score_id': po.score_id, 'points': po.points::DOUBLE, 'role': po.role,
-               'via_kind': po.via_kind, 'via_id': po.via_id, 'via_name': via.name,
-               'source': CASE WHEN po.source_table = 'events' THEN ev.source ELSE '' END,
-               'note': CASE WHEN po.source_table = 'events' THEN ev.note ELSE '' END,
-               -- A tally counts events before multipliers, so its entries show none.
-               'multiplier': CASE WHEN po.source_table = 'events' AND po.role <> 'tally' THEN ce.multiplier::DOUBLE END,
-               'repeat': CASE WHEN po.source_table = 'events' AND po.role <> 'tally' THEN ce.is_repeat END,
-               'priority': CASE WHEN po.source_table = 'events' AND po.role <> 'tally' THEN ce.priority END,
-               'appeal_id': CASE WHEN po.source_table = 'events' THEN ae.appeal_id END,
-               'appeal_decision': CASE WHEN po.source_table = 'events' THEN ae.appeal_decision END,
-               'appeal_decided_on': CASE WHEN po.source_table = 'events' THEN ae.appeal_decided_on END}) AS postings
-  FROM (
-    SELECT * FROM int_postings WHERE hash(entity_kind, entity_id) % $batches::UBIGINT = $batch::UBIGINT
-    UNION ALL
-    -- An event_tally score's entries: each event with what it added to the tally.
-    SELECT 'events', event_id, event_date, score_id, entity_kind, entity_id, 'tally', NULL, NULL, contribution, type
-    FROM int_tally_events WHERE hash(entity_kind, entity_id) % $batches::UBIGINT = $batch::UBIGINT
-  ) po
-  -- Joined on the ID alone (a constant in the join condition would defeat the hash join);
-  -- the CASEs above keep survey postings from borrowing an event's text.
-  LEFT JOIN stg_events ev ON ev.event_id = po.source_id
-  LEFT JOIN int_counted_events ce ON ce.event_id = po.source_id
-  LEFT JOIN int_appealed_events ae ON ae.event_id = po.source_id
-  LEFT JOIN int_entities via ON via.entity_kind = po.via_kind AND via.entity_id = po.via_id
-  GROUP BY po.entity_kind, po.entity_id
+  SELECT entity_kind, entity_id,
+         list({'date': date, 'source_table': source_table, 'source_id': source_id, 'rule_id': rule_id, 'score_id': score_id,
+               'points': points, 'role': role, 'via_kind': via_kind, 'via_id': via_id, 'via_name': via_name,
+               'source': source, 'note': note, 'multiplier': multiplier, 'repeat': repeat, 'priority': priority,
+               'appeal_id': appeal_id, 'appeal_decision': appeal_decision, 'appeal_decided_on': appeal_decided_on}) AS postings,
+         list({'score_id': score_id, 'count': in_score - $listed}) FILTER (WHERE nth = 1 AND in_score > $listed) AS unlisted
+  FROM site_posting_rows($batch, $batches, $listed, false)
+  GROUP BY entity_kind, entity_id
 ),
 ignored AS (
   SELECT CASE WHEN e.staff_id IS NULL THEN 'unit' ELSE 'staff' END AS entity_kind, coalesce(e.staff_id, e.unit_id) AS entity_id,
@@ -128,6 +112,7 @@ SELECT e.entity_kind, e.entity_id, e.name, e.subject, st.role, st.employee_no,
        coalesce(m.members, []) AS members,
        coalesce(h.history, []) AS history,
        coalesce(po.postings, []) AS postings,
+       coalesce(po.unlisted, []) AS unlisted,
        coalesce(ig.ignored, []) AS ignored,
        coalesce(fi.fines, []) AS fines,
        coalesce(ft.fine_totals, []) AS fine_totals,

@@ -49,29 +49,34 @@ interface EntityPageRow {
     target_value: number | null;
     ord: number;
   }[];
-  postings: ({
-    date: string;
-    source_table: 'events' | 'surveys';
-    source_id: string;
-    rule_id: string;
-    score_id: string;
-    points: number;
-    role: Posting['role'];
-    via_kind: 'unit' | 'staff' | null;
-    via_id: string | null;
-    via_name: string | null;
-    source: string;
-    note: string;
-    multiplier: number | null;
-    repeat: boolean | null;
-    priority: boolean | null;
-  } & AppealColumns)[];
+  /** The newest postings of each score, as many as the page lists (sql/site/site_posting_rows.sql). */
+  postings: PostingRow[];
+  /** Each score with more postings than the page lists, and how many more. */
+  unlisted: { score_id: string; count: number }[];
   ignored: ({ date: string; event_id: string; type: string; status: string; source: string } & AppealColumns)[];
   fines: ({ date: string; event_id: string; type: string; amount: number; rule: FineLine['rule']; points: number | null; rate: number | null; multiplier: number } & AppealColumns)[];
   fine_totals: { period_id: string; ord: number; events: number; amount: number }[];
   parts: { period_id: string; score_id: string; rule_id: string; amount: number }[];
   child_scores: { kind: 'unit' | 'staff'; id: string; period_id: string; score_id: string; score: number }[];
 }
+
+type PostingRow = {
+  date: string;
+  source_table: 'events' | 'surveys';
+  source_id: string;
+  rule_id: string;
+  score_id: string;
+  points: number;
+  role: Posting['role'];
+  via_kind: 'unit' | 'staff' | null;
+  via_id: string | null;
+  via_name: string | null;
+  source: string;
+  note: string;
+  multiplier: number | null;
+  repeat: boolean | null;
+  priority: boolean | null;
+} & AppealColumns;
 
 interface AppealColumns {
   appeal_id: string | null;
@@ -133,7 +138,7 @@ function partLines(competition: Competition): (scoreId: string, ruleId: string) 
 const newestFirst = (date: string) => -Date.parse(date);
 const newestEventsFirst = <T extends { date: string; event_id: string }>(events: T[]): T[] => sortBy(events, (e) => newestFirst(e.date), (e) => e.event_id);
 
-const LIST_COLUMNS = ['ancestors', 'children', 'members', 'history', 'postings', 'ignored', 'fines', 'fine_totals', 'parts', 'child_scores'] as const;
+const LIST_COLUMNS = ['ancestors', 'children', 'members', 'history', 'postings', 'unlisted', 'ignored', 'fines', 'fine_totals', 'parts', 'child_scores'] as const;
 type EntityPageJsonRow = Omit<EntityPageRow, (typeof LIST_COLUMNS)[number]> & Record<(typeof LIST_COLUMNS)[number], string>;
 
 function parseLists(row: EntityPageJsonRow): EntityPageRow {
@@ -149,18 +154,6 @@ function parseLists(row: EntityPageJsonRow): EntityPageRow {
  * are in the entity's postings CSV, which the page links.
  */
 export const LISTED_POSTINGS_PER_SCORE = 100;
-
-/** The newest `perScore` postings of each score (`postings` are newest first), and how many each score leaves out. */
-function newestPerScore(postings: Posting[], perScore: number): { listed: Posting[]; unlisted: { scoreId: string; count: number }[] } {
-  const seen = new Map<string, number>();
-  const listed = postings.filter((posting) => {
-    const count = (seen.get(posting.scoreId) ?? 0) + 1;
-    seen.set(posting.scoreId, count);
-    return count <= perScore;
-  });
-  const unlisted = [...seen].filter(([, count]) => count > perScore).map(([scoreId, count]) => ({ scoreId, count: count - perScore }));
-  return { listed, unlisted: sortBy(unlisted, (u) => u.scoreId) };
-}
 
 /**
  * Records listed on the entity pages per batch of pages: 1 million postings listed at once fit
@@ -197,8 +190,25 @@ export async function writeEntityPages(
   for (const dir of ['units', 'staff']) mkdirSync(path.join(modelDir, dir), { recursive: true });
   const scoreLabel = new Map(config.scores.map((s) => [s.id, localize(s.label, locale)]));
 
+  // A posting as the page and its CSV show it.
+  const postingOf = (p: PostingRow): Posting => ({
+    date: p.date,
+    sourceTable: p.source_table,
+    sourceId: p.source_id,
+    typeLabel: typeLabel.get(p.rule_id) ?? p.rule_id,
+    scoreId: p.score_id,
+    points: p.points,
+    role: p.role,
+    via: p.via_kind && p.via_id ? entityRef(p.via_kind, p.via_id, p.via_name ?? p.via_id) : null,
+    source: p.source,
+    // Notes are internal remarks: a public build never carries them.
+    ...(config.audience === 'internal' && p.note ? { note: p.note } : {}),
+    ...(p.multiplier !== null && p.multiplier !== 1 ? { multiplier: { factor: p.multiplier, repeat: p.repeat === true, priority: p.priority === true } } : {}),
+    ...appealOf(p),
+  });
+
   // Every posting of a page over the bound, with the columns its table shows (the note only where the page has it).
-  const writePostingsCsv = (entity: { kind: 'unit' | 'staff'; id: string }, postings: Posting[]): string => {
+  const writePostingsCsv = (entity: { kind: 'unit' | 'staff'; id: string }, postings: Posting[]): void => {
     const showNote = postings.some((p) => p.note);
     const header = [
       t(locale, 'postings.score'),
@@ -229,7 +239,6 @@ export async function writeEntityPages(
     const file = postingsDownloadFile(entity.kind, entity.id);
     mkdirSync(path.join(exportsDir, ...file.slice(0, -1)), { recursive: true });
     writeFileSync(path.join(exportsDir, ...file), csvDocument([header, ...rows]));
-    return ['exports', ...file.map(encodeURIComponent)].join('/');
   };
 
   // Each score's history, with what each period's standing adds for the summary at the page's head.
@@ -341,32 +350,30 @@ export async function writeEntityPages(
   };
 
   const files = new FileWriter();
-  const [{ list_rows } = { list_rows: 0 }] = await queryRows<{ list_rows: number }>(db, 'site_page_list_rows');
+  const [{ list_rows } = { list_rows: 0 }] = await queryRows<{ list_rows: number }>(db, 'site_page_list_rows', { listed: listedPostings });
   const batches = Math.max(1, Math.ceil(Number(list_rows) / LISTED_ROWS_PER_BATCH));
+  await runSqlFile(db, 'site_posting_rows');
   for (let batch = 0; batch < batches; batch++) {
-    await runSqlFile(db, 'site_entity_pages', { batch, batches });
+    await runSqlFile(db, 'site_entity_pages', { batch, batches, listed: listedPostings });
     for await (const chunk of streamRows<EntityPageJsonRow>(db, 'site_entity_pages_rows')) {
       for (const jsonRow of chunk) {
         const row = parseLists(jsonRow);
         const isUnit = row.entity_kind === 'unit';
         if (!isUnit && !staffPages) continue;
         const scored = histories(row);
-        const postings: Posting[] = sortBy(row.postings, (p) => newestFirst(p.date), (p) => p.source_id, (p) => p.role).map((p) => ({
-          date: p.date,
-          sourceTable: p.source_table,
-          sourceId: p.source_id,
-          typeLabel: typeLabel.get(p.rule_id) ?? p.rule_id,
-          scoreId: p.score_id,
-          points: p.points,
-          role: p.role,
-          via: p.via_kind && p.via_id ? entityRef(p.via_kind, p.via_id, p.via_name ?? p.via_id) : null,
-          source: p.source,
-          // Notes are internal remarks: a public build never carries them.
-          ...(config.audience === 'internal' && p.note ? { note: p.note } : {}),
-          ...(p.multiplier !== null && p.multiplier !== 1 ? { multiplier: { factor: p.multiplier, repeat: p.repeat === true, priority: p.priority === true } } : {}),
-          ...appealOf(p),
-        }));
-        const { listed, unlisted } = newestPerScore(postings, listedPostings);
+        // The same order as the SQL numbered them in, down to a total order (site_posting_rows.sql).
+        const postings = sortBy(
+          row.postings,
+          (p) => newestFirst(p.date),
+          (p) => p.source_id,
+          (p) => p.role,
+          (p) => p.source_table,
+          (p) => p.rule_id,
+          (p) => p.via_kind ?? '',
+          (p) => p.via_id ?? '',
+          (p) => p.points,
+        ).map(postingOf);
+        const unlisted = sortBy(row.unlisted, (u) => u.score_id).map((u) => ({ scoreId: u.score_id, count: u.count }));
         const page: EntityPage = {
           entity: entityRef(row.entity_kind, row.entity_id, row.name),
           levelLabel: isUnit ? (levelLabel.get(row.subject) ?? row.subject) : '',
@@ -379,9 +386,9 @@ export async function writeEntityPages(
           members: sortBy(row.members, (m) => m.id).map((m) => entityRef('staff', m.id, m.name)),
           histories: scored.map((s) => s.history),
           summaries: scored.flatMap(({ history, standings }) => scoreSummary(history, standings, peersOf) ?? []),
-          postings: listed,
+          postings,
           unlistedPostings: unlisted,
-          postingsDownload: unlisted.length > 0 ? writePostingsCsv({ kind: row.entity_kind, id: row.entity_id }, postings) : null,
+          postingsDownload: unlisted.length > 0 ? ['exports', ...postingsDownloadFile(row.entity_kind, row.entity_id).map(encodeURIComponent)].join('/') : null,
           ignoredEvents: newestEventsFirst(row.ignored).map((e) => ({ ...eventLine(e), status: e.status, source: e.source })),
           ...(hasFines
             ? {
@@ -414,6 +421,20 @@ export async function writeEntityPages(
         directory.push({ entity: page.entity, kindLabel: isUnit ? page.levelLabel : staffLabel, unitPath });
       }
     }
+    // The CSV of every page that leaves postings out: its rows arrive entity after entity.
+    let entity: { kind: 'unit' | 'staff'; id: string; postings: Posting[] } | undefined;
+    const writeEntityCsv = () => entity && writePostingsCsv(entity, entity.postings);
+    for await (const chunk of streamRows<PostingRow & { entity_kind: 'unit' | 'staff'; entity_id: string }>(db, 'site_entity_postings_rows', { batch, batches, listed: listedPostings })) {
+      for (const row of chunk) {
+        if (row.entity_kind === 'staff' && !staffPages) continue;
+        if (entity?.kind !== row.entity_kind || entity.id !== row.entity_id) {
+          writeEntityCsv();
+          entity = { kind: row.entity_kind, id: row.entity_id, postings: [] };
+        }
+        entity.postings.push(postingOf(row));
+      }
+    }
+    writeEntityCsv();
   }
   await files.writeJson(path.join(modelDir, 'entities.json'), checkedModel('entities.json', sortBy(directory, (d) => d.entity.kind, (d) => d.entity.id)));
   await files.flush();

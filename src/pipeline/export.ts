@@ -149,6 +149,8 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
   writeModelFile(modelDir, ['findings.json'], findings);
   const findingRows = await writeFindingExports(input.findings, findings, exportsDir, title);
 
+  // The ledger's workbooks are written by their worker while the entity pages are made.
+  const ledger = await writeLedgerExports(db, competition, periods, exportsDir, title);
   const entityIds = await writeEntityPages(db, competition, periods, { modelDir, exportsDir }, where.above);
 
   const [counts = { units: 0, staff: 0, events: 0 }] = await queryRows<{ units: number; staff: number; events: number }>(db, 'export_counts');
@@ -162,8 +164,9 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
     ...downloadsOf('standings', standingRows, 'download.standings'),
     ...downloadsOf('findings', findingRows, 'download.findings'),
     ...awardDownloads,
-    ...(await writeLedgerExports(db, competition, periods, exportsDir, title)),
+    ...ledger.downloads,
   ];
+  await Promise.all(ledger.written);
   const currentPhase = periods.find((p) => p.kind === 'phase' && p.start <= asOf && asOf <= p.end) ?? null;
   const site: SiteModel = {
     locale,

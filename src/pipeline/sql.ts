@@ -103,6 +103,16 @@ export async function* streamRows<T>(db: DuckDBConnection, name: string, params:
   for await (const rows of result.yieldRowObjectJs()) yield rows as T[];
 }
 
+/** How many rows the query in sql/…/<name>.sql returns, counted by DuckDB without handing them over. */
+export async function countRows(db: DuckDBConnection, name: string, params: SqlParams = {}): Promise<number> {
+  const { label, text } = sqlFile(name);
+  const [counted] = await queryText<{ rows: bigint }>(db, `SELECT count(*) AS rows FROM (${queryBody(text)})`, label, params);
+  return Number(counted?.rows ?? 0);
+}
+
+/** A file's one query without its final semicolon, to be placed inside another statement. */
+const queryBody = (text: string): string => text.trim().replace(/;$/, '');
+
 /**
  * Writes the rows of the query in <name>.sql to a Parquet file with DuckDB's own writer:
  * typed columns, zstd-compressed, in the query's order (so the bytes repeat for the same rows).
@@ -111,8 +121,7 @@ export async function* streamRows<T>(db: DuckDBConnection, name: string, params:
  */
 export async function copyToParquet(db: DuckDBConnection, name: string, file: string): Promise<void> {
   const { label, text } = sqlFile(name);
-  const query = text.trim().replace(/;$/, '');
-  await runStatements(db, `COPY (${query}) TO '${file.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd, USE_TMP_FILE false)`, label);
+  await runStatements(db, `COPY (${queryBody(text)}) TO '${file.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd, USE_TMP_FILE false)`, label);
 }
 
 /** A failing model is a bug in Podium or in a config expression: say which file. */

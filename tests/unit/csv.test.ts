@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { csvCell, csvLine } from '../../src/site/csv.ts';
-import { TableExport } from '../../src/pipeline/table-export.ts';
+import { downloadsOf, TableExport, XLSX_MAX_ROWS } from '../../src/pipeline/table-export.ts';
 import { tempDir } from '../support/fixture.ts';
 
 describe('CSV export cells', () => {
@@ -32,12 +32,47 @@ describe('a download', () => {
 
   it('starts its CSV with a UTF-8 byte-order mark, so Excel opens Chinese text right, and its JSON without', async () => {
     const file = path.join(tempDir('download'), 'names');
-    expect(await write(file)).toEqual({ rows: 2, xlsx: true });
+    expect(await write(file)).toEqual({ rows: 2, xlsx: true, json: true });
     expect(readFileSync(`${file}.csv`, 'utf8')).toBe('\uFEFFid,name,score,rank,met\nS1,张三,96.5,1,true\nS2,"\'=HYPERLINK(""http://evil"")",-3,,\n');
     expect(JSON.parse(readFileSync(`${file}.json`, 'utf8'))).toEqual([
       { id: 'S1', name: '张三', score: 96.5, rank: 1, met: true },
       { id: 'S2', name: '=HYPERLINK("http://evil")', score: -3, rank: null, met: null },
     ]);
+  });
+
+  it('leaves out the JSON copy when asked (the audit trail, whose typed copy is Parquet), and the downloads page then lists none', async () => {
+    const file = path.join(tempDir('download'), 'score_parts');
+    const table = await TableExport.create(file, Row, 'title', { json: false });
+    table.add({ id: 'S1', name: 'a', score: 1, rank: 1, met: true });
+    const counts = await table.close();
+    expect(counts).toEqual({ rows: 1, xlsx: true, json: false });
+    expect(existsSync(`${file}.json`)).toBe(false);
+    expect(readFileSync(`${file}.csv`, 'utf8')).toBe('\uFEFFid,name,score,rank,met\nS1,a,1,1,true\n');
+    expect(downloadsOf('score_parts', counts, 'download.scoreParts').map((d) => d.file)).toEqual(['score_parts.csv', 'score_parts.xlsx']);
+  });
+
+  it('begins no workbook for a table counted over Excel\u2019s limit, and refuses to close on a count that was wrong', async () => {
+    const Id = z.object({ id: z.int() });
+    const file = path.join(tempDir('download'), 'huge');
+    const huge = await TableExport.create(file, Id, 'title', { json: false, rows: XLSX_MAX_ROWS + 1 });
+    for (let id = 0; id <= XLSX_MAX_ROWS; id++) huge.add({ id });
+    expect(await huge.close()).toEqual({ rows: XLSX_MAX_ROWS + 1, xlsx: false, json: false });
+    expect(existsSync(`${file}.xlsx`)).toBe(false);
+    expect(readFileSync(`${file}.csv`, 'utf8').split('\n')).toHaveLength(XLSX_MAX_ROWS + 3);
+    const miscounted = await TableExport.create(path.join(tempDir('download'), 'short'), Id, 'title', { rows: 3 });
+    miscounted.add({ id: 1 });
+    await expect(miscounted.close()).rejects.toThrow(/short: 1 rows written where 3 were counted/);
+  });
+
+  it('fails to close when its workbook cannot be written, and the next workbook is written all the same', async () => {
+    const dir = tempDir('download');
+    mkdirSync(path.join(dir, 'blocked.xlsx'));
+    const blocked = await TableExport.create(path.join(dir, 'blocked'), Row, 'title');
+    blocked.add({ id: 'S1', name: 'a', score: 1, rank: 1, met: true });
+    await expect(blocked.close()).rejects.toThrow(/workbook/);
+    const next = path.join(dir, 'next');
+    expect(await write(next)).toEqual({ rows: 2, xlsx: true, json: true });
+    expect(readFileSync(`${next}.xlsx`).subarray(0, 2).toString()).toBe('PK');
   });
 
   it('offers an Excel workbook: the competition named above a frozen header, typed cells, no formula', async () => {
@@ -57,6 +92,29 @@ describe('a download', () => {
       ['S2', '\'=HYPERLINK("http://evil")', -3],
     ]);
     expect(sheet!.getCell('D3').numFmt).toBe('0');
+  });
+
+  it('keeps the cell format of each column on every row, whatever the rows before held (styles are shared per column and value type)', async () => {
+    const file = path.join(tempDir('download'), 'many');
+    const table = await TableExport.create(file, Row, 'title');
+    const rows = [
+      { id: 'S1', name: 'a', score: 1.5, rank: null, met: null },
+      { id: 'S2', name: 'b', score: 2, rank: 7, met: true },
+      { id: 'S3', name: 'c', score: -1, rank: null, met: false },
+      { id: 'S4', name: 'd', score: 0.25, rank: 9, met: null },
+    ];
+    for (const row of rows) table.add(row);
+    await table.close();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(`${file}.xlsx`) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(rows.map((_, i) => [sheet.getCell(`C${i + 3}`).value, sheet.getCell(`D${i + 3}`).value, sheet.getCell(`D${i + 3}`).numFmt])).toEqual([
+      [1.5, null, '0'],
+      [2, 7, '0'],
+      [-1, null, '0'],
+      [0.25, 9, '0'],
+    ]);
+    expect(sheet.getCell('C6').numFmt).toBeUndefined();
   });
 
   it('writes the same workbook bytes twice, whatever the time (fixed zip and document dates)', async () => {

@@ -1,7 +1,8 @@
 /**
  * The entity pages' rows are made in batches of entities (sql/site/site_entity_pages.sql, by a
  * hash of the entity) so that their lists fit DuckDB's memory at millions of events. Over the
- * sample, three batches must give every entity exactly once, with the same lists as one batch.
+ * sample, three batches must give every entity exactly once, with the same lists as one batch
+ * (the bounded postings and the counts of those left out included).
  */
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -35,12 +36,18 @@ describe('entity pages in batches', () => {
     await validateTables(db, loaded.files, 100);
     await scoreCompetition(db, competition);
 
+    // Listing 2 postings per score, so that the batches also agree on what each page leaves out.
+    await runSqlFile(db, 'site_posting_rows');
     const batchRows = async (batch: number, batches: number) => {
-      await runSqlFile(db, 'site_entity_pages', { batch, batches });
+      await runSqlFile(db, 'site_entity_pages', { batch, batches, listed: 2 });
       return queryRows<PageRow>(db, 'site_entity_pages_rows');
     };
     const whole = await batchRows(0, 1);
     const parts = [await batchRows(0, 3), await batchRows(1, 3), await batchRows(2, 3)];
+    // The batches are sized by what the pages list: the postings in the lists, not every posting.
+    const [{ list_rows } = { list_rows: -1 }] = await queryRows<{ list_rows: number }>(db, 'site_page_list_rows', { listed: 2 });
+    const listedInPages = whole.reduce((sum, row) => sum + (JSON.parse(String(row.postings)) as unknown[]).length, 0);
+    expect(Number(list_rows)).toBe(listedInPages);
     db.closeSync();
     instance.closeSync();
 

@@ -3,11 +3,10 @@
  * competition, with a second outlet, an appeal of each decided kind and a repeated violation. Every
  * number is worked out by hand below from the example's CSVs.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel, readOutputs } from '../support/fixture.ts';
-import { ScorePartExportRow } from '../../src/pipeline/export-schemas.ts';
+import { readScoreParts } from '../support/score-parts.ts';
 
 /** The day the example's last notice is dated: every notice is out. */
 const PUBLISHED_ON = '2009-11-15';
@@ -94,8 +93,8 @@ describe('example s1-credit-union', () => {
     expect(byRule).toEqual({ 'weekly-video': 27, 'weekly-onsite': 1, 'monthly-survey': 1 });
   });
 
-  it('traces every overall score to its records in score_parts', () => {
-    const parts = ScorePartExportRow.array().parse(JSON.parse(readFileSync(path.join(out.exportsDir, 'score_parts.json'), 'utf8')));
+  it('traces every overall score to its records in score_parts', async () => {
+    const parts = await readScoreParts(out.exportsDir);
     const of = (entity: string) => parts.filter((p) => p.period_id === 'overall' && p.entity_id === entity).map((p) => [p.rule_id, p.amount, p.source_ids]);
     expect(of('S1')).toEqual([
       ['base', 100, ''],

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildModel, readOutputs } from '../support/fixture.ts';
 import type { Notice, SiteModel } from '../../src/site/model.ts';
+import { readScoreParts } from '../support/score-parts.ts';
 
 type Finding = { rule_id: string; unit_id: string; period_start: string; period_end: string; observed: number; required: string; evidence_ids: string };
 let notices: Notice[];
@@ -28,7 +29,7 @@ describe('S7 university support-services year', () => {
     notices = out.notices;
     standings = out.standings;
     findings = out.findings as Finding[];
-    parts = JSON.parse(readFileSync(path.join(out.exportsDir, 'score_parts.json'), 'utf8')) as Part[];
+    parts = await readScoreParts(out.exportsDir);
   });
 
   it('publishes the four phases with their tasks and deadlines', async () => {

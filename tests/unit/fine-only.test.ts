@@ -8,8 +8,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel, copyFixture, editFile, FIXTURES, readOutputs, refusal } from '../support/fixture.ts';
 import { displayPath } from '../../src/config/diagnostics.ts';
-import { FineExportRow, FineTotalExportRow, ScorePartExportRow } from '../../src/pipeline/export-schemas.ts';
+import { FineExportRow, FineTotalExportRow } from '../../src/pipeline/export-schemas.ts';
 import type { SiteModel } from '../../src/site/model.ts';
+import { readScoreParts } from '../support/score-parts.ts';
 
 type Outputs = ReturnType<typeof readOutputs>;
 const scoresOf = (out: Outputs, ranking: string, period: string) =>
@@ -25,7 +26,7 @@ describe('fine-only event types', () => {
     site = JSON.parse(readFileSync(path.join(report.modelDir, 'site.json'), 'utf8'));
   });
 
-  it('posts no score change for a fine-only type', () => {
+  it('posts no score change for a fine-only type', async () => {
     // Ann (S1) has three conduct breaches and nothing else: 100 in every period.
     // Bob (S2): E5 late opening −2 in January → 98 in phase 1; his conduct breaches are
     // unverified (E4) or withdrawn on appeal (E7). Outlet O1: E6 is fine-only → 100.
@@ -34,7 +35,7 @@ describe('fine-only event types', () => {
     expect(scoresOf(out, 'outlets', 'p1')).toEqual({ O1: 100 });
     expect(out.entity('staff', 'S1').postings.filter((p) => p.scoreId === 'points')).toEqual([]);
     // The audit trail of Ann's phase 1 is the base alone.
-    const parts = ScorePartExportRow.array().parse(json('score_parts.json'));
+    const parts = await readScoreParts(out.exportsDir);
     expect(parts.filter((p) => p.period_id === 'p1' && p.score_id === 'points' && p.entity_id === 'S1').map((p) => [p.rule_id, p.amount])).toEqual([['base', 100]]);
   });
 

@@ -8,8 +8,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel, copyFixture, editFile, FIXTURES, readOutputs, refusal } from '../support/fixture.ts';
 import { displayPath } from '../../src/config/diagnostics.ts';
-import { FineExportRow, FineTotalExportRow, ScorePartExportRow } from '../../src/pipeline/export-schemas.ts';
+import { FineExportRow, FineTotalExportRow } from '../../src/pipeline/export-schemas.ts';
 import type { SiteModel } from '../../src/site/model.ts';
+import { readScoreParts } from '../support/score-parts.ts';
 
 type Outputs = ReturnType<typeof readOutputs>;
 const scoresOf = (out: Outputs, ranking: string, period: string) =>
@@ -166,8 +167,8 @@ describe('ledger rules', () => {
   });
 
   describe('score_parts audit trail', () => {
-    it('lists each rule’s amount and the sorted records behind it', () => {
-      const parts = ScorePartExportRow.array().parse(json('score_parts.json'));
+    it('lists each rule’s amount and the sorted records behind it', async () => {
+      const parts = await readScoreParts(out.exportsDir);
       const of = (period: string, score: string, entity: string) =>
         parts.filter((p) => p.period_id === period && p.score_id === score && p.entity_id === entity).map((p) => [p.rule_id, p.amount, p.source_ids]);
       // Cid, phase 1: base 100, complaints −2 − 3 − 1 = −6 (E08 withdrawn, not a source).

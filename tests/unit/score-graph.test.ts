@@ -4,12 +4,12 @@
  * a peer value that is a score of the top unit. Fixture: tests/fixtures/missing-rules (one month;
  * outlets W1, W2 under branch B1, W3 under B2, all under region R); every number by hand.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel, copyFixture, editFile, FIXTURES, readOutputs } from '../support/fixture.ts';
 import { ScorePartExportRow } from '../../src/pipeline/export-schemas.ts';
 import type { MethodologySection } from '../../src/site/model.ts';
+import { readScoreParts } from '../support/score-parts.ts';
 
 type Outputs = ReturnType<typeof readOutputs>;
 const MAY = '2025-05';
@@ -33,7 +33,7 @@ describe('score floors, caps and scores read by scores', () => {
     const report = await buildModel(path.join(FIXTURES, 'missing-rules'));
     out = readOutputs(report);
     methodology = report.site.methodology;
-    parts = ScorePartExportRow.array().parse(JSON.parse(readFileSync(path.join(out.exportsDir, 'score_parts.json'), 'utf8')));
+    parts = await readScoreParts(out.exportsDir);
   });
 
   it('stops a ledger’s deductions at its floor (扣完为止) and shows what the floor gave back', () => {
@@ -126,7 +126,7 @@ describe('a cap on a combined period', () => {
     );
     const out = readOutputs(await buildModel(dir));
     expect(out.standings.find((s) => s.scope_id === 'outlets' && s.period_id === 'year' && s.entity_id === 'O1')?.score).toBe(205);
-    const parts = ScorePartExportRow.array().parse(JSON.parse(readFileSync(path.join(out.exportsDir, 'score_parts.json'), 'utf8')));
+    const parts = await readScoreParts(out.exportsDir);
     const year = parts.filter((p) => p.period_id === 'year' && p.score_id === 'service' && p.entity_id === 'O1').map((p) => [p.rule_id, p.amount]);
     expect(year).toEqual([
       ['cap', -7],

@@ -9,6 +9,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel, FIXTURES, readOutputs } from '../support/fixture.ts';
 import { ScorePartExportRow } from '../../src/pipeline/export-schemas.ts';
+import { readScoreParts } from '../support/score-parts.ts';
 
 describe('score_parts audit trail: combined periods and check averages', () => {
   let parts: ScorePartExportRow[];
@@ -17,7 +18,7 @@ describe('score_parts audit trail: combined periods and check averages', () => {
     parts.filter((p) => p.period_id === period && p.score_id === score && p.entity_id === entity).map((p) => [p.rule_id, p.amount, p.source_ids]);
   beforeAll(async () => {
     exportsDir = readOutputs(await buildModel(path.join(FIXTURES, 'ranks'))).exportsDir;
-    parts = ScorePartExportRow.array().parse(JSON.parse(readFileSync(path.join(exportsDir, 'score_parts.json'), 'utf8')));
+    parts = await readScoreParts(exportsDir);
   });
 
   it('writes the same rows, in the same order, as Parquet, with the same bytes on a second build', async () => {
@@ -72,7 +73,7 @@ describe('score_parts audit trail: combined periods and check averages', () => {
 describe('score_parts audit trail: weighted indicators (S10 K)', () => {
   it('lists each indicator’s points for SB1, capped and signed, adding up to its total of 80', async () => {
     const out = readOutputs(await buildModel(path.resolve('data/examples/s10-weighted-indicators')));
-    const parts = ScorePartExportRow.array().parse(JSON.parse(readFileSync(path.join(out.exportsDir, 'score_parts.json'), 'utf8')));
+    const parts = await readScoreParts(out.exportsDir);
     const sb1 = parts.filter((p) => p.period_id === '2025-Q1' && p.score_id === 'k-total' && p.entity_id === 'SB1');
     const points = Object.fromEntries(sb1.map((p) => [p.rule_id, Number(p.amount.toFixed(6))]));
     // From tests/unit/examples-s10-weighted-indicators.test.ts: mystery 18, satisfaction 19, vip 9.6,

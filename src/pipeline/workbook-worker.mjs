@@ -1,0 +1,101 @@
+// @ts-check
+/**
+ * Writes the downloads' Excel workbooks (table-export.ts) in a worker thread, so that exceljs,
+ * most of the cost of a large table's export, runs beside the thread that reads the rows from
+ * DuckDB and writes the CSV and JSON. One worker serves every workbook of a build; each message
+ * names its workbook, and a workbook's messages arrive in order:
+ *   begin {id, file, title, sheet, columns, integers} → rows {id, rows} … → close {id},
+ * answered by {id, closed: true} once the file is written, or {id, failed} with the reason.
+ * The rows' cells come as the export made them (text already neutralised, numbers and booleans
+ * typed), so the workbook holds what the CSV holds.
+ */
+import { parentPort } from 'node:worker_threads';
+import excel from 'exceljs';
+
+/** The workbook's own dates (docProps/core.xml): fixed, so that the bytes repeat. */
+const WORKBOOK_DATE = new Date(Date.UTC(2000, 0, 1));
+
+/**
+ * @typedef {{ workbook: import('exceljs').stream.xlsx.WorkbookWriter, sheet: import('exceljs').Worksheet,
+ *   styles: Map<string, Partial<import('exceljs').Style>>, columns: number }} Book
+ */
+/** @type {Map<number, Book>} */
+const books = new Map();
+
+/**
+ * @param {{ file: string, title: string, sheet: string, columns: string[], integers: boolean[] }} begin
+ * @returns {Book}
+ */
+function beginBook({ file, title, sheet: name, columns, integers }) {
+  const workbook = new excel.stream.xlsx.WorkbookWriter(
+    /** @type {ConstructorParameters<typeof excel.stream.xlsx.WorkbookWriter>[0]} */ ({
+      filename: file,
+      useStyles: true,
+      useSharedStrings: false,
+      created: WORKBOOK_DATE,
+      modified: WORKBOOK_DATE,
+      creator: 'Podium',
+      lastModifiedBy: 'Podium',
+    }),
+  );
+  // The header stays in view while scrolling: the sheet is frozen below it.
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
+  sheet.columns = columns.map((column, i) => ({ key: column, width: Math.max(10, column.length + 2), style: integers[i] ? { numFmt: '0' } : {} }));
+  const heading = sheet.addRow([title]);
+  heading.font = { bold: true, size: 13 };
+  heading.commit();
+  const header = sheet.addRow(columns);
+  header.font = { bold: true };
+  header.commit();
+  return { workbook, sheet, styles: new Map(), columns: columns.length };
+}
+
+/**
+ * Gives the cell the style object of the first cell of its column and value type. exceljs gives
+ * every cell a new copy of its column's style and, on writing, turns each copy into XML to find
+ * its style number: half the cost of a workbook. It remembers the number per style object, and
+ * the number depends on the style and the value type only, so a shared object gives the same
+ * number, worked out once.
+ * @param {Book} book
+ * @param {import('exceljs').Cell} cell
+ */
+function shareStyle(book, cell) {
+  const key = `${cell.col}:${cell.type}`;
+  const shared = book.styles.get(key);
+  if (shared) cell.style = shared;
+  else book.styles.set(key, cell.style);
+}
+
+/** @param {Book} book @param {(string | number | boolean | null)[][]} rows */
+function addRows(book, rows) {
+  for (const values of rows) {
+    const row = book.sheet.addRow(values);
+    for (let col = 1; col <= book.columns; col++) shareStyle(book, row.getCell(col));
+    row.commit();
+  }
+}
+
+/** @param {any} message */
+async function handle(message) {
+  const { id } = message;
+  try {
+    if (message.kind === 'begin') books.set(id, beginBook(message));
+    else if (message.kind === 'rows') addRows(/** @type {Book} */ (books.get(id)), message.rows);
+    else {
+      const book = /** @type {Book} */ (books.get(id));
+      books.delete(id);
+      book.sheet.commit();
+      await book.workbook.commit();
+      parentPort?.postMessage({ id, closed: true });
+    }
+  } catch (error) {
+    books.delete(id);
+    parentPort?.postMessage({ id, failed: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+}
+
+// One message after another: a workbook's rows are added in the order they were sent.
+let queue = Promise.resolve();
+parentPort?.on('message', (message) => {
+  queue = queue.then(() => handle(message));
+});
