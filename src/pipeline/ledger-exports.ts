@@ -12,7 +12,8 @@ import { localize } from '../config/text.ts';
 import type { Download, PeriodInfo } from '../site/model.ts';
 import { FineExportRow, FineTotalExportRow, ScorePartExportRow } from './export-schemas.ts';
 import { downloadsOf, TableExport, type ExportCounts } from './table-export.ts';
-import { copyToParquet, streamRows } from './sql.ts';
+import { publishesStaffPages } from '../config/public-edition.ts';
+import { copyToParquet, streamRows, type SqlParams } from './sql.ts';
 
 const AUDIT_PARQUET = 'score_parts.parquet';
 
@@ -22,13 +23,14 @@ export const databaseExports = (exportsDir: string): string[] => [path.join(expo
 async function writeRowExports<Row extends object, Out extends Record<string, unknown>>(
   db: DuckDBConnection,
   query: string,
+  params: SqlParams,
   schema: z.ZodObject,
   file: string,
   title: string,
   toExport: (row: Row) => Out,
 ): Promise<ExportCounts> {
   const table = await TableExport.create(file, schema, title);
-  for await (const chunk of streamRows<Row>(db, query)) {
+  for await (const chunk of streamRows<Row>(db, query, params)) {
     for (const row of chunk) table.add(toExport(row));
     table.flush();
   }
@@ -40,13 +42,15 @@ export async function writeLedgerExports(db: DuckDBConnection, competition: Comp
   const { config, locale } = competition;
   const typeLabel = new Map(config.event_types.map((t) => [t.id, localize(t.label, locale)]));
   const periodLabel = new Map(periods.map((p) => [p.id, p.label]));
-  const parts = await writeRowExports(db, 'export_score_parts', ScorePartExportRow, path.join(exportsDir, 'score_parts'), title, (row: ScorePartExportRow) => ({ ...row }));
-  await copyToParquet(db, 'export_score_parts', path.join(exportsDir, AUDIT_PARQUET));
-  const fines = await writeRowExports(db, 'export_fines', FineExportRow, path.join(exportsDir, 'fines'), title, (row: Omit<FineExportRow, 'type_label'>) => {
+  // A person's parts and fines are the ledger of their page: without staff pages, no file holds them.
+  const params = { staff_rows: publishesStaffPages(config) };
+  const parts = await writeRowExports(db, 'export_score_parts', params, ScorePartExportRow, path.join(exportsDir, 'score_parts'), title, (row: ScorePartExportRow) => ({ ...row }));
+  await copyToParquet(db, 'export_score_parts', path.join(exportsDir, AUDIT_PARQUET), params);
+  const fines = await writeRowExports(db, 'export_fines', params, FineExportRow, path.join(exportsDir, 'fines'), title, (row: Omit<FineExportRow, 'type_label'>) => {
     const { event_id, date, type_id, ...rest } = row;
     return { event_id, date, type_id, type_label: typeLabel.get(type_id) ?? type_id, ...rest } satisfies FineExportRow;
   });
-  const totals = await writeRowExports(db, 'export_fine_totals', FineTotalExportRow, path.join(exportsDir, 'fine_totals'), title, (row: Omit<FineTotalExportRow, 'period_label'>) => {
+  const totals = await writeRowExports(db, 'export_fine_totals', params, FineTotalExportRow, path.join(exportsDir, 'fine_totals'), title, (row: Omit<FineTotalExportRow, 'period_label'>) => {
     const { period_id, ...rest } = row;
     return { period_id, period_label: periodLabel.get(period_id) ?? period_id, ...rest } satisfies FineTotalExportRow;
   });

@@ -109,10 +109,10 @@ export async function* streamRows<T>(db: DuckDBConnection, name: string, params:
  * Straight into `file`, not through a temporary file beside it: `file` is the only path the
  * database may still write (scoreCompetition).
  */
-export async function copyToParquet(db: DuckDBConnection, name: string, file: string): Promise<void> {
+export async function copyToParquet(db: DuckDBConnection, name: string, file: string, params: SqlParams = {}): Promise<void> {
   const { label, text } = sqlFile(name);
   const query = text.trim().replace(/;$/, '');
-  await runStatements(db, `COPY (${query}) TO '${file.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd, USE_TMP_FILE false)`, label);
+  await runStatements(db, `COPY (${query}) TO '${file.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd, USE_TMP_FILE false)`, label, params);
 }
 
 /** A failing model is a bug in Podium or in a config expression: say which file. */
