@@ -90,8 +90,10 @@ function columnChecks(tables: Tables, table: string, column: ColumnSpec): CellCh
         ),
       ];
     }
-    case 'text':
-      return column.required ? [check(`${x} IS NULL`, literal(column.expected ?? 'a value'))] : [];
+    case 'text': {
+      const characters = check(`forbidden_character(${x}) <> ''`, literal('text without control or direction-changing characters'), `forbidden_character_found(${x})`);
+      return column.required ? [check(`${x} IS NULL`, literal(column.expected ?? 'a value')), characters] : [characters];
+    }
     case 'date': {
       const form = check(column.required ? `as_date(${x}) IS NULL` : `bad_date(${x})`, literal('a date written YYYY-MM-DD'), `date_found(${x}, '${table}', '${x}')`);
       if (column.within === 'competition') return [form, check(`outside_competition(as_date(${x}))`, 'competition_span()')];
