@@ -15,6 +15,16 @@ CREATE MACRO bad_number(v) AS v IS NOT NULL AND as_number(v) IS NULL;
 -- be rounded silently; trailing zeros lose nothing.
 CREATE MACRO too_precise(v, decimals) AS
   regexp_full_match(v, '-?\d+\.\d+') AND length(rtrim(regexp_extract(v, '\.(\d+)$', 1), '0')) > decimals;
+-- The characters no text may hold (forbiddenCharacterAt, src/config/encoding.ts): controls, bidi
+-- overrides and isolates, noncharacters. A CSV is refused for them as it is read; a Parquet file's
+-- text is not read byte by byte, so its cells are checked here.
+CREATE MACRO forbidden_character(v) AS
+  regexp_extract(v, '[\x{0}-\x{8}\x{b}\x{c}\x{e}-\x{1f}\x{7f}-\x{9f}\x{202a}-\x{202e}\x{2066}-\x{2069}\x{fdd0}-\x{fdef}\x{fffe}\x{ffff}\x{1fffe}\x{1ffff}\x{2fffe}\x{2ffff}\x{3fffe}\x{3ffff}\x{4fffe}\x{4ffff}\x{5fffe}\x{5ffff}\x{6fffe}\x{6ffff}\x{7fffe}\x{7ffff}\x{8fffe}\x{8ffff}\x{9fffe}\x{9ffff}\x{afffe}\x{affff}\x{bfffe}\x{bffff}\x{cfffe}\x{cffff}\x{dfffe}\x{dffff}\x{efffe}\x{effff}\x{ffffe}\x{fffff}\x{10fffe}\x{10ffff}]');
+CREATE MACRO forbidden_character_found(v) AS
+  'a character no page may hold (U+' || upper(printf('%04x', unicode(forbidden_character(v)))) || '); delete it or retype it';
+-- Only spaces and the invisible characters a name copied from a web page or Word can consist of
+-- (BLANK in src/pipeline/records.ts, which refuses them in a CSV as it is read).
+CREATE MACRO blank_text(v) AS regexp_full_match(v, '[\s\p{Z}\x{200b}-\x{200d}\x{2060}\x{feff}]*');
 CREATE MACRO bad_count(v) AS v IS NOT NULL AND NOT regexp_full_match(v, '\d{1,9}');
 -- Full-width digits (０–９, as a Chinese input method types them) look right and are refused
 -- wherever a number, date or ID is read: the message names them and their ASCII form.

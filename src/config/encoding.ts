@@ -62,7 +62,7 @@ export function readUtf8Text(file: string, shownFile: string, stage: string): st
   }
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
-    if (b >= 0x20 && b !== 0x7f && b !== 0xc2 && b !== 0xe2) continue;
+    if (!mayStartForbidden(b)) continue;
     const character = forbiddenCharacterAt(bytes, i);
     if (character) throw new BuildError(stage, [{ file: shownFile, ...textPosition(bytes, i), ...forbiddenCharacterProblem(character) }]);
   }
@@ -75,15 +75,20 @@ export interface ForbiddenCharacter {
   what: string;
 }
 
+/** Whether a byte of UTF-8 text can start a character forbiddenCharacterAt refuses (a cheap test before it). */
+export const mayStartForbidden = (b: number): boolean => b < 0x20 || b === 0x7f || b === 0xc2 || b === 0xe2 || b === 0xef || (b >= 0xf0 && b <= 0xf4);
+
 /**
  * A character no text Podium reads may hold, starting at byte i of UTF-8 text: C0 controls other
- * than tab, LF and CR (NUL above all: it must never reach a page), DEL, C1 controls, and the bidi
- * overrides and isolates U+202A–U+202E and U+2066–U+2069, which can show a name backwards.
+ * than tab, LF and CR (NUL above all: it must never reach a page), DEL, C1 controls, the bidi
+ * overrides and isolates U+202A–U+202E and U+2066–U+2069, which can show a name backwards, and the
+ * noncharacters (U+FDD0–U+FDEF, and U+FFFE and U+FFFF of every plane), which HTML and XML forbid.
  */
 export function forbiddenCharacterAt(bytes: Uint8Array, i: number): ForbiddenCharacter | undefined {
   const b = bytes[i]!;
   const next = bytes[i + 1] ?? 0;
   const third = bytes[i + 2] ?? 0;
+  const fourth = bytes[i + 3] ?? 0;
   const character = (length: number, what: string) => ({ text: Buffer.from(bytes.subarray(i, i + length)).toString('utf8'), what });
   if (b === 0) return character(1, 'a NUL byte');
   if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f) return character(1, 'a control character');
@@ -91,6 +96,9 @@ export function forbiddenCharacterAt(bytes: Uint8Array, i: number): ForbiddenCha
   if (b === 0xe2 && ((next === 0x80 && third >= 0xaa && third <= 0xae) || (next === 0x81 && third >= 0xa6 && third <= 0xa9))) {
     return character(3, 'a text-direction control, which can show text backwards on a page');
   }
+  if (b === 0xef && ((next === 0xb7 && third >= 0x90 && third <= 0xaf) || (next === 0xbf && third >= 0xbe))) return character(3, 'a noncharacter, which no page may hold');
+  // A four-byte character whose code point ends in FFFE or FFFF (U+1FFFE … U+10FFFF).
+  if (b >= 0xf0 && b <= 0xf4 && (next & 0x0f) === 0x0f && third === 0xbf && fourth >= 0xbe && fourth <= 0xbf) return character(4, 'a noncharacter, which no page may hold');
   return undefined;
 }
 

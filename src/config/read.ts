@@ -202,7 +202,7 @@ function issueToDiagnostic(
     return { ...base, ...locate(keyPath, { key: true }), field: keyPath.join('.'), expected: 'only known keys (see competition.schema.json)', found: `unknown key(s) ${issue.keys.slice(0, 5).map((k) => shown(k)).join(', ')}${issue.keys.length > 5 ? ` and ${issue.keys.length - 5} more` : ''}` };
   }
   const found = valueAt(raw, issue.path);
-  return { ...base, expected: issue.message.replace(/^(Invalid input|Too small|Too big): expected /, ''), found: found === undefined ? 'nothing' : describe(found) };
+  return { ...base, expected: issue.message.replace(/^(Invalid input|Invalid option|Too small|Too big): expected /, ''), found: found === undefined ? 'nothing' : describe(found) };
 }
 
 function valueAt(root: unknown, p: readonly PropertyKey[]): unknown {

@@ -5,16 +5,20 @@
  * to replace and compares: rows added, changed and removed by ID, entities whose score or rank
  * moved, and notices whose published result moved (they need a correction, 更正).
  *
- * The manifest is public like the rest of the site: it holds IDs, dates and subjects (all on the
- * pages already), hashes instead of values, and in a public build the hash leaves internal
- * columns out, so that editing a note changes nothing a reader can see.
+ * The manifest is public like the rest of the site, so it holds only what the edition's pages show:
+ * IDs, dates and subjects, hashes instead of values, and the scores and ranks of what is published.
+ * In a public build the hash leaves out internal columns and what config.public withholds (a full
+ * name behind 张*三, an event's description), since a reader could confirm a guess of them against
+ * it; and where people have no pages, their rows, scores and ranks are not in it at all: a row's
+ * hash over a handful of types, points and statuses is guessed in seconds.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
 import type { Competition } from '../config/read.ts';
-import type { TableName } from '../config/schema.ts';
+import type { CompetitionConfig, TableName } from '../config/schema.ts';
+import { publishesRanking, publishesStaffPages } from '../config/public-edition.ts';
 import { entityRef, noticePath, type DataChanges, type EntityRef, type NoticeDraft, type PeriodInfo, type RankingInfo, type RowChange } from '../site/model.ts';
 import { queryRows } from './sql.ts';
 import { TABLES } from '../config/tables.ts';
@@ -46,10 +50,16 @@ export type DataManifest = z.infer<typeof DataManifest>;
 
 /** The manifest of the data a build has just scored and exported. */
 export async function dataManifest(db: DuckDBConnection, competition: Competition, asOf: string, periods: PeriodInfo[], notices: NoticeDraft[]): Promise<DataManifest> {
+  const { config } = competition;
+  const staffPages = publishesStaffPages(config);
+  const publishedRankings = new Set(config.rankings.filter((r) => publishesRanking(config, r)).map((r) => r.id));
+  const staffScoresShown = staffPages || config.rankings.some((r) => r.subject === 'staff' && publishedRankings.has(r.id));
+  const aboutStaff = (entity: string | null) => entity?.startsWith('staff:') ?? false;
   const tables: DataManifest['tables'] = {};
   for (const table of Object.keys(TABLES) as TableName[]) {
-    if (competition.config.tables[table] === undefined) continue;
-    tables[table] = await tableRows(db, table, competition.config.audience === 'internal');
+    if (config.tables[table] === undefined) continue;
+    const rows = await tableRows(db, table, hashedValues(config, table));
+    tables[table] = staffPages ? rows : rows.filter(([, , , subject]) => !aboutStaff(subject));
   }
   const values = (name: string) =>
     queryRows<{ of: string; period_id: string; entity: string; value: number }>(db, name).then((rows) =>
@@ -62,8 +72,8 @@ export async function dataManifest(db: DuckDBConnection, competition: Competitio
     competition: competition.config.id,
     asOf,
     tables,
-    scores: await values('manifest_scores'),
-    ranks: await values('manifest_ranks'),
+    scores: (await values('manifest_scores')).filter(([, , entity]) => staffScoresShown || !aboutStaff(entity)),
+    ranks: (await values('manifest_ranks')).filter(([ranking]) => publishedRankings.has(ranking)),
     periods: periods.map((p) => p.id),
     notices: notices.map((n) => ({
       id: n.id,
@@ -77,11 +87,11 @@ export async function dataManifest(db: DuckDBConnection, competition: Competitio
 
 /**
  * Column names come from TABLES, never from the data, so they may be placed in the SQL. Rows are
- * hashed as DuckDB holds them raw (the text the clerk wrote), so any edit to a cell shows.
+ * hashed as DuckDB holds them raw (the text the clerk wrote), so any edit to a cell shows, over
+ * the `hashed` values (hashedValues).
  */
-async function tableRows(db: DuckDBConnection, table: TableName, withInternal: boolean): Promise<DataManifest['tables'][string]> {
+async function tableRows(db: DuckDBConnection, table: TableName, hashed: string[]): Promise<DataManifest['tables'][string]> {
   const spec = TABLES[table];
-  const hashed = spec.columns.filter((c) => withInternal || !c.internal).map((c) => `"${c.name}"`);
   const attributes = table === 'units' || table === 'staff' ? ['to_json(attributes)::VARCHAR'] : [];
   const names = spec.columns.map((c) => c.name);
   const date = names.includes('date') ? '"date"' : 'NULL';
@@ -93,9 +103,27 @@ async function tableRows(db: DuckDBConnection, table: TableName, withInternal: b
     : 'NULL';
   const reader = await db.runAndReadAll(
     `SELECT "${spec.idColumn}" AS id, left(sha256(json_array(${[...hashed, ...attributes].join(', ')})::VARCHAR), 16) AS hash, ${date} AS date, ${subject} AS subject
-     FROM raw_${table} ORDER BY id`,
+     FROM raw_${table} r ORDER BY id`,
   );
   return reader.getRowsJS().map(([id, hash, day, subject]) => [String(id), String(hash), day === null ? null : String(day), subject === null ? null : String(subject)]);
+}
+
+/** The columns naming people, masked or omitted unless `public.staff_names` is full (a person's name_en is staged into their name). */
+const PERSON_NAME_COLUMNS: Partial<Record<TableName, string[]>> = { staff: ['name'], checks: ['checker', 'signed_by'], inspections: ['inspector'] };
+
+/**
+ * What a row's hash covers, as SQL over raw_<table> r: the text a reader of this edition sees. A
+ * person's name is taken as staged, masked (sql/staging/redact_public.sql), so that a new name
+ * still shows as a change; internal columns and withheld descriptions are left out.
+ */
+function hashedValues(config: CompetitionConfig, table: TableName): string[] {
+  const { columns, idColumn } = TABLES[table];
+  if (config.audience === 'internal') return columns.map((c) => `r."${c.name}"`);
+  const masked = config.public.staff_names === 'full' ? [] : (PERSON_NAME_COLUMNS[table] ?? []);
+  const left = [...(table === 'events' && !config.public.event_sources ? ['source'] : []), ...(masked.length > 0 && table === 'staff' ? ['name_en'] : [])];
+  return columns
+    .filter((c) => !c.internal && !left.includes(c.name))
+    .map((c) => (masked.includes(c.name) ? `(SELECT s."${c.name}" FROM stg_${table} s WHERE s."${idColumn}" = r."${idColumn}")` : `r."${c.name}"`));
 }
 
 /**

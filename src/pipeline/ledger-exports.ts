@@ -12,7 +12,8 @@ import { localize } from '../config/text.ts';
 import type { Download, PeriodInfo } from '../site/model.ts';
 import { FineExportRow, FineTotalExportRow, ScorePartExportRow } from './export-schemas.ts';
 import { downloadsOf, TableExport, type ExportCounts, type TableExportOptions } from './table-export.ts';
-import { copyToParquet, countRows, streamRows } from './sql.ts';
+import { publishesStaffPages } from '../config/public-edition.ts';
+import { copyToParquet, countRows, streamRows, type SqlParams } from './sql.ts';
 
 const AUDIT_PARQUET = 'score_parts.parquet';
 
@@ -22,6 +23,7 @@ export const databaseExports = (exportsDir: string): string[] => [path.join(expo
 async function writeRowExports<Row extends object, Out extends Record<string, unknown>>(
   db: DuckDBConnection,
   query: string,
+  params: SqlParams,
   schema: z.ZodObject,
   file: string,
   title: string,
@@ -29,8 +31,8 @@ async function writeRowExports<Row extends object, Out extends Record<string, un
   options?: TableExportOptions,
 ): Promise<{ counts: ExportCounts; written: Promise<void> }> {
   // Counted first, so that a table over Excel's limit begins no workbook.
-  const table = await TableExport.create(file, schema, title, { ...options, rows: await countRows(db, query) });
-  for await (const chunk of streamRows<Row>(db, query)) {
+  const table = await TableExport.create(file, schema, title, { ...options, rows: await countRows(db, query, params) });
+  for await (const chunk of streamRows<Row>(db, query, params)) {
     for (const row of chunk) table.add(toExport(row));
     table.flush();
   }
@@ -51,15 +53,17 @@ export async function writeLedgerExports(
   const { config, locale } = competition;
   const typeLabel = new Map(config.event_types.map((t) => [t.id, localize(t.label, locale)]));
   const periodLabel = new Map(periods.map((p) => [p.id, p.label]));
+  // A person's parts and fines are the ledger of their page: without staff pages, no file holds them.
+  const params = { staff_rows: publishesStaffPages(config) };
   // No JSON copy: the Parquet file is the typed one, and one JSON array of millions of rows (46 MB
   // at 5,000 pages) served no reader.
-  const { counts: parts, written: partsWritten } = await writeRowExports(db, 'export_score_parts', ScorePartExportRow, path.join(exportsDir, 'score_parts'), title, (row: ScorePartExportRow) => ({ ...row }), { json: false });
-  await copyToParquet(db, 'export_score_parts', path.join(exportsDir, AUDIT_PARQUET));
-  const { counts: fines, written: finesWritten } = await writeRowExports(db, 'export_fines', FineExportRow, path.join(exportsDir, 'fines'), title, (row: Omit<FineExportRow, 'type_label'>) => {
+  const { counts: parts, written: partsWritten } = await writeRowExports(db, 'export_score_parts', params, ScorePartExportRow, path.join(exportsDir, 'score_parts'), title, (row: ScorePartExportRow) => ({ ...row }), { json: false });
+  await copyToParquet(db, 'export_score_parts', path.join(exportsDir, AUDIT_PARQUET), params);
+  const { counts: fines, written: finesWritten } = await writeRowExports(db, 'export_fines', params, FineExportRow, path.join(exportsDir, 'fines'), title, (row: Omit<FineExportRow, 'type_label'>) => {
     const { event_id, date, type_id, ...rest } = row;
     return { event_id, date, type_id, type_label: typeLabel.get(type_id) ?? type_id, ...rest } satisfies FineExportRow;
   });
-  const { counts: totals, written: totalsWritten } = await writeRowExports(db, 'export_fine_totals', FineTotalExportRow, path.join(exportsDir, 'fine_totals'), title, (row: Omit<FineTotalExportRow, 'period_label'>) => {
+  const { counts: totals, written: totalsWritten } = await writeRowExports(db, 'export_fine_totals', params, FineTotalExportRow, path.join(exportsDir, 'fine_totals'), title, (row: Omit<FineTotalExportRow, 'period_label'>) => {
     const { period_id, ...rest } = row;
     return { period_id, period_label: periodLabel.get(period_id) ?? period_id, ...rest } satisfies FineTotalExportRow;
   });

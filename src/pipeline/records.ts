@@ -11,7 +11,7 @@
  * refused, so the two readings never differ.
  */
 import { shown } from '../config/diagnostics.ts';
-import { codePoints, forbiddenCharacterAt, forbiddenCharacterProblem, type ForbiddenCharacter } from '../config/encoding.ts';
+import { codePoints, forbiddenCharacterAt, forbiddenCharacterProblem, mayStartForbidden, type ForbiddenCharacter } from '../config/encoding.ts';
 
 /**
  * Size limits, set well above any real cell (a long remark is a few hundred bytes) and far below
@@ -58,9 +58,8 @@ const QUOTE = 2;
 const LF = 3;
 const CR = 4;
 const CONTROL = 5;
-/** Lead bytes of characters forbiddenCharacterAt may refuse: C1 controls and bidi controls. */
-const C2 = 6;
-const E2 = 7;
+/** Lead bytes of characters forbiddenCharacterAt may refuse: C1 controls, bidi controls, noncharacters. */
+const SUSPECT = 6;
 
 const CLASS = new Uint8Array(256);
 for (let b = 0; b < 0x20; b++) CLASS[b] = CONTROL;
@@ -70,8 +69,7 @@ CLASS[0x0d] = CR;
 CLASS[0x7f] = CONTROL;
 CLASS[0x2c] = COMMA;
 CLASS[0x22] = QUOTE;
-CLASS[0xc2] = C2;
-CLASS[0xe2] = E2;
+for (let b = 0x80; b < 0x100; b++) if (mayStartForbidden(b)) CLASS[b] = SUSPECT;
 
 const UNQUOTED = 0;
 /** An unquoted field with text before a quote: its quotes are ordinary characters. */
@@ -241,8 +239,7 @@ export function scanCsv(bytes: Uint8Array, rules: CsvRules = {}): CsvShape {
         break;
       }
       case CONTROL:
-      case C2:
-      case E2: {
+      case SUSPECT: {
         const character = forbiddenCharacterAt(bytes, i);
         if (character) findings.forbidden(line, field, character);
         break;

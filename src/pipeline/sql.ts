@@ -119,9 +119,9 @@ const queryBody = (text: string): string => text.trim().replace(/;$/, '');
  * Straight into `file`, not through a temporary file beside it: `file` is the only path the
  * database may still write (scoreCompetition).
  */
-export async function copyToParquet(db: DuckDBConnection, name: string, file: string): Promise<void> {
+export async function copyToParquet(db: DuckDBConnection, name: string, file: string, params: SqlParams = {}): Promise<void> {
   const { label, text } = sqlFile(name);
-  await runStatements(db, `COPY (${queryBody(text)}) TO '${file.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd, USE_TMP_FILE false)`, label);
+  await runStatements(db, `COPY (${queryBody(text)}) TO '${file.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd, USE_TMP_FILE false)`, label, params);
 }
 
 /** A failing model is a bug in Podium or in a config expression: say which file. */

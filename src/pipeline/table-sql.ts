@@ -90,8 +90,11 @@ function columnChecks(tables: Tables, table: string, column: ColumnSpec): CellCh
         ),
       ];
     }
-    case 'text':
-      return column.required ? [check(`${x} IS NULL`, literal(column.expected ?? 'a value'))] : [];
+    case 'text': {
+      const characters = check(`forbidden_character(${x}) <> ''`, literal('text without control or direction-changing characters'), `forbidden_character_found(${x})`);
+      const visible = check(`${x} IS NULL OR blank_text(${x})`, literal(column.expected ?? 'a value'), `CASE WHEN ${x} IS NULL THEN 'an empty value' ELSE 'only white space' END`);
+      return column.required ? [visible, characters] : [characters];
+    }
     case 'date': {
       const form = check(column.required ? `as_date(${x}) IS NULL` : `bad_date(${x})`, literal('a date written YYYY-MM-DD'), `date_found(${x}, '${table}', '${x}')`);
       if (column.within === 'competition') return [form, check(`outside_competition(as_date(${x}))`, 'competition_span()')];

@@ -207,6 +207,19 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
     expect(problems).toEqual([]);
   });
 
+  it('keeps a 360 px page 360 px wide when names have no break in them (a long code, a pasted URL)', async () => {
+    const page = await open('/units/O03/', { width: 360, height: 800 });
+    const { filled, scrollWidth } = await page.evaluate(() => {
+      // Every place an entity's name sits on its page: heading, breadcrumb, facts, the list of its units.
+      const places = document.querySelectorAll('h1, .breadcrumb a, .breadcrumb li[aria-current], dl.facts dd a, dl.facts dd span, ul.entities a');
+      for (const place of places) place.textContent = 'X'.repeat(400);
+      return { filled: places.length, scrollWidth: document.scrollingElement?.scrollWidth ?? 0 };
+    });
+    expect(filled).toBeGreaterThan(5);
+    expect(scrollWidth).toBe(360);
+    await page.close();
+  });
+
   it('prints each kind of notice of the public edition alone on A4: no site navigation or footer, at most 4 pages', async () => {
     const published = await startStaticServer(await builtSample(locale));
     // review-h1: the candidate notice (拟表彰名单公示), and v1/ its first version, since corrected; decision-h1: the final

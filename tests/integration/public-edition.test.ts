@@ -8,6 +8,7 @@
  */
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -50,9 +51,18 @@ async function parquetText(file: string): Promise<string> {
   return text;
 }
 
-/** Every file of a built site (HTML, JSON, CSV, Parquet, JS, CSS, XML …), decoded, as one text per file. */
+/** The search index's files (pagefind/…/*.pf_fragment, .pf_index, .pf_meta) are gzip-compressed, so their bytes would hide a leak too. */
+const isSearchIndex = (file: string) => /\.pf_(fragment|index|meta)$/.test(file);
+
+/** Every file of a built site (HTML, JSON, CSV, Parquet, search index, JS, CSS, XML …), decoded, as one text per file. */
 const siteTexts = (site: string) =>
-  Promise.all(listFiles(site).map(async (file) => ({ file, text: file.endsWith('.parquet') ? await parquetText(path.join(site, file)) : decoded(readText(site, file)) })));
+  Promise.all(
+    listFiles(site).map(async (file) => {
+      if (file.endsWith('.parquet')) return { file, text: await parquetText(path.join(site, file)) };
+      if (isSearchIndex(file)) return { file, text: decoded(gunzipSync(readFileSync(path.join(site, file))).toString('utf8')) };
+      return { file, text: decoded(readText(site, file)) };
+    }),
+  );
 
 const STRICT_PUBLIC = `public:
   staff_names: masked
@@ -115,6 +125,8 @@ describe('the strict public edition', () => {
     const texts = await siteTexts(publicSite);
     expect(texts.some((f) => f.file.endsWith('.parquet'))).toBe(true);
     expect(texts.some((f) => f.file.endsWith('.js'))).toBe(true);
+    // The search index is read, not skipped: a unit's name (public everywhere) is found in it.
+    expect(texts.some((f) => isSearchIndex(f.file) && f.text.includes('城东支行营业部'))).toBe(true);
     const leaks = Object.entries(internalValues).flatMap(([kind, values]) =>
       values.flatMap((value) => texts.filter((f) => f.text.includes(value)).map((f) => `${kind}: "${value}" in ${f.file}`)),
     );
@@ -127,6 +139,10 @@ describe('the strict public edition', () => {
     expect(files.filter((f) => /^rankings\/[^/]+\/staff(-in-outlet)?\//.test(f))).toEqual([]);
     const standings = readCsv(path.join(publicSite, 'exports/standings.csv'));
     expect(standings.filter((r) => r.entity_kind === 'staff')).toEqual([]);
+    // Nor each person's score parts, the ledger their page would have shown; the units' stay.
+    const parts = readCsv(path.join(publicSite, 'exports/score_parts.csv'));
+    expect(parts.filter((r) => r.entity_kind === 'staff')).toEqual([]);
+    expect(parts.some((r) => r.entity_id === 'O03')).toBe(true);
     // O03 (解放大道网点) is led by S0033 孙平; its department O03-D1 by S0034 邵怡怡.
     const outletPage = readText(publicSite, 'units/O03/index.html');
     expect(outletPage).toContain('孙*');

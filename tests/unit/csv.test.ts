@@ -8,8 +8,12 @@ import { downloadsOf, TableExport, XLSX_MAX_ROWS } from '../../src/pipeline/tabl
 import { tempDir } from '../support/fixture.ts';
 
 describe('CSV export cells', () => {
-  it.each(['=SUM(A1:A9)', '+8613800000000', '-2+3', '@cmd', '\tx', '\rx'])('neutralises a text cell that would start a formula: %j', (text) => {
+  it.each(['=SUM(A1:A9)', '+8613800000000', '-2+3', '@cmd', '\tx', '\rx', '\nx', ' =SUM(A1)', '\u3000+1', '\u00a0@x', '\u200b=1', '＝SUM(A1)', '＋1', '－1', '＠x'])('neutralises a text cell that would start a formula: %j', (text) => {
     expect(csvCell(text).replace(/^"|"$/g, '').startsWith("'")).toBe(true);
+  });
+
+  it.each(['张三', ' 张三', 'a=b', 'x-1', '"=Q"'])('leaves text that no spreadsheet reads as a formula as it is: %j', (text) => {
+    expect(csvCell(text).replace(/^"|"$/g, '').replaceAll('""', '"')).toBe(text);
   });
 
   it('writes numbers Podium computed as numbers, negative ones included', () => {

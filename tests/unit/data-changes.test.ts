@@ -2,7 +2,7 @@
  * "What changed": a build compares its data manifest with the one of the site it replaces.
  * Expected changes are worked out by hand from the s1-worked fixture (see scoring.test.ts).
  */
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffCompetition } from '../../src/pipeline/build.ts';
@@ -64,6 +64,39 @@ describe('what changed between two builds', () => {
     const internalOut = await publishedFrom(withNote('first remark', 'internal'));
     const internalChanges = await changesOf(withNote('second remark', 'internal'), internalOut);
     expect(internalChanges.tables.map((t) => [t.table, t.changed.map((r) => r.id)])).toEqual([['events', ['E1']]]);
+  });
+
+  it('hashes what a masked edition shows: a new full name behind the same mask or a withheld description is no change, a new mask is', async () => {
+    const masked = (edit: (events: string, staff: string) => [string, string]) => {
+      const dir = copyFixture('s1-worked');
+      editFile(dir, 'competition.yaml', (text) => `${text}\npublic:\n  staff_names: masked\n  event_sources: false\n`);
+      const [events, staff] = edit(readFileSync(path.join(dir, 'events.csv'), 'utf8'), readFileSync(path.join(dir, 'staff.csv'), 'utf8'));
+      writeFileSync(path.join(dir, 'events.csv'), events);
+      writeFileSync(path.join(dir, 'staff.csv'), staff);
+      return dir;
+    };
+    const out = await publishedFrom(masked((events, staff) => [events, staff]));
+    // 张三 → 张山: both read 张* in this edition; 客户来信 → 客户电话: descriptions are not shown.
+    const unseen = await changesOf(masked((events, staff) => [events.replace('客户来信', '客户电话'), staff.replace('S1,张三,', 'S1,张山,')]), out);
+    expect(unseen.tables).toEqual([]);
+    // 李四 → 李小四: 李* becomes 李*四, a change the reader sees.
+    const seen = await changesOf(masked((events, staff) => [events, staff.replace('S2,李四,', 'S2,李小四,')]), out);
+    expect(seen.tables.map((t) => [t.table, t.changed.map((r) => r.id)])).toEqual([['staff', ['S2']]]);
+  });
+
+  it('holds no person’s row, score or rank in an edition without staff pages or staff rankings', async () => {
+    const dir = copyFixture('s1-worked');
+    editFile(dir, 'competition.yaml', (text) => `${text}\npublic:\n  staff_pages: false\n  staff_rankings: []\n`);
+    const report = await buildModel(dir);
+    const manifest = JSON.parse(readFileSync(path.join(report.modelDir, '..', 'public', 'exports', DATA_MANIFEST_FILE), 'utf8')) as DataManifest;
+    const aboutStaff = (entity: string | null) => entity?.startsWith('staff:') ?? false;
+    expect([...manifest.scores, ...manifest.ranks].filter(([, , entity]) => aboutStaff(entity))).toEqual([]);
+    expect(Object.values(manifest.tables).flat().filter(([, , , subject]) => aboutStaff(subject))).toEqual([]);
+    expect([...new Set(manifest.ranks.map(([ranking]) => ranking))]).toEqual(['departments', 'outlets']);
+    // The units stay: A and its department A-YYS, and the survey V1 of A.
+    expect(manifest.tables.units!.map(([id]) => id)).toEqual(['A', 'A-YYS']);
+    expect(manifest.tables.surveys!.map(([id]) => id)).toEqual(['V1']);
+    expect(manifest.scores.some(([, , entity]) => entity === 'unit:A')).toBe(true);
   });
 
   it('says so when there is no earlier build to compare with', async () => {

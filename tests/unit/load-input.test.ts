@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { TABLE_FILE_LIMIT } from '../../src/pipeline/confine.ts';
-import { detectEncoding, textPosition } from '../../src/config/encoding.ts';
+import { detectEncoding, forbiddenCharacterAt, textPosition } from '../../src/config/encoding.ts';
 import { FIELD_LIMIT_BYTES, recordLines, scanCsv, withLfLineEnds } from '../../src/pipeline/records.ts';
 import { copyFixture, FIXTURES, refusal, tempDir } from '../support/fixture.ts';
 
@@ -165,5 +165,17 @@ describe('only regular files are read', () => {
     execFileSync('mkfifo', [path.join(dir, 'competition.yaml')]);
     const problems = await refusal(dir);
     expect(problems).toEqual([expect.objectContaining({ found: 'a named pipe (FIFO), not a file' })]);
+  });
+});
+
+describe('characters no page may hold', () => {
+  const at = (text: string) => forbiddenCharacterAt(Buffer.from(text, 'utf8'), 0)?.what ?? null;
+
+  it('refuses the noncharacters of every plane, which HTML and XML forbid', () => {
+    for (const text of ['\uFFFE', '\uFFFF', '\uFDD0', '\uFDEF', '\u{1FFFE}', '\u{10FFFF}', '\u{2FFFF}']) expect(at(text), text).toBe('a noncharacter, which no page may hold');
+  });
+
+  it('accepts their neighbours: full-width punctuation, the replacement sign, emoji, rare CJK, U+FDF0', () => {
+    for (const text of ['，', '（', '\uFFFD', '\uFFEE', '\uFDCF', '\uFDF0', '😀', '\u{20000}', '\u{1FFFD}', '\u{10FFFD}']) expect(at(text), text).toBeNull();
   });
 });
