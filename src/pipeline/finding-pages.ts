@@ -1,12 +1,13 @@
 /**
  * Where each finding is listed. A competition with few findings lists them all on the findings
- * index, as one table per rule; once they are more than one page holds (`ranking_page_size`),
- * the index only sums them up and each rule's findings get pages of their own, in period order,
- * so that no page grows with the number of outlets.
+ * index, as one table per rule; once they are more than one page holds (`ranking_page_size` table
+ * rows, a finding's evidence records counted with it), the index only sums them up and each
+ * rule's findings get pages of their own, in period order, so that no page grows with the number
+ * of outlets.
  */
 import type { Finding, FindingRule, FindingsPage } from '../site/model.ts';
 import { findingsByRule, findingsModelFile, findingsPath } from '../site/model.ts';
-import { pageRanges } from './paging.ts';
+import { weightedPageRanges } from './paging.ts';
 
 /** A finding before it is known which page lists it. */
 export type UnplacedFinding = Omit<Finding, 'page'>;
@@ -24,8 +25,11 @@ export interface PlacedFindings {
 /** The download of one rule's findings, without extension, inside exports/. */
 const ruleDownload = (ruleId: string): string => `findings/${ruleId}`;
 
+/** The table rows a finding takes on a page: its own, and one per evidence record (folded, but in the page all the same). */
+const rowsOf = (finding: UnplacedFinding): number => 1 + finding.evidence.length;
+
 export function placeFindings(unplaced: UnplacedFinding[], pageSize: number): PlacedFindings {
-  const onIndex = unplaced.length <= pageSize;
+  const onIndex = unplaced.reduce((rows, finding) => rows + rowsOf(finding), 0) <= pageSize;
   // The page of the rule's list each finding is on, and that page's address.
   const pageOf = new Map<UnplacedFinding, { page: number; path: string }>();
   const rules: FindingRule[] = [];
@@ -35,7 +39,7 @@ export function placeFindings(unplaced: UnplacedFinding[], pageSize: number): Pl
     const ruleId = findings[0]!.ruleId;
     // Period order, so that a period's findings sit together and the index can link to where they start.
     const ordered = onIndex ? findings : [...findings].sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.periodEnd.localeCompare(b.periodEnd));
-    const ranges = onIndex ? [] : pageRanges(ordered.length, pageSize);
+    const ranges = onIndex ? [] : weightedPageRanges(ordered.map(rowsOf), pageSize);
     const download = ranges.length > 1 ? ruleDownload(ruleId) : null;
     if (download !== null) downloads.push({ ruleId, file: download });
     if (onIndex) for (const finding of ordered) pageOf.set(finding, { page: 1, path: 'findings/' });

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { placeFindings, type UnplacedFinding } from '../../src/pipeline/finding-pages.ts';
+import { weightedPageRanges } from '../../src/pipeline/paging.ts';
 
 const finding = (ruleId: string, unit: string, periodStart: string, periodEnd: string): UnplacedFinding => ({
   id: `${ruleId}-${unit}-${periodStart}`,
@@ -69,5 +70,30 @@ describe('placeFindings', () => {
     expect(placed.downloads).toEqual([{ ruleId: 'weekly', file: 'findings/weekly' }]);
     expect(placed.pages[0]!.page.paging).toEqual({ page: 1, pages: [{ first: 1, last: 2 }, { first: 3, last: 4 }, { first: 5, last: 5 }], download: 'exports/findings/weekly.csv' });
     expect(placed.pages[3]!.page.paging.download).toBeNull();
+  });
+
+  it('counts the evidence records of a finding as rows of its page', () => {
+    const withRecords = (f: UnplacedFinding, records: number): UnplacedFinding => ({
+      ...f,
+      evidence: Array.from({ length: records }, (_, i) => ({ table: 'checks', id: `C${i}`, date: f.periodStart, messageKey: 'evidence.check', values: {} })),
+    });
+    // 2 findings but 1 + 1 + 2 = 4 rows: more than a page of 3, so the rule gets pages.
+    const given = [withRecords(finding('weekly', 'O1', '2025-01-06', '2025-01-12'), 0), withRecords(finding('weekly', 'O2', '2025-01-13', '2025-01-19'), 2)];
+    const placed = placeFindings(given, 3);
+    expect(placed.rules[0]!.pages).toBe(2);
+    expect(placed.findings.map((f) => f.page)).toEqual(['findings/weekly/', 'findings/weekly/2/']);
+  });
+});
+
+describe('weightedPageRanges', () => {
+  it('fills a page while the rows fit, and gives an item of more rows than a page a page of its own', () => {
+    // Pages of 5 rows: 2+3 | 4 | 7 | 1+1.
+    expect(weightedPageRanges([2, 3, 4, 7, 1, 1], 5)).toEqual([
+      { first: 1, last: 2 },
+      { first: 3, last: 3 },
+      { first: 4, last: 4 },
+      { first: 5, last: 6 },
+    ]);
+    expect(weightedPageRanges([], 5)).toEqual([{ first: 1, last: 0 }]);
   });
 });
