@@ -275,6 +275,7 @@ export const CompetitionConfig = z.strictObject({
   /**
    * Rows on one ranking page: a longer ranking is split into pages of this many rows, with the
    * whole ranking as a CSV download beside them, so that no page grows past what a phone loads.
+   * More findings than this get pages per rule (src/pipeline/finding-pages.ts).
    */
   ranking_page_size: z.int().min(10).max(5_000).default(500),
 });

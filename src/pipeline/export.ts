@@ -14,7 +14,6 @@ import {
   entityRef,
   type CalendarPhase,
   type Download,
-  type Finding,
   type Notice,
   type NoticeDraft,
   type PeriodInfo,
@@ -33,6 +32,8 @@ import { writeAwardExports, writeNoticeFeed } from './notice-exports.ts';
 import { publishesRanking } from '../config/public-edition.ts';
 import { writeLedgerExports } from './ledger-exports.ts';
 import { queryRows, streamRows } from './sql.ts';
+import { pageRanges } from './paging.ts';
+import { placeFindings, type PlacedFindings, type UnplacedFinding } from './finding-pages.ts';
 import { writeJson } from './files.ts';
 import { compareManifests, DATA_MANIFEST_FILE, dataManifest, entityKeyRef, type DataManifest } from './data-manifest.ts';
 import type { DataChanges } from '../site/model.ts';
@@ -132,7 +133,11 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
   const { rankingPages, kept, standingRows } = await writeStandings(input, periods, rankings, wanted, title, where);
 
   const unitNames = new Map(units.map((u) => [u.unit_id, u.name]));
-  const findings = input.findings.map((f) => siteFinding(f, competition, unitNames));
+  const placed = placeFindings(
+    input.findings.map((f) => siteFinding(f, competition, unitNames)),
+    config.ranking_page_size,
+  );
+  const { findings } = placed;
   const parentOf = new Map(units.map((u) => [u.unit_id, u.parent_id]));
   const placeOf = (unitId: string) => {
     const parent = parentOf.get(unitId) ?? null;
@@ -147,7 +152,11 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
   const { notices, changes } = await writeNoticesAndChanges(input, periods, rankings, drafts);
 
   writeModelFile(modelDir, ['findings.json'], findings);
-  const findingRows = await writeFindingExports(input.findings, findings, exportsDir, title);
+  for (const { file, page } of placed.pages) {
+    mkdirSync(path.join(modelDir, ...file.slice(0, -1)), { recursive: true });
+    writeModelFile(modelDir, file, page);
+  }
+  const findingRows = await writeFindingExports(input.findings, placed, exportsDir, title);
 
   // The ledger's workbooks are written by their worker while the entity pages are made.
   const ledger = await writeLedgerExports(db, competition, periods, exportsDir, title);
@@ -188,6 +197,7 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
       latestNotices: [...notices].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id)).slice(0, 5).map((n) => ({ id: n.id, title: n.title, date: n.date })),
     },
     counts: { ...counts, findings: findings.length },
+    findingRules: placed.rules,
     noticeIndex: notices.map((n) => ({ id: n.id, title: n.title, date: n.date, periodLabel: n.period.label, kind: n.kind, number: n.number, status: n.status, version: n.version })),
     methodology: describeMethodology(competition),
     downloads,
@@ -370,12 +380,6 @@ async function writeStandings(input: ExportInput, periods: PeriodInfo[], ranking
 /** The download of one whole ranking, without extension, inside exports/. */
 const rankingDownload = (periodId: string, rankingId: string): string => path.posix.join('rankings', periodId, rankingId);
 
-/** Rows first–last (from 1) of each page of `rows` rows; one page, maybe empty, at least. */
-export function pageRanges(rows: number, pageSize: number): { first: number; last: number }[] {
-  const count = Math.max(1, Math.ceil(rows / pageSize));
-  return Array.from({ length: count }, (_, i) => ({ first: i * pageSize + 1, last: Math.min(rows, (i + 1) * pageSize) }));
-}
-
 /** The rows first–last (from 1, across groups) under their groups; a group cut by the page edge keeps its heading on both sides. */
 export function rowsBetween(groups: RankingGroup[], { first, last }: { first: number; last: number }): RankingGroup[] {
   const out: RankingGroup[] = [];
@@ -406,7 +410,7 @@ function phaseCalendar(competition: Competition, asOf: string): CalendarPhase[] 
 /** Days from `start` to `day`, both counted: the first day is day 1. */
 const dayNumber = (start: string, day: string) => (Date.parse(day) - Date.parse(start)) / 86_400_000 + 1;
 
-function siteFinding(f: CheckFinding, competition: Competition, unitNames: Map<string, string>): Finding {
+function siteFinding(f: CheckFinding, competition: Competition, unitNames: Map<string, string>): UnplacedFinding {
   const { compliance, awards, soft_caps } = competition.config;
   const rule = [...compliance, ...awards, ...soft_caps].find((r) => r.id === f.ruleId)!;
   return {
@@ -422,7 +426,8 @@ function siteFinding(f: CheckFinding, competition: Competition, unitNames: Map<s
   };
 }
 
-async function writeFindingExports(checked: CheckFinding[], findings: Finding[], exportsDir: string, title: string): Promise<ExportCounts> {
+/** Every finding as one download, and the findings of each rule split over several pages as one download each. */
+async function writeFindingExports(checked: CheckFinding[], { findings, downloads }: PlacedFindings, exportsDir: string, title: string): Promise<ExportCounts> {
   const rows = findings.map(
     (f, i): FindingExportRow => ({
       finding_id: f.id,
@@ -437,6 +442,12 @@ async function writeFindingExports(checked: CheckFinding[], findings: Finding[],
       evidence_ids: f.evidence.map((e) => e.id).join(' '),
     }),
   );
+  for (const { ruleId, file } of downloads) {
+    mkdirSync(path.join(exportsDir, path.dirname(file)), { recursive: true });
+    const ruleTable = await TableExport.create(path.join(exportsDir, file), FindingExportRow, title);
+    for (const row of rows) if (row.rule_id === ruleId) ruleTable.add(row);
+    await ruleTable.close();
+  }
   const table = await TableExport.create(path.join(exportsDir, 'findings'), FindingExportRow, title);
   for (const row of rows) table.add(row);
   return table.close();

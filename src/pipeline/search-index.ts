@@ -74,7 +74,7 @@ export function searchRecords(modelDir: string): SearchRecord[] {
     };
   });
   const findingRecords = findings.map((finding): SearchRecord => ({
-    path: `findings/#${findingAnchor(finding.id)}`,
+    path: `${finding.page}#${findingAnchor(finding.id)}`,
     title: t('search.findingTitle', { rule: finding.ruleLabel, unit: finding.entity.name }),
     kind: t('search.kind.finding'),
     context: dateRange(finding.periodStart, finding.periodEnd),

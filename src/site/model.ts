@@ -7,7 +7,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Evidence } from '../rules/finding.ts';
 import type { RuleText } from '../rules/kind.ts';
-import type { DirectoryEntry, EntityPage, EarlierNotice, DataChanges, EntityRef, Finding, Notice, RankingPage, ScoreHistory, SiteModel } from './schema.ts';
+import type { DirectoryEntry, EntityPage, EarlierNotice, DataChanges, EntityRef, Finding, FindingsPage, Notice, RankingPage, ScoreHistory, SiteModel } from './schema.ts';
 
 import { SITE_FIELD_PREFIX } from './model-reads.mjs';
 
@@ -128,7 +128,7 @@ export const noticePath = (id: string): string => `notices/${encodeURIComponent(
 /** An earlier version of a notice, below the notice itself: `notices/review-h1/v1/`. */
 export const earlierNoticePath = (id: string, version: number): string => `${noticePath(id)}v${version}/`;
 /** Findings grouped by rule, in the order the rules first appear (the findings page, a 通报's lists). */
-export function findingsByRule<F extends Finding>(findings: F[]): { label: string; findings: F[] }[] {
+export function findingsByRule<F extends Pick<Finding, 'ruleId' | 'ruleLabel'>>(findings: F[]): { label: string; findings: F[] }[] {
   const rules = new Map<string, { label: string; findings: F[] }>();
   for (const finding of findings) {
     const rule = rules.get(finding.ruleId) ?? { label: finding.ruleLabel, findings: [] };
@@ -137,6 +137,11 @@ export function findingsByRule<F extends Finding>(findings: F[]): { label: strin
   }
   return [...rules.values()];
 }
+/** Page 1 of a rule's findings at its own address, page n (n > 1) below it: `findings/weekly-visit/2/`. */
+export const findingsPath = (ruleId: string, page = 1): string => `findings/${encodeURIComponent(ruleId)}/${page > 1 ? `${page}/` : ''}`;
+/** The model file of one page of a rule's findings, as path segments: rule IDs are validated codes, safe as folder names. */
+export const findingsModelFile = (ruleId: string, page: number): string[] => ['findings', ruleId, `${page}.json`];
+export const loadFindingsPage = (ruleId: string, page: number): FindingsPage => readJson<FindingsPage>(...findingsModelFile(ruleId, page));
 /** The id of a finding's row on the findings page; finding IDs may hold spaces (a quota group). */
 export const findingAnchor = (id: string): string => `finding-${encodeURIComponent(id)}`;
 

@@ -91,16 +91,16 @@ export const RankingGroup = z.strictObject({
 });
 export type RankingGroup = z.infer<typeof RankingGroup>;
 
-/** Where one page lies in a ranking split into pages (`ranking_page_size` rows each). */
-export const RankingPaging = z.strictObject({
+/** Where one page lies in a list split into pages (`ranking_page_size` rows each): a ranking, a rule's findings. */
+export const Paging = z.strictObject({
   /** 1 for the first page. */
   page: z.number(),
-  /** The first and last row of every page, counted from 1 across the whole ranking. */
+  /** The first and last row of every page, counted from 1 across the whole list. */
   pages: z.array(z.strictObject({ first: z.number(), last: z.number() })),
-  /** The whole ranking as a download (site-relative), when it is split into pages; else null. */
+  /** The whole list as a download (site-relative), when it is split into pages; else null. */
   download: z.string().nullable(),
 });
-export type RankingPaging = z.infer<typeof RankingPaging>;
+export type Paging = z.infer<typeof Paging>;
 
 export const RankingPage = z.strictObject({
   period: PeriodInfo,
@@ -108,7 +108,7 @@ export const RankingPage = z.strictObject({
   target: TargetInfo.nullable(),
   /** This page's rows only, under their groups; a group split across pages heads each part. */
   groups: z.array(RankingGroup),
-  paging: RankingPaging,
+  paging: Paging,
 });
 export type RankingPage = z.infer<typeof RankingPage>;
 
@@ -307,8 +307,30 @@ export const Finding = z.strictObject({
   messageKey: z.string(),
   values: Values,
   evidence: z.array(Evidence),
+  /** The page that lists it (site-relative): the findings index, or a page of its rule's findings. */
+  page: z.string(),
 });
 export type Finding = z.infer<typeof Finding>;
+
+/** One page of a rule's findings, when the findings are too many for the findings index. */
+export const FindingsPage = z.strictObject({
+  rule: z.strictObject({ id: z.string(), label: z.string() }),
+  findings: z.array(Finding),
+  paging: Paging,
+});
+export type FindingsPage = z.infer<typeof FindingsPage>;
+
+/** What the findings index says of a rule: how many findings, in which periods, on which pages. */
+export const FindingRule = z.strictObject({
+  id: z.string(),
+  label: z.string(),
+  count: z.number(),
+  /** How many pages its own list takes (findings/<rule>/…); 0 when the findings index lists its findings itself. */
+  pages: z.number(),
+  /** Each period its findings fall in, in order: how many, and the first one (the page of the rule's list it is on, and its ID) to link to. */
+  periods: z.array(z.strictObject({ ...Span, count: z.number(), page: z.number(), firstId: z.string() })),
+});
+export type FindingRule = z.infer<typeof FindingRule>;
 
 /** A finding as a 通报 lists it: with the units above its unit. */
 export const NoticeFinding = Finding.extend({ parent: EntityRef.nullable() });
@@ -522,6 +544,8 @@ export const SiteModel = z.strictObject({
     latestNotices: z.array(z.strictObject({ id: z.string(), title: z.string(), date: z.string() })),
   }),
   counts: z.strictObject({ units: z.number(), staff: z.number(), events: z.number(), findings: z.number() }),
+  /** The rules with findings, in the order they first appear; their `pages` say whether the findings index lists them all. */
+  findingRules: z.array(FindingRule),
   noticeIndex: z.array(
     z.strictObject({
       id: z.string(),
@@ -546,6 +570,7 @@ const MODEL_FILES: Record<string, z.ZodType> = {
   'site.json': SiteModel,
   'entities.json': z.array(DirectoryEntry),
   'findings.json': z.array(Finding),
+  findings: FindingsPage,
   'notices.json': z.array(Notice),
   'earlier-notices.json': z.array(EarlierNotice),
   'changes.json': DataChanges,

@@ -264,7 +264,7 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
     await expect(page.inputValue('input[name="q"]')).resolves.toBe('吕宁雨');
     await page.fill('input[name="q"]', '营业部');
     await page.press('input[name="q"]', 'Enter');
-    const findingLink = page.locator('.search-results a[href*="/findings/#"]').first();
+    const findingLink = page.locator('.search-results a[href*="#finding-"]').first();
     await findingLink.waitFor({ timeout: 10_000 });
     const finding = await findingLink.getAttribute('href');
     await page.goto(`${base}${finding!}`);

@@ -6,7 +6,8 @@
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pageRanges, rowsBetween } from '../../src/pipeline/export.ts';
+import { rowsBetween } from '../../src/pipeline/export.ts';
+import { pageRanges } from '../../src/pipeline/paging.ts';
 import { rankingModelFile, type RankingGroup, type RankingPage, type StandingRow } from '../../src/site/model.ts';
 import { StandingExportRow } from '../../src/pipeline/export-schemas.ts';
 import { buildModel, editFile, readOutputs, tempDir } from '../support/fixture.ts';

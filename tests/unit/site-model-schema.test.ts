@@ -18,7 +18,7 @@ const readFixture = (file: string): unknown => JSON.parse(readFileSync(path.join
 describe('site model schemas', () => {
   it('covers every kind of file of the render fixture', () => {
     expect(new Set(fixtureFiles.map((f) => f.split('/')[0]))).toEqual(
-      new Set(['site.json', 'entities.json', 'findings.json', 'notices.json', 'earlier-notices.json', 'changes.json', 'rankings', 'units', 'staff']),
+      new Set(['site.json', 'entities.json', 'findings.json', 'findings', 'notices.json', 'earlier-notices.json', 'changes.json', 'rankings', 'units', 'staff']),
     );
   });
 
