@@ -21,7 +21,7 @@ import { tableFiles } from './confine.ts';
 import { detectEncoding, encodingAdvice } from '../config/encoding.ts';
 import { isWorkbook, unreadableWorkbook, workbookAsCsv } from './workbook.ts';
 import { isParquet, parquetCellText, parquetTypeProblems, readParquetShape, unreadableParquet, type ParquetShape } from './parquet.ts';
-import { fieldPosition, lineOfOffset, recordLines as recordLinesOf, scanCsv, withLfLineEnds } from './records.ts';
+import { fieldPosition, foreignDelimiter, lineOfOffset, recordLines as recordLinesOf, scanCsv, withLfLineEnds } from './records.ts';
 
 export interface SourceFile {
   fileId: number;
@@ -138,6 +138,16 @@ function prepareFile(source: SourceFile, staging: string, notes: string[], attri
   } else {
     const at = 'badByte' in encoding ? fieldPosition(bytes, encoding.badByte) : {};
     return refused([{ file: source.displayPath, ...at, ...encodingAdvice(encoding, bytes, source.displayPath) }]);
+  }
+  const columns = [...TABLES[source.table].columns.map((c) => c.name), ...attributes];
+  const delimiter = foreignDelimiter(text, columns);
+  if (delimiter) {
+    return refused([{
+      file: source.displayPath,
+      line: delimiter.line,
+      expected: `columns separated by commas (${columns.slice(0, 3).join(',')},…): Podium reads comma-separated files`,
+      found: `columns separated by ${delimiter.name}, ${shown(delimiter.header)}; in Excel use "Save as → CSV UTF-8 (逗号分隔)" (in English Excel "CSV UTF-8 (Comma delimited)")`,
+    }]);
   }
   return prepareText(source, text, text !== bytes, staging, attributes);
 }

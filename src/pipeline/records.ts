@@ -311,3 +311,34 @@ function excerpt(bytes: Uint8Array, start: number, end: number): string {
 function kib(bytes: number): string {
   return `${Math.ceil(bytes / 1024)} KiB`;
 }
+
+/**
+ * Separators a spreadsheet writes in place of the comma: Excel on a computer whose decimal mark is
+ * a comma saves "CSV" with semicolons, and "Text (Tab delimited)" with tabs.
+ */
+const FOREIGN_DELIMITERS = [
+  { character: ';', name: 'semicolons (;)' },
+  { character: '\t', name: 'tabs' },
+] as const;
+
+/** How far into a file its header line is looked for: far beyond any header, far below a big file. */
+const HEADER_SEARCH_BYTES = 64 * 1024;
+
+/**
+ * The separator a file's header line uses when it is not the comma: the header (its first line
+ * that is not empty) holds no comma but splits on `;` or a tab into two or more names, one of them
+ * a column of the table (`columns`). Read as CSV, such a file has one column with a long name and
+ * lacks every other, a dozen messages that hide the one mistake.
+ */
+export function foreignDelimiter(bytes: Uint8Array, columns: readonly string[]): { line: number; name: string; header: string } | undefined {
+  const lines = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, HEADER_SEARCH_BYTES)).toString('utf8').split(/\r\n|\r|\n/);
+  const index = lines.findIndex((text) => text.trim() !== '');
+  const header = lines[index];
+  if (header === undefined || header.includes(',')) return undefined;
+  const unquoted = (name: string) => name.trim().replace(/^"(.*)"$/, '$1');
+  const found = FOREIGN_DELIMITERS.find(({ character }) => {
+    const names = header.split(character).map(unquoted);
+    return names.length > 1 && names.some((name) => columns.includes(name));
+  });
+  return found && { line: index + 1, name: found.name, header };
+}
