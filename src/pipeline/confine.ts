@@ -6,6 +6,7 @@
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { globSync } from 'tinyglobby';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { locateInConfig } from '../config/read.ts';
 import type { TableName } from '../config/schema.ts';
@@ -55,7 +56,8 @@ export async function tableFiles(
     }
     const reader = await db.runAndReadAll('SELECT file FROM glob($pattern) ORDER BY file', { pattern: path.join(dir, glob) });
     const refused: { matched: string; found: string }[] = [];
-    for (const matched of reader.getRowObjectsJS().map((row) => String(row.file))) {
+    const matches = [...reader.getRowObjectsJS().map((row) => String(row.file)), ...matchingFolders(dir, glob)].sort();
+    for (const matched of matches) {
       const checked = checkFile(matched, realDir);
       if ('found' in checked) refused.push({ matched, found: checked.found });
       else files.set(checked.real, { matched, real: checked.real });
@@ -77,6 +79,17 @@ export async function tableFiles(
     return { files: [], problems };
   }
   return { files: [...files.values()].sort((a, b) => (a.matched < b.matched ? -1 : a.matched > b.matched ? 1 : 0)), problems };
+}
+
+/**
+ * The folders a glob matches, which DuckDB's glob passes over in silence: a folder named
+ * `events.csv` (unzipped into one, or made by mistake) would otherwise read as "no file matching"
+ * or, beside other matches, be left out without a word. checkFile then refuses them, as it does
+ * a link out of the folder.
+ */
+function matchingFolders(dir: string, glob: string): string[] {
+  // Joined to `dir` as DuckDB's glob joins its matches, so that both read alike in messages.
+  return globSync(glob, { cwd: dir, onlyDirectories: true, followSymbolicLinks: false, expandDirectories: false }).map((folder) => path.join(dir, folder).replace(/[\\/]+$/, ''));
 }
 
 /** s3://, gs://, az://, https:// …: what DuckDB would hand to an extension rather than read from the disk. */
