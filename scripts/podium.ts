@@ -67,6 +67,7 @@ const COMMANDS: Record<string, Command> = {
           signal: stop.signal,
         });
         for (const note of report.notes) console.warn(`note: ${note}`);
+        for (const warning of report.warnings) console.warn(`warning: ${warning}`);
         if (format === 'text') for (const line of describeChanges(report.changes)) console.log(line);
         const pages = report.site.unitIds.length + report.site.staffIds.length + report.site.rankingPages.length;
         console.log(`built ${out}/ from ${values.data}/ (data as of ${report.site.asOf}, ${pages}+ pages)`);

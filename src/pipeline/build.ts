@@ -5,7 +5,7 @@
  * only an output Podium wrote is ever replaced (src/pipeline/output-safety.ts).
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +72,8 @@ export interface BuildReport {
   /** Milliseconds per stage, in order. */
   timings: [stage: string, ms: number][];
   notes: string[];
+  /** What was published but should be looked at: pages too heavy for a phone (oversizedPages). */
+  warnings: string[];
   /** Where the model was written; only kept when `modelOnly` is set. */
   modelDir: string;
   /** Pages rendered and reused from the page cache, when the renderer says. */
@@ -102,24 +104,44 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       const { site, changes, notes, modelDir, publicDir, configHash } = await runStages(options, base, work, timed);
       if (options.modelOnly) {
         keepWork = true;
-        return { site, changes, timings, notes, modelDir };
+        return { site, changes, timings, notes, warnings: [], modelDir };
       }
       const siteDir = path.join(work, 'site');
       const pageCache = { dir: pageCacheDir(outDir), config: configHash, clean: options.clean };
       const counts = await timed('render', () => render(modelDir, publicDir, siteDir, site.base, signal, pageCache));
       if (existsSync(PAGE_CACHE_ROOT)) keepNewestFolders(PAGE_CACHE_ROOT, PAGE_CACHE_MANIFEST, KEPT_PAGE_CACHES);
       if (counts) log(`render   ${counts.rendered} pages rendered, ${counts.reused} reused from the page cache`);
+      const warnings = (await timed('sizes', () => oversizedPages(siteDir))).map(({ page, bytes }) => `${page} is ${megabytes(bytes)} (${bytes} bytes), over the ${megabytes(PAGE_SIZE_LIMIT_BYTES)} a page may weigh on a phone`);
       // The index is made from the site model, whichever renderer wrote the pages.
       signal?.throwIfAborted();
       await timed('search', () => writeSearchIndex(modelDir, siteDir));
       notes.push(...(await timed('publish', () => publishSite(siteDir, outDir, publishFs))));
-      return { site, changes, timings, notes, modelDir, pages: counts ?? undefined };
+      return { site, changes, timings, notes, warnings, modelDir, pages: counts ?? undefined };
     } finally {
       if (!keepWork) removeOwnedTemp(work);
     }
   } catch (error) {
     throw asBuildError(error, outDir);
   }
+}
+
+/**
+ * The most an HTML page may weigh: staff read the site on phones over the branch's network, and
+ * every page stays under 1 MB at bench size (issue 12). A heavier page is still published (a 公示
+ * is never cut, README Decisions), but the build says which, so that it is noticed.
+ */
+export const PAGE_SIZE_LIMIT_BYTES = 1024 * 1024;
+
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(2)} MB`;
+
+/** The HTML pages of a site folder of `limit` bytes or more, by path (relative, with /), so the list repeats. */
+export function oversizedPages(siteDir: string, limit = PAGE_SIZE_LIMIT_BYTES): { page: string; bytes: number }[] {
+  return readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => ({ file, stats: statSync(path.join(siteDir, file)) }))
+    .filter(({ stats }) => stats.isFile() && stats.size >= limit)
+    .map(({ file, stats }) => ({ page: file.split(path.sep).join('/'), bytes: stats.size }))
+    .sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
 }
 
 export interface CheckOptions {
