@@ -39,28 +39,25 @@ describe('oversizedPages', () => {
   });
 });
 
+/** Builds the s1 fixture with a renderer that writes `pages` (path → bytes) and nothing else. */
+async function buildWithPages(pages: Record<string, number>) {
+  const out = path.join(tempDir('page-size-out'), 'site');
+  const render: Renderer = async (_modelDir, publicDir, siteDir) => {
+    cpSync(publicDir, siteDir, { recursive: true });
+    for (const [file, bytes] of Object.entries(pages)) write(siteDir, file, bytes);
+  };
+  return { out, report: await buildSite({ dataDir: copyFixture('s1-worked'), outDir: out, render }) };
+}
+
 describe('a build with a page over 1 MB', () => {
   it('publishes it and warns with its path and size', async () => {
-    const data = copyFixture('s1-worked');
-    const out = path.join(tempDir('page-size-out'), 'site');
     // 1.5 MiB = 1,572,864 bytes.
-    const heavy: Renderer = async (_modelDir, publicDir, siteDir) => {
-      cpSync(publicDir, siteDir, { recursive: true });
-      write(siteDir, 'index.html', 100);
-      write(siteDir, 'notices/h1/index.html', 1_572_864);
-    };
-    const report = await buildSite({ dataDir: data, outDir: out, render: heavy });
+    const { out, report } = await buildWithPages({ 'index.html': 100, 'notices/h1/index.html': 1_572_864 });
     expect(report.warnings).toEqual(['notices/h1/index.html is 1.50 MB (1572864 bytes), over the 1.00 MB a page may weigh on a phone']);
     expect(statSync(path.join(out, 'notices/h1/index.html')).size).toBe(1_572_864);
   });
 
   it('says nothing when every page is lighter', async () => {
-    const data = copyFixture('s1-worked');
-    const out = path.join(tempDir('page-size-out'), 'site');
-    const light: Renderer = async (_modelDir, publicDir, siteDir) => {
-      cpSync(publicDir, siteDir, { recursive: true });
-      write(siteDir, 'index.html', 100);
-    };
-    expect((await buildSite({ dataDir: data, outDir: out, render: light })).warnings).toEqual([]);
+    expect((await buildWithPages({ 'index.html': 100 })).report.warnings).toEqual([]);
   });
 });
