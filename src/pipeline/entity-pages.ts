@@ -320,9 +320,10 @@ export async function writeEntityPages(
           periods: periodIds.map((id) => ({ id, label: periodById.get(id)!.label, start: periodById.get(id)!.start })),
           rows: [...byChild].map(([id, scores]) => ({ entity: entityRef(kind, id, names.get(`${kind}:${id}`) ?? id), scores })),
           omitted: Math.max(0, byChild.size - HEATMAP_ROWS),
+          order: scoreOrder(rankedScores, score.id),
         };
         // Best first before the cap, so that a unit of hundreds draws its best, not its lowest IDs.
-        return [{ ...heatmap, rows: rowsBestFirst(heatmap, scoreOrder(rankedScores, score.id), locale).slice(0, HEATMAP_ROWS) }];
+        return [{ ...heatmap, rows: rowsBestFirst(heatmap, heatmap.order, locale).slice(0, HEATMAP_ROWS) }];
       }),
     );
   };

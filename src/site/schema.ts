@@ -163,6 +163,8 @@ export const Heatmap = z.strictObject({
   rows: z.array(z.strictObject({ entity: EntityRef, scores: z.array(z.number().nullable()) })),
   /** Rows beyond HEATMAP_ROWS, not drawn; 0 when every child is a row. */
   omitted: z.number(),
+  /** Which way the score is better, as the site's rankings of it order it (src/site/heatmap-rows.ts): the rows' order and the colours' direction. */
+  order: z.enum(['desc', 'asc']),
 });
 export type Heatmap = z.infer<typeof Heatmap>;
 

@@ -27,6 +27,7 @@ const heatmap = (rows: [id: string, name: string, scores: (number | null)[]][]):
   ],
   rows: rows.map(([id, name, scores]) => ({ entity: entityRef('unit', id, name), scores })),
   omitted: 0,
+  order: 'desc',
 });
 
 describe('scoreOrder', () => {
