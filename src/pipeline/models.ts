@@ -45,8 +45,12 @@ export interface ModelRun {
   flags: ReadonlySet<string>;
   /** The values of each loop a file repeats over, asked for when the first file of the loop runs. */
   loops: Record<string, () => Promise<SqlParams[]>>;
-  /** Turns a file's failure into the error to throw (a config expression's, say), or null to keep it. */
-  explain?: (name: string, error: unknown) => Promise<unknown>;
+  /**
+   * Turns a file's failure into the error to throw (a config expression's, say), or null to keep
+   * it; `rebuild` runs the file again with the same values, for a diagnosis that first changes
+   * what the file calls (the award macros).
+   */
+  explain?: (name: string, error: unknown, rebuild: () => Promise<void>) => Promise<unknown>;
 }
 
 type Layer = keyof typeof MODEL_LAYERS;
@@ -106,8 +110,9 @@ export async function runModels(db: DuckDBConnection, models: ModelFile[], run: 
     }
     const text = model.operation ? model.text : `CREATE OR REPLACE TABLE ${model.name} AS\n${model.text}`;
     for (const value of values) {
-      await runStatements(db, text, model.label, { ...run.params, ...value }).catch(async (error: unknown) => {
-        throw (await run.explain?.(model.name, error)) ?? error;
+      const build = () => runStatements(db, text, model.label, { ...run.params, ...value });
+      await build().catch(async (error: unknown) => {
+        throw (await run.explain?.(model.name, error, build)) ?? error;
       });
     }
   }

@@ -41,7 +41,7 @@ export async function scoreCompetition(db: DuckDBConnection, competition: Compet
       },
     },
     // Award expressions are the competition's own SQL: their failure is the config's, at its line.
-    explain: async (model, error) => (model === 'int_award_candidates' ? await awardExpressionFailure(db, competition) : null) ?? overflow(error, competition),
+    explain: async (model, error, rebuild) => (model === 'int_award_candidates' ? await awardExpressionFailure(db, competition, rebuild) : null) ?? overflow(error, competition),
   });
   await checkAwardAmounts(db, competition);
   await refuseBrokenContracts(db);
