@@ -29,8 +29,6 @@ export async function scoreCompetition(db: DuckDBConnection, competition: Compet
   await checkRowBudget(db, competition);
   const lastStage = Math.max(...scoreStages(competition.config).values());
   await runModels(db, plannedModels(), {
-    params: { names: competition.config.public.staff_names, sources: competition.config.public.event_sources },
-    flags: new Set(competition.config.audience === 'public' ? ['public edition'] : []),
     loops: {
       'score stage': async () => Array.from({ length: lastStage + 1 }, (_, stage) => ({ stage })),
       // Award by award, so a funnel reads the winners of the awards above it; their order
