@@ -40,6 +40,16 @@ const SPEC: Record<string, TableSpec> = {
   },
 };
 
+/** A database of a 2025 competition with the macros validation and typing use, and the spec's raw tables. */
+async function databaseWith(spec: Record<string, TableSpec>) {
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  await db.run("CREATE TABLE cfg_competition AS SELECT DATE '2025-01-01' AS start_date, DATE '2025-12-31' AS end_date");
+  await runSqlFile(db, 'excel_dates');
+  await runSqlFile(db, 'validate_macros');
+  await runStatements(db, rawTablesSql(spec), 'raw');
+  return db;
+}
+
 const VISITS = [
   // visit_id, date, unit_id, staff_id, score, fee, kind, urgent, people, note
   ['V1', '2025-05-02', 'U1', null, '5', null, 'a', 'yes', '3', null],
@@ -52,11 +62,7 @@ const VISITS = [
 describe('the SQL generated from the column spec', () => {
   let db: Awaited<ReturnType<DuckDBInstance['connect']>>;
   beforeAll(async () => {
-    db = await (await DuckDBInstance.create(':memory:')).connect();
-    await db.run("CREATE TABLE cfg_competition AS SELECT DATE '2025-01-01' AS start_date, DATE '2025-12-31' AS end_date");
-    await runSqlFile(db, 'excel_dates');
-    await runSqlFile(db, 'validate_macros');
-    await runStatements(db, rawTablesSql(SPEC), 'raw');
+    db = await databaseWith(SPEC);
     await db.run("INSERT INTO raw_units VALUES (0, 1, 'U1', 'Unit one'), (0, 2, 'U/2', NULL)");
     await db.run("INSERT INTO raw_staff VALUES (1, 1, 'S1')");
     const cell = (v: string | null) => (v === null ? 'NULL' : `'${v}'`);
@@ -114,26 +120,24 @@ describe('the typed columns of the public edition, redacted by the column spec',
     people: {
       idColumn: 'person_id',
       noun: 'person',
-      columns: [
-        { name: 'person_id', type: 'id', required: true, help: '' },
-        { name: 'name', type: 'text', required: true, help: '', person: { code: 'person_id' } },
-        { name: 'name_en', type: 'text', required: false, help: '', person: { code: 'person_id' }, translates: 'name' },
-        { name: 'checker', type: 'text', required: false, help: '', empty: '', person: {} },
-        { name: 'payroll', type: 'text', required: false, help: '', internal: true },
-        { name: 'fee', type: 'number', required: false, help: '', internal: true },
-        { name: 'source', type: 'text', required: false, help: '', empty: '', withheldUnless: 'event_sources' },
-        { name: 'plain', type: 'text', required: false, help: '' },
-      ],
+      columns: (
+        [
+          ['person_id', 'id', { required: true }],
+          ['name', 'text', { required: true, person: { code: 'person_id' } }],
+          ['name_en', 'text', { person: { code: 'person_id' }, translates: 'name' }],
+          ['checker', 'text', { empty: '', person: {} }],
+          ['payroll', 'text', { internal: true }],
+          ['fee', 'number', { internal: true }],
+          ['source', 'text', { empty: '', withheldUnless: 'event_sources' }],
+          ['plain', 'text', {}],
+        ] as const
+      ).map(([name, type, flags]) => ({ name, type, required: false, help: '', ...flags })),
     },
   };
   let db: Awaited<ReturnType<DuckDBInstance['connect']>>;
   beforeAll(async () => {
-    db = await (await DuckDBInstance.create(':memory:')).connect();
-    await db.run("CREATE TABLE cfg_competition AS SELECT DATE '2025-01-01' AS start_date, DATE '2025-12-31' AS end_date");
-    await runSqlFile(db, 'excel_dates');
-    await runSqlFile(db, 'validate_macros');
+    db = await databaseWith(PEOPLE);
     await runSqlFile(db, 'public_person_name');
-    await runStatements(db, rawTablesSql(PEOPLE), 'raw');
     await db.run(`INSERT INTO raw_people VALUES
       (0, 1, 'P1', '张小三', 'Zhang Xiaosan', '李四', 'X1', '5', 'hotline', 'ok'),
       (0, 2, 'P2', '王五', NULL, NULL, NULL, NULL, NULL, NULL),
