@@ -4,7 +4,9 @@
  * written. The loader checks headers against it; src/pipeline/table-sql.ts generates from it the
  * raw tables, the per-cell validation and the typed columns the staging models read. The rules
  * that span rows otherwise or read the config (dates in order, IDs the config declares) are
- * the tables' own SQL: sql/validate/rules/.
+ * the tables' own SQL: sql/validate/rules/. What the public edition withholds of a column
+ * (`internal`, `person`, `withheldUnless`) is written here too: the typed columns are redacted
+ * from it, and the data manifest hashes what is left.
  */
 import type { TableName } from './schema.ts';
 
@@ -20,8 +22,18 @@ export interface ColumnSpec {
   required: boolean;
   /** Allowed values of an enum column. */
   values?: readonly string[];
-  /** Internal columns never reach a public build. */
+  /** Internal columns never reach a public build: the public edition stages them empty. */
   internal?: boolean;
+  /**
+   * The column names a person, so the public edition shows it as `public.staff_names` says
+   * (masked 张*三, or omitted); `code` is the column of the same row holding that person's code,
+   * shown instead of an omitted name ('*' without one).
+   */
+  person?: { code?: string };
+  /** The public edition stages the column empty unless this switch of `public` is on. */
+  withheldUnless?: 'event_sources';
+  /** The English edition's form of another column (name_en of name): staging shows it in that column's place. */
+  translates?: string;
   help: string;
   references?: Reference;
   /** The table's rules alone check the values (they can say more than a generated check: the level a parent must be at). */
@@ -84,7 +96,7 @@ export const TABLES: Record<TableName, TableSpec> = {
     columns: [
       col('unit_id', 'id', 'the unit’s code'),
       col('name', 'text', 'display name', { expected: 'a name' }),
-      col('name_en', 'text', 'the name in the English edition; empty keeps the name', optional),
+      col('name_en', 'text', 'the name in the English edition; empty keeps the name', { ...optional, translates: 'name' }),
       col('level', 'id', 'a level id from org.levels', { references: 'config' }),
       col('parent_id', 'id', 'the parent unit; empty for the top', { ...optional, references: 'units', checkedByRules: true }),
       col('head_staff_id', 'id', 'the staff member who leads the unit', { ...optional, references: 'staff' }),
@@ -96,8 +108,8 @@ export const TABLES: Record<TableName, TableSpec> = {
     attributes: true,
     columns: [
       col('staff_id', 'id', 'the person’s code'),
-      col('name', 'text', 'display name', { expected: 'a name' }),
-      col('name_en', 'text', 'the name in the English edition (pinyin); empty keeps the name', optional),
+      col('name', 'text', 'display name', { expected: 'a name', person: { code: 'staff_id' } }),
+      col('name_en', 'text', 'the name in the English edition (pinyin); empty keeps the name', { ...optional, person: { code: 'staff_id' }, translates: 'name' }),
       col('unit_id', 'id', 'the unit the person belongs to', { references: 'units' }),
       col('role', 'text', 'job title', optional),
       col('employee_no', 'text', 'payroll number', { ...optional, internal: true }),
@@ -116,7 +128,7 @@ export const TABLES: Record<TableName, TableSpec> = {
       col('staff_id', 'id', 'the person the event is about (leave empty when unit_id is set)', { ...optional, references: 'staff' }),
       col('points', 'number', 'points set for this case, within the type’s range; empty for fixed-point types', optional),
       col('status', 'enum', 'verified, unverified or pending', { values: EVENT_STATUSES, expected: 'one of verified, unverified, pending' }),
-      col('source', 'text', 'where the event came from: a letter, an inspection, a hotline ticket', blank),
+      col('source', 'text', 'where the event came from: a letter, an inspection, a hotline ticket', { ...blank, withheldUnless: 'event_sources' }),
       internalNote,
       col('amount', 'number', '元: the fine set for this case, or the value of a loss or damage', { ...optional, ...AMOUNT }),
       col('problem', 'id', 'a code naming the problem, so that the same problem again is a repeat', optional),
@@ -145,8 +157,10 @@ export const TABLES: Record<TableName, TableSpec> = {
       col('staff_id', 'id', 'the person checked, when the check scores a person rather than the unit', { ...optional, references: 'staff' }),
       col('kind', 'id', 'what sort of check, e.g. quarterly or mystery'),
       col('score', 'number', '0–100', { min: 0, max: 100, expected: 'a score from 0 to 100' }),
-      col('checker', 'text', 'who scored it', blank),
-      col('signed_by', 'text', 'who signed the result off', blank),
+      // Checkers and sign-offs have no code: with names omitted '*' stands in, so a sign-off stays
+      // a sign-off (only its presence is ever checked).
+      col('checker', 'text', 'who scored it', { ...blank, person: {} }),
+      col('signed_by', 'text', 'who signed the result off', { ...blank, person: {} }),
     ],
   },
   inspections: {
@@ -159,7 +173,7 @@ export const TABLES: Record<TableName, TableSpec> = {
       col('method', 'enum', 'onsite or video', { values: INSPECTION_METHODS, expected: 'onsite or video' }),
       col('minutes', 'number', 'length of the inspection or video slot', { ...optional, min: 0, expected: 'a number of minutes, 0 or more', empty: 0 }),
       col('time', 'time', 'the time of day it started, HH:MM (24-hour); needed by hourly cadence rules', optional),
-      col('inspector', 'text', 'who inspected', blank),
+      col('inspector', 'text', 'who inspected', { ...blank, person: {} }),
     ],
   },
   nominations: {

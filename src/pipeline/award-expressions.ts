@@ -17,7 +17,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Competition } from '../config/read.ts';
 import { locateInConfig } from '../config/read.ts';
-import { COLUMN_NAMES, EXPRESSION_COLUMNS, expressionsOf, FUNCTIONS, refusedNode, wrapped, type AstNode, type Located } from '../rules/awards/index.ts';
+import { awardMacrosSql, COLUMN_NAMES, EXPRESSION_COLUMNS, expressionsOf, FUNCTIONS, refusedNode, wrapped, type Award, type AstNode, type Located } from '../rules/awards/index.ts';
 import { BuildError, shown, type Diagnostic } from '../config/diagnostics.ts';
 import { queryRows, runSqlFile } from './sql.ts';
 
@@ -84,13 +84,30 @@ interface Candidate {
 const standing = (c: Candidate) => `${c.entity_kind} ${shown(c.entity_id)} in period ${shown(c.period_id)}`;
 
 /**
+ * (Re)defines the award macros for these awards. For no awards they are inert: each gives NULL of
+ * its type, so int_award_candidates can be made without evaluating any expression.
+ */
+export async function defineAwardMacros(db: DuckDBConnection, awards: readonly Award[]): Promise<void> {
+  for (const statement of awardMacrosSql(awards)) await db.run(statement);
+}
+
+/**
  * Why int_award_candidates failed, as a diagnostic: the first award, in config order, whose
  * expressions fail on one of its candidates (an overflow, a cast of infinity after a division by
  * zero), with the expression's YAML line and the standing. Scoring evaluates every expression in
- * one pass; only when that pass fails are the awards tried one by one, and the failing candidate
- * found by bisection, so the normal path pays nothing. Null when no expression fails alone.
+ * one pass; only when that pass fails is the model made again with inert macros (`rebuild`), which
+ * gives every candidate's inputs, then the awards tried one by one on them with the real macros,
+ * and the failing candidate found by bisection, so the normal path pays nothing. Null when the
+ * model fails without the expressions too, or no expression fails alone.
  */
-export async function awardExpressionFailure(db: DuckDBConnection, competition: Competition): Promise<BuildError | null> {
+export async function awardExpressionFailure(db: DuckDBConnection, competition: Competition, rebuild: () => Promise<void>): Promise<BuildError | null> {
+  await defineAwardMacros(db, []);
+  const inputsBuilt = await rebuild().then(
+    () => true,
+    () => false,
+  );
+  await defineAwardMacros(db, competition.config.awards);
+  if (!inputsBuilt) return null;
   const expressions = expressionsOf(competition.config.awards);
   for (let ord = 0; ord < competition.config.awards.length; ord++) {
     await runSqlFile(db, 'award_trial_rows', { ord });

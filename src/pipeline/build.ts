@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { readCompetition } from '../config/read.ts';
+import { redaction } from '../config/public-edition.ts';
 import { IsoDate, type Audience, type Locale } from '../config/schema.ts';
 import { MODEL_DIR_ENV, SHARD_ENV, type DataChanges, type SiteModel } from '../site/model.ts';
 import { loadConfigTables } from './config-tables.ts';
@@ -305,7 +306,7 @@ async function runChecked(db: DuckDBConnection, options: CheckOptions & { locale
     await loadConfigTables(db, competition);
     return loadTables(db, competition, mkdirTemp(work, 'staging'));
   });
-  await timed('validate', () => validateTables(db, loaded.files, competition.config.max_errors));
+  await timed('validate', () => validateTables(db, loaded.files, competition.config.max_errors, redaction(competition.config)));
   const scored = await timed('score', async () => {
     const done = await scoreCompetition(db, competition, options.outputs);
     await validateAgainstLists(db, loaded.files, competition.config.max_errors);

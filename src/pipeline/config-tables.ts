@@ -8,7 +8,7 @@ import type { Competition } from '../config/read.ts';
 import { scoreStages } from '../config/score-graph.ts';
 import { periodMatches } from '../config/periods.ts';
 import { runSqlFile } from './sql.ts';
-import { awardMacrosSql } from '../rules/awards/index.ts';
+import { defineAwardMacros } from './award-expressions.ts';
 import { awardRows, complianceRows, eligibilityRows, eventTypeRows, scoreColumns, scoreRows } from '../rules/index.ts';
 import type { ConfigRow, TableRow } from '../rules/kind.ts';
 
@@ -37,7 +37,7 @@ export async function loadConfigTables(db: DuckDBConnection, competition: Compet
   );
   await insertTableRows(insert, config.awards.flatMap((a, ord) => awardRows(a, ord, (selectors) => periods.filter((p) => periodMatches(selectors, p)).map((p) => p.id))));
   await insertTableRows(insert, config.eligibility.flatMap(eligibilityRows));
-  for (const statement of awardMacrosSql(config.awards)) await db.run(statement);
+  await defineAwardMacros(db, config.awards);
   await insert('cfg_ranking_periods', config.rankings.flatMap((r) => periods.filter((p) => periodMatches(r.periods, p)).map((p) => ({ ranking_id: r.id, period_id: p.id }))));
   await insert(
     'cfg_targets',

@@ -18,7 +18,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
 import type { Competition } from '../config/read.ts';
 import type { CompetitionConfig, TableName } from '../config/schema.ts';
-import { publishesRanking, publishesStaffPages } from '../config/public-edition.ts';
+import { masksPerson, publishesRanking, publishesStaffPages, redaction, withholds } from '../config/public-edition.ts';
 import { entityRef, noticePath, type DataChanges, type EntityRef, type NoticeDraft, type PeriodInfo, type RankingInfo, type RowChange } from '../site/model.ts';
 import { queryRows } from './sql.ts';
 import { TABLES } from '../config/tables.ts';
@@ -108,22 +108,18 @@ async function tableRows(db: DuckDBConnection, table: TableName, hashed: string[
   return reader.getRowsJS().map(([id, hash, day, subject]) => [String(id), String(hash), day === null ? null : String(day), subject === null ? null : String(subject)]);
 }
 
-/** The columns naming people, masked or omitted unless `public.staff_names` is full (a person's name_en is staged into their name). */
-const PERSON_NAME_COLUMNS: Partial<Record<TableName, string[]>> = { staff: ['name'], checks: ['checker', 'signed_by'], inspections: ['inspector'] };
-
 /**
- * What a row's hash covers, as SQL over raw_<table> r: the text a reader of this edition sees. A
- * person's name is taken as staged, masked (sql/staging/redact_public.sql), so that a new name
- * still shows as a change; internal columns and withheld descriptions are left out.
+ * What a row's hash covers, as SQL over raw_<table> r: the text a reader of this edition sees, by
+ * the column spec. A masked person's name is taken as staged (src/pipeline/table-sql.ts), so that
+ * a new name still shows as a change; its English form is staged in the name's place, so it is
+ * covered there. The columns the edition withholds are left out.
  */
 function hashedValues(config: CompetitionConfig, table: TableName): string[] {
   const { columns, idColumn } = TABLES[table];
-  if (config.audience === 'internal') return columns.map((c) => `r."${c.name}"`);
-  const masked = config.public.staff_names === 'full' ? [] : (PERSON_NAME_COLUMNS[table] ?? []);
-  const left = [...(table === 'events' && !config.public.event_sources ? ['source'] : []), ...(masked.length > 0 && table === 'staff' ? ['name_en'] : [])];
+  const edition = redaction(config);
   return columns
-    .filter((c) => !c.internal && !left.includes(c.name))
-    .map((c) => (masked.includes(c.name) ? `(SELECT s."${c.name}" FROM stg_${table} s WHERE s."${idColumn}" = r."${idColumn}")` : `r."${c.name}"`));
+    .filter((c) => !withholds(edition, c) && !(masksPerson(edition, c) && c.translates !== undefined))
+    .map((c) => (masksPerson(edition, c) ? `(SELECT s."${c.name}" FROM stg_${table} s WHERE s."${idColumn}" = r."${idColumn}")` : `r."${c.name}"`));
 }
 
 /**

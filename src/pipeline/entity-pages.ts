@@ -26,7 +26,7 @@ interface EntityPageRow {
   name: string;
   subject: string;
   role: string | null;
-  /** Null in the public edition (sql/staging/redact_public.sql). */
+  /** Null in the public edition (an internal column, src/config/tables.ts). */
   employee_no: string | null;
   parent_unit_id: string | null;
   parent_name: string | null;

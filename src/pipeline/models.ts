@@ -4,9 +4,8 @@
  * read imply (dbt style). A model is one SELECT in a file named for the table it makes; the runner
  * makes the table. A file whose header says `-- podium: operation` is statements instead (INSERT,
  * UPDATE) that fill or change tables other models made; it runs after the models that make what it
- * writes and before every model that reads it. Two more header words declare the special runs:
- * `repeat per <loop>` (once per value the caller lists for that loop, e.g. per score stage) and
- * `when <flag>` (only when the caller sets that flag, e.g. the public edition).
+ * writes and before every model that reads it. `repeat per <loop>` in the header runs a file once
+ * per value the caller lists for that loop (per score stage, per award).
  *
  * References are found by matching the words of a file, outside comments and string literals,
  * against the model names; a word with a layer's prefix (stg_, int_, fct_) that names no model is a
@@ -31,8 +30,6 @@ export interface ModelFile {
   operation: boolean;
   /** The caller's loop this file runs once per value of. */
   repeat?: string;
-  /** The caller's flag without which this file does not run. */
-  when?: string;
   /** Model tables the file reads. */
   reads: string[];
   /** Model tables an operation writes (INSERT INTO, UPDATE, DELETE FROM). */
@@ -40,13 +37,14 @@ export interface ModelFile {
 }
 
 export interface ModelRun {
-  /** Values for every $parameter a file may use; each statement binds only those it names. */
-  params: SqlParams;
-  flags: ReadonlySet<string>;
   /** The values of each loop a file repeats over, asked for when the first file of the loop runs. */
   loops: Record<string, () => Promise<SqlParams[]>>;
-  /** Turns a file's failure into the error to throw (a config expression's, say), or null to keep it. */
-  explain?: (name: string, error: unknown) => Promise<unknown>;
+  /**
+   * Turns a file's failure into the error to throw (a config expression's, say), or null to keep
+   * it; `rebuild` runs the file again with the same values, for a diagnosis that first changes
+   * what the file calls (the award macros).
+   */
+  explain?: (name: string, error: unknown, rebuild: () => Promise<void>) => Promise<unknown>;
 }
 
 type Layer = keyof typeof MODEL_LAYERS;
@@ -93,7 +91,6 @@ export function contractTests(dirs: readonly string[] = SQL_FOLDERS): { label: s
 export async function runModels(db: DuckDBConnection, models: ModelFile[], run: ModelRun): Promise<void> {
   const loopValues = new Map<string, SqlParams[]>();
   for (const model of models) {
-    if (model.when !== undefined && !run.flags.has(model.when)) continue;
     let values: SqlParams[] = [{}];
     if (model.repeat !== undefined) {
       const loop = run.loops[model.repeat];
@@ -106,8 +103,9 @@ export async function runModels(db: DuckDBConnection, models: ModelFile[], run: 
     }
     const text = model.operation ? model.text : `CREATE OR REPLACE TABLE ${model.name} AS\n${model.text}`;
     for (const value of values) {
-      await runStatements(db, text, model.label, { ...run.params, ...value }).catch(async (error: unknown) => {
-        throw (await run.explain?.(model.name, error)) ?? error;
+      const build = () => runStatements(db, text, model.label, value);
+      await build().catch(async (error: unknown) => {
+        throw (await run.explain?.(model.name, error, build)) ?? error;
       });
     }
   }
@@ -130,11 +128,9 @@ function readModel(name: string, label: string, text: string): ModelFile {
   for (const [, words] of text.matchAll(DIRECTIVE)) {
     for (const word of words!.split(',').map((w) => w.trim())) {
       const repeat = /^repeat per (.+)$/.exec(word);
-      const when = /^when (.+)$/.exec(word);
       if (word === 'operation') model.operation = true;
       else if (repeat) model.repeat = repeat[1]!;
-      else if (when) model.when = when[1]!;
-      else throw new Error(`${label}: unknown podium header word "${word}" (expected operation, repeat per <loop> or when <flag>)`);
+      else throw new Error(`${label}: unknown podium header word "${word}" (expected operation or repeat per <loop>)`);
     }
   }
   const words = sqlWords(text);

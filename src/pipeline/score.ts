@@ -29,8 +29,6 @@ export async function scoreCompetition(db: DuckDBConnection, competition: Compet
   await checkRowBudget(db, competition);
   const lastStage = Math.max(...scoreStages(competition.config).values());
   await runModels(db, plannedModels(), {
-    params: { names: competition.config.public.staff_names, sources: competition.config.public.event_sources },
-    flags: new Set(competition.config.audience === 'public' ? ['public edition'] : []),
     loops: {
       'score stage': async () => Array.from({ length: lastStage + 1 }, (_, stage) => ({ stage })),
       // Award by award, so a funnel reads the winners of the awards above it; their order
@@ -41,7 +39,7 @@ export async function scoreCompetition(db: DuckDBConnection, competition: Compet
       },
     },
     // Award expressions are the competition's own SQL: their failure is the config's, at its line.
-    explain: async (model, error) => (model === 'int_award_candidates' ? await awardExpressionFailure(db, competition) : null) ?? overflow(error, competition),
+    explain: async (model, error, rebuild) => (model === 'int_award_candidates' ? await awardExpressionFailure(db, competition, rebuild) : null) ?? overflow(error, competition),
   });
   await checkAwardAmounts(db, competition);
   await refuseBrokenContracts(db);

@@ -6,6 +6,7 @@
  * sql/validate/validate_macros.sql and in the spec.
  */
 import { TABLES, type ColumnSpec, type TableSpec } from '../config/tables.ts';
+import { masksPerson, withholds, type Redaction } from '../config/public-edition.ts';
 
 /** The spec to generate from: the competition tables, or a test's own. */
 type Tables = Record<string, TableSpec>;
@@ -123,17 +124,27 @@ function columnChecks(tables: Tables, table: string, column: ColumnSpec): CellCh
 
 /**
  * typed_<table>(): the table macro the staging models read, each column of its type (an empty
- * cell NULL, or the column's `empty` value). Run after validation, so every cast succeeds.
+ * cell NULL, or the column's `empty` value). Run after validation, so every cast succeeds. For the
+ * public edition (`edition`), the columns it withholds are typed as if empty and a person's name
+ * is masked (public_person_name, sql/load/public_person_name.sql), so no staged table, and nothing
+ * scored, checked or exported from one, can carry them.
  */
-export function typedTablesSql(tables: Tables = TABLES): string {
+export function typedTablesSql(tables: Tables = TABLES, edition: Redaction | null = null): string {
   return Object.entries(tables).map(([table, spec]) => {
-    const columns = ['file_id', 'record_no', ...spec.columns.map((c) => `${typed(c)} AS ${c.name}`), ...(spec.attributes ? ['attributes'] : [])];
+    const columns = ['file_id', 'record_no', ...spec.columns.map((c) => `${published(c, edition)} AS ${c.name}`), ...(spec.attributes ? ['attributes'] : [])];
     return `CREATE OR REPLACE MACRO typed_${table}() AS TABLE SELECT ${columns.join(', ')} FROM raw_${table};`;
   }).join('\n');
 }
 
-function typed(column: ColumnSpec): string {
-  const x = column.name;
+/** A column's typed value as the edition shows it. */
+function published(column: ColumnSpec, edition: Redaction | null): string {
+  if (withholds(edition, column)) return typed(column, 'NULL::VARCHAR');
+  if (masksPerson(edition, column)) return `public_person_name(${typed(column)}, ${column.person!.code ?? "''"}, ${literal(edition!.names)})`;
+  return typed(column);
+}
+
+/** The column's value typed, read from `x` (the raw column, or an empty cell's NULL). */
+function typed(column: ColumnSpec, x = column.name): string {
   const value = {
     id: x,
     text: x,

@@ -11,6 +11,8 @@ import { recordLines, type SourceFile } from './load.ts';
 import { parquetPlace } from './parquet.ts';
 import { queryRows, runSqlFile, runStatements, SQL_DIR, sqlFilesIn } from './sql.ts';
 import { cellChecksSql, typedTablesSql } from './table-sql.ts';
+import { TABLES } from '../config/tables.ts';
+import type { Redaction } from '../config/public-edition.ts';
 
 const GENERATED = 'the SQL generated from src/config/tables.ts';
 
@@ -22,14 +24,16 @@ interface ValidationError {
   found: string;
 }
 
-export async function validateTables(db: DuckDBConnection, files: SourceFile[], maxErrors: number): Promise<void> {
+/** `edition`: what the public edition withholds of the typed columns (null for the internal edition). */
+export async function validateTables(db: DuckDBConnection, files: SourceFile[], maxErrors: number, edition: Redaction | null): Promise<void> {
   await runSqlFile(db, 'validate_macros');
   await runStatements(db, cellChecksSql(), GENERATED);
   // The rules only add rows and the rows are sorted when listed, so their order does not matter.
   for (const rules of [...sqlFilesIn(path.join(SQL_DIR, 'validate', 'rules')).keys()].sort()) await runSqlFile(db, rules);
   await refuseListedErrors(db, files, maxErrors);
   // What the staging models read, now that every cell is known to cast.
-  await runStatements(db, typedTablesSql(), GENERATED);
+  await runSqlFile(db, 'public_person_name');
+  await runStatements(db, typedTablesSql(TABLES, edition), GENERATED);
 }
 
 /**

@@ -21,6 +21,10 @@ import { recheck } from './recheck/index.ts';
 import { scoreThreshold } from './score-threshold/index.ts';
 import { signoff } from './signoff/index.ts';
 import { surveyCount } from './survey-count/index.ts';
+import { awardMessages } from './awards/messages.ts';
+import { eligibilityMessages } from './eligibility/messages.ts';
+import { eventTypeMessages } from './event-types/messages.ts';
+import { fineMessages } from './fines/messages.ts';
 
 // Rules that are lists of their own rather than kinds of one list: one module each.
 export { awardReferences, awardRows } from './awards/index.ts';
@@ -87,10 +91,14 @@ export const complianceReferences = (rule: ComplianceRule, at: (...rest: Propert
 export const complianceRows = (rule: ComplianceRule): TableRow[] => kindOf(rule).rows?.(rule) ?? [];
 export const describeCompliance = (rule: ComplianceRule, words: Words): RuleText => kindOf(rule).describe(rule, words);
 
-/** The messages the kinds keep in their folders, merged into the site's catalogs (src/site/i18n). */
+/** The messages the kinds and the rule lists keep in their folders, merged into the site's catalogs (src/site/i18n). */
 export const RULE_MESSAGES: readonly { source: string; messages: KindWords }[] = [
   ...SCORE_KINDS.map((kind) => ({ source: `score model "${kind.schema.shape.model.value}"`, messages: kind.messages })),
   ...COMPLIANCE_KINDS.map((kind) => ({ source: `compliance kind "${kind.schema.shape.kind.value}"`, messages: kind.messages })),
+  { source: 'src/rules/awards', messages: awardMessages },
+  { source: 'src/rules/eligibility', messages: eligibilityMessages },
+  { source: 'src/rules/event-types', messages: eventTypeMessages },
+  { source: 'src/rules/fines', messages: fineMessages },
 ].flatMap(({ source, messages }) => (messages ? [{ source, messages }] : []));
 
 /** A rule's findings; its kind may query only the SQL models it lists. */

@@ -3,7 +3,7 @@
  * period (the rule broken, the unit and the units above it, the period, what was found and the
  * records behind it). A finding belongs to the period its own window ends in, so a week across
  * two months is reported once. The findings are those of the edition being built: a public
- * edition's staged tables are redacted before the checks run (sql/staging/redact_public.sql), so no
+ * edition's columns are redacted before they are staged (src/pipeline/table-sql.ts), so no
  * description, source or full name it withholds can reach a notice.
  */
 import type { Competition } from '../config/read.ts';

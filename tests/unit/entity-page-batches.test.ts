@@ -13,6 +13,7 @@ import { loadTables } from '../../src/pipeline/load.ts';
 import { scoreCompetition } from '../../src/pipeline/score.ts';
 import { queryRows, runSqlFile } from '../../src/pipeline/sql.ts';
 import { validateTables } from '../../src/pipeline/validate.ts';
+import { redaction } from '../../src/config/public-edition.ts';
 import { tempDir } from '../support/fixture.ts';
 
 type PageRow = Record<string, unknown> & { entity_kind: string; entity_id: string };
@@ -33,7 +34,7 @@ describe('entity pages in batches', () => {
     const db = await instance.connect();
     await loadConfigTables(db, competition);
     const loaded = await loadTables(db, competition, tempDir('batches-staging'));
-    await validateTables(db, loaded.files, 100);
+    await validateTables(db, loaded.files, 100, redaction(competition.config));
     await scoreCompetition(db, competition);
 
     // Listing 2 postings per score, so that the batches also agree on what each page leaves out.

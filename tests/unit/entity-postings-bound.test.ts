@@ -15,6 +15,7 @@ import { periodInfo } from '../../src/pipeline/export.ts';
 import { loadTables } from '../../src/pipeline/load.ts';
 import { scoreCompetition } from '../../src/pipeline/score.ts';
 import { validateTables } from '../../src/pipeline/validate.ts';
+import { redaction } from '../../src/config/public-edition.ts';
 import type { EntityPage } from '../../src/site/model.ts';
 import { tempDir } from '../support/fixture.ts';
 
@@ -31,7 +32,7 @@ describe('entity pages list a bounded number of postings', () => {
     db = await instance.connect();
     await loadConfigTables(db, competition);
     const loaded = await loadTables(db, competition, tempDir('bound-staging'));
-    await validateTables(db, loaded.files, 100);
+    await validateTables(db, loaded.files, 100, redaction(competition.config));
     ({ asOf } = await scoreCompetition(db, competition));
   });
   afterAll(() => {

@@ -67,7 +67,7 @@ describe('a rule kind in one folder', () => {
       ('C1', DATE '2025-03-02', 'O1', '王五', '李四'),
       ('C2', DATE '2025-03-01', 'O2', '赵六', '赵六'),
       ('C3', DATE '2025-03-03', 'O1', '王五', '')) t(check_id, check_date, unit_id, checker, signed_by)`);
-    await runModels(db, [model], { params: {}, flags: new Set(), loops: {} });
+    await runModels(db, [model], { loops: {} });
     const query = <T>(name: string) => queryText<T>(db, readFileSync(path.join(KIND_DIR, `${name}.sql`), 'utf8'), name);
     const names = (id: string) => id;
     const run: CheckRun = { query, periods: () => [], windows: () => [], labels: { level: names, period: names, checkKind: names, eventType: names, metric: names }, topLevel: 'branch' };

@@ -86,27 +86,26 @@ describe('SQL models', () => {
     expect(() => order(sqlDir({ 'marts/fct_a.sql': '-- podium: repeat twice\nSELECT 1' }))).toThrow('unknown podium header word "repeat twice"');
   });
 
-  it('runs an operation after the models that make what it writes and before every reader, repeated per loop value and only when its flag is set', async () => {
+  it('runs an operation after the models that make what it writes and before every reader, repeated per loop value', async () => {
     const dir = sqlDir({
       'intermediate/int_totals.sql': 'SELECT NULL::INTEGER AS stage WHERE false',
       'intermediate/int_fill.sql': '-- podium: operation, repeat per stage\nINSERT INTO int_totals SELECT $stage',
-      'intermediate/int_hide.sql': '-- podium: operation, when public\nDELETE FROM int_totals WHERE stage = 0',
+      'intermediate/int_hide.sql': '-- podium: operation\nDELETE FROM int_totals WHERE stage = 0',
       'marts/fct_sum.sql': 'SELECT sum(stage)::INTEGER AS total, count(*)::INTEGER AS n FROM int_totals',
     });
     const models = plannedModels([dir]);
     expect(models.map((m) => m.name)).toEqual(['int_totals', 'int_fill', 'int_hide', 'fct_sum']);
     const db = await (await DuckDBInstance.create(':memory:')).connect();
     const stages = async () => [{ stage: 0 }, { stage: 1 }, { stage: 2 }];
-    await runModels(db, models, { params: {}, flags: new Set(), loops: { stage: stages } });
-    expect((await db.runAndReadAll('SELECT total, n FROM fct_sum')).getRowObjectsJS()).toEqual([{ total: 3, n: 3 }]);
-    await runModels(db, models, { params: {}, flags: new Set(['public']), loops: { stage: stages } });
+    await runModels(db, models, { loops: { stage: stages } });
+    // Stages 0, 1 and 2 inserted, stage 0 deleted before fct_sum reads them: 1 + 2 in 2 rows.
     expect((await db.runAndReadAll('SELECT total, n FROM fct_sum')).getRowObjectsJS()).toEqual([{ total: 3, n: 2 }]);
   });
 
   it('refuses a model of more than one statement', async () => {
     const dir = sqlDir({ 'marts/fct_a.sql': 'SELECT 1 AS x;\nDROP TABLE cfg_x;' });
     const db = await (await DuckDBInstance.create(':memory:')).connect();
-    await expect(runModels(db, plannedModels([dir]), { params: {}, flags: new Set(), loops: {} })).rejects.toThrow('sql/marts/fct_a.sql: a model is one SELECT');
+    await expect(runModels(db, plannedModels([dir]), { loops: {} })).rejects.toThrow('sql/marts/fct_a.sql: a model is one SELECT');
   });
 
   it('reports a contract test that returns rows, with its file and the rows', async () => {
@@ -117,7 +116,7 @@ describe('SQL models', () => {
       'marts/fct_b.test.sql': 'SELECT y FROM fct_b WHERE y < 0',
     });
     const db = await (await DuckDBInstance.create(':memory:')).connect();
-    await runModels(db, plannedModels([dir]), { params: {}, flags: new Set(), loops: {} });
+    await runModels(db, plannedModels([dir]), { loops: {} });
     expect(await brokenContracts(db, [dir])).toEqual([{ label: 'sql/marts/fct_a.test.sql', rows: [{ x: -1 }] }]);
   });
 

@@ -1,13 +1,14 @@
 /**
  * The SQL generated from the column spec (src/pipeline/table-sql.ts), on a small spec of its own:
  * every kind of column gets the checks its spec asks for, with the messages it states, and the
- * typed columns the staging models read.
+ * typed columns the staging models read, redacted for the public edition as the spec marks them.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runSqlFile, runStatements } from '../../src/pipeline/sql.ts';
 import { cellChecksSql, rawTablesSql, typedTablesSql } from '../../src/pipeline/table-sql.ts';
 import type { TableSpec } from '../../src/config/tables.ts';
+import type { Redaction } from '../../src/config/public-edition.ts';
 
 const SPEC: Record<string, TableSpec> = {
   units: {
@@ -39,6 +40,16 @@ const SPEC: Record<string, TableSpec> = {
   },
 };
 
+/** A database of a 2025 competition with the macros validation and typing use, and the spec's raw tables. */
+async function databaseWith(spec: Record<string, TableSpec>) {
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  await db.run("CREATE TABLE cfg_competition AS SELECT DATE '2025-01-01' AS start_date, DATE '2025-12-31' AS end_date");
+  await runSqlFile(db, 'excel_dates');
+  await runSqlFile(db, 'validate_macros');
+  await runStatements(db, rawTablesSql(spec), 'raw');
+  return db;
+}
+
 const VISITS = [
   // visit_id, date, unit_id, staff_id, score, fee, kind, urgent, people, note
   ['V1', '2025-05-02', 'U1', null, '5', null, 'a', 'yes', '3', null],
@@ -51,11 +62,7 @@ const VISITS = [
 describe('the SQL generated from the column spec', () => {
   let db: Awaited<ReturnType<DuckDBInstance['connect']>>;
   beforeAll(async () => {
-    db = await (await DuckDBInstance.create(':memory:')).connect();
-    await db.run("CREATE TABLE cfg_competition AS SELECT DATE '2025-01-01' AS start_date, DATE '2025-12-31' AS end_date");
-    await runSqlFile(db, 'excel_dates');
-    await runSqlFile(db, 'validate_macros');
-    await runStatements(db, rawTablesSql(SPEC), 'raw');
+    db = await databaseWith(SPEC);
     await db.run("INSERT INTO raw_units VALUES (0, 1, 'U1', 'Unit one'), (0, 2, 'U/2', NULL)");
     await db.run("INSERT INTO raw_staff VALUES (1, 1, 'S1')");
     const cell = (v: string | null) => (v === null ? 'NULL' : `'${v}'`);
@@ -105,5 +112,75 @@ describe('the SQL generated from the column spec', () => {
 
   it('refuses a spec whose column references a table it does not have', () => {
     expect(() => cellChecksSql({ visits: { ...SPEC.visits!, oneSubject: false } })).toThrow('column visits.unit_id references table units, which the spec does not have');
+  });
+});
+
+describe('the typed columns of the public edition, redacted by the column spec', () => {
+  const PEOPLE: Record<string, TableSpec> = {
+    people: {
+      idColumn: 'person_id',
+      noun: 'person',
+      columns: (
+        [
+          ['person_id', 'id', { required: true }],
+          ['name', 'text', { required: true, person: { code: 'person_id' } }],
+          ['name_en', 'text', { person: { code: 'person_id' }, translates: 'name' }],
+          ['checker', 'text', { empty: '', person: {} }],
+          ['payroll', 'text', { internal: true }],
+          ['fee', 'number', { internal: true }],
+          ['source', 'text', { empty: '', withheldUnless: 'event_sources' }],
+          ['plain', 'text', {}],
+        ] as const
+      ).map(([name, type, flags]) => ({ name, type, required: false, help: '', ...flags })),
+    },
+  };
+  let db: Awaited<ReturnType<DuckDBInstance['connect']>>;
+  beforeAll(async () => {
+    db = await databaseWith(PEOPLE);
+    await runSqlFile(db, 'public_person_name');
+    await db.run(`INSERT INTO raw_people VALUES
+      (0, 1, 'P1', '张小三', 'Zhang Xiaosan', '李四', 'X1', '5', 'hotline', 'ok'),
+      (0, 2, 'P2', '王五', NULL, NULL, NULL, NULL, NULL, NULL),
+      (0, 3, 'P3', '欧阳', '  ', '赵', NULL, NULL, NULL, NULL)`);
+  });
+  const typed = async (edition: Redaction | null) => {
+    await runStatements(db, typedTablesSql(PEOPLE, edition), 'typed');
+    const reader = await db.runAndReadAll('SELECT person_id, name, name_en, checker, payroll, typeof(fee) AS fee_type, fee::VARCHAR AS fee, source, plain FROM typed_people() ORDER BY person_id');
+    return reader.getRowObjectsJS();
+  };
+  const row = (person_id: string, name: string, name_en: string | null, checker: string, payroll: string | null, fee: string | null, source: string, plain: string | null) =>
+    ({ person_id, name, name_en, checker, payroll, fee_type: 'DECIMAL(18,6)', fee, source, plain });
+
+  it('shows everything in the internal edition', async () => {
+    expect(await typed(null)).toEqual([
+      row('P1', '张小三', 'Zhang Xiaosan', '李四', 'X1', '5.000000', 'hotline', 'ok'),
+      row('P2', '王五', null, '', null, null, '', null),
+      row('P3', '欧阳', '  ', '赵', null, null, '', null),
+    ]);
+  });
+
+  it('masks names keeping the first and last character, blanks internal columns in their types and a source whose switch is off', async () => {
+    // 'Zhang Xiaosan' is 13 characters: Z, 11 stars, n. Two characters or fewer keep the first and one star.
+    expect(await typed({ names: 'masked', switches: { event_sources: false } })).toEqual([
+      row('P1', '张*三', 'Z***********n', '李*', null, null, '', 'ok'),
+      row('P2', '王*', null, '', null, null, '', null),
+      row('P3', '欧*', '  ', '赵*', null, null, '', null),
+    ]);
+  });
+
+  it('omits names for the person code, or * where the record has none; a blank name stays blank; a source whose switch is on stays', async () => {
+    expect(await typed({ names: 'omitted', switches: { event_sources: true } })).toEqual([
+      row('P1', 'P1', 'P1', '*', null, null, 'hotline', 'ok'),
+      row('P2', 'P2', 'P2', '', null, null, '', null),
+      row('P3', 'P3', '  ', '*', null, null, '', null),
+    ]);
+  });
+
+  it('leaves names whole when the public edition keeps them in full', async () => {
+    expect((await typed({ names: 'full', switches: { event_sources: true } })).map((r) => [r.name, r.name_en, r.checker, r.payroll])).toEqual([
+      ['张小三', 'Zhang Xiaosan', '李四', null],
+      ['王五', null, '', null],
+      ['欧阳', '  ', '赵', null],
+    ]);
   });
 });
