@@ -1,0 +1,221 @@
+/**
+ * The schemes at their edges: small adversarial competitions a rulebook grader would write from
+ * docs/config, each number worked out by hand in the comments (SCHEMES.md S1, S5, S9, S10).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildModel, readOutputs, tempDir } from '../support/fixture.ts';
+import { readScoreParts } from '../support/score-parts.ts';
+import type { ScorePartExportRow } from '../../src/pipeline/export-schemas.ts';
+
+function writeCompetition(files: Record<string, string>): string {
+  const dir = tempDir('edges');
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+const csv = (rows: (string | number)[][]) => rows.map((r) => r.join(',')).join('\n') + '\n';
+
+/**
+ * BR → outlets O1 (staff S1, S2), O2 (S3, S4), O3 (no staff). January to March 2025, closed
+ * through March 31; `jf` = ½ January + ½ February.
+ */
+const LEDGER_YAML = `
+id: edges
+name: Edges
+issuer: Office
+locale: en
+start: 2025-01-01
+end: 2025-03-31
+closed_through: 2025-03-31
+org:
+  levels:
+    - { id: branch, label: Branch }
+    - { id: outlet, label: Outlet }
+tables:
+  units: units.csv
+  staff: staff.csv
+  events: events.csv
+  appeals: appeals.csv
+  metrics: metrics.csv
+metrics:
+  - { id: rated, label: Rated }
+  - { id: served, label: Served }
+  - { id: vol, label: Volume }
+  - { id: grade, label: Grade }
+periods:
+  calendar: [month, quarter]
+  list:
+    - { id: jf, kind: custom, label: January and February, combine: [{ period: 2025-01, weight: 0.5 }, { period: 2025-02, weight: 0.5 }] }
+scores:
+  - { id: service, label: Service, model: ledger, base: 10, floor: 0, subjects: [outlet, staff] }
+  - { id: bonus, label: Bonus, model: ledger, cap: 5, subjects: [staff] }
+  - { id: complaints, label: Complaints, model: event_tally, event_types: [complaint], subjects: [staff] }
+  - { id: staff-mean, label: Staff mean, model: rollup, of: service, from: staff, aggregate: mean, subjects: [outlet] }
+  - { id: rate, label: Rate, model: ratio, numerator: rated, denominator: served, scale: 100, subjects: [outlet] }
+  - { id: rate-zero, label: Rate or zero, model: ratio, numerator: rated, denominator: served, scale: 100, on_nonpositive: zero, subjects: [outlet] }
+  - id: k
+    label: K
+    model: indicators
+    subjects: [outlet]
+    indicators:
+      - { id: vol, label: Volume, kind: peer_ratio, weight: 10, source: { metric: vol }, peer: mean, on_nonpositive: zero }
+      - { id: grade, label: Grade, kind: scaled, weight: 20, source: { metric: grade } }
+event_types:
+  - { id: violation, label: Violation, score: service, effect: deduct, points: { fixed: 4 } }
+  - { id: praise, label: Praise, score: bonus, effect: add, points: { min: 1, max: 10 } }
+  - { id: complaint, label: Complaint }
+rankings:
+  - { id: staff, label: Staff, score: service, subject: staff, periods: [month, quarter, jf] }
+  - { id: outlets, label: Outlets, score: service, subject: outlet, periods: [month] }
+  - { id: bonus, label: Bonus, score: bonus, subject: staff, periods: [month, quarter] }
+  - { id: complaints, label: Complaints, score: complaints, subject: staff, periods: [month, quarter], order: asc }
+  - { id: staff-mean, label: Staff mean, score: staff-mean, subject: outlet, periods: [month] }
+  - { id: rate, label: Rate, score: rate, subject: outlet, periods: [month] }
+  - { id: rate-zero, label: Rate or zero, score: rate-zero, subject: outlet, periods: [month] }
+  - { id: k, label: K, score: k, subject: outlet, periods: [month, jf] }
+eligibility:
+  - { id: no-complaint, label: A complaint, kind: score, score: complaints, out_if: { op: '>=', value: 1 } }
+awards:
+  - { id: best-staff, label: Best staff, ranking: staff, period: 2025-Q1, places: 1, amount: 100, eligibility: [no-complaint] }
+notices:
+  - { id: q1, title: Quarter, periods: [2025-Q1], awards: [best-staff] }
+`;
+
+const LEDGER_FILES = {
+  'competition.yaml': LEDGER_YAML,
+  'units.csv': csv([
+    ['unit_id', 'name', 'level', 'parent_id', 'head_staff_id'],
+    ['BR', 'Branch', 'branch', '', ''],
+    ['O1', 'Outlet one', 'outlet', 'BR', ''],
+    ['O2', 'Outlet two', 'outlet', 'BR', ''],
+    ['O3', 'Outlet three', 'outlet', 'BR', ''],
+  ]),
+  'staff.csv': csv([
+    ['staff_id', 'name', 'unit_id'],
+    ['S1', 'Staff one', 'O1'],
+    ['S2', 'Staff two', 'O1'],
+    ['S3', 'Staff three', 'O2'],
+    ['S4', 'Staff four', 'O2'],
+  ]),
+  'events.csv': csv([
+    ['event_id', 'date', 'type', 'unit_id', 'staff_id', 'points', 'status'],
+    ['E1', '2025-01-05', 'violation', '', 'S1', '', 'verified'],
+    ['E2', '2025-01-10', 'violation', '', 'S1', '', 'verified'],
+    ['E3', '2025-01-20', 'violation', '', 'S1', '', 'verified'],
+    ['E4', '2025-01-06', 'praise', '', 'S2', 2, 'verified'],
+    ['E5', '2025-01-07', 'praise', '', 'S2', 3, 'verified'],
+    ['E6', '2025-02-07', 'praise', '', 'S2', 6, 'verified'],
+    ['E7', '2025-01-15', 'violation', '', 'S3', '', 'verified'],
+    ['E8', '2025-03-31', 'complaint', '', 'S4', '', 'verified'],
+  ]),
+  'appeals.csv': csv([
+    ['appeal_id', 'event_id', 'date', 'decision', 'points', 'amount', 'decided_on'],
+    ['A1', 'E7', '2025-04-10', 'upheld', '', '', '2025-04-20'],
+  ]),
+  'metrics.csv': csv([
+    ['metric_id', 'date', 'unit_id', 'staff_id', 'metric', 'value'],
+    ['M1', '2025-01-31', 'O1', '', 'rated', 90],
+    ['M2', '2025-01-31', 'O1', '', 'served', 100],
+    ['M3', '2025-01-31', 'O2', '', 'rated', 0],
+    ['M4', '2025-01-31', 'O2', '', 'served', 0],
+    ['M5', '2025-01-31', 'O1', '', 'vol', 50],
+    ['M6', '2025-01-31', 'O2', '', 'vol', 50],
+    ['M7', '2025-01-31', 'O3', '', 'vol', 50],
+    ['M8', '2025-01-31', 'O1', '', 'grade', 90],
+    ['M9', '2025-01-31', 'O2', '', 'grade', 80],
+    ['M10', '2025-02-28', 'O1', '', 'vol', 0],
+    ['M11', '2025-02-28', 'O2', '', 'vol', 0],
+    ['M12', '2025-02-28', 'O1', '', 'grade', 90],
+  ]),
+};
+
+type Outputs = ReturnType<typeof readOutputs>;
+
+describe('ledger, roll-up, ratio and indicator edges', () => {
+  let out: Outputs;
+  let parts: ScorePartExportRow[];
+  const scores = (ranking: string, period: string) =>
+    Object.fromEntries(out.standings.filter((s) => s.scope_id === ranking && s.period_id === period).map((s) => [s.entity_id, s.score]));
+  const partsOf = (score: string, entity: string, period: string) =>
+    Object.fromEntries(parts.filter((p) => p.score_id === score && p.entity_id === entity && p.period_id === period).map((p) => [p.rule_id, p.amount]));
+
+  beforeAll(async () => {
+    out = readOutputs(await buildModel(writeCompetition(LEDGER_FILES), '2025-04-30'));
+    parts = await readScoreParts(out.exportsDir);
+  });
+
+  it('stops deductions at the floor within one period, and says by how much (扣完为止)', () => {
+    // S1 January: 10 − 3 × 4 = −2 → 0, part `floor` +2; the quarter likewise (its own events, not a sum of months).
+    expect(scores('staff', '2025-01').S1).toBe(0);
+    expect(partsOf('service', 'S1', '2025-01')).toEqual({ base: 10, violation: -12, floor: 2 });
+    expect(scores('staff', '2025-Q1').S1).toBe(0);
+    expect(partsOf('service', 'S1', '2025-Q1')).toEqual({ base: 10, violation: -12, floor: 2 });
+  });
+
+  it('scores an empty period at the base, not as missing', () => {
+    // S1 has no event in February or March: 10 each, ranked. O3 has no event at all: 10 every month.
+    expect(scores('staff', '2025-02').S1).toBe(10);
+    expect(scores('staff', '2025-03').S1).toBe(10);
+    expect(partsOf('service', 'S1', '2025-02')).toEqual({ base: 10 });
+    expect(scores('outlets', '2025-03')).toEqual({ O1: 10, O2: 10, O3: 10 });
+    // A tally counts 0 in every started period: S4's one complaint is in March alone.
+    expect(scores('complaints', '2025-02')).toEqual({ S1: 0, S2: 0, S3: 0, S4: 0 });
+    expect(scores('complaints', '2025-03').S4).toBe(1);
+  });
+
+  it('adds no cap part when a cap is reached exactly, and a part of the excess beyond it', () => {
+    // S2 January 2 + 3 = 5 = the cap: no `cap` part. February 6 → 5, part −1. Q1 2 + 3 + 6 = 11 → 5, part −6.
+    expect(scores('bonus', '2025-01').S2).toBe(5);
+    expect(partsOf('bonus', 'S2', '2025-01')).toEqual({ base: 0, praise: 5 });
+    expect(partsOf('bonus', 'S2', '2025-02')).toEqual({ base: 0, praise: 6, cap: -1 });
+    expect(partsOf('bonus', 'S2', '2025-Q1')).toEqual({ base: 0, praise: 11, cap: -6 });
+  });
+
+  it('follows an appeal upheld after the period closed', () => {
+    // S3's January violation (−4) was appealed on 04-10 and upheld on 04-20, after closed_through 03-31:
+    // January stays as the decision says, 10, with no violation part.
+    expect(scores('staff', '2025-01').S3).toBe(10);
+    expect(partsOf('service', 'S3', '2025-01')).toEqual({ base: 10 });
+  });
+
+  it('carries a combined period of calendar months, and only for those scored in every part', () => {
+    // jf = ½ January + ½ February. S1: ½ × 0 + ½ × 10 = 5 (the floored January counts as 0).
+    expect(scores('staff', 'jf')).toEqual({ S1: 5, S2: 10, S3: 10, S4: 10 });
+    expect(partsOf('service', 'S1', 'jf')).toEqual({ 'period:2025-01': 0, 'period:2025-02': 5 });
+    // K: O1 ½ × 26 + ½ × 18 = 22; O2 has no February total (no grade), O3 none in either month: not scored.
+    expect(scores('k', 'jf')).toEqual({ O1: 22 });
+  });
+
+  it('rolls up only units that have staff, from the bounded scores', () => {
+    // O1 January: mean(S1 0, S2 10) = 5; O2 mean(10, 10) = 10; O3 has no staff: not scored, not ranked.
+    expect(scores('staff-mean', '2025-01')).toEqual({ O1: 5, O2: 10 });
+    expect(scores('staff-mean', '2025-03')).toEqual({ O1: 10, O2: 10 });
+  });
+
+  it('gives a rate with a zero denominator no score unless on_nonpositive says otherwise', () => {
+    // O1 90 ÷ 100 × 100 = 90. O2 0 ÷ 0: no score (none), 0 with on_nonpositive: zero. O3 has no values: no score either way.
+    expect(scores('rate', '2025-01')).toEqual({ O1: 90 });
+    expect(scores('rate-zero', '2025-01')).toEqual({ O1: 90, O2: 0 });
+  });
+
+  it('gives every peer the factor when all are equal, and follows on_nonpositive when the peers are zero', () => {
+    // January: vol 50 everywhere, peer mean 50 → 50 ÷ 50 × 10 × 0.8 = 8 each. grade: O1 90 → 18, O2 80 → 16.
+    // O1 8 + 18 = 26, O2 8 + 16 = 24; O3 has no grade: a weighted part missing → no total, not ranked.
+    expect(scores('k', '2025-01')).toEqual({ O1: 26, O2: 24 });
+    expect(partsOf('k', 'O1', '2025-01')).toEqual({ vol: 8, grade: 18 });
+    // February: vol 0 for O1 and O2, peer mean 0 → on_nonpositive: zero → 0 points; O1 0 + 18 = 18.
+    expect(scores('k', '2025-02')).toEqual({ O1: 18 });
+    expect(partsOf('k', 'O1', '2025-02')).toEqual({ vol: 0, grade: 18 });
+  });
+
+  it('vetoes a candidate for a complaint in the last month, and lists every tie at the boundary', () => {
+    // Q1 staff: S2, S3, S4 10 (rank 1), S1 0. S4's complaint on 03-31 (the last day) → out.
+    // One place: S2 and S3 tie at rank 1 → both listed, flagged.
+    const section = out.notices.find((n) => n.id === 'q1-2025-Q1')!.sections[0]!;
+    expect(section.rows.map((r) => [r.entity.id, r.rank])).toEqual([['S2', 1], ['S3', 1]]);
+    expect(section.tieOverflow).toBe(true);
+    expect(section.ineligible.map((r) => [r.entity.id, r.score])).toEqual([['S4', 10]]);
+  });
+});
