@@ -219,3 +219,95 @@ describe('ledger, roll-up, ratio and indicator edges', () => {
     expect(section.ineligible.map((r) => [r.entity.id, r.score])).toEqual([['S4', 10]]);
   });
 });
+
+/**
+ * S5 phase 3 at full size: 210 outlets, one province check each. From the bottom (rank r):
+ *   r 1–56: 90 + 0.01 r;  r 57: 96.0 (the worked example);  r 58–99: 96 + 0.01 (r − 57);
+ *   r 100 and 101: both 96.5, a tie, so both are 100th from the bottom (competition ranking);
+ *   r 102–149: 96.5 + 0.01 (r − 101);  r 150: 97.2 (the worked example);  r 151: 98.4;  r 152–210: 98.4 + 0.01 (r − 151).
+ */
+function phase3Score(fromBottom: number): number {
+  const cents = (n: number) => Math.round(n * 100) / 100;
+  if (fromBottom <= 56) return cents(90 + 0.01 * fromBottom);
+  if (fromBottom === 57) return 96;
+  if (fromBottom <= 99) return cents(96 + 0.01 * (fromBottom - 57));
+  if (fromBottom <= 101) return 96.5;
+  if (fromBottom <= 149) return cents(96.5 + 0.01 * (fromBottom - 101));
+  if (fromBottom === 150) return 97.2;
+  return cents(98.4 + 0.01 * (fromBottom - 151));
+}
+const OUTLETS = Array.from({ length: 210 }, (_, i) => `O${String(i + 1).padStart(3, '0')}`);
+
+const PHASE3_FILES = {
+  'competition.yaml': `
+id: phase3
+name: Phase 3
+issuer: Office
+locale: en
+start: 2025-09-01
+end: 2025-12-31
+org:
+  levels:
+    - { id: province, label: Province }
+    - { id: outlet, label: Outlet }
+tables: { units: units.csv, staff: staff.csv, events: events.csv, checks: checks.csv }
+periods:
+  list:
+    - { id: p3, kind: phase, label: Phase 3, start: 2025-09-01, end: 2025-12-31, targets: [{ score: service, threshold: { op: '>=', value: 98 } }] }
+scores:
+  - { id: service, label: Province check, model: check_average, aggregate: mean, subjects: [outlet] }
+rankings:
+  - { id: province, label: Province, score: service, subject: outlet, periods: [p3] }
+awards:
+  - id: phase3-fine
+    kind: penalty
+    label: Phase 3 fine
+    ranking: province
+    period: p3
+    cases:
+      - when: rank_from_bottom <= 100 AND score < 98
+        amount: 2000 + greatest(98 - score, 0) * 200
+      - when: rank_from_bottom BETWEEN 101 AND 200 AND score < 98
+        amount: 1000 + greatest(98 - score, 0) * 200
+    floor_at_zero: true
+notices:
+  - { id: phase, kind: criticism, title: Phase results, periods: [p3], awards: [phase3-fine], days_after_end: 5 }
+`,
+  'units.csv': csv([['unit_id', 'name', 'level', 'parent_id'], ['P', 'Province', 'province', ''], ...OUTLETS.map((id) => [id, `Outlet ${id}`, 'outlet', 'P'])]),
+  'staff.csv': csv([['staff_id', 'name', 'unit_id']]),
+  'events.csv': csv([['event_id', 'date', 'type', 'unit_id', 'staff_id', 'points', 'status']]),
+  // O001 is the bottom (r 1), O210 the top (r 210).
+  'checks.csv': csv([['check_id', 'date', 'unit_id', 'kind', 'score'], ...OUTLETS.map((id, i) => [`K${i + 1}`, '2025-11-15', id, 'province', phase3Score(i + 1)])]),
+};
+
+describe('S5 phase 3 bands at full size', () => {
+  let rows: { id: string; amount: number }[];
+  beforeAll(async () => {
+    const out = readOutputs(await buildModel(writeCompetition(PHASE3_FILES), '2026-01-05'));
+    const section = out.notices.find((n) => n.id === 'phase-p3')!.sections[0]!;
+    rows = section.rows.map((r) => ({ id: r.entity.id, amount: r.amount ?? section.amount! }));
+  });
+  const amountOf = (id: string) => rows.find((r) => r.id === id)?.amount;
+
+  it('fines the worked examples: 57th from the bottom at 96.0 → 2400, 150th at 97.2 → 1160', () => {
+    // 2000 + (98 − 96) × 200 = 2400; 1000 + (98 − 97.2) × 200 = 1160.
+    expect(amountOf('O057')).toBe(2400);
+    expect(amountOf('O150')).toBe(1160);
+  });
+
+  it('fines nobody at 98 or above, whatever the band', () => {
+    // 151st from the bottom at 98.4 is in the 101–200 band but not below 98: no fine; nor anyone above it.
+    expect(amountOf('O151')).toBeUndefined();
+    expect(rows.some((r) => Number(r.id.slice(1)) > 150)).toBe(false);
+  });
+
+  it('puts a tie across the 100/101 boundary in the bottom-100 band, both at the shared rank', () => {
+    // O100 and O101 both 96.5: competition ranking from the bottom gives both 100 → 2000 + 1.5 × 200 = 2300 each.
+    expect(amountOf('O100')).toBe(2300);
+    expect(amountOf('O101')).toBe(2300);
+    // The next one, O102 at 96.51, is 102nd: 1000 + 1.49 × 200 = 1298.
+    expect(amountOf('O102')).toBe(1298);
+    // Every one of the bottom 150 is fined once.
+    expect(rows).toHaveLength(150);
+  });
+});
