@@ -142,6 +142,8 @@ export interface ScoreWords {
   /** Levels or `staff`, by their labels, joined. */
   subjects(ids: readonly string[]): string;
   level(id: string): string;
+  /** A unit by its name from the units table (its ID when it has none). */
+  unit(id: string): string;
   metric(id: string): string;
   score(id: string): string;
   eventType(id: string): string;

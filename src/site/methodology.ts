@@ -10,7 +10,11 @@ import type { MethodologyItem, MethodologySection } from './model.ts';
 import { describeAwards } from './award-methodology.ts';
 import { describeCompliance, describeEventRules, describeScore } from '../rules/index.ts';
 
-export function describeMethodology(competition: Competition): MethodologySection[] {
+/**
+ * `unitName`: a unit's name from the units table, for the rules that name units (exemptions);
+ * a description from the config alone names them by ID.
+ */
+export function describeMethodology(competition: Competition, unitName: (id: string) => string = (id) => id): MethodologySection[] {
   const { config, locale } = competition;
   const label = (text: Parameters<typeof localize>[0]) => localize(text, locale);
   const levelLabel = (id: string) => {
@@ -31,6 +35,7 @@ export function describeMethodology(competition: Competition): MethodologySectio
     label,
     subjects: subjectList,
     level: levelLabel,
+    unit: unitName,
     metric: (id: string) => label(config.metrics.find((m) => m.id === id)?.label ?? id),
     score: scoreLabel,
     eventType: (id: string) => label(config.event_types.find((t) => t.id === id)?.label ?? id),

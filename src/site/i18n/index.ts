@@ -79,10 +79,15 @@ export function formatNumber(n: number, locale: Locale): string {
   return withMinus(numberFormat(locale, { maximumFractionDigits: 4 }).format(n));
 }
 
+/**
+ * `{name}` is the value; `{name|one|other}` is the word that agrees with it (`deduct {points}
+ * {points|point|points}`: 1 point, 0.5 points, 3 points), for a language whose nouns have a plural.
+ */
 function fill(locale: Locale, key: string, template: string, values: MessageValues): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+  return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (_, name: string, one: string | undefined, other: string | undefined) => {
     const value = values[name];
     if (value === undefined) throw new Error(`i18n: message "${key}" needs a value for {${name}}`);
+    if (one !== undefined) return Math.abs(Number(value)) === 1 ? one : other!;
     return typeof value === 'number' ? formatNumber(value, locale) : value;
   });
 }
