@@ -11,7 +11,7 @@
  * - `statuses` (`verified, pending`) → `eventStatus.<each>`, joined
  * - `start`, `end`, `date` (YYYY-MM-DD) → a formatted date
  * - `kinds` of `method.period.calendar` (`month, quarter`) → `periodKind.<each>`, joined
- * - `periods` (a rule's period selector, `quarter,2025-Y`) → each kind as `periodKind.<kind>`, other
+ * - `periods` (a rule's period selector, `quarter,2025-Y`) → each kind as a noun, `periodNoun.<kind>` (per month), other
  *   entries (period labels) as they are, joined
  */
 import type { Locale, ThresholdOp } from '../../config/schema.ts';
@@ -149,7 +149,7 @@ export function message(locale: Locale, key: string, values: MessageValues = {})
   if (typeof values.periods === 'string') {
     worded.periods = values.periods
       .split(',')
-      .map((entry) => catalogs[locale][`periodKind.${entry}`] ?? entry)
+      .map((entry) => catalogs[locale][`periodNoun.${entry}`] ?? entry)
       .join(lookup(locale, 'common.listSeparator'));
   }
   return fill(locale, key, lookup(locale, key), worded);
