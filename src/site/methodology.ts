@@ -121,7 +121,7 @@ export function describeMethodology(competition: Competition, unitName: (id: str
   const complianceItems: MethodologyItem[] = config.compliance.map((rule) => describeCompliance(rule, words));
   if (complianceItems.length > 0) complianceItems.push(item('method.compliance.note'));
 
-  const appealItems = config.tables.appeals ? ['upheld', 'adjusted', 'rejected', 'one'].map((k) => item(`method.appeal.${k}`)) : [];
+  const appealItems = config.tables.appeals ? ['upheld', 'adjusted', 'rejected', 'one', 'late'].map((k) => item(`method.appeal.${k}`)) : [];
 
   return [
     ...scoreSections,

@@ -22,8 +22,9 @@ describe('methodology sentences of the examples', () => {
     for (const text of sentences(slug, locale)) {
       expect(text, 'a placeholder left').not.toMatch(/[{}]/);
       expect(text, 'a message key left').not.toMatch(/\b(method|periodKind|periodNoun|order)\.\w/);
-      expect(text, 'a config key left').not.toMatch(/\b(on_nonpositive|exemption_rule|verified_only|rank_from_bottom|first_reached_periods_ago)\b/);
+      expect(text, 'a config key left').not.toMatch(/\b(on_nonpositive|exemption_rule|verified_only|rank_from_bottom|first_reached_periods_ago|closed_through)\b/);
       if (locale === 'en') {
+        expect(text, 'an article before a label').not.toMatch(/\ba [AEIOU]/);
         expect(text, 'a count that does not agree').not.toMatch(/(^|[^\d.,])1 points\b/);
         expect(text, 'a period kind used as a noun').not.toMatch(/\b(per|one|previous) (Monthly|Quarterly|Annual|Half-year)\b|of kind/);
       }

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { buildModel, readOutputs, tempDir } from '../support/fixture.ts';
 import { readScoreParts } from '../support/score-parts.ts';
 import type { ScorePartExportRow } from '../../src/pipeline/export-schemas.ts';
+import type { MethodologySection } from '../../src/site/model.ts';
+import { message } from '../../src/site/i18n/index.ts';
 
 function writeCompetition(files: Record<string, string>): string {
   const dir = tempDir('edges');
@@ -141,9 +143,12 @@ describe('ledger, roll-up, ratio and indicator edges', () => {
   const partsOf = (score: string, entity: string, period: string) =>
     Object.fromEntries(parts.filter((p) => p.score_id === score && p.entity_id === entity && p.period_id === period).map((p) => [p.rule_id, p.amount]));
 
+  let methodology: MethodologySection[];
   beforeAll(async () => {
-    out = readOutputs(await buildModel(writeCompetition(LEDGER_FILES), '2025-04-30'));
+    const report = await buildModel(writeCompetition(LEDGER_FILES), '2025-04-30');
+    out = readOutputs(report);
     parts = await readScoreParts(out.exportsDir);
+    methodology = report.site.methodology;
   });
 
   it('stops deductions at the floor within one period, and says by how much (扣完为止)', () => {
@@ -208,6 +213,27 @@ describe('ledger, roll-up, ratio and indicator edges', () => {
     // February: vol 0 for O1 and O2, peer mean 0 → on_nonpositive: zero → 0 points; O1 0 + 18 = 18.
     expect(scores('k', '2025-02')).toEqual({ O1: 18 });
     expect(partsOf('k', 'O1', '2025-02')).toEqual({ vol: 0, grade: 18 });
+  });
+
+  it('states each of these choices on the methodology page, in both languages', () => {
+    const sentences = (locale: 'en' | 'zh-CN') => methodology.flatMap((section) => section.items.map((i) => message(locale, i.key, i.values)));
+    expect(sentences('en')).toEqual(
+      expect.arrayContaining([
+        'Service is a points ledger: in every period each Outlet, Staff starts at 10 points, and the period\'s events below add or deduct points; a period without events scores 10.',
+        'Only the Staff with a score in the period count; any Outlet none of whose Staff has one (or that has none beneath it) has no score that period and is not ranked.',
+        'When Served is zero or negative there is no score for that period, and the entry is not ranked.',
+        'A decision counts in the period of its event, even one already closed or published.',
+        "January and February is a weighted sum of other periods' scores: 50% × Jan 2025 + 50% × Feb 2025; an entry without a score in one of them has none in January and February.",
+      ]),
+    );
+    // The model speaks the config's locale (en): the labels stay English in the other catalog.
+    expect(sentences('zh-CN')).toEqual(
+      expect.arrayContaining([
+        'Service采用加减分制：Outlet, Staff每个计分期间的起始分均为 10 分，按该期间的下列事项加分或扣分；期间内无事项的即为起始分。',
+        '只计当期有得分的Staff；所辖Staff当期均无得分的（如没有Staff），该Outlet当期不计分，不参加排名。',
+        '申诉决定计入原事项所在期间，该期间已截止或已公布的亦同。',
+      ]),
+    );
   });
 
   it('vetoes a candidate for a complaint in the last month, and lists every tie at the boundary', () => {
