@@ -60,6 +60,7 @@ export function describeMethodology(competition: Competition, unitName: (id: str
         if ('unit' in step.to) items.push(item('method.cascade.unit', { type: type_, level: levelLabel(step.to.unit), points: step.points }));
         else items.push(item('method.cascade.head', { type: type_, level: levelLabel(step.to.head_of), points: step.points }));
       }
+      if (type.cascade.length > 0) items.push(item('method.cascade.self', { type: type_ }));
       items.push(...describeEventRules(type, type_));
     }
     if (types.some((t) => t.repeat)) items.push(item('method.event.repeat.note'));

@@ -3,9 +3,9 @@
  * docs/config, each number worked out by hand in the comments (SCHEMES.md S1, S5, S9, S10).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildModel, readOutputs, tempDir } from '../support/fixture.ts';
+import { buildModel, copyFixture, readOutputs, tempDir } from '../support/fixture.ts';
 import { readScoreParts } from '../support/score-parts.ts';
 import type { ScorePartExportRow } from '../../src/pipeline/export-schemas.ts';
 import type { MethodologySection } from '../../src/site/model.ts';
@@ -335,5 +335,51 @@ describe('S5 phase 3 bands at full size', () => {
     expect(amountOf('O102')).toBe(1298);
     // Every one of the bottom 150 is fined once.
     expect(rows).toHaveLength(150);
+  });
+});
+
+/**
+ * S1's cascade (一人一事: the person −3, their department −5, the head of their outlet −4) when the
+ * event's subject is itself a receiver. tests/fixtures/s1-worked: 李四 (S2) heads outlet A and
+ * works in A itself; 营业室 (A-YYS) is A's department. September has only these events.
+ */
+describe('a cascade never moves its own subject twice', () => {
+  let out: Outputs;
+  let parts: ScorePartExportRow[];
+  let notes: string[];
+  beforeAll(async () => {
+    const dir = copyFixture('s1-worked');
+    appendFileSync(
+      path.join(dir, 'events.csv'),
+      ['E5,2009-09-12,violation,,S2,,verified,现场检查：负责人迟到', 'E6,2009-09-13,violation,A,,,verified,网点违规', 'E7,2009-09-14,violation,A-YYS,,,verified,部门违规', ''].join('\n'),
+    );
+    const report = await buildModel(dir, '2009-11-30');
+    out = readOutputs(report);
+    parts = await readScoreParts(out.exportsDir);
+    notes = report.notes;
+  });
+  const september = (entity: string) => parts.find((p) => p.period_id === '2009-09' && p.entity_id === entity && p.rule_id === 'violation');
+
+  it('charges a head’s own violation once, not again as the head', () => {
+    // E5: 李四 late himself → −3; the head step would reach 李四 again: skipped (not −3 − 4 = −7).
+    // E6 (outlet A's own): A −3, its head 李四 −4; no department above A. E7 (营业室's own): 营业室 −3
+    // (its department step would reach itself: skipped, not −3 − 5 = −8), the head of A, 李四, −4.
+    // 李四: −3 − 4 − 4 = −11 → 89; A 97; 营业室 97.
+    expect(september('S2')).toMatchObject({ amount: -11, source_ids: 'E5 E6 E7' });
+    expect(september('A')).toMatchObject({ amount: -3, source_ids: 'E6' });
+    expect(september('A-YYS')).toMatchObject({ amount: -3, source_ids: 'E7' });
+    const staff = Object.fromEntries(out.standings.filter((s) => s.scope_id === 'staff' && s.period_id === '2009-09').map((s) => [s.entity_id, s.score]));
+    expect(staff.S2).toBe(89);
+  });
+
+  it('notes every step that moved no score', () => {
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        'event E5: the head of the outlet is S2 itself; that cascade step moved no score',
+        'event E5: no department above S2; that cascade step moved no score',
+        'event E6: no department above A; that cascade step moved no score',
+        'event E7: the department is A-YYS itself; that cascade step moved no score',
+      ]),
+    );
   });
 });
