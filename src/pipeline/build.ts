@@ -311,7 +311,7 @@ async function runChecked(db: DuckDBConnection, options: CheckOptions & { locale
     await validateAgainstLists(db, loaded.files, competition.config.max_errors);
     return done;
   });
-  const findings = await timed('check', () => runChecks(db, competition));
+  const findings = await timed('check', () => runChecks(db, competition, calendar));
   const asOf = checkedAsOf(options.asOf, scored.asOf);
   return { competition, calendar, noticeRecord, asOf, findings, notes: [...recordNotes, ...loaded.notes, ...scored.notes, ...softCapNotes(competition.config.soft_caps, findings)] };
 }

@@ -119,7 +119,7 @@ export function describeMethodology(competition: Competition, unitName: (id: str
   const awardItems = describeAwards(competition);
 
   const words = { label, level: levelLabel, score: scoreLabel, checkKinds, periods: periodSelector, topLevel: config.org.levels[0]!.id };
-  const complianceItems: MethodologyItem[] = config.compliance.map((rule) => describeCompliance(rule, words));
+  const complianceItems: MethodologyItem[] = config.compliance.flatMap((rule) => describeCompliance(rule, words));
   if (complianceItems.length > 0) complianceItems.push(item('method.compliance.note'));
 
   const appealItems = config.tables.appeals ? ['upheld', 'adjusted', 'rejected', 'one', 'late'].map((k) => item(`method.appeal.${k}`)) : [];

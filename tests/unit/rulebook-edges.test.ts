@@ -383,3 +383,72 @@ describe('a cascade never moves its own subject twice', () => {
     );
   });
 });
+
+/**
+ * A week with no working day: 2026's Spring Festival holiday runs 02-15 to 02-23 (calendar/cn/2026.yaml),
+ * so the week Monday 02-16 – Sunday 02-22 has none. Weeks of the competition (02-02 – 03-01):
+ * 02-02, 02-09 (Saturday 02-14 worked), 02-16 (holiday), 02-23. O1 is inspected on site in every week but the holiday one.
+ * Working days: 02-02 – 02-06 (5), 02-09 – 02-14 (6), 02-24 – 02-28 (5, Saturday 02-28 worked) = 16 of 28 days.
+ */
+const HOLIDAY_FILES = {
+  'competition.yaml': `
+id: holiday-week
+name: Holiday week
+issuer: Office
+locale: en
+start: 2026-02-02
+end: 2026-03-01
+closed_through: 2026-03-01
+org:
+  levels:
+    - { id: outlet, label: Outlet }
+tables: { units: units.csv, staff: staff.csv, events: events.csv, inspections: inspections.csv }
+scores:
+  - { id: points, label: Points, model: ledger, base: 100, subjects: [outlet] }
+rankings:
+  - { id: outlets, label: Outlets, score: points, subject: outlet, periods: [month] }
+compliance:
+  - { id: weekly, label: Weekly, kind: inspection_cadence, level: outlet, method: onsite, per: week, count: { op: '>=', value: 1 } }
+  - { id: weekly-working, label: Weekly on working weeks, kind: inspection_cadence, level: outlet, method: onsite, per: week, count: { op: '>=', value: 1 }, working_days_only: true }
+  - { id: daily, label: Daily, kind: inspection_cadence, level: outlet, method: video, per: hours, hours: 1, service_hours: { from: 9, to: 10 }, count: { op: '>=', value: 1 } }
+  - { id: daily-working, label: Daily on working days, kind: inspection_cadence, level: outlet, method: video, per: hours, hours: 1, service_hours: { from: 9, to: 10 }, count: { op: '>=', value: 1 }, working_days_only: true }
+`,
+  'units.csv': csv([['unit_id', 'name', 'level', 'parent_id'], ['O1', 'Outlet one', 'outlet', '']]),
+  'staff.csv': csv([['staff_id', 'name', 'unit_id']]),
+  'events.csv': csv([['event_id', 'date', 'type', 'unit_id', 'staff_id', 'points', 'status']]),
+  'inspections.csv': csv([
+    ['inspection_id', 'date', 'unit_id', 'method', 'minutes', 'inspector'],
+    ['I1', '2026-02-03', 'O1', 'onsite', 30, 'Office'],
+    ['I2', '2026-02-14', 'O1', 'onsite', 30, 'Office'],
+    ['I3', '2026-02-25', 'O1', 'onsite', 30, 'Office'],
+  ]),
+};
+
+describe('a week without a working day', () => {
+  let findings: { rule_id: string; period_start: string }[];
+  let methodology: MethodologySection[];
+  beforeAll(async () => {
+    const report = await buildModel(writeCompetition(HOLIDAY_FILES), '2026-03-01');
+    findings = readOutputs(report).findings as typeof findings;
+    methodology = report.site.methodology;
+  });
+  const of = (rule: string) => findings.filter((f) => f.rule_id === rule).map((f) => f.period_start);
+
+  it('is checked like any week by default, and needs nothing with working_days_only', () => {
+    expect(of('weekly')).toEqual(['2026-02-16']);
+    expect(of('weekly-working')).toEqual([]);
+  });
+
+  it('checks the slots of every day by default, of the 16 working days with working_days_only', () => {
+    // No video inspection at all: every 9:00–10:00 slot falls short.
+    expect(of('daily')).toHaveLength(28);
+    expect(of('daily-working')).toHaveLength(16);
+    expect(of('daily-working')).toContain('2026-02-14');
+    expect(of('daily-working')).not.toContain('2026-02-16');
+  });
+
+  it('says so on the methodology page', () => {
+    const sentences = methodology.flatMap((section) => section.items.map((i) => message('en', i.key, i.values)));
+    expect(sentences).toContain('Weekly on working weeks: a week without a working day (a public holiday week such as the Spring Festival) needs nothing; working days follow the holiday calendar, weekend days worked in lieu included.');
+  });
+});
