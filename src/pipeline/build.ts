@@ -244,7 +244,7 @@ async function runStages(options: CheckOptions & { outDir: string; locale?: Loca
     const { site, changes } = await timed('export', () =>
       exportSite({ db, competition, calendar, asOf, findings, modelDir, exportsDir, base, previous, publishedVersions }),
     );
-    notes.push(...calendar.yearsWithoutFile().map((year) => `no holiday calendar for ${year} (calendar/cn/${year}.yaml or config holidays): its 公示期 days were counted with weekends only`));
+    notes.push(...calendar.yearsWithoutFile().map((year) => `no holiday calendar for ${year} (calendar/cn/${year}.yaml or config holidays): its working days (公示期, working_days_only cadence rules) were counted with weekends only`));
     const configHash = createHash('sha256').update(JSON.stringify(competition.config)).digest('hex');
     return { site, changes, notes, modelDir, publicDir, configHash };
   });
