@@ -16,22 +16,11 @@ import { describe, expect, it } from 'vitest';
 import { CompetitionConfig } from '../../src/config/schema.ts';
 import { readWorkingCalendar } from '../../src/config/working-days.ts';
 import { tempDir } from '../support/fixture.ts';
+import { MINIMAL_CONFIG } from '../support/minimal-config.ts';
 
 const DOCS = ['README.md', 'docs/schemes.md', ...readdirSync('docs/config').filter((f) => f.endsWith('.md')).map((f) => `docs/config/${f}`)];
 
-const MINIMAL = {
-  id: 'x',
-  name: 'X',
-  issuer: 'Office',
-  locale: 'en',
-  start: '2025-01-01',
-  end: '2025-12-31',
-  org: { levels: [{ id: 'outlet', label: 'Outlet' }] },
-  tables: { units: 'units.csv', staff: 'staff.csv', events: 'events.csv' },
-  periods: {},
-  scores: [{ id: 's', label: 'S', model: 'ledger', subjects: ['outlet'] }],
-  rankings: [{ id: 'r', label: 'R', score: 's', subject: 'outlet', periods: ['month'] }],
-};
+const MINIMAL: Record<string, unknown> = MINIMAL_CONFIG;
 
 interface Block {
   where: string;

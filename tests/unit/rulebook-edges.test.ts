@@ -3,34 +3,25 @@
  * docs/config, each number worked out by hand in the comments (SCHEMES.md S1, S5, S9, S10).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildModel, copyFixture, readOutputs, tempDir } from '../support/fixture.ts';
+import { buildModel, copyFixture, csvText, readOutputs, writeCompetition as writeIn } from '../support/fixture.ts';
 import { readScoreParts } from '../support/score-parts.ts';
 import type { ScorePartExportRow } from '../../src/pipeline/export-schemas.ts';
 import type { MethodologySection } from '../../src/site/model.ts';
 import { message } from '../../src/site/i18n/index.ts';
 
-function writeCompetition(files: Record<string, string>): string {
-  const dir = tempDir('edges');
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
-  return dir;
-}
-
-const csv = (rows: (string | number)[][]) => rows.map((r) => r.join(',')).join('\n') + '\n';
+const writeCompetition = (files: Record<string, string>) => writeIn('edges', files);
+const csv = csvText;
+/** The lines every world's competition.yaml begins with. */
+const head = (id: string, start: string, end: string) => `id: ${id}\nname: ${id}\nissuer: Office\nlocale: en\nstart: ${start}\nend: ${end}\n`;
 
 /**
  * BR → outlets O1 (staff S1, S2), O2 (S3, S4), O3 (no staff). January to March 2025, closed
  * through March 31; `jf` = ½ January + ½ February.
  */
 const LEDGER_YAML = `
-id: edges
-name: Edges
-issuer: Office
-locale: en
-start: 2025-01-01
-end: 2025-03-31
-closed_through: 2025-03-31
+${head('edges', '2025-01-01', '2025-03-31')}closed_through: 2025-03-31
 org:
   levels:
     - { id: branch, label: Branch }
@@ -116,20 +107,17 @@ const LEDGER_FILES = {
     ['appeal_id', 'event_id', 'date', 'decision', 'points', 'amount', 'decided_on'],
     ['A1', 'E7', '2025-04-10', 'upheld', '', '', '2025-04-20'],
   ]),
+  // M1, M2 … in this order: [date, unit, metric, value].
   'metrics.csv': csv([
     ['metric_id', 'date', 'unit_id', 'staff_id', 'metric', 'value'],
-    ['M1', '2025-01-31', 'O1', '', 'rated', 90],
-    ['M2', '2025-01-31', 'O1', '', 'served', 100],
-    ['M3', '2025-01-31', 'O2', '', 'rated', 0],
-    ['M4', '2025-01-31', 'O2', '', 'served', 0],
-    ['M5', '2025-01-31', 'O1', '', 'vol', 50],
-    ['M6', '2025-01-31', 'O2', '', 'vol', 50],
-    ['M7', '2025-01-31', 'O3', '', 'vol', 50],
-    ['M8', '2025-01-31', 'O1', '', 'grade', 90],
-    ['M9', '2025-01-31', 'O2', '', 'grade', 80],
-    ['M10', '2025-02-28', 'O1', '', 'vol', 0],
-    ['M11', '2025-02-28', 'O2', '', 'vol', 0],
-    ['M12', '2025-02-28', 'O1', '', 'grade', 90],
+    ...(
+      [
+        ['2025-01-31', 'O1', 'rated', 90], ['2025-01-31', 'O1', 'served', 100], ['2025-01-31', 'O2', 'rated', 0], ['2025-01-31', 'O2', 'served', 0],
+        ['2025-01-31', 'O1', 'vol', 50], ['2025-01-31', 'O2', 'vol', 50], ['2025-01-31', 'O3', 'vol', 50],
+        ['2025-01-31', 'O1', 'grade', 90], ['2025-01-31', 'O2', 'grade', 80],
+        ['2025-02-28', 'O1', 'vol', 0], ['2025-02-28', 'O2', 'vol', 0], ['2025-02-28', 'O1', 'grade', 90],
+      ] as const
+    ).map(([date, unit, metric, value], i) => [`M${i + 1}`, date, unit, '', metric, value]),
   ]),
 };
 
@@ -266,13 +254,7 @@ const OUTLETS = Array.from({ length: 210 }, (_, i) => `O${String(i + 1).padStart
 
 const PHASE3_FILES = {
   'competition.yaml': `
-id: phase3
-name: Phase 3
-issuer: Office
-locale: en
-start: 2025-09-01
-end: 2025-12-31
-org:
+${head('phase3', '2025-09-01', '2025-12-31')}org:
   levels:
     - { id: province, label: Province }
     - { id: outlet, label: Outlet }
@@ -392,13 +374,7 @@ describe('a cascade never moves its own subject twice', () => {
  */
 const HOLIDAY_FILES = {
   'competition.yaml': `
-id: holiday-week
-name: Holiday week
-issuer: Office
-locale: en
-start: 2026-02-02
-end: 2026-03-01
-closed_through: 2026-03-01
+${head('holiday-week', '2026-02-02', '2026-03-01')}closed_through: 2026-03-01
 org:
   levels:
     - { id: outlet, label: Outlet }
