@@ -3,9 +3,9 @@
  * docs/config, each number worked out by hand in the comments (SCHEMES.md S1, S5, S9, S10).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, cpSync } from 'node:fs';
 import path from 'node:path';
-import { buildModel, copyFixture, csvText, readOutputs, writeCompetition as writeIn } from '../support/fixture.ts';
+import { buildModel, copyFixture, csvText, editFile, readOutputs, tempDir, writeCompetition as writeIn } from '../support/fixture.ts';
 import { readScoreParts } from '../support/score-parts.ts';
 import type { ScorePartExportRow } from '../../src/pipeline/export-schemas.ts';
 import type { MethodologySection } from '../../src/site/model.ts';
@@ -426,5 +426,37 @@ describe('a week without a working day', () => {
   it('says so on the methodology page', () => {
     const sentences = methodology.flatMap((section) => section.items.map((i) => message('en', i.key, i.values)));
     expect(sentences).toContain('Weekly on working weeks: a week without a working day (a public holiday week such as the Spring Festival) needs nothing; working days follow the holiday calendar, weekend days worked in lieu included.');
+  });
+});
+
+/**
+ * S2's per-capita volume award (data/examples/s2-subbranch-annual) with a new outlet W9 that has no
+ * staff yet and a volume of 500 in H1. Per head: W1 300/3 = 100, W2 240/2 = 120, W3 270/3 = 90,
+ * W4 200/1 = 200, W5 150/2 = 75; W9 500/0 has none (nullif). W9 has the largest volume: rank 1.
+ */
+describe('an order expression that gives a candidate no value', () => {
+  let section: (label: string) => string[];
+  beforeAll(async () => {
+    const dir = tempDir('per-head');
+    cpSync('data/examples/s2-subbranch-annual', dir, { recursive: true });
+    appendFileSync(path.join(dir, 'units.csv'), 'W9,新网点,outlet,ZH,\n');
+    appendFileSync(path.join(dir, 'events.csv'), 'V99,2025-06-28,business,W9,,500,verified,业务系统\n');
+    editFile(dir, 'competition.yaml', (text) =>
+      text
+        .replace('awards: [per-capita, half-collective]', 'awards: [per-capita, lowest-per-capita, half-collective]')
+        .replace(
+          '  - { id: half-collective,',
+          "  - { id: lowest-per-capita, label: Lowest per head, ranking: volume, period: half, places: 2, order_by: { expression: 'score / nullif(headcount, 0)', order: asc } }\n  - { id: half-collective,",
+        ),
+    );
+    const notice = readOutputs(await buildModel(dir, '2026-01-31')).notices.find((n) => n.id === 'half-h1')!;
+    section = (label) => notice.sections.find((s) => s.label === label)!.rows.map((r) => r.entity.id);
+  });
+
+  it('sorts that candidate after every valued one, whichever the order', () => {
+    // Highest per head: W4 200, W2 120 (W9 last, as before).
+    expect(section('网点人均业务量奖')).toEqual(['W4', 'W2']);
+    // Lowest per head: W5 75, W3 90. W9 used to take first place here by its volume rank (1).
+    expect(section('Lowest per head')).toEqual(['W5', 'W3']);
   });
 });
