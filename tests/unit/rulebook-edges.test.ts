@@ -208,7 +208,7 @@ describe('ledger, roll-up, ratio and indicator edges', () => {
     expect(sentences('en')).toEqual(
       expect.arrayContaining([
         'Service is a points ledger: in every period each Outlet, Staff starts at 10 points, and the period\'s events below add or deduct points; a period without events scores 10.',
-        'Only the Staff with a score in the period count; any Outlet none of whose Staff has one (or that has none beneath it) has no score that period and is not ranked.',
+        'Only the parts (Staff) with a score in the period count; any Outlet with no such part (or no Staff beneath it at all) has no score that period and is not ranked.',
         'When Served is zero or negative there is no score for that period, and the entry is not ranked.',
         'A decision counts in the period of its event, even one already closed or published.',
         "January and February is a weighted sum of other periods' scores: 50% × Jan 2025 + 50% × Feb 2025; an entry without a score in one of them has none in January and February.",

@@ -14,6 +14,6 @@ export const rollupMessages = kindWords({
     'method.rollup.mean': '{score}: each {subjects} scores the mean of {of} over the {from} beneath it.',
     'method.rollup.weighted_mean': '{score}: each {subjects} scores the mean of {of} over the {from} beneath it, weighted by {weight}; every part needs a weight.',
     'method.rollup.min': '{score}: each {subjects} scores the lowest {of} of the {from} beneath it (the barrel rule: a unit is only as good as its weakest part).',
-    'method.rollup.parts': 'Only the {from} with a score in the period count; any {subjects} none of whose {from} has one (or that has none beneath it) has no score that period and is not ranked.',
+    'method.rollup.parts': 'Only the parts ({from}) with a score in the period count; any {subjects} with no such part (or no {from} beneath it at all) has no score that period and is not ranked.',
   },
 });
