@@ -23,6 +23,9 @@ describe('competition.yaml', () => {
   });
 
   it('fills defaults so that a minimal config is enough', () => {
+    const { periods: _periods, ...withoutPeriods } = MINIMAL_CONFIG;
+    // Left out, periods are the calendar months alone (docs/config/core.md).
+    expect(CompetitionConfig.parse(withoutPeriods).periods).toEqual({ calendar: ['month'], list: [] });
     const minimal = CompetitionConfig.parse(MINIMAL_CONFIG);
     expect(minimal).toMatchObject({ decimals: 2, audience: 'public', periods: { calendar: ['month'], list: [] }, scores: [{ base: 0, chart: 'month' }] });
   });
