@@ -41,7 +41,10 @@ tie_keys AS (
 ),
 keyed AS (
   SELECT f.*, b.entity_id IS NOT NULL AS ineligible, coalesce(tk.tie_key, []::DOUBLE[]) AS tie_key,
-         CASE WHEN f.order_value IS NOT NULL THEN CASE WHEN a.order_descending THEN -f.order_value ELSE f.order_value END
+         -- With an order expression, a candidate it gives no value (a per-head figure of a unit
+         -- without staff) sorts after every one it gives a value, never by its rank among them.
+         CASE WHEN a.order_descending IS NOT NULL
+              THEN coalesce(CASE WHEN a.order_descending THEN -f.order_value ELSE f.order_value END, 'infinity'::DOUBLE)
               WHEN f.kind = 'award' THEN f.rank ELSE f.rank_from_bottom END AS primary_key
   FROM funnelled f
   CROSS JOIN award a

@@ -55,13 +55,20 @@ export function calendarPeriods(config: CompetitionConfig) {
   return config.periods.calendar.flatMap((kind) => calendarPeriodsOf(kind, config.start, config.end));
 }
 
+/** The periods scored over their own dates, the parts a combined period may take: generated months and quarters, listed periods with dates. */
+export function spanPeriods(config: CompetitionConfig): { id: string; start: string; end: string }[] {
+  return [...calendarPeriods(config), ...config.periods.list.flatMap((p) => ('start' in p ? [p] : []))];
+}
+
 export function resolvePeriods(config: CompetitionConfig): ResolvedPeriod[] {
+  const spans = new Map(spanPeriods(config).map((p) => [p.id, p]));
   const listed = config.periods.list.map((p) => {
     if ('start' in p) return { id: p.id, kind: p.kind, label: p.label, start: p.start, end: p.end, combine: [], targets: p.targets, tasks: p.tasks };
-    const parts = p.combine.map((c) => config.periods.list.find((q) => q.id === c.period));
-    const starts = parts.flatMap((q) => (q && 'start' in q ? [q.start] : []));
-    const ends = parts.flatMap((q) => (q && 'end' in q ? [q.end] : []));
-    return { id: p.id, kind: p.kind, label: p.label, start: starts.sort()[0]!, end: ends.sort().at(-1)!, combine: p.combine, targets: p.targets, tasks: [] };
+    // A part that is no span period is refused by the config checks; the others still give the dates.
+    const parts = p.combine.flatMap((c) => spans.get(c.period) ?? []);
+    const starts = parts.map((q) => q.start).sort();
+    const ends = parts.map((q) => q.end).sort();
+    return { id: p.id, kind: p.kind, label: p.label, start: starts[0] ?? config.start, end: ends.at(-1) ?? config.end, combine: p.combine, targets: p.targets, tasks: [] };
   });
   const all = [...calendarPeriods(config), ...listed];
   const days = (p: { start: string; end: string }) => Date.parse(p.end) - Date.parse(p.start);

@@ -12,7 +12,7 @@ import { checkFile } from './paths.ts';
 import { CompetitionConfig, NUMBER_PLACEHOLDERS, OPENING_PLACEHOLDERS, type Locale } from './schema.ts';
 import type { Peer, RatioTerm, Source } from '../rules/score-atoms.ts';
 import { scoreCycle, scoreStages } from './score-graph.ts';
-import { calendarPeriods, periodMatches, resolvePeriods, rowBudgetExcess, type ResolvedPeriod } from './periods.ts';
+import { calendarPeriods, periodMatches, resolvePeriods, rowBudgetExcess, spanPeriods, type ResolvedPeriod } from './periods.ts';
 import { TABLES } from './tables.ts';
 import { awardReferences, complianceReferences, eligibilityReferences, eventTypeReferences, eventTypeRuleReferences, scoreEventTypeReferences, scoreReferences } from '../rules/index.ts';
 import type { References, ScoreReferences, YamlPath } from '../rules/kind.ts';
@@ -343,9 +343,9 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
   c.periods.list.forEach((p, i) => {
     need(!calendarPeriods(c).some((q) => q.id.toLowerCase() === p.id.toLowerCase()), ['periods', 'list', i, 'id'], 'an id unlike the generated calendar periods', shown(p.id));
     if (!('start' in p)) {
+      const partIds = spanPeriods(c).map((q) => q.id);
       p.combine.forEach((part, j) => {
-        const target = c.periods.list.find((q) => q.id === part.period);
-        need(target !== undefined && 'start' in target, ['periods', 'list', i, 'combine', j, 'period'], `a listed period with dates, ${oneOf(listedPeriodIds)}`, shown(part.period));
+        need(partIds.includes(part.period), ['periods', 'list', i, 'combine', j, 'period'], `a period with dates (a generated month or quarter, or a listed one), ${oneOf(partIds)}`, shown(part.period));
       });
     }
     p.targets.forEach((t, j) => {

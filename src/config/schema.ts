@@ -242,7 +242,8 @@ export const CompetitionConfig = z.strictObject({
     .default({}),
   /** Measured values the metrics table may hold: business volume, people served, votes, rubric items … */
   metrics: z.array(z.strictObject({ id: Id, label: Text })).default([]),
-  periods: Periods,
+  /** Left out: calendar months only. */
+  periods: Periods.prefault({}),
   scores: z.array(Score).min(1),
   event_types: z.array(EventType).default([]),
   surveys: SurveyRule.optional(),

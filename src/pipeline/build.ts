@@ -245,7 +245,7 @@ async function runStages(options: CheckOptions & { outDir: string; locale?: Loca
     const { site, changes } = await timed('export', () =>
       exportSite({ db, competition, calendar, asOf, findings, modelDir, exportsDir, base, previous, publishedVersions }),
     );
-    notes.push(...calendar.yearsWithoutFile().map((year) => `no holiday calendar for ${year} (calendar/cn/${year}.yaml or config holidays): its 公示期 days were counted with weekends only`));
+    notes.push(...calendar.yearsWithoutFile().map((year) => `no holiday calendar for ${year} (calendar/cn/${year}.yaml or config holidays): its working days (公示期, working_days_only cadence rules) were counted with weekends only`));
     const configHash = createHash('sha256').update(JSON.stringify(competition.config)).digest('hex');
     return { site, changes, notes, modelDir, publicDir, configHash };
   });
@@ -312,7 +312,7 @@ async function runChecked(db: DuckDBConnection, options: CheckOptions & { locale
     await validateAgainstLists(db, loaded.files, competition.config.max_errors);
     return done;
   });
-  const findings = await timed('check', () => runChecks(db, competition));
+  const findings = await timed('check', () => runChecks(db, competition, calendar));
   const asOf = checkedAsOf(options.asOf, scored.asOf);
   return { competition, calendar, noticeRecord, asOf, findings, notes: [...recordNotes, ...loaded.notes, ...scored.notes, ...softCapNotes(competition.config.soft_caps, findings)] };
 }

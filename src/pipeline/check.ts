@@ -7,16 +7,18 @@ import type { Competition } from '../config/read.ts';
 import { configLabels } from '../config/labels.ts';
 import { periodMatches } from '../config/periods.ts';
 import type { CheckFinding } from '../rules/finding.ts';
+import type { WorkingCalendar } from '../config/working-days.ts';
 import { checkCompliance } from '../rules/index.ts';
 import { checkCompetitiveSelection, checkSoftCap, type AwardGroup } from '../rules/awards/check.ts';
 import { queryRows } from './sql.ts';
 
-export async function runChecks(db: DuckDBConnection, competition: Competition): Promise<CheckFinding[]> {
+export async function runChecks(db: DuckDBConnection, competition: Competition, calendar: WorkingCalendar): Promise<CheckFinding[]> {
   const run = {
     query: <T>(model: string, params: Record<string, string | number>) => queryRows<T>(db, model, params),
     // A period rule checks each selected period once it has ended (its SQL returns nothing before).
     periods: (selectors: readonly string[]) => competition.periods.filter((p) => periodMatches(selectors, p)),
     windows: (during: readonly string[] | undefined) => ruleWindows(during, competition),
+    isWorkingDay: (day: string) => calendar.isWorkingDay(day),
     labels: configLabels(competition),
     topLevel: competition.config.org.levels[0]!.id,
   };

@@ -199,7 +199,7 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
     counts: { ...counts, findings: findings.length },
     findingRules: placed.rules,
     noticeIndex: notices.map((n) => ({ id: n.id, title: n.title, date: n.date, periodLabel: n.period.label, kind: n.kind, number: n.number, status: n.status, version: n.version })),
-    methodology: describeMethodology(competition),
+    methodology: describeMethodology(competition, (id) => unitNames.get(id) ?? id),
     downloads,
     unitIds: entityIds.units,
     staffIds: entityIds.staff,

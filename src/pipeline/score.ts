@@ -44,11 +44,13 @@ export async function scoreCompetition(db: DuckDBConnection, competition: Compet
   await checkAwardAmounts(db, competition);
   await refuseBrokenContracts(db);
   const [{ as_of } = { as_of: '' }] = await queryRows<{ as_of: string }>(db, 'as_of');
-  const misses = await queryRows<{ event_id: string; target: string; level_id: string; subject_id: string }>(db, 'cascade_misses');
+  const misses = await queryRows<{ event_id: string; target: string; level_id: string; subject_id: string; reaches_subject: boolean }>(db, 'cascade_misses');
   const notes = misses.map((m) =>
-    m.target === 'head'
-      ? `event ${m.event_id}: no head of the ${m.level_id} above ${m.subject_id}; that cascade step moved no score`
-      : `event ${m.event_id}: no ${m.level_id} above ${m.subject_id}; that cascade step moved no score`,
+    m.reaches_subject
+      ? `event ${m.event_id}: the ${m.target === 'head' ? `head of the ${m.level_id}` : m.level_id} is ${m.subject_id} itself; that cascade step moved no score`
+      : m.target === 'head'
+        ? `event ${m.event_id}: no head of the ${m.level_id} above ${m.subject_id}; that cascade step moved no score`
+        : `event ${m.event_id}: no ${m.level_id} above ${m.subject_id}; that cascade step moved no score`,
   );
   for (const late of await queryRows<{ source_table: string; records: number; first_date: string }>(db, 'records_after_close')) {
     notes.push(`${late.source_table}: ${late.records} record(s) dated after closed_through ${competition.config.closed_through} (the first on ${late.first_date}) count only in periods that are still provisional`);

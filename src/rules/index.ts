@@ -89,7 +89,7 @@ export const COMPLIANCE_MODELS: readonly string[] = COMPLIANCE_KINDS.flatMap((k)
 
 export const complianceReferences = (rule: ComplianceRule, at: (...rest: PropertyKey[]) => YamlPath, refs: References): void => kindOf(rule).references(rule, at, refs);
 export const complianceRows = (rule: ComplianceRule): TableRow[] => kindOf(rule).rows?.(rule) ?? [];
-export const describeCompliance = (rule: ComplianceRule, words: Words): RuleText => kindOf(rule).describe(rule, words);
+export const describeCompliance = (rule: ComplianceRule, words: Words): RuleText[] => [kindOf(rule).describe(rule, words)].flat();
 
 /** The messages the kinds and the rule lists keep in their folders, merged into the site's catalogs (src/site/i18n). */
 export const RULE_MESSAGES: readonly { source: string; messages: KindWords }[] = [

@@ -81,6 +81,8 @@ export interface CheckRun {
   periods(selectors: readonly string[]): { id: string; start: string; end: string }[];
   /** The spans a rule applies in: its phases (touching ones merged), or the whole competition. */
   windows(during: readonly string[] | undefined): { start: string; end: string }[];
+  /** Whether a day (YYYY-MM-DD) is a working day of the holiday calendar (src/config/working-days.ts). */
+  isWorkingDay(day: string): boolean;
   labels: Labels;
   topLevel: string;
 }
@@ -94,7 +96,8 @@ export interface ComplianceKind<S extends z.ZodObject = z.ZodObject> {
   references(rule: z.infer<S>, at: (...rest: PropertyKey[]) => YamlPath, refs: References): void;
   /** Rows of the config tables the scoring SQL reads, if the kind has any. */
   rows?(rule: z.infer<S>): TableRow[];
-  describe(rule: z.infer<S>, words: Words): RuleText;
+  /** The rule in words: one sentence, or several where options add to it. */
+  describe(rule: z.infer<S>, words: Words): RuleText | RuleText[];
   check(rule: z.infer<S>, run: CheckRun): Promise<CheckFinding[]>;
   /** The messages its methodology sentence, findings and evidence use (./words.ts). */
   messages?: KindWords;
@@ -142,6 +145,8 @@ export interface ScoreWords {
   /** Levels or `staff`, by their labels, joined. */
   subjects(ids: readonly string[]): string;
   level(id: string): string;
+  /** A unit by its name from the units table (its ID when it has none). */
+  unit(id: string): string;
   metric(id: string): string;
   score(id: string): string;
   eventType(id: string): string;

@@ -9,9 +9,10 @@ export function needPhases(phases: readonly string[] | undefined, at: (j: number
   phases?.forEach((phase, j) => refs.need(refs.phaseIds.includes(phase), at(j), `a phase id, ${refs.oneOf(refs.phaseIds)}`, refs.shown(phase)));
 }
 
+/** Each selector names a kind or id that matches a period of the competition: a rule over quarters of a competition without them would check nothing, unseen. */
 export function needPeriods(selectors: readonly string[], at: (j: number) => YamlPath, refs: References): void {
-  const allowed = [...refs.periodKinds, ...refs.periodIds];
-  selectors.forEach((p, j) => refs.need(allowed.includes(p), at(j), `a period kind or id, ${refs.oneOf(allowed)}`, refs.shown(p)));
+  const allowed = [...refs.periodKinds, ...refs.periodIds].filter((p) => refs.periodsMatching([p]).length > 0);
+  selectors.forEach((p, j) => refs.need(allowed.includes(p), at(j), `a period kind or id of this competition, ${refs.oneOf(allowed)}`, refs.shown(p)));
 }
 
 /** A score that exists and scores the level (a rule about outlets reads an outlet score). */

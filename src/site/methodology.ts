@@ -10,7 +10,11 @@ import type { MethodologyItem, MethodologySection } from './model.ts';
 import { describeAwards } from './award-methodology.ts';
 import { describeCompliance, describeEventRules, describeScore } from '../rules/index.ts';
 
-export function describeMethodology(competition: Competition): MethodologySection[] {
+/**
+ * `unitName`: a unit's name from the units table, for the rules that name units (exemptions);
+ * a description from the config alone names them by ID.
+ */
+export function describeMethodology(competition: Competition, unitName: (id: string) => string = (id) => id): MethodologySection[] {
   const { config, locale } = competition;
   const label = (text: Parameters<typeof localize>[0]) => localize(text, locale);
   const levelLabel = (id: string) => {
@@ -31,6 +35,7 @@ export function describeMethodology(competition: Competition): MethodologySectio
     label,
     subjects: subjectList,
     level: levelLabel,
+    unit: unitName,
     metric: (id: string) => label(config.metrics.find((m) => m.id === id)?.label ?? id),
     score: scoreLabel,
     eventType: (id: string) => label(config.event_types.find((t) => t.id === id)?.label ?? id),
@@ -55,6 +60,7 @@ export function describeMethodology(competition: Competition): MethodologySectio
         if ('unit' in step.to) items.push(item('method.cascade.unit', { type: type_, level: levelLabel(step.to.unit), points: step.points }));
         else items.push(item('method.cascade.head', { type: type_, level: levelLabel(step.to.head_of), points: step.points }));
       }
+      if (type.cascade.length > 0) items.push(item('method.cascade.self', { type: type_ }));
       items.push(...describeEventRules(type, type_));
     }
     if (types.some((t) => t.repeat)) items.push(item('method.event.repeat.note'));
@@ -113,10 +119,10 @@ export function describeMethodology(competition: Competition): MethodologySectio
   const awardItems = describeAwards(competition);
 
   const words = { label, level: levelLabel, score: scoreLabel, checkKinds, periods: periodSelector, topLevel: config.org.levels[0]!.id };
-  const complianceItems: MethodologyItem[] = config.compliance.map((rule) => describeCompliance(rule, words));
+  const complianceItems: MethodologyItem[] = config.compliance.flatMap((rule) => describeCompliance(rule, words));
   if (complianceItems.length > 0) complianceItems.push(item('method.compliance.note'));
 
-  const appealItems = config.tables.appeals ? ['upheld', 'adjusted', 'rejected', 'one'].map((k) => item(`method.appeal.${k}`)) : [];
+  const appealItems = config.tables.appeals ? ['upheld', 'adjusted', 'rejected', 'one', 'late'].map((k) => item(`method.appeal.${k}`)) : [];
 
   return [
     ...scoreSections,

@@ -12,6 +12,16 @@ export const FIXTURES = path.resolve('tests/fixtures');
 /** A fresh folder under the run's temp root (see global-setup.ts). */
 export const tempDir = (prefix: string): string => mkdtempSync(path.join(process.env.PODIUM_TEST_TMP ?? os.tmpdir(), `${prefix}-`));
 
+/** A competition written from its files' texts into a fresh folder. */
+export function writeCompetition(prefix: string, files: Record<string, string>): string {
+  const dir = tempDir(prefix);
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+/** A CSV table's text from its rows, the header first. */
+export const csvText = (rows: (string | number)[][]): string => rows.map((r) => r.join(',')).join('\n') + '\n';
+
 export function copyFixture(name: string): string {
   const dir = tempDir(name);
   cpSync(path.join(FIXTURES, name), dir, { recursive: true });

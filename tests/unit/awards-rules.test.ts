@@ -5,18 +5,12 @@
  * Every expected number is worked out by hand in the comments.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import path from 'node:path';
-import { buildModel, editFile, readOutputs, refusal, tempDir } from '../support/fixture.ts';
+import { buildModel, csvText as csv, editFile, readOutputs, refusal, tempDir, writeCompetition as writeIn } from '../support/fixture.ts';
 import type { Notice } from '../../src/site/model.ts';
 
-function writeCompetition(files: Record<string, string>): string {
-  const dir = tempDir('awards');
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
-  return dir;
-}
-
-const csv = (rows: (string | number)[][]) => rows.map((r) => r.join(',')).join('\n') + '\n';
+const writeCompetition = (files: Record<string, string>) => writeIn('awards', files);
 
 /**
  * The world: ORG → D1 (O1–O4), D2 (O5, O6). January checks: O1 95, O2 94, O3 93, O4 92, O5 91, O6 90.

@@ -234,6 +234,10 @@ describe('words of the compliance kinds', () => {
     const texts = sections.flatMap((s) => s.items.map((i) => message('zh-CN', i.key, i.values)));
     expect(texts).toContain('每季覆盖60%以上网点：按季度，各分行所辖网点中接受神秘人现场检查、神秘人视频检查的须占 ≥ 60%。');
     expect(texts).toContain('上季低于85分的网点复查：上一季度神秘人检查得分 < 85 的网点，本季度须再次接受神秘人现场检查、神秘人视频检查（复查）。');
+    // The period kind as a noun in English: "per quarter", "the previous quarter" (not "per Quarterly").
+    const s4 = describeMethodology(readCompetition(path.resolve('data/examples/s4-mystery-shopper'), 'en')).flatMap((s) => s.items.map((i) => message('en', i.key, i.values)));
+    expect(s4).toContain('60% of outlets each quarter: per quarter, ≥ 60% of the Outlet units of each Branch get a check (Mystery shopper visit, Mystery shopper video check).');
+    expect(s4).toContain('Recheck of outlets below 85: each Outlet whose Mystery shopper score was < 85 in the previous quarter must be checked again (Mystery shopper visit, Mystery shopper video check) in the next one.');
     const en = describeMethodology(readCompetition(path.resolve('data/examples/s3-toll-station'), 'en')).flatMap((s) => s.items.map((i) => message('en', i.key, i.values)));
     expect(en).toContain('Checks without a sign-off do not count in Service score.');
     expect(en).toContain('Duty station master signs every score: every check (Monthly service check) must be signed off; an unsigned one is a finding.');

@@ -4,6 +4,7 @@ import { readCompetition } from '../../src/config/read.ts';
 import { competitionJsonSchema, JSON_SCHEMA_FILE } from '../../src/config/json-schema.ts';
 import { CompetitionConfig } from '../../src/config/schema.ts';
 import { copyFixture, editFile } from '../support/fixture.ts';
+import { MINIMAL_CONFIG } from '../support/minimal-config.ts';
 
 describe('competition.yaml', () => {
   it('reads the sample competition and lays out its calendar', () => {
@@ -22,19 +23,10 @@ describe('competition.yaml', () => {
   });
 
   it('fills defaults so that a minimal config is enough', () => {
-    const minimal = CompetitionConfig.parse({
-      id: 'x',
-      name: 'X',
-      issuer: 'Office',
-      locale: 'en',
-      start: '2025-01-01',
-      end: '2025-12-31',
-      org: { levels: [{ id: 'outlet', label: 'Outlet' }] },
-      tables: { units: 'units.csv', staff: 'staff.csv', events: 'events.csv' },
-      periods: {},
-      scores: [{ id: 's', label: 'S', model: 'ledger', subjects: ['outlet'] }],
-      rankings: [{ id: 'r', label: 'R', score: 's', subject: 'outlet', periods: ['month'] }],
-    });
+    const { periods: _periods, ...withoutPeriods } = MINIMAL_CONFIG;
+    // Left out, periods are the calendar months alone (docs/config/core.md).
+    expect(CompetitionConfig.parse(withoutPeriods).periods).toEqual({ calendar: ['month'], list: [] });
+    const minimal = CompetitionConfig.parse(MINIMAL_CONFIG);
     expect(minimal).toMatchObject({ decimals: 2, audience: 'public', periods: { calendar: ['month'], list: [] }, scores: [{ base: 0, chart: 'month' }] });
   });
 

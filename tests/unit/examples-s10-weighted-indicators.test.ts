@@ -6,6 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { buildModel, readOutputs } from '../support/fixture.ts';
+import { message } from '../../src/site/i18n/index.ts';
+import type { MethodologySection } from '../../src/site/model.ts';
 
 /** The day the example's last notice is dated: every notice is out. */
 const PUBLISHED_ON = '2025-04-10';
@@ -16,8 +18,11 @@ const scoresOf = (out: Outputs, ranking: string, period: string) =>
 
 describe('S10 weighted indicators example', () => {
   let out: Outputs;
+  let methodology: MethodologySection[];
   beforeAll(async () => {
-    out = readOutputs(await buildModel(path.resolve('data/examples/s10-weighted-indicators'), PUBLISHED_ON));
+    const report = await buildModel(path.resolve('data/examples/s10-weighted-indicators'), PUBLISHED_ON);
+    out = readOutputs(report);
+    methodology = report.site.methodology;
   });
 
   it('scores K: nine indicators, 1.2 × weight caps and −1 per major responsible complaint', () => {
@@ -91,5 +96,13 @@ describe('S10 weighted indicators example', () => {
     expect(section('争先创优先进支行').ineligible.map((r) => r.entity.id)).toEqual(['SB1', 'SB3']);
     expect(section('评优评先').rows.map((r) => r.entity.id)).toEqual(['SB2', 'SB1']);
     expect(section('评优评先').ineligible.map((r) => [r.entity.id, r.reasons.map((reason) => reason.label)])).toEqual([['SB3', ['重大有责投诉或负面报道3次及以上']]]);
+  });
+
+  it('states the exemption and the deduction in words on the methodology page, the unit by its name', () => {
+    const sentences = (locale: 'zh-CN' | 'en') => methodology.flatMap((section) => section.items.map((i) => message(locale, i.key, i.values)));
+    expect(sentences('zh-CN')).toContain('崂山支行免考6S推广（权重10分），其余加权指标得分按满分100分折算。');
+    expect(sentences('en')).toContain('崂山支行 is exempt from 6S推广 (weight 10); their other weighted indicators are scaled up to the full 100 points.');
+    // One point, not "1 points".
+    expect(sentences('en')).toContain('重大有责投诉: deduct 1 point for each 重大有责投诉; this item has no cap.');
   });
 });

@@ -55,4 +55,14 @@ describe('numbers with their units', () => {
     expect(english.titleWithUnit('Checkpoints', 'points')).toBe('Checkpoints (points)');
     expect(zh.titleWithUnit('服务积分', 'points')).toBe('服务积分（分）');
   });
+
+  it('words a count with the noun that agrees with it', () => {
+    // en: {points|point|points} is "point" for 1 and −1, "points" for anything else; zh-CN has no plural.
+    expect(message('en', 'method.event.deduct.fixed', { type: 'Late', points: 1 })).toBe('Late: deduct 1 point.');
+    expect(message('en', 'method.event.deduct.fixed', { type: 'Late', points: 0.5 })).toBe('Late: deduct 0.5 points.');
+    expect(message('en', 'method.event.deduct.fixed', { type: 'Late', points: 3 })).toBe('Late: deduct 3 points.');
+    expect(message('en', 'entity.value.points', { value: -1 })).toBe('\u22121 point');
+    expect(message('zh-CN', 'method.event.deduct.fixed', { type: '迟到', points: 1 })).not.toMatch(/[{}|]/);
+  });
 });
+

@@ -82,7 +82,7 @@ describe('ledger rules', () => {
       const keys = site.methodology.flatMap((s) => s.items.map((i) => i.key));
       expect(keys).toEqual(expect.arrayContaining(['method.event.combine.max', 'method.event.combine.product', 'method.fine.onRepeat.rate', 'method.appeal.upheld', 'method.tally.count', 'method.tally.threshold', 'method.audit']));
       const repeat = site.methodology.flatMap((s) => s.items).find((i) => i.key === 'method.event.repeat' && i.values.type === 'Complaint');
-      expect(repeat?.values).toEqual({ type: 'Complaint', periodKind: 'phase', multiplier: 2 });
+      expect(repeat?.values).toEqual({ type: 'Complaint', periods: 'phase', multiplier: 2 });
     });
   });
 

@@ -27,7 +27,7 @@ describe('a rule kind in one folder', () => {
   it('merges its words into the catalogs beside the site’s and every registered kind’s', () => {
     const catalogs = mergedCatalogs([SITE, ...RULE_MESSAGES, FIXTURE]);
     const words = { label: (text: unknown) => String(text) } as Words;
-    const { key, values } = selfSigned.describe(rule, words);
+    const { key, values } = [selfSigned.describe(rule, words)].flat()[0]!;
     expect(catalogs.en[key]!.replace('{rule}', String(values.rule))).toBe('Own sign-off: no checker signs off their own check.');
     expect(catalogs['zh-CN']['finding.selfSigned']).toBe('{checker}为本人的检查签字验收。');
     // The registered kinds' words are there too: signoff's live in src/rules/signoff/messages.ts, not in the site's catalogs.
@@ -70,7 +70,7 @@ describe('a rule kind in one folder', () => {
     await runModels(db, [model], { loops: {} });
     const query = <T>(name: string) => queryText<T>(db, readFileSync(path.join(KIND_DIR, `${name}.sql`), 'utf8'), name);
     const names = (id: string) => id;
-    const run: CheckRun = { query, periods: () => [], windows: () => [], labels: { level: names, period: names, checkKind: names, eventType: names, metric: names }, topLevel: 'branch' };
+    const run: CheckRun = { query, periods: () => [], windows: () => [], isWorkingDay: () => true, labels: { level: names, period: names, checkKind: names, eventType: names, metric: names }, topLevel: 'branch' };
     const findings = await selfSigned.check(rule, run);
     expect(findings.map((f) => [f.key, f.unitId, f.periodStart, f.values.checker])).toEqual([['C2', 'O2', '2025-03-01', '赵六']]);
   });

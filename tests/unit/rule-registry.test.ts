@@ -22,6 +22,7 @@ function recordingRun(queried: string[]): CheckRun {
     },
     periods: () => [],
     windows: () => [],
+    isWorkingDay: () => true,
     labels: { level: (id) => id, period: (id) => id, checkKind: (id) => id, eventType: (id) => id, metric: (id) => id },
     topLevel: 'branch',
   };

@@ -133,7 +133,7 @@ export function describeEventRules(t: EventType, type: string): RuleText[] {
   const sentences: RuleText[] = [];
   if (t.repeat) {
     const { within, multiplier } = t.repeat;
-    sentences.push(multiplier === undefined ? sentence('method.event.repeat.rateOnly', { periodKind: within }) : sentence('method.event.repeat', { periodKind: within, multiplier }));
+    sentences.push(multiplier === undefined ? sentence('method.event.repeat.rateOnly', { periods: within }) : sentence('method.event.repeat', { periods: within, multiplier }));
   }
   if (t.priority) sentences.push(sentence('method.event.priority', { multiplier: t.priority.multiplier }));
   if (t.combine_multipliers) sentences.push(sentence(`method.event.combine.${t.combine_multipliers}`));

@@ -160,7 +160,7 @@ function describe(score: IndicatorsScore, words: ScoreWords): RuleText[] {
   for (const e of score.exemptions) {
     const ind = score.indicators.find((i) => i.id === e.indicator);
     const weight = ind && ind.kind !== 'deduction' ? ind.weight : 0;
-    items.push(item(`method.exemption.${score.exemption_rule}`, { units: e.units.join(', '), indicator: ind ? words.label(ind.label) : e.indicator, weight, total: totalWeight }));
+    items.push(item(`method.exemption.${score.exemption_rule}`, { units: words.join(e.units.map(words.unit)), count: e.units.length, indicator: ind ? words.label(ind.label) : e.indicator, weight, total: totalWeight }));
   }
   items.push(item('method.composite.missing'));
   return items;

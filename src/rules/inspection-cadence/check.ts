@@ -34,8 +34,16 @@ export interface InspectionSlot {
   inspections: (Inspection & { time: string })[];
 }
 
-export function checkInspectionCadence(rule: InspectionCadence, weeks: InspectionWeek[]): CheckFinding[] {
+/** The days of a week, Monday to Sunday. */
+function daysOf(week: InspectionWeek): string[] {
+  const monday = Date.parse(`${week.week_start}T00:00:00Z`);
+  return Array.from({ length: 7 }, (_, i) => new Date(monday + i * 86_400_000).toISOString().slice(0, 10));
+}
+
+/** `checked`: whether a day is checked (working_days_only: a working day); a week without any needs nothing. */
+export function checkInspectionCadence(rule: InspectionCadence, weeks: InspectionWeek[], checked: (day: string) => boolean = () => true): CheckFinding[] {
   return weeks
+    .filter((week) => daysOf(week).some(checked))
     .filter((week) => !meetsThreshold(week.qualifying, rule.count))
     .map((week) => ({
       ...shortfall(rule, week.unit_id, week.qualifying, week.inspections, 'finding.inspectionCadence', {}),
@@ -46,8 +54,9 @@ export function checkInspectionCadence(rule: InspectionCadence, weeks: Inspectio
 
 const clock = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 
-export function checkInspectionSlots(rule: InspectionCadence, slots: InspectionSlot[]): CheckFinding[] {
+export function checkInspectionSlots(rule: InspectionCadence, slots: InspectionSlot[], checked: (day: string) => boolean = () => true): CheckFinding[] {
   return slots
+    .filter((slot) => checked(slot.day))
     .filter((slot) => !meetsThreshold(slot.qualifying, rule.count))
     .map((slot) => ({
       ...shortfall(rule, slot.unit_id, slot.qualifying, slot.inspections, 'finding.inspectionCadence.slot', { from: clock(slot.start_hour), to: clock(slot.end_hour) }),

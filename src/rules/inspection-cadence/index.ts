@@ -28,14 +28,17 @@ export const inspectionCadence = complianceKind({
     const key = rule.per === 'hours' ? 'method.compliance.inspection.slot' : 'method.compliance.inspection';
     const slot: Record<string, number> = rule.per === 'hours' ? { hours: rule.hours!, from: rule.service_hours.from, to: rule.service_hours.to } : {};
     const values = { rule: words.label(rule.label), level: words.level(rule.level), method: rule.method, op: THRESHOLD_SYMBOL[rule.count.op], value: rule.count.value, minMinutes: rule.min_minutes, ...slot };
-    return { key: rule.min_minutes > 0 ? key : `${key}.anyLength`, values };
+    const sentence = { key: rule.min_minutes > 0 ? key : `${key}.anyLength`, values };
+    if (!rule.working_days_only) return sentence;
+    return [sentence, { key: `method.compliance.inspection.workingDays.${rule.per}`, values: { rule: words.label(rule.label) } }];
   },
   check: (rule, run) =>
     findingsOf(run.windows(rule.during), async (window) => {
       const params = { level: rule.level, from: window.start, to: window.end, method: rule.method, min_minutes: rule.min_minutes };
-      if (rule.per === 'week') return checkInspectionCadence(rule, await run.query<InspectionWeek>('check_inspection_weeks', params));
+      const checked = (day: string) => !rule.working_days_only || run.isWorkingDay(day);
+      if (rule.per === 'week') return checkInspectionCadence(rule, await run.query<InspectionWeek>('check_inspection_weeks', params), checked);
       const { from, to } = rule.service_hours;
       const slotParams = { ...params, hours: rule.hours!, from_hour: from, to_hour: to, op: rule.count.op, required: rule.count.value };
-      return checkInspectionSlots(rule, await run.query<InspectionSlot>('check_inspection_slots', slotParams));
+      return checkInspectionSlots(rule, await run.query<InspectionSlot>('check_inspection_slots', slotParams), checked);
     }),
 });

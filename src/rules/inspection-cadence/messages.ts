@@ -12,6 +12,8 @@ export const inspectionCadenceMessages = kindWords({
     'evidence.inspection.timed': '{time} {method}检查，{minutes} 分钟，检查人 {inspector}',
     'method.compliance.inspection.slot': '{rule}：每个{level}每天{from}时至{to}时每{hours}小时须有{op}{value}次{method}检查（按检查开始时间计），每次不少于{minMinutes}分钟方计入。',
     'method.compliance.inspection.slot.anyLength': '{rule}：每个{level}每天{from}时至{to}时每{hours}小时须有{op}{value}次{method}检查（按检查开始时间计）。',
+    'method.compliance.inspection.workingDays.week': '{rule}：整周均为非工作日（如春节假期）的，该周不作要求；工作日按法定节假日安排认定，调休上班日计入。',
+    'method.compliance.inspection.workingDays.hours': '{rule}：只检查工作日，周末和法定节假日不作要求，调休上班日照常检查。',
   },
   en: {
     'finding.inspectionCadence': '{count} qualifying {method} inspections; required {op} {required} (minimum length {minMinutes} minutes).',
@@ -23,5 +25,7 @@ export const inspectionCadenceMessages = kindWords({
     'evidence.inspection.timed': '{method} inspection at {time}, {minutes} minutes, by {inspector}',
     'method.compliance.inspection.slot': '{rule}: each {level} needs {op} {value} {method} inspections in every {hours}-hour slot from {from}:00 to {to}:00 each day, counted by the time an inspection started; an inspection counts if it lasts at least {minMinutes} minutes.',
     'method.compliance.inspection.slot.anyLength': '{rule}: each {level} gets {op} {value} {method} inspections in every {hours}-hour slot from {from}:00 to {to}:00 each day, counted by the time an inspection started.',
+    'method.compliance.inspection.workingDays.week': '{rule}: a week without a working day (a public holiday week such as the Spring Festival) needs nothing; working days follow the holiday calendar, weekend days worked in lieu included.',
+    'method.compliance.inspection.workingDays.hours': '{rule}: only working days are checked; weekends and public holidays need nothing, weekend days worked in lieu are checked.',
   },
 });

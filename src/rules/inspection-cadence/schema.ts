@@ -18,5 +18,11 @@ export const InspectionCadence = z.strictObject({
   min_minutes: Num().nonnegative().default(0),
   /** Phase IDs in which the rule applies; the whole competition when left out. */
   during: z.array(Id).optional(),
+  /**
+   * Only working days are checked (the holiday calendar, 调休 days worked): per week, a week
+   * without a working day (the Spring Festival week) needs nothing; per hours, only the slots of
+   * working days. Left false, every week and every day is checked, holidays included (a bus runs).
+   */
+  working_days_only: z.boolean().default(false),
 });
 export type InspectionCadence = z.infer<typeof InspectionCadence>;

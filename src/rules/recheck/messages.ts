@@ -9,7 +9,7 @@ export const recheckMessages = kindWords({
   },
   en: {
     'finding.recheck': 'Scored {score} in {previous} ({op} {value}) and not checked again this period.',
-    'method.compliance.recheck': '{rule}: a {level} whose {score} was {op} {value} in the previous {periods} must be checked again ({kinds}) in the next one.',
-    'method.compliance.recheck.anyCheck': '{rule}: a {level} whose {score} was {op} {value} in the previous {periods} must be checked again in the next one.',
+    'method.compliance.recheck': '{rule}: each {level} whose {score} was {op} {value} in the previous {periods} must be checked again ({kinds}) in the next one.',
+    'method.compliance.recheck.anyCheck': '{rule}: each {level} whose {score} was {op} {value} in the previous {periods} must be checked again in the next one.',
   },
 });

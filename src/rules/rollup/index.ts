@@ -45,10 +45,12 @@ export const rollup = scoreKind({
       row: { score_id: score.id, of_score_id: score.of, from_subject: score.from, aggregate: score.aggregate, weight_key: score.weight ? metricKey(score.weight.metric, score.weight.aggregate) : null },
     },
   ],
-  describe: (score, words): RuleText[] => [
-    {
-      key: `method.rollup.${score.aggregate}`,
-      values: { score: words.label(score.label), subjects: words.subjects(score.subjects), of: words.score(score.of), from: words.subjects([score.from]), weight: score.weight ? words.metric(score.weight.metric) : '' },
-    },
-  ],
+  describe: (score, words): RuleText[] => {
+    const subjects = words.subjects(score.subjects);
+    const from = words.subjects([score.from]);
+    return [
+      { key: `method.rollup.${score.aggregate}`, values: { score: words.label(score.label), subjects, of: words.score(score.of), from, weight: score.weight ? words.metric(score.weight.metric) : '' } },
+      { key: 'method.rollup.parts', values: { subjects, from } },
+    ];
+  },
 });

@@ -40,6 +40,6 @@ export const rubric = scoreKind({
     { key: 'method.rubric', values: { score: words.label(score.label), subjects: words.subjects(score.subjects), count: score.items.length, total: score.items.reduce((sum, i) => sum + i.max, 0) } },
     ...score.items.map((i) => ({ key: 'method.rubric.item', values: { item: words.label(i.label), max: i.max, metric: words.metric(i.metric) } })),
     { key: `method.rubric.aggregate.${score.aggregate}`, values: {} },
-    { key: 'method.composite.missing', values: {} },
+    { key: 'method.rubric.missing', values: {} },
   ],
 });

@@ -10,6 +10,7 @@ export const rubricMessages = kindWords({
     'method.rubric.aggregate.last': '同一项目当期有多个分值的，取最近一次。',
     'method.rubric.aggregate.min': '同一项目当期有多个分值的，取最低值。',
     'method.rubric.aggregate.max': '同一项目当期有多个分值的，取最高值。',
+    'method.rubric.missing': '当期任一评分项目缺少分值的，不计算总分，不参加排名。',
   },
   en: {
     'method.rubric': '{score}: a rubric of {count} items, {total} points in all, for each {subjects}; the total is the sum of the items.',
@@ -19,5 +20,6 @@ export const rubricMessages = kindWords({
     'method.rubric.aggregate.last': 'Of several values of one item in a period, the latest counts.',
     'method.rubric.aggregate.min': 'Of several values of one item in a period, the lowest counts.',
     'method.rubric.aggregate.max': 'Of several values of one item in a period, the highest counts.',
+    'method.rubric.missing': 'An entry missing a value for any item in a period has no total for that period and is not ranked.',
   },
 });

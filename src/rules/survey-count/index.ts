@@ -13,6 +13,8 @@ export const surveyCount = complianceKind({
   references(rule, at, refs) {
     needLevel(rule.level, at('level'), refs);
     needPhases(rule.during, (j) => at('during', j), refs);
+    // The months counted are the calendar's: without them the rule would check nothing, unseen.
+    refs.need(refs.periodsMatching(['month']).length > 0, at('per'), 'calendar months to count in (periods.calendar with month)', 'no month periods');
   },
   describe: (rule, words) => ({
     key: 'method.compliance.survey',

@@ -11,7 +11,7 @@
  * - `statuses` (`verified, pending`) → `eventStatus.<each>`, joined
  * - `start`, `end`, `date` (YYYY-MM-DD) → a formatted date
  * - `kinds` of `method.period.calendar` (`month, quarter`) → `periodKind.<each>`, joined
- * - `periods` (a rule's period selector, `quarter,2025-Y`) → each kind as `periodKind.<kind>`, other
+ * - `periods` (a rule's period selector, `quarter,2025-Y`) → each kind as a noun, `periodNoun.<kind>` (per month), other
  *   entries (period labels) as they are, joined
  */
 import type { Locale, ThresholdOp } from '../../config/schema.ts';
@@ -79,10 +79,15 @@ export function formatNumber(n: number, locale: Locale): string {
   return withMinus(numberFormat(locale, { maximumFractionDigits: 4 }).format(n));
 }
 
+/**
+ * `{name}` is the value; `{name|one|other}` is the word that agrees with it (`deduct {points}
+ * {points|point|points}`: 1 point, 0.5 points, 3 points), for a language whose nouns have a plural.
+ */
 function fill(locale: Locale, key: string, template: string, values: MessageValues): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+  return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (_, name: string, one: string | undefined, other: string | undefined) => {
     const value = values[name];
     if (value === undefined) throw new Error(`i18n: message "${key}" needs a value for {${name}}`);
+    if (one !== undefined) return Math.abs(Number(value)) === 1 ? one : other!;
     return typeof value === 'number' ? formatNumber(value, locale) : value;
   });
 }
@@ -144,7 +149,7 @@ export function message(locale: Locale, key: string, values: MessageValues = {})
   if (typeof values.periods === 'string') {
     worded.periods = values.periods
       .split(',')
-      .map((entry) => catalogs[locale][`periodKind.${entry}`] ?? entry)
+      .map((entry) => catalogs[locale][`periodNoun.${entry}`] ?? entry)
       .join(lookup(locale, 'common.listSeparator'));
   }
   return fill(locale, key, lookup(locale, key), worded);
