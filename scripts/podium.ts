@@ -45,7 +45,7 @@ const COMMANDS: Record<string, Command> = {
              with notes); default the config's audience
   --as-of    the day the site speaks of, on or after the data date: notices dated later are
              not out yet, and each 公示期 is 公示中 or 公示结束 against it; default the data date
-  --base     the URL path the site is served under (letters, digits, - _ . ~ between slashes); default /
+  --base     the URL path the site is served under (ASCII letters, digits, - _ . ~ between slashes); default /
   --clean    render every page, reusing none from the page cache of earlier builds to this --out
   --format   how refusals are printed: text, json (one object a line) or github (annotations)
   --progress a line per stage also when not on a terminal`,

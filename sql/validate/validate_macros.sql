@@ -16,10 +16,10 @@ CREATE MACRO bad_number(v) AS v IS NOT NULL AND as_number(v) IS NULL;
 CREATE MACRO too_precise(v, decimals) AS
   regexp_full_match(v, '-?\d+\.\d+') AND length(rtrim(regexp_extract(v, '\.(\d+)$', 1), '0')) > decimals;
 -- The characters no text may hold (forbiddenCharacterAt, src/config/encoding.ts): controls, bidi
--- overrides and isolates, noncharacters. A CSV is refused for them as it is read; a Parquet file's
+-- overrides, isolates and marks, line separators, noncharacters. A CSV is refused for them as it is read; a Parquet file's
 -- text is not read byte by byte, so its cells are checked here.
 CREATE MACRO forbidden_character(v) AS
-  regexp_extract(v, '[\x{0}-\x{8}\x{b}\x{c}\x{e}-\x{1f}\x{7f}-\x{9f}\x{202a}-\x{202e}\x{2066}-\x{2069}\x{fdd0}-\x{fdef}\x{fffe}\x{ffff}\x{1fffe}\x{1ffff}\x{2fffe}\x{2ffff}\x{3fffe}\x{3ffff}\x{4fffe}\x{4ffff}\x{5fffe}\x{5ffff}\x{6fffe}\x{6ffff}\x{7fffe}\x{7ffff}\x{8fffe}\x{8ffff}\x{9fffe}\x{9ffff}\x{afffe}\x{affff}\x{bfffe}\x{bffff}\x{cfffe}\x{cffff}\x{dfffe}\x{dffff}\x{efffe}\x{effff}\x{ffffe}\x{fffff}\x{10fffe}\x{10ffff}]');
+  regexp_extract(v, '[\x{0}-\x{8}\x{b}\x{c}\x{e}-\x{1f}\x{7f}-\x{9f}\x{61c}\x{200e}\x{200f}\x{2028}\x{2029}\x{202a}-\x{202e}\x{2066}-\x{2069}\x{fdd0}-\x{fdef}\x{fffe}\x{ffff}\x{1fffe}\x{1ffff}\x{2fffe}\x{2ffff}\x{3fffe}\x{3ffff}\x{4fffe}\x{4ffff}\x{5fffe}\x{5ffff}\x{6fffe}\x{6ffff}\x{7fffe}\x{7ffff}\x{8fffe}\x{8ffff}\x{9fffe}\x{9ffff}\x{afffe}\x{affff}\x{bfffe}\x{bffff}\x{cfffe}\x{cffff}\x{dfffe}\x{dffff}\x{efffe}\x{effff}\x{ffffe}\x{fffff}\x{10fffe}\x{10ffff}]');
 CREATE MACRO forbidden_character_found(v) AS
   'a character no page may hold (U+' || upper(printf('%04x', unicode(forbidden_character(v)))) || '); delete it or retype it';
 -- Only spaces and the invisible characters a name copied from a web page or Word can consist of

@@ -33,6 +33,20 @@ const CLASS_NAME = 'peer-chart';
 /** Which of the chart's marks to draw: all, the peers' own (the same on every page of a ranking), or this entity's. */
 type Marks = 'all' | 'peers' | 'self';
 
+/** The values the peers' part of the chart spans, this entity's score left out. */
+const peerValues = ({ scores, bins, median }: PeerDistribution): number[] => [...(scores ?? []), ...(bins ?? []).flatMap((bin) => [bin.from, bin.to]), median];
+
+/**
+ * The score scale when every value drawn is the same (everyone tied, or one entity ranked): Plot
+ * would draw a scale of no width, with one tick written to six decimals; one point either side
+ * instead. The peers' part alone (drawn once per ranking) leaves this entity's score out, as its
+ * cache key does; the entity's score lies inside the peers' span whenever that part is used.
+ */
+function tiedDomain(values: number[]): number[] | undefined {
+  const [low, high] = [Math.min(...values), Math.max(...values)];
+  return low === high ? [low - 1, high + 1] : undefined;
+}
+
 function plotPeers(input: PeerChartInput, marks: Marks, xDomain?: number[]): ChartElement {
   const { peers } = input;
   const selfAbove = peers.score >= peers.median;
@@ -48,7 +62,7 @@ function plotPeers(input: PeerChartInput, marks: Marks, xDomain?: number[]): Cha
     marginTop: 24,
     marginBottom: 40,
     style: { fontSize: '12px' },
-    x: shared ? { label: input.scoreTitle, labelArrow: 'none', labelAnchor: 'center', nice: true } : { axis: null, domain: xDomain },
+    x: shared ? { label: input.scoreTitle, labelArrow: 'none', labelAnchor: 'center', nice: true, domain: tiedDomain(marks === 'all' ? [...peerValues(peers), peers.score] : peerValues(peers)) } : { axis: null, domain: xDomain },
     y: peers.scores || !shared ? { axis: null } : { label: input.countTitle, labelArrow: 'none', grid: true, tickFormat: (n: number) => (Number.isInteger(n) ? String(n) : '') },
     marks: [
       // Equal scores pile up rather than hide each other, so every peer stays a visible dot.
@@ -97,7 +111,7 @@ function peersDrawing(input: PeerChartInput): PeersDrawing {
     mend(svg, { label: '', description: '' });
     // After the title and description: the axes, the peers, the median's rule and, last, its word.
     const groups = [...svg.children].slice(2).map((child) => child.outerHTML);
-    const values = [...(peers.scores ?? []), ...(peers.bins ?? []).flatMap((bin) => [bin.from, bin.to]), peers.median];
+    const values = peerValues(peers);
     drawing = {
       domain: (svg as unknown as { scale(name: 'x'): { domain: number[] } }).scale('x').domain,
       extent: [Math.min(...values), Math.max(...values)],

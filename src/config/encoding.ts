@@ -76,12 +76,15 @@ export interface ForbiddenCharacter {
 }
 
 /** Whether a byte of UTF-8 text can start a character forbiddenCharacterAt refuses (a cheap test before it). */
-export const mayStartForbidden = (b: number): boolean => b < 0x20 || b === 0x7f || b === 0xc2 || b === 0xe2 || b === 0xef || (b >= 0xf0 && b <= 0xf4);
+export const mayStartForbidden = (b: number): boolean => b < 0x20 || b === 0x7f || b === 0xc2 || b === 0xd8 || b === 0xe2 || b === 0xef || (b >= 0xf0 && b <= 0xf4);
 
 /**
  * A character no text Podium reads may hold, starting at byte i of UTF-8 text: C0 controls other
  * than tab, LF and CR (NUL above all: it must never reach a page), DEL, C1 controls, the bidi
- * overrides and isolates U+202A–U+202E and U+2066–U+2069, which can show a name backwards, and the
+ * overrides and isolates U+202A–U+202E and U+2066–U+2069, which can show a name backwards, the
+ * invisible direction marks LRM, RLM and ALM (U+200E, U+200F, U+061C), which make two names that
+ * look alike differ and can move the digits next to them, the line and paragraph separators
+ * U+2028 and U+2029, which break a line on a page (and in YAML) where the file shows none, and the
  * noncharacters (U+FDD0–U+FDEF, and U+FFFE and U+FFFF of every plane), which HTML and XML forbid.
  */
 export function forbiddenCharacterAt(bytes: Uint8Array, i: number): ForbiddenCharacter | undefined {
@@ -93,6 +96,10 @@ export function forbiddenCharacterAt(bytes: Uint8Array, i: number): ForbiddenCha
   if (b === 0) return character(1, 'a NUL byte');
   if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f) return character(1, 'a control character');
   if (b === 0xc2 && next >= 0x80 && next <= 0x9f) return character(2, 'a control character');
+  if ((b === 0xd8 && next === 0x9c) || (b === 0xe2 && next === 0x80 && (third === 0x8e || third === 0x8f))) {
+    return character(b === 0xd8 ? 2 : 3, 'an invisible text-direction mark, which makes names that look alike differ');
+  }
+  if (b === 0xe2 && next === 0x80 && (third === 0xa8 || third === 0xa9)) return character(3, 'a line or paragraph separator, which breaks the line on a page');
   if (b === 0xe2 && ((next === 0x80 && third >= 0xaa && third <= 0xae) || (next === 0x81 && third >= 0xa6 && third <= 0xa9))) {
     return character(3, 'a text-direction control, which can show text backwards on a page');
   }

@@ -335,14 +335,16 @@ function mkdirTemp(work: string, name: string): string {
 /**
  * Astro writes the base unescaped into attributes and scripts, so only plain path segments pass:
  * `/x"><script>` would otherwise reach every page, and `..` would point the links elsewhere.
+ * Letters are ASCII: Astro matches a page's address against the base as written, so a Chinese
+ * base (sent percent-encoded) failed the build with "Missing parameter" on the first paged route.
  */
 export function normaliseBase(base = '/'): string {
   const trimmed = base.replace(/^\/+|\/+$/g, '');
   if (trimmed === '') return '/';
   const segments = trimmed.split('/');
-  if (segments.some((segment) => !/^[\p{L}\p{N}_~-][\p{L}\p{N}._~-]*$/u.test(segment))) {
+  if (segments.some((segment) => !/^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$/.test(segment))) {
     throw new BuildError('output', [
-      { file: '--base', expected: 'a URL path of letters, digits, "-", "_", "." and "~" between slashes, such as /podium/2025/', found: shown(base) },
+      { file: '--base', expected: 'a URL path of ASCII letters, digits, "-", "_", "." and "~" between slashes, such as /podium/2025/', found: shown(base) },
     ]);
   }
   return `/${trimmed}/`;

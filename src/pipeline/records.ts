@@ -58,7 +58,7 @@ const QUOTE = 2;
 const LF = 3;
 const CR = 4;
 const CONTROL = 5;
-/** Lead bytes of characters forbiddenCharacterAt may refuse: C1 controls, bidi controls, noncharacters. */
+/** Lead bytes of characters forbiddenCharacterAt may refuse: C1 controls, bidi controls and marks, line separators, noncharacters. */
 const SUSPECT = 6;
 
 const CLASS = new Uint8Array(256);

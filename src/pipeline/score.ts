@@ -52,6 +52,9 @@ export async function scoreCompetition(db: DuckDBConnection, competition: Compet
         ? `event ${m.event_id}: no head of the ${m.level_id} above ${m.subject_id}; that cascade step moved no score`
         : `event ${m.event_id}: no ${m.level_id} above ${m.subject_id}; that cascade step moved no score`,
   );
+  for (const empty of await queryRows<{ ranking_id: string; subject: string }>(db, 'rankings_without_subjects')) {
+    notes.push(`ranking ${empty.ranking_id}: the data hold no ${empty.subject === 'staff' ? 'staff' : `unit at level ${empty.subject}`} to rank, so it has no page`);
+  }
   for (const late of await queryRows<{ source_table: string; records: number; first_date: string }>(db, 'records_after_close')) {
     notes.push(`${late.source_table}: ${late.records} record(s) dated after closed_through ${competition.config.closed_through} (the first on ${late.first_date}) count only in periods that are still provisional`);
   }

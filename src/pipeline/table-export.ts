@@ -1,6 +1,7 @@
 /**
  * A download written three times: as CSV (formula-neutralised, with a byte-order mark), as a
- * JSON array (unless left out), and as an Excel workbook, with the columns of its zod schema
+ * JSON array (unless left out), and as an Excel workbook (text cells in the Text format, so the
+ * text shows as typed and stays text when edited), with the columns of its zod schema
  * (export-schemas.ts).
  * Rows are buffered and written per `flush()`, so a large competition can stream its rows chunk
  * by chunk without holding the table in memory; the workbook is streamed too, by a worker
@@ -9,7 +10,7 @@
 import { closeSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { z } from 'zod';
-import { csvLine, inertText, UTF8_BOM } from '../site/csv.ts';
+import { csvLine, UTF8_BOM } from '../site/csv.ts';
 import { columnsOf } from './export-schemas.ts';
 import { fixZipTimestamps } from './zip.ts';
 import type { Download } from '../site/model.ts';
@@ -87,7 +88,7 @@ class Book {
     // Settled whether or not anyone waits yet: close() awaits it.
     this.written.catch(() => undefined);
     this.thread.worker.ref();
-    this.post({ kind: 'begin', file: `${file}.xlsx`, title: inertText(title), sheet: sheetName(file), columns, integers: kinds.map((k) => k === 'integer') });
+    this.post({ kind: 'begin', file: `${file}.xlsx`, title, sheet: sheetName(file), columns, integers: kinds.map((k) => k === 'integer') });
   }
 
   post(message: Record<string, unknown>): void {
@@ -140,10 +141,14 @@ export class TableExport {
     this.count++;
   }
 
-  /** Numbers and booleans as typed cells; text neutralised as in the CSV, so that both hold the same. */
+  /**
+   * Numbers and booleans as typed cells; text as it is, not neutralised as in the CSV: a string
+   * cell is never a formula, and the worker gives it the Text format, under which Excel keeps an
+   * edited cell as text too, so an apostrophe would only show.
+   */
   private cell(value: unknown, kind: ColumnKind): Cell {
     if (value === null || value === undefined || value === '') return null;
-    if (kind === 'text' || typeof value === 'string') return inertText(String(value));
+    if (kind === 'text' || typeof value === 'string') return String(value);
     return value as number | boolean;
   }
 

@@ -84,6 +84,36 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
     expect(violations).toEqual([]);
   });
 
+  it('is usable by keyboard on every page type: a skip link first, then a visible focus ring on every stop, and headings that skip no level', async () => {
+    const problems: string[] = [];
+    for (const path of ['/', '/rankings/h1/outlets/', '/units/O03/', '/staff/S0012/', '/notices/review-h1/', '/findings/', '/methodology/', '/downloads/', '/search/?q=lny']) {
+      const page = await open(path);
+      const levels = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+      if (levels.filter((level) => level === 1).length !== 1) problems.push(`${path}: ${levels.filter((level) => level === 1).length} h1`);
+      levels.forEach((level, i) => i > 0 && level > levels[i - 1]! + 1 && problems.push(`${path}: h${levels[i - 1]} then h${level}`));
+      for (let stop = 0; stop < 25; stop++) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => {
+          const element = document.activeElement as HTMLElement | null;
+          if (!element || element === document.body) return null;
+          const style = getComputedStyle(element);
+          const box = element.getBoundingClientRect();
+          return {
+            what: `${element.tagName} ${element.getAttribute('href') ?? ''} ${(element.textContent ?? '').trim().slice(0, 20)}`,
+            href: element.getAttribute('href'),
+            ring: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none',
+            inView: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight,
+          };
+        });
+        if (!focused) break;
+        if (stop === 0 && !(focused.href?.startsWith('#') && (await page.locator(focused.href).count()) === 1)) problems.push(`${path}: the first stop is ${focused.what}, not a skip link`);
+        if (!focused.ring || !focused.inView) problems.push(`${path}: no visible focus on ${focused.what}`);
+      }
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('works without JavaScript: the charts are drawn on the server, beside their tables', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

@@ -75,6 +75,23 @@ describe('the sample site', () => {
     expect(new Set(descriptions.values()).size).toBeGreaterThan(pages.length / 2);
   });
 
+  it('titles and describes every page differently from every other, though units and people share names (every outlet has a 营业室)', () => {
+    for (const built of [site, internal]) {
+      const pages = listFiles(built).filter((f) => f.endsWith('.html'));
+      const repeated = (pattern: RegExp) => {
+        const byText = new Map<string | undefined, string[]>();
+        for (const f of pages) {
+          const text = pattern.exec(readText(built, f))?.[1];
+          byText.set(text, [...(byText.get(text) ?? []), f]);
+        }
+        return [...byText].filter(([, same]) => same.length > 1).map(([text, same]) => `${text}: ${same.join(', ')}`);
+      };
+      expect(repeated(/<title>([^<]+)<\/title>/)).toEqual([]);
+      expect(repeated(/<meta name="description" content="([^"]+)"/)).toEqual([]);
+    }
+    expect(/<title>([^<]+)<\/title>/.exec(readText(site, 'units/O03-D1/index.html'))?.[1]).toBe('营业室 · 解放大道网点 · 城东支行 - 城东支行2025年文明优质服务竞赛');
+  });
+
   it('links only to pages and files that exist', () => {
     expect(brokenLinks(site, files)).toEqual([]);
   });

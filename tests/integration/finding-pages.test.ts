@@ -6,11 +6,13 @@
  */
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/pipeline/build.ts';
 import { searchRecords } from '../../src/pipeline/search-index.ts';
 import { findingAnchor, findingsModelFile, findingsPath, type Finding, type FindingsPage, type SiteModel } from '../../src/site/model.ts';
+import { i18n } from '../../src/site/i18n/index.ts';
 import { buildModel, editFile, tempDir } from '../support/fixture.ts';
 import { brokenLinks, htmlProblems, listFiles, readText } from '../support/sites.ts';
 
@@ -71,6 +73,15 @@ describe('findings paged per rule', () => {
       expect(rule.periods.reduce((sum, period) => sum + period.count, 0)).toBe(rule.count);
       for (const period of rule.periods) expect(index).toContain(`href="/${findingsPath(rule.id, period.page)}#${findingAnchor(period.firstId)}"`);
     }
+    // Several periods share a page: each link's name says the rule and period too, not only "第2页".
+    const links = [...parseHTML(index).document.querySelectorAll('.period-counts a')];
+    const names = links.map((a) => a.textContent.replace(/\s+/g, ' ').trim());
+    expect(links).toHaveLength(model.findingRules.reduce((sum, rule) => sum + rule.periods.length, 0));
+    expect(new Set(names).size).toBe(names.length);
+    const [rule] = model.findingRules;
+    const [period] = rule!.periods;
+    expect(names[0]).toBe(`第${period!.page}页（${rule!.label}，${i18n(model.locale, model.decimals).dateRange(period!.start, period!.end)}）`);
+    expect(links[0]!.querySelector('.sr-only')?.textContent).toContain(rule!.label);
   });
 
   it('offers each rule of several pages as a download of all its findings', () => {

@@ -10,15 +10,15 @@ export const pdfPageCount = (pdf: string): number => (pdf.match(/\/Type\s*\/Page
 /** Each page's size in points, rounded: A4 is 210 × 297 mm, 595 × 842 points. */
 export const pdfPageSizes = (pdf: string): number[][] => [...pdf.matchAll(/\/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]/g)].map(([, width, height]) => [Math.round(Number(width)), Math.round(Number(height))]);
 
-/** Under print media: whether the site header, site footer, breadcrumb, title and signature take room. */
+/** Under print media: whether the site header, site footer, breadcrumb, any nav or button, title and signature take room. */
 export async function printedParts(page: Page): Promise<boolean[]> {
   await page.emulateMedia({ media: 'print' });
   return page.evaluate(() =>
-    ['.site-header', '.site-footer', '.breadcrumb', 'h1', '.signature'].map((selector) => {
-      const element = document.querySelector(selector);
-      return element !== null && element.getBoundingClientRect().height > 0;
-    }),
+    // Whether any element of each kind shows: a notice's list of earlier versions is a nav too.
+    ['.site-header', '.site-footer', '.breadcrumb', 'nav, button', 'h1', '.signature'].map((selector) =>
+      [...document.querySelectorAll(selector)].some((element) => element.getBoundingClientRect().height > 0),
+    ),
   );
 }
 /** What printedParts gives for a notice alone on paper. */
-export const NOTICE_ALONE = [false, false, false, true, true];
+export const NOTICE_ALONE = [false, false, false, false, true, true];

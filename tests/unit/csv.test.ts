@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -92,10 +93,36 @@ describe('a download', () => {
       ['城东支行竞赛 (2025-10-31)'],
       ['id', 'name', 'score', 'rank', 'met'],
       ['S1', '张三', 96.5, 1, true],
-      // The same text as the CSV: a string cell, neutralised, never a formula.
-      ['S2', '\'=HYPERLINK("http://evil")', -3],
+      // The text as typed, without the CSV's apostrophe: a string cell is never a formula.
+      ['S2', '=HYPERLINK("http://evil")', -3],
     ]);
     expect(sheet!.getCell('D3').numFmt).toBe('0');
+  });
+
+  it('writes formula-like text as string cells in the Text format, so the workbook shows it as typed and an edit keeps it text', async () => {
+    const file = path.join(tempDir('download'), 'inert');
+    const table = await TableExport.create(file, Row, '=TITLE()');
+    for (const [i, name] of ['=1+1', '+86 138', '-x', '@SUM(A1)', '张三'].entries()) table.add({ id: `S${i}`, name, score: i, rank: null, met: null });
+    await table.close();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(`${file}.xlsx`) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const cells = ['A1', 'B3', 'B4', 'B5', 'B6', 'B7'].map((at) => sheet.getCell(at));
+    expect(cells.map((cell) => [cell.value, cell.type, cell.numFmt])).toEqual([
+      ['=TITLE()', ExcelJS.ValueType.String, '@'],
+      ['=1+1', ExcelJS.ValueType.String, '@'],
+      ['+86 138', ExcelJS.ValueType.String, '@'],
+      ['-x', ExcelJS.ValueType.String, '@'],
+      ['@SUM(A1)', ExcelJS.ValueType.String, '@'],
+      ['张三', ExcelJS.ValueType.String, '@'],
+    ]);
+    // Numbers keep their own format: a score is not text.
+    expect(sheet.getCell('C4').type).toBe(ExcelJS.ValueType.Number);
+    expect(sheet.getCell('C4').numFmt).toBeUndefined();
+    // No cell of the sheet's XML holds a formula (<f>): the text is a value (<v>).
+    const xml = execFileSync('unzip', ['-p', `${file}.xlsx`, 'xl/worksheets/sheet1.xml'], { encoding: 'utf8' });
+    expect(xml).toContain('<v>=1+1</v>');
+    expect(xml).not.toMatch(/<f[ >/]/);
   });
 
   it('keeps the cell format of each column on every row, whatever the rows before held (styles are shared per column and value type)', async () => {

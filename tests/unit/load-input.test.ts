@@ -175,7 +175,14 @@ describe('characters no page may hold', () => {
     for (const text of ['\uFFFE', '\uFFFF', '\uFDD0', '\uFDEF', '\u{1FFFE}', '\u{10FFFF}', '\u{2FFFF}']) expect(at(text), text).toBe('a noncharacter, which no page may hold');
   });
 
-  it('accepts their neighbours: full-width punctuation, the replacement sign, emoji, rare CJK, U+FDF0', () => {
-    for (const text of ['，', '（', '\uFFFD', '\uFFEE', '\uFDCF', '\uFDF0', '😀', '\u{20000}', '\u{1FFFD}', '\u{10FFFD}']) expect(at(text), text).toBeNull();
+  it('refuses the invisible direction marks and the line and paragraph separators', () => {
+    for (const text of ['\u200E', '\u200F', '\u061C']) expect(at(text), text).toBe('an invisible text-direction mark, which makes names that look alike differ');
+    for (const text of ['\u2028', '\u2029']) expect(at(text), text).toBe('a line or paragraph separator, which breaks the line on a page');
+  });
+
+  it('accepts their neighbours: full-width punctuation, the replacement sign, emoji, rare CJK, U+FDF0, Arabic letters, zero-width joiners, dashes', () => {
+    for (const text of ['，', '（', '\uFFFD', '\uFFEE', '\uFDCF', '\uFDF0', '😀', '\u{20000}', '\u{1FFFD}', '\u{10FFFD}', '\u061B', '\u061D', 'ع', '\u200D', '\u2010', '\u2027', '\u202F']) {
+      expect(at(text), text).toBeNull();
+    }
   });
 });

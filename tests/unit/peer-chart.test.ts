@@ -45,6 +45,19 @@ describe('peerChartSvg', () => {
     }
   });
 
+  it('gives a ranking where everyone is tied (or alone) a scale around the score, not one of no width written to six decimals', () => {
+    for (const peers of [{ score: 100, median: 100, count: 3, scores: [100, 100, 100] }, { score: 100, median: 100, count: 1, scores: [100] }]) {
+      const svg = peerChartSvg(input(peers));
+      expect(svg).toBe(drawPeerChart(input(peers)));
+      expect(svg).not.toMatch(/\d\.\d{3}/);
+      const ticks = [...svg.matchAll(/<text[^>]*>(\d+(?:\.\d+)?)<\/text>/g)].map((m) => Number(m[1]));
+      expect(Math.min(...ticks)).toBeLessThan(100);
+      expect(Math.max(...ticks)).toBeGreaterThan(100);
+    }
+    // Tied peers and a score outside them: the scale spans both.
+    expect(peerChartSvg(input({ score: 90, median: 100, scores: [100, 100] }))).toBe(drawPeerChart(input({ score: 90, median: 100, scores: [100, 100] })));
+  });
+
   it('draws a histogram, not dots, for a binned ranking', () => {
     const svg = peerChartSvg(input({ scores: null, count: 600, bins: [{ from: 80, to: 90, count: 200 }, { from: 90, to: 100, count: 400 }] }));
     expect(svg).not.toContain('<circle');
