@@ -78,8 +78,20 @@ export async function runStatements(db: DuckDBConnection, text: string, label: s
   for (let i = 0; i < statements.count; i++) {
     const prepared = await statements.prepare(i).catch((error: unknown) => rethrow(error, label));
     bindUsed(prepared, params, label);
+    const started = performance.now();
     await prepared.run().catch((error: unknown) => rethrow(error, label));
+    profiled(label, started);
   }
+}
+
+/**
+ * PODIUM_PROFILE=1 prints each SQL statement's wall time to stderr as it ends (`sql <ms> <file>`):
+ * which model or check a slow stage spends its time in, without a profiler. Off, it costs a test.
+ */
+const PROFILE = process.env.PODIUM_PROFILE === '1';
+
+function profiled(label: string, started: number): void {
+  if (PROFILE) process.stderr.write(`sql ${Math.round(performance.now() - started).toString().padStart(6)} ms ${label}\n`);
 }
 
 /** Runs the single query in <name>.sql and returns its rows as plain JS objects. */
@@ -92,7 +104,9 @@ export async function queryRows<T>(db: DuckDBConnection, name: string, params: S
 export async function queryText<T>(db: DuckDBConnection, text: string, label: string, params: SqlParams = {}): Promise<T[]> {
   const prepared = await db.prepare(text).catch((error: unknown) => rethrow(error, label));
   bindUsed(prepared, params, label);
+  const started = performance.now();
   const reader = await prepared.runAndReadAll().catch((error: unknown) => rethrow(error, label));
+  profiled(label, started);
   return reader.getRowObjectsJS() as T[];
 }
 
