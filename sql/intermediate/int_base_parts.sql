@@ -27,7 +27,9 @@ ledger_rules AS (
   FROM int_postings
   GROUP BY ALL
 ),
-ledger_held AS (
+-- Materialised: DuckDB would otherwise inline the filtered list into each of its readers below
+-- (the filter on its length, the amount, the IDs) and filter it once for each.
+ledger_held AS MATERIALIZED (
   SELECT p.period_id, r.score_id, r.entity_kind, r.entity_id, r.rule_id,
          list_filter(r.postings, lambda po: po.posted_on BETWEEN p.start_date AND p.end_date) AS held
   FROM ledger_rules r
