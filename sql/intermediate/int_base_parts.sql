@@ -16,12 +16,31 @@ ledger_base AS (
   WHERE sb.model = 'ledger'
 ),
 -- Each posting lands in every period whose dates hold it (a month, its quarter, its phase …).
-ledger_postings AS (
-  SELECT p.period_id, po.score_id, po.entity_kind, po.entity_id, po.rule_id, sum(po.points)::DOUBLE AS amount,
-         list_sort(list_distinct(list(po.source_id))) AS source_ids
-  FROM int_postings po
-  JOIN span_periods p ON po.posted_on BETWEEN p.start_date AND p.end_date
+-- A subject's postings of one rule are gathered once (a few dozen in a year) and each period
+-- keeps those dated inside it: grouping every posting × period row instead made a group per
+-- period, subject and rule out of millions of rows, the score stage's slowest step at 2,000,000
+-- events. The sums are exact (DECIMAL) and the IDs sorted, so the parts are the same either way.
+ledger_rules AS (
+  SELECT score_id, entity_kind, entity_id, rule_id,
+         list({'posted_on': posted_on, 'source_id': source_id, 'points': points}) AS postings,
+         min(posted_on) AS first_on, max(posted_on) AS last_on
+  FROM int_postings
   GROUP BY ALL
+),
+-- Materialised: DuckDB would otherwise inline the filtered list into each of its readers below
+-- (the filter on its length, the amount, the IDs) and filter it once for each.
+ledger_held AS MATERIALIZED (
+  SELECT p.period_id, r.score_id, r.entity_kind, r.entity_id, r.rule_id,
+         list_filter(r.postings, lambda po: po.posted_on BETWEEN p.start_date AND p.end_date) AS held
+  FROM ledger_rules r
+  JOIN span_periods p ON r.first_on <= p.end_date AND r.last_on >= p.start_date
+),
+ledger_postings AS (
+  SELECT period_id, score_id, entity_kind, entity_id, rule_id,
+         list_sum(list_transform(held, lambda po: po.points))::DOUBLE AS amount,
+         list_sort(list_distinct(list_transform(held, lambda po: po.source_id))) AS source_ids
+  FROM ledger_held
+  WHERE len(held) > 0
 ),
 checks AS (
   SELECT p.period_id, c.score_id, c.entity_kind, c.entity_id, 'check_' || any_value(c.aggregate) AS rule_id,

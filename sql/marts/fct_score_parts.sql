@@ -1,3 +1,4 @@
+-- podium: view
 -- The audit trail: for each entity, span period, score and rule, the amount it contributed and the
 -- sorted IDs of the records behind it. The scores read from records (ledger, check average, event
 -- tally, metric) are the sums of their parts, int_base_parts, which lists them; an indicators or

@@ -5,7 +5,8 @@
  * makes the table. A file whose header says `-- podium: operation` is statements instead (INSERT,
  * UPDATE) that fill or change tables other models made; it runs after the models that make what it
  * writes and before every model that reads it. `repeat per <loop>` in the header runs a file once
- * per value the caller lists for that loop (per score stage, per award).
+ * per value the caller lists for that loop (per score stage, per award); `view` makes a view
+ * instead of a table.
  *
  * References are found by matching the words of a file, outside comments and string literals,
  * against the model names; a word with a layer's prefix (stg_, int_, fct_) that names no model is a
@@ -30,6 +31,8 @@ export interface ModelFile {
   operation: boolean;
   /** The caller's loop this file runs once per value of. */
   repeat?: string;
+  /** Made as a view: its SELECT runs when read, for a large model read once or twice that a table would only copy. */
+  view: boolean;
   /** Model tables the file reads. */
   reads: string[];
   /** Model tables an operation writes (INSERT INTO, UPDATE, DELETE FROM). */
@@ -101,7 +104,7 @@ export async function runModels(db: DuckDBConnection, models: ModelFile[], run: 
     if (!model.operation && (await db.extractStatements(model.text)).count !== 1) {
       throw new Error(`${model.label}: a model is one SELECT; statements that fill other tables belong in a file marked -- podium: operation`);
     }
-    const text = model.operation ? model.text : `CREATE OR REPLACE TABLE ${model.name} AS\n${model.text}`;
+    const text = model.operation ? model.text : `CREATE OR REPLACE ${model.view ? 'VIEW' : 'TABLE'} ${model.name} AS\n${model.text}`;
     for (const value of values) {
       const build = () => runStatements(db, text, model.label, value);
       await build().catch(async (error: unknown) => {
@@ -124,15 +127,17 @@ export async function brokenContracts(db: DuckDBConnection, dirs: readonly strin
 const DIRECTIVE = /^--\s*podium:(.*)$/gm;
 
 function readModel(name: string, label: string, text: string): ModelFile {
-  const model: ModelFile = { name, label, text, operation: false, reads: [], writes: [] };
+  const model: ModelFile = { name, label, text, operation: false, view: false, reads: [], writes: [] };
   for (const [, words] of text.matchAll(DIRECTIVE)) {
     for (const word of words!.split(',').map((w) => w.trim())) {
       const repeat = /^repeat per (.+)$/.exec(word);
       if (word === 'operation') model.operation = true;
+      else if (word === 'view') model.view = true;
       else if (repeat) model.repeat = repeat[1]!;
-      else throw new Error(`${label}: unknown podium header word "${word}" (expected operation or repeat per <loop>)`);
+      else throw new Error(`${label}: unknown podium header word "${word}" (expected operation, view or repeat per <loop>)`);
     }
   }
+  if (model.view && (model.operation || model.repeat !== undefined)) throw new Error(`${label}: a view is one SELECT, made once; it cannot be an operation or repeat`);
   const words = sqlWords(text);
   model.reads = [...new Set(words.filter((w) => isModelName(w) && w !== name))];
   if (model.operation) {

@@ -78,8 +78,32 @@ export async function runStatements(db: DuckDBConnection, text: string, label: s
   for (let i = 0; i < statements.count; i++) {
     const prepared = await statements.prepare(i).catch((error: unknown) => rethrow(error, label));
     bindUsed(prepared, params, label);
+    const started = profileStart();
     await prepared.run().catch((error: unknown) => rethrow(error, label));
+    profiled(label, started);
   }
+}
+
+/**
+ * PODIUM_PROFILE=1 prints each SQL statement's wall time and the CPU time the process spent in it
+ * (DuckDB's threads included) to stderr as it ends (`sql <wall> ms <cpu> ms-cpu <file>`): which
+ * model or check a slow stage spends its time in, without a profiler. The CPU time is the figure
+ * to compare on a machine shared with other work, where the wall time mostly measures the wait.
+ */
+const PROFILE = process.env.PODIUM_PROFILE === '1';
+
+interface ProfileStart {
+  wall: number;
+  cpu: NodeJS.CpuUsage;
+}
+
+const profileStart = (): ProfileStart | undefined => (PROFILE ? { wall: performance.now(), cpu: process.cpuUsage() } : undefined);
+
+function profiled(label: string, started: ProfileStart | undefined): void {
+  if (started === undefined) return;
+  const cpu = process.cpuUsage(started.cpu);
+  const ms = (value: number) => Math.round(value).toString().padStart(6);
+  process.stderr.write(`sql ${ms(performance.now() - started.wall)} ms ${ms((cpu.user + cpu.system) / 1000)} ms-cpu ${label}\n`);
 }
 
 /** Runs the single query in <name>.sql and returns its rows as plain JS objects. */
@@ -92,7 +116,9 @@ export async function queryRows<T>(db: DuckDBConnection, name: string, params: S
 export async function queryText<T>(db: DuckDBConnection, text: string, label: string, params: SqlParams = {}): Promise<T[]> {
   const prepared = await db.prepare(text).catch((error: unknown) => rethrow(error, label));
   bindUsed(prepared, params, label);
+  const started = profileStart();
   const reader = await prepared.runAndReadAll().catch((error: unknown) => rethrow(error, label));
+  profiled(label, started);
   return reader.getRowObjectsJS() as T[];
 }
 

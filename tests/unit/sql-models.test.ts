@@ -102,6 +102,20 @@ describe('SQL models', () => {
     expect((await db.runAndReadAll('SELECT total, n FROM fct_sum')).getRowObjectsJS()).toEqual([{ total: 3, n: 2 }]);
   });
 
+  it('makes a model whose header says view as a view, which reads what its tables hold when it is read', async () => {
+    const dir = sqlDir({
+      'intermediate/int_n.sql': 'SELECT 1 AS n',
+      'marts/fct_all.sql': '-- podium: view\nSELECT n FROM int_n',
+    });
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    await runModels(db, plannedModels([dir]), { loops: {} });
+    const kinds = await db.runAndReadAll("SELECT table_name, table_type FROM information_schema.tables WHERE table_name IN ('int_n', 'fct_all') ORDER BY table_name");
+    expect(kinds.getRowObjectsJS()).toEqual([{ table_name: 'fct_all', table_type: 'VIEW' }, { table_name: 'int_n', table_type: 'BASE TABLE' }]);
+    await db.run('INSERT INTO int_n VALUES (2)');
+    expect((await db.runAndReadAll('SELECT sum(n)::INTEGER AS total FROM fct_all')).getRowObjectsJS()).toEqual([{ total: 3 }]);
+    expect(() => order(sqlDir({ 'marts/fct_a.sql': '-- podium: view, repeat per stage\nSELECT $stage' }))).toThrow('sql/marts/fct_a.sql: a view is one SELECT, made once');
+  });
+
   it('refuses a model of more than one statement', async () => {
     const dir = sqlDir({ 'marts/fct_a.sql': 'SELECT 1 AS x;\nDROP TABLE cfg_x;' });
     const db = await (await DuckDBInstance.create(':memory:')).connect();
