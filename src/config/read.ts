@@ -14,7 +14,7 @@ import type { Peer, RatioTerm, Source } from '../rules/score-atoms.ts';
 import { scoreCycle, scoreStages } from './score-graph.ts';
 import { calendarPeriods, periodMatches, resolvePeriods, rowBudgetExcess, spanPeriods, type ResolvedPeriod } from './periods.ts';
 import { TABLES } from './tables.ts';
-import { awardReferences, complianceReferences, eligibilityReferences, eventTypeReferences, eventTypeRuleReferences, scoreEventTypeReferences, scoreReferences } from '../rules/index.ts';
+import { awardReferences, complianceReferences, eligibilityReferences, eventTypeReferences, eventTypeRuleReferences, needPeriods, scoreEventTypeReferences, scoreReferences } from '../rules/index.ts';
 import type { References, ScoreReferences, YamlPath } from '../rules/kind.ts';
 import type { EventTypeLookups } from '../rules/event-types/index.ts';
 
@@ -379,6 +379,13 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
     need(scoreById.get(c.surveys.score)?.model === 'ledger', ['surveys', 'score'], 'a ledger score', shown(c.surveys.score));
   }
 
+  const awardIds = c.awards.map((a) => a.id);
+  const eligibilityIds = c.eligibility.map((r) => r.id);
+  const periodsMatching = (selectors: readonly string[]) => competitionPeriods.filter((p) => periodMatches(selectors, p)).map((p) => p.id);
+  const refs: References = {
+    levelIds, phaseIds, periodKinds, periodIds, scores: c.scores, scoreById, rankingById, attributeIds, attributes: c.org.attributes, eligibilityIds, awardIds, periodsMatching, need, oneOf, shown,
+  };
+
   c.rankings.forEach((r, i) => {
     const score = scoreById.get(r.score);
     need(score !== undefined, ['rankings', i, 'score'], oneOf([...scoreById.keys()]), shown(r.score));
@@ -387,18 +394,12 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
       const allowed = r.subject === 'staff' ? levelIds : levelIds.slice(0, Math.max(0, levelIds.indexOf(r.subject)));
       need(allowed.includes(r.within), ['rankings', i, 'within'], `a level above "${r.subject}", ${oneOf(allowed)}`, shown(r.within));
     }
-    r.periods.forEach((p, j) => need(periodKinds.includes(p) || periodIds.includes(p), ['rankings', i, 'periods', j], `a period kind or id, ${oneOf([...periodKinds, ...periodIds])}`, shown(p)));
+    needPeriods(r.periods, (j) => ['rankings', i, 'periods', j], refs);
   });
 
-  const awardIds = c.awards.map((a) => a.id);
-  const eligibilityIds = c.eligibility.map((r) => r.id);
   for (const [listName, ids] of [['awards', awardIds], ['eligibility', eligibilityIds], ['soft_caps', c.soft_caps.map((s) => s.id)]] as const) {
     needUniqueIds(ids, (i) => [listName, i, 'id'], need);
   }
-  const periodsMatching = (selectors: readonly string[]) => competitionPeriods.filter((p) => periodMatches(selectors, p)).map((p) => p.id);
-  const refs: References = {
-    levelIds, phaseIds, periodKinds, periodIds, scores: c.scores, scoreById, rankingById, attributeIds, attributes: c.org.attributes, eligibilityIds, awardIds, periodsMatching, need, oneOf, shown,
-  };
   c.awards.forEach((a, i) => awardReferences(a, i, (...rest) => ['awards', i, ...rest], refs));
   c.eligibility.forEach((r, i) => eligibilityReferences(r, (...rest) => ['eligibility', i, ...rest], refs));
   c.soft_caps.forEach((cap, i) => cap.awards.forEach((a, j) => need(awardIds.includes(a), ['soft_caps', i, 'awards', j], oneOf(awardIds), shown(a))));
@@ -406,7 +407,7 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
   c.notices.forEach((n, i) => {
     n.rankings.forEach((r, j) => need(rankingById.has(r), ['notices', i, 'rankings', j], oneOf([...rankingById.keys()]), shown(r)));
     n.awards.forEach((a, j) => need(c.awards.some((aw) => aw.id === a), ['notices', i, 'awards', j], oneOf(c.awards.map((aw) => aw.id)), shown(a)));
-    n.periods.forEach((p, j) => need(periodKinds.includes(p) || periodIds.includes(p), ['notices', i, 'periods', j], 'a period kind or id', shown(p)));
+    needPeriods(n.periods, (j) => ['notices', i, 'periods', j], refs);
     if (n.number !== undefined) needPlaceholders(n.number, NUMBER_PLACEHOLDERS, ['notices', i, 'number'], need);
     if (typeof n.opening === 'string') needPlaceholders(n.opening, OPENING_PLACEHOLDERS, ['notices', i, 'opening'], need);
     else for (const [locale, text] of Object.entries(n.opening ?? {})) needPlaceholders(text, OPENING_PLACEHOLDERS, ['notices', i, 'opening', locale], need);
