@@ -10,6 +10,7 @@ import { LOCALES, type Locale } from '../../src/config/schema.ts';
 import { describeMethodology } from '../../src/site/methodology.ts';
 import { message } from '../../src/site/i18n/index.ts';
 import { localize } from '../../src/config/text.ts';
+import { describeEligibility, EligibilityRule } from '../../src/rules/eligibility/index.ts';
 
 const EXAMPLES = readdirSync('data/examples').sort();
 const sentences = (slug: string, locale: Locale) =>
@@ -51,6 +52,15 @@ describe('methodology sentences of the examples', () => {
     expect(zh).toContain('一级支行每月覆盖全部所辖网点：2025年3月，各一级支行所辖网点中接受视频检查的须占 ≥ 100%。');
     expect(en).toContain('Customer satisfaction 85%: per quarter, the Customer satisfaction of each Outlet must be ≥ 85.');
     expect(zh).toContain('客户满意度达到85%：按季度，各网点的客户满意度须 ≥ 85。');
+  });
+
+  it('says that a score eligibility rule with missing: out removes a candidate without the score', () => {
+    const words = { label: (text: string | Record<string, string>) => String(text), score: () => 'Check', period: () => 'Feb 2025', attribute: String, join: (parts: readonly string[]) => parts.join(', ') };
+    const rule = (extra: object) => EligibilityRule.parse({ id: 'checked', label: 'Checked', kind: 'score', score: 'check', out_if: { op: '<', value: 60 }, ...extra });
+    const said = (locale: Locale, extra: object) => describeEligibility(rule(extra), words).map((s) => message(locale, s.key, s.values));
+    expect(said('en', { missing: 'out' })).toEqual(['Checked: out when Check < 60.', 'Checked: a candidate that has no Check in the period is out too.']);
+    expect(said('zh-CN', { missing: 'out', period: '2025-02' })).toEqual(['Checked：Feb 2025Check < 60 的，取消评选资格。', 'Checked：Feb 2025没有Check的，同样取消评选资格。']);
+    expect(said('en', {})).toEqual(['Checked: out when Check < 60.']);
   });
 
   it('words a selector of kinds and named periods together, each its own way', () => {
