@@ -102,10 +102,11 @@ function benchConfig(end: string): z.input<typeof CompetitionConfig> {
       { id: 'violation', label: '检查违规', score: 'service', effect: 'deduct', points: { fixed: 3 }, cascade: [{ to: { head_of: 'outlet' }, points: 4 }] },
     ],
     surveys: { label: '客户回访', score: 'service', points: { satisfied: 2, neutral: 0, unsatisfied: -2 } },
+    // The year is a period only when the competition reaches the second half: a ranking may name only periods it has.
     rankings: [
-      { id: 'outlets', label: '网点排名', score: 'service', subject: 'outlet', periods: ['month', 'quarter', 'half', 'year'] },
+      { id: 'outlets', label: '网点排名', score: 'service', subject: 'outlet', periods: ['month', 'quarter', 'half', ...(half ? ['year'] : [])] },
       { id: 'outlets-in-district', label: '片区内网点排名', score: 'service', subject: 'outlet', within: 'district', periods: ['quarter'] },
-      { id: 'staff', label: '员工排名', score: 'service', subject: 'staff', periods: ['quarter', 'half', 'year'] },
+      { id: 'staff', label: '员工排名', score: 'service', subject: 'staff', periods: ['quarter', 'half', ...(half ? ['year'] : [])] },
     ],
     awards: [{ id: 'stars', label: '服务标兵', ranking: 'staff', period: 'h1', places: 10, amount: 50 }],
     notices: [{ id: 'half', title: '考评结果公示', periods: ['half'], rankings: ['outlets'], awards: ['stars'] }],

@@ -29,6 +29,21 @@ score_failures AS (
     AND meets_threshold(s.score, r.op, r.value_number)
   GROUP BY ALL
 ),
+-- A score rule with `missing: out` removes a candidate that has no such score of its own (no row,
+-- or no value: a rate with nothing served) in the period the rule reads.
+score_missing AS (
+  SELECT c.award_id, c.period_id, c.entity_kind, c.entity_id, r.rule_id, NULL::DECIMAL(18, 6) AS observed, NULL AS via_unit_id
+  FROM candidates c
+  JOIN cfg_award_eligibility ae ON ae.award_id = c.award_id
+  JOIN cfg_eligibility r ON r.rule_id = ae.rule_id AND r.kind = 'score' AND r.missing_out
+  WHERE NOT EXISTS (SELECT 1 FROM fct_period_scores s
+                    WHERE s.score_id = r.score_id AND s.period_id = coalesce(r.period_id, c.period_id)
+                      AND s.entity_kind = c.entity_kind AND s.entity_id = c.entity_id AND s.score IS NOT NULL)
+    -- An ancestor's score may already have failed the rule: one reason per rule.
+    AND NOT EXISTS (SELECT 1 FROM score_failures f
+                    WHERE f.award_id = c.award_id AND f.period_id = c.period_id AND f.entity_kind = c.entity_kind
+                      AND f.entity_id = c.entity_id AND f.rule_id = r.rule_id)
+),
 -- An attribute rule reads the candidate's own attribute, or for a person their unit's.
 attribute_values AS (
   SELECT c.award_id, c.period_id, c.entity_kind, c.entity_id, r.rule_id, r.op, r.value_number AS limit_number, r.value_date AS limit_date, r.missing_out,
@@ -59,6 +74,8 @@ objections AS (
 ),
 failures AS (
   SELECT * FROM score_failures
+  UNION ALL
+  SELECT * FROM score_missing
   UNION ALL
   SELECT * FROM attribute_failures
   UNION ALL

@@ -12,9 +12,9 @@ import { checkFile } from './paths.ts';
 import { CompetitionConfig, NUMBER_PLACEHOLDERS, OPENING_PLACEHOLDERS, type Locale } from './schema.ts';
 import type { Peer, RatioTerm, Source } from '../rules/score-atoms.ts';
 import { scoreCycle, scoreStages } from './score-graph.ts';
-import { calendarPeriods, periodMatches, resolvePeriods, rowBudgetExcess, spanPeriods, type ResolvedPeriod } from './periods.ts';
+import { calendarPeriods, PeriodKind, periodMatches, resolvePeriods, rowBudgetExcess, spanPeriods, type ResolvedPeriod } from './periods.ts';
 import { TABLES } from './tables.ts';
-import { awardReferences, complianceReferences, eligibilityReferences, eventTypeReferences, eventTypeRuleReferences, scoreEventTypeReferences, scoreReferences } from '../rules/index.ts';
+import { awardReferences, complianceReferences, eligibilityReferences, eventTypeReferences, eventTypeRuleReferences, needPeriods, scoreEventTypeReferences, scoreReferences } from '../rules/index.ts';
 import type { References, ScoreReferences, YamlPath } from '../rules/kind.ts';
 import type { EventTypeLookups } from '../rules/event-types/index.ts';
 
@@ -51,15 +51,37 @@ export function readCompetition(dir: string, localeOverride?: Locale): Competiti
       parsed.error.issues.map((issue) => issueToDiagnostic(issue, shownFile, locate, raw)),
     );
   }
-  const config = parsed.data;
-  const problems = crossReferenceProblems(config);
+  const writtenCharts = writtenChartScores(raw);
+  const problems = crossReferenceProblems(parsed.data, writtenCharts);
   if (problems.length > 0) {
     throw new BuildError(
       'config',
       problems.map((p) => ({ file: shownFile, ...locate(p.path), field: p.path.join('.'), expected: p.expected, found: p.found })),
     );
   }
+  const config = withChartKinds(parsed.data, writtenCharts);
   return { dir, config, locale: localeOverride ?? config.locale, periods: resolvePeriods(config) };
+}
+
+/** The period kinds the competition has periods of: its calendar's and its listed periods'. */
+const competitionKinds = (c: CompetitionConfig): Set<PeriodKind> => new Set([...c.periods.calendar, ...c.periods.list.map((p) => p.kind)]);
+
+/** The IDs of the scores whose `chart` the file writes (the others take their model's default). */
+function writtenChartScores(raw: unknown): Set<string> {
+  const scores = (raw as { scores?: unknown }).scores;
+  const written = (s: unknown): s is { id: string } => typeof s === 'object' && s !== null && 'chart' in s && 'id' in s;
+  return new Set(Array.isArray(scores) ? scores.filter(written).map((s) => s.id) : []);
+}
+
+/**
+ * A score's default chart kind (month; quarter for check averages) the competition has no periods
+ * of becomes its first kind that it has (a quarterly competition charts by quarter): the entity
+ * pages would otherwise draw nothing. A written `chart` the competition lacks is refused instead.
+ */
+function withChartKinds(c: CompetitionConfig, written: ReadonlySet<string>): CompetitionConfig {
+  const kinds = competitionKinds(c);
+  const first = PeriodKind.options.find((k) => kinds.has(k))!;
+  return { ...c, scores: c.scores.map((s) => (written.has(s.id) || kinds.has(s.chart) ? s : { ...s, chart: first })) };
 }
 
 /**
@@ -293,7 +315,7 @@ function calendarProblems(c: CompetitionConfig): Problem[] {
 }
 
 /** The checks zod cannot express: IDs that must name something declared elsewhere in the file. */
-function crossReferenceProblems(c: CompetitionConfig): Problem[] {
+function crossReferenceProblems(c: CompetitionConfig, writtenCharts: ReadonlySet<string>): Problem[] {
   const calendar = calendarProblems(c);
   if (calendar.length > 0) return calendar;
   // Before the periods are laid out for the checks below, which would take long with too many.
@@ -357,6 +379,10 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
   c.scores.forEach((s, i) =>
     s.subjects.forEach((subj, j) => need(subjectIds.includes(subj), ['scores', i, 'subjects', j], oneOf(subjectIds), shown(subj))),
   );
+  const kinds = [...competitionKinds(c)];
+  c.scores.forEach((s, i) => {
+    if (writtenCharts.has(s.id)) need(kinds.includes(s.chart), ['scores', i, 'chart'], `a period kind this competition has, ${oneOf(kinds)}`, shown(s.chart));
+  });
 
   problems.push(...scoreModelProblems(c));
 
@@ -368,7 +394,7 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
     scoreById,
     ledgerScoreIds: c.scores.filter((s) => s.model === 'ledger').map((s) => s.id),
     talliedTypes: new Set(c.scores.flatMap((s) => (s.model === 'event_tally' ? s.event_types : []))),
-    periodKinds: new Set<string>([...calendarPeriods(c).map((p) => p.kind), ...c.periods.list.map((p) => p.kind), 'competition']),
+    periodKinds: new Set<string>([...competitionKinds(c), 'competition']),
   };
   c.event_types.forEach((e, i) => eventTypeReferences(e, (...rest) => ['event_types', i, ...rest], eventTypeLookups));
   c.event_types.forEach((e, i) => eventTypeRuleReferences(e, (...rest) => ['event_types', i, ...rest], eventTypeLookups));
@@ -379,6 +405,13 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
     need(scoreById.get(c.surveys.score)?.model === 'ledger', ['surveys', 'score'], 'a ledger score', shown(c.surveys.score));
   }
 
+  const awardIds = c.awards.map((a) => a.id);
+  const eligibilityIds = c.eligibility.map((r) => r.id);
+  const periodsMatching = (selectors: readonly string[]) => competitionPeriods.filter((p) => periodMatches(selectors, p)).map((p) => p.id);
+  const refs: References = {
+    levelIds, phaseIds, periodKinds, periodIds, scores: c.scores, scoreById, rankingById, attributeIds, attributes: c.org.attributes, eligibilityIds, awardIds, periodsMatching, need, oneOf, shown,
+  };
+
   c.rankings.forEach((r, i) => {
     const score = scoreById.get(r.score);
     need(score !== undefined, ['rankings', i, 'score'], oneOf([...scoreById.keys()]), shown(r.score));
@@ -387,18 +420,12 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
       const allowed = r.subject === 'staff' ? levelIds : levelIds.slice(0, Math.max(0, levelIds.indexOf(r.subject)));
       need(allowed.includes(r.within), ['rankings', i, 'within'], `a level above "${r.subject}", ${oneOf(allowed)}`, shown(r.within));
     }
-    r.periods.forEach((p, j) => need(periodKinds.includes(p) || periodIds.includes(p), ['rankings', i, 'periods', j], `a period kind or id, ${oneOf([...periodKinds, ...periodIds])}`, shown(p)));
+    needPeriods(r.periods, (j) => ['rankings', i, 'periods', j], refs);
   });
 
-  const awardIds = c.awards.map((a) => a.id);
-  const eligibilityIds = c.eligibility.map((r) => r.id);
   for (const [listName, ids] of [['awards', awardIds], ['eligibility', eligibilityIds], ['soft_caps', c.soft_caps.map((s) => s.id)]] as const) {
     needUniqueIds(ids, (i) => [listName, i, 'id'], need);
   }
-  const periodsMatching = (selectors: readonly string[]) => competitionPeriods.filter((p) => periodMatches(selectors, p)).map((p) => p.id);
-  const refs: References = {
-    levelIds, phaseIds, periodKinds, periodIds, scores: c.scores, scoreById, rankingById, attributeIds, attributes: c.org.attributes, eligibilityIds, awardIds, periodsMatching, need, oneOf, shown,
-  };
   c.awards.forEach((a, i) => awardReferences(a, i, (...rest) => ['awards', i, ...rest], refs));
   c.eligibility.forEach((r, i) => eligibilityReferences(r, (...rest) => ['eligibility', i, ...rest], refs));
   c.soft_caps.forEach((cap, i) => cap.awards.forEach((a, j) => need(awardIds.includes(a), ['soft_caps', i, 'awards', j], oneOf(awardIds), shown(a))));
@@ -406,7 +433,7 @@ function crossReferenceProblems(c: CompetitionConfig): Problem[] {
   c.notices.forEach((n, i) => {
     n.rankings.forEach((r, j) => need(rankingById.has(r), ['notices', i, 'rankings', j], oneOf([...rankingById.keys()]), shown(r)));
     n.awards.forEach((a, j) => need(c.awards.some((aw) => aw.id === a), ['notices', i, 'awards', j], oneOf(c.awards.map((aw) => aw.id)), shown(a)));
-    n.periods.forEach((p, j) => need(periodKinds.includes(p) || periodIds.includes(p), ['notices', i, 'periods', j], 'a period kind or id', shown(p)));
+    needPeriods(n.periods, (j) => ['notices', i, 'periods', j], refs);
     if (n.number !== undefined) needPlaceholders(n.number, NUMBER_PLACEHOLDERS, ['notices', i, 'number'], need);
     if (typeof n.opening === 'string') needPlaceholders(n.opening, OPENING_PLACEHOLDERS, ['notices', i, 'opening'], need);
     else for (const [locale, text] of Object.entries(n.opening ?? {})) needPlaceholders(text, OPENING_PLACEHOLDERS, ['notices', i, 'opening', locale], need);

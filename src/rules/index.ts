@@ -32,6 +32,7 @@ export { describeAward } from './awards/methodology.ts';
 export { describeEligibility, eligibilityReferences, eligibilityRows } from './eligibility/index.ts';
 export { describeEventRules, eventTypeReferences, eventTypeRows, eventTypeRuleReferences } from './event-types/index.ts';
 export { FINE_MODELS } from './fines/index.ts';
+export { needPeriods } from './references.ts';
 
 /** The schemas of a list of kinds, as the tuple z.discriminatedUnion takes. */
 type SchemasOf<K extends readonly { schema: z.ZodObject }[]> = { -readonly [I in keyof K]: K[I]['schema'] };

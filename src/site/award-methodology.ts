@@ -43,7 +43,7 @@ export function describeAwards(competition: Competition): MethodologyItem[] {
 
   const awardItems = config.awards.flatMap((a) => describeAward(a, words));
   if (awardItems.length === 0) return [];
-  const ruleItems = config.eligibility.map((r) => describeEligibility(r, words));
+  const ruleItems = config.eligibility.flatMap((r) => describeEligibility(r, words));
   const capItems = config.soft_caps.map((cap) => item('method.softCap', { cap: label(cap.label), awards: join(cap.awards.map(awardLabel)), max: cap.max }));
   return [...awardItems, item('method.award.ties'), ...ruleItems, ...(ruleItems.length > 0 ? [item('method.eligibility.approval')] : []), ...capItems];
 }

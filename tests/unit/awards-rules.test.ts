@@ -13,7 +13,8 @@ import type { Notice } from '../../src/site/model.ts';
 const writeCompetition = (files: Record<string, string>) => writeIn('awards', files);
 
 /**
- * The world: ORG → D1 (O1–O4), D2 (O5, O6). January checks: O1 95, O2 94, O3 93, O4 92, O5 91, O6 90.
+ * The world: ORG → D1 (O1–O4), D2 (O5, O6). January checks: O1 95, O2 94, O3 93, O4 92, O5 91, O6 90;
+ * February: O2 80 alone.
  * Staff S1–S6 (admin) in O1, S7–S10 (clinical) in O2; service = 100 + praise in the period:
  *   Jan: S1 +10, S2 +5, S7 +5, S8 +5    → Jan S1 110, S2 105, S7 105, S8 105
  *   Feb: S1 +10, S2 +3, S7 +5           → Feb S1 110, S2 103, S7 105
@@ -62,8 +63,12 @@ eligibility:
   - { id: terminated, label: Organisation terminated, kind: score, score: terminations, scope: ancestors, out_if: { op: '>=', value: 1 } }
   - { id: tenure, label: Open under two years, kind: attribute, attribute: opened, out_if: { op: '>', date: 2023-01-31 } }
   - { id: not-trust, label: Trust leasing or finance company, kind: attribute, attribute: institution_type, out_if: { in: [trust, leasing, finance] } }
+  - { id: checked-feb, label: Not checked well in February, kind: score, score: check, period: 2025-02, out_if: { op: '<', value: 60 }, missing: out }
+  - { id: checked-feb-lenient, label: Checked badly in February, kind: score, score: check, period: 2025-02, out_if: { op: '<', value: 60 } }
 awards:
   - { id: best, label: Best outlets, ranking: outlets, period: 2025-01, places: 3, amount: 200, eligibility: [no-complaint, terminated, tenure, not-trust], competitive: true }
+  - { id: checked-best, label: Checked best, ranking: outlets, period: 2025-01, places: 1, eligibility: [checked-feb] }
+  - { id: lenient-best, label: Lenient best, ranking: outlets, period: 2025-01, places: 1, eligibility: [checked-feb-lenient] }
   - { id: district-best, label: District best, ranking: outlets, period: 2025-01, quota: { per: { level: district }, places: 1, group_places: { D2: 2 } } }
   - { id: monthly-star, label: Monthly star, ranking: staff, period: month, places: 1, amount: 100 }
   - { id: advanced, label: Advanced worker, ranking: staff, period: 2025-Q1, funnel: [{ award: monthly-star, times: { op: '>=', value: 2 } }] }
@@ -78,7 +83,7 @@ awards:
 soft_caps:
   - { id: cap, label: Best and district best, awards: [best, district-best], max: 3 }
 notices:
-  - { id: jan, title: January, periods: [2025-01], awards: [best, district-best, monthly-star] }
+  - { id: jan, title: January, periods: [2025-01], awards: [best, checked-best, lenient-best, district-best, monthly-star] }
   - { id: q1, title: Quarter, periods: [2025-Q1], awards: [advanced, quarter-from-stars, share-ceil, share-ceil-tb, share-floor, grievance, vote-star, third-cents, third-yuan] }
 `;
 
@@ -104,6 +109,7 @@ const WORLD_FILES = {
   'checks.csv': csv([
     ['check_id', 'date', 'unit_id', 'kind', 'score'],
     ...[95, 94, 93, 92, 91, 90].map((score, i) => [`K${i + 1}`, '2025-01-20', `O${i + 1}`, 'monthly', score]),
+    ['K7', '2025-02-10', 'O2', 'monthly', 80],
   ]),
   'events.csv': csv([
     ['event_id', 'date', 'type', 'unit_id', 'staff_id', 'points', 'status'],
@@ -170,6 +176,19 @@ describe('award rules over a small world', () => {
       ['O5', 91, [{ label: 'Organisation terminated', via: 'District two' }]],
       ['O6', 90, [{ label: 'Organisation terminated', via: 'District two' }]],
     ]);
+  });
+
+  it('removes a candidate without the score a rule reads only when the rule says missing: out', () => {
+    // February checks: O2 80 alone (80 < 60 is false). With missing: out every other outlet has no
+    // February check score and is out, so O2 (94, rank 2) wins; by default they pass and O1 95 wins.
+    const checked = section('jan-2025-01', 'Checked best');
+    expect(checked.rows.map((r) => [r.entity.id, r.rank])).toEqual([['O2', 2]]);
+    expect(checked.ineligible.map((r) => [r.entity.id, r.reasons])).toEqual(
+      ['O1', 'O3', 'O4', 'O5', 'O6'].map((id) => [id, [{ label: 'Not checked well in February', via: null }]]),
+    );
+    const lenient = section('jan-2025-01', 'Lenient best');
+    expect(lenient.rows.map((r) => [r.entity.id, r.rank])).toEqual([['O1', 1]]);
+    expect(lenient.ineligible).toEqual([]);
   });
 
   it('reports a competitive selection whose candidates do not outnumber places', () => {

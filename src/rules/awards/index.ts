@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { Id, Int, Num, Text, Threshold } from '../../config/atoms.ts';
 import type { ConfigRow, References, TableRow, YamlPath } from '../kind.ts';
+import { needPeriods } from '../references.ts';
 
 /** The columns of one standing an expression may use, with their SQL types. */
 export const EXPRESSION_COLUMNS = {
@@ -205,8 +206,7 @@ export function awardReferences(a: Award, i: number, at: (...rest: PropertyKey[]
   const ranking = a.ranking === undefined ? undefined : refs.rankingById.get(a.ranking);
   if (a.candidates === 'selected') need(a.ranking === undefined, at('ranking'), 'no ranking: the leadership selects (candidates: selected)', shown(a.ranking ?? ''));
   else need(ranking !== undefined, at('ranking'), oneOf([...refs.rankingById.keys()]), a.ranking === undefined ? 'nothing' : shown(a.ranking));
-  const selectable = [...refs.periodKinds, ...refs.periodIds];
-  need(selectable.includes(a.period), at('period'), `a period kind or id, ${oneOf(selectable)}`, shown(a.period));
+  needPeriods([a.period], () => at('period'), refs);
   if (ranking) {
     const ranked = refs.periodsMatching(ranking.periods);
     need(refs.periodsMatching([a.period]).every((p) => ranked.includes(p)), at('period'), `a period that ranking "${a.ranking}" ranks`, shown(a.period));

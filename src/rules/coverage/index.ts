@@ -23,7 +23,7 @@ export const coverage = complianceKind({
     const threshold = rule.share ?? rule.units!;
     // The unit count reads "≥ 2 outlets", the share "≥ 60% of outlets": one key each, `.units` suffixed.
     const suffix = rule.share ? '' : '.units';
-    const values = { rule: words.label(rule.label), periods: words.periods(rule.periods), within: words.level(rule.within ?? words.topLevel), level: words.level(rule.level), op: THRESHOLD_SYMBOL[threshold.op], value: threshold.value };
+    const values = { rule: words.label(rule.label), during: words.periods(rule.periods), within: words.level(rule.within ?? words.topLevel), level: words.level(rule.level), op: THRESHOLD_SYMBOL[threshold.op], value: threshold.value };
     if ('inspections' in rule.by) return { key: `method.compliance.coverage.inspections${suffix}`, values: { ...values, method: rule.by.inspections } };
     return rule.by.checks ? { key: `method.compliance.coverage.checks${suffix}`, values: { ...values, kinds: words.checkKinds(rule.by.checks) } } : { key: `method.compliance.coverage.anyCheck${suffix}`, values };
   },

@@ -19,6 +19,11 @@ const EligibilityScore = z.strictObject({
   scope: z.enum(['self', 'ancestors']).default('self'),
   /** The candidate is out when the score meets this. */
   out_if: Threshold,
+  /**
+   * A candidate without this score of its own in the period (a rate with nothing served, a check
+   * average without checks) passes unless this says `out`: the rule then demands a score.
+   */
+  missing: z.enum(['out', 'pass']).default('pass'),
 });
 
 const EligibilityAttribute = z.strictObject({
@@ -57,7 +62,7 @@ export function eligibilityReferences(r: EligibilityRule, at: (...rest: Property
 /** A rule's row of cfg_eligibility (`ord`: its place in the config) and the values an `in` / `not_in` test lists. */
 export function eligibilityRows(r: EligibilityRule, ord: number): TableRow[] {
   if (r.kind === 'score') {
-    const row: ConfigRow = { rule_id: r.id, ord, kind: r.kind, score_id: r.score, period_id: r.period ?? null, ancestors: r.scope === 'ancestors', op: r.out_if.op, value_number: r.out_if.value };
+    const row: ConfigRow = { rule_id: r.id, ord, kind: r.kind, score_id: r.score, period_id: r.period ?? null, ancestors: r.scope === 'ancestors', op: r.out_if.op, value_number: r.out_if.value, missing_out: r.missing === 'out' };
     return [{ table: 'cfg_eligibility', row }];
   }
   const test = r.out_if;
@@ -86,17 +91,20 @@ export interface EligibilityWords {
   join(parts: readonly string[]): string;
 }
 
-export function describeEligibility(r: EligibilityRule, words: EligibilityWords): RuleText {
+/** A rule's sentence; a score rule with `missing: out` says in a second one that a candidate without the score is out too. */
+export function describeEligibility(r: EligibilityRule, words: EligibilityWords): RuleText[] {
   const rule = words.label(r.label);
   if (r.kind === 'score') {
     const values = { rule, score: words.score(r.score), op: THRESHOLD_SYMBOL[r.out_if.op], value: r.out_if.value, period: r.period ? words.period(r.period) : '' };
-    return { key: `method.eligibility.score${r.period ? '.period' : ''}${r.scope === 'ancestors' ? '.ancestors' : ''}`, values };
+    const period = r.period ? '.period' : '';
+    const missing = r.missing === 'out' ? [{ key: `method.eligibility.score.missing${period}`, values }] : [];
+    return [{ key: `method.eligibility.score${period}${r.scope === 'ancestors' ? '.ancestors' : ''}`, values }, ...missing];
   }
   const test = r.out_if;
   const values = { rule, attribute: words.attribute(r.attribute) };
-  if ('in' in test) return { key: 'method.eligibility.attribute.in', values: { ...values, values: words.join(test.in) } };
-  if ('not_in' in test) return { key: 'method.eligibility.attribute.notIn', values: { ...values, values: words.join(test.not_in) } };
+  if ('in' in test) return [{ key: 'method.eligibility.attribute.in', values: { ...values, values: words.join(test.in) } }];
+  if ('not_in' in test) return [{ key: 'method.eligibility.attribute.notIn', values: { ...values, values: words.join(test.not_in) } }];
   // A date goes through the page's date formatter (message() words `date`), like every other date.
-  if ('date' in test) return { key: 'method.eligibility.attribute.date', values: { ...values, op: THRESHOLD_SYMBOL[test.op], date: test.date } };
-  return { key: 'method.eligibility.attribute', values: { ...values, op: THRESHOLD_SYMBOL[test.op], value: test.value } };
+  if ('date' in test) return [{ key: 'method.eligibility.attribute.date', values: { ...values, op: THRESHOLD_SYMBOL[test.op], date: test.date } }];
+  return [{ key: 'method.eligibility.attribute', values: { ...values, op: THRESHOLD_SYMBOL[test.op], value: test.value } }];
 }

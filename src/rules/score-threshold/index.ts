@@ -17,7 +17,7 @@ export const scoreThreshold = complianceKind({
   },
   describe: (rule, words) => ({
     key: 'method.compliance.scoreThreshold',
-    values: { rule: words.label(rule.label), periods: words.periods(rule.periods), level: words.level(rule.level), score: words.score(rule.score), op: THRESHOLD_SYMBOL[rule.threshold.op], value: rule.threshold.value },
+    values: { rule: words.label(rule.label), during: words.periods(rule.periods), level: words.level(rule.level), score: words.score(rule.score), op: THRESHOLD_SYMBOL[rule.threshold.op], value: rule.threshold.value },
   }),
   check: (rule, run) =>
     findingsOf(run.periods(rule.periods), async (period) =>

@@ -11,8 +11,10 @@
  * - `statuses` (`verified, pending`) → `eventStatus.<each>`, joined
  * - `start`, `end`, `date` (YYYY-MM-DD) → a formatted date
  * - `kinds` of `method.period.calendar` (`month, quarter`) → `periodKind.<each>`, joined
- * - `periods` (a rule's period selector, `quarter,2025-Y`) → each kind as a noun, `periodNoun.<kind>` (per month), other
+ * - `periods` (a rule's period selector, `quarter,2025-Y`) → each kind as a noun, `periodNoun.<kind>` (within one month), other
  *   entries (period labels) as they are, joined
+ * - `during` (a period selector as `periods`) → each kind as `periodEach.<kind>` (per month, 按月), each named period as
+ *   `periodIn` (in Year 2025, 2025年度): a rule over one named period is not "per Year 2025"
  */
 import type { Locale, ThresholdOp } from '../../config/schema.ts';
 import { RULE_MESSAGES } from '../../rules/index.ts';
@@ -150,6 +152,12 @@ export function message(locale: Locale, key: string, values: MessageValues = {})
     worded.periods = values.periods
       .split(',')
       .map((entry) => catalogs[locale][`periodNoun.${entry}`] ?? entry)
+      .join(lookup(locale, 'common.listSeparator'));
+  }
+  if (typeof values.during === 'string') {
+    worded.during = values.during
+      .split(',')
+      .map((entry) => catalogs[locale][`periodEach.${entry}`] ?? t(locale, 'periodIn', { period: entry }))
       .join(lookup(locale, 'common.listSeparator'));
   }
   return fill(locale, key, lookup(locale, key), worded);
