@@ -1,132 +1,112 @@
 /**
- * Where an entity stands among everyone in its ranking for one period, as inline SVG drawn on the
- * server with Observable Plot (like score-chart.ts): a dot per peer, or a histogram for a large
- * ranking, this entity's score as a bold rule and the median as a dashed one. Every word arrives
- * in the input, already in the build's locale.
+ * Where an entity stands among everyone in its ranking for one period, drawn on the server with
+ * Observable Plot (like score-chart.ts) in two layers on one scale: the peers' layer (a dot per
+ * peer, or a histogram for a large ranking, and the median as a dashed rule) is the same for every
+ * entity of the ranking, so the export stage draws it once per ranking and size as a file of the
+ * site (src/pipeline/peer-drawings.ts); each page draws only its own layer (this entity's score as a
+ * bold rule with its name) inline over it, at the same viewBox. A page's HTML then depends on its
+ * own numbers and the median, not on every peer's score, and the page cache re-renders only the
+ * pages whose own numbers changed (README, Decisions, "Peer charts in two layers").
+ * Every word arrives in the input, already in the build's locale.
  */
 import * as Plot from '@observablehq/plot';
-import type { PeerDistribution } from '../site/model.ts';
+import type { PeerDistribution } from '../site/peer-distribution.ts';
 import type { ChartElement } from './chart-dom.ts';
 import { chartDocument, mend } from './score-chart.ts';
 
-export interface PeerChartInput {
-  peers: PeerDistribution;
-  /** The accessible name (title). */
-  label: string;
-  /** The accessible description: where this entity stands, in words. */
-  description: string;
-  /** The score axis title, with its unit when the score has one. */
-  scoreTitle: string;
-  /** The short words written beside the two rules. */
-  selfLabel: string;
-  medianLabel: string;
-  countTitle: string;
-  width: number;
-}
+/** An SVG scales its text with its width: the drawing for the desktop card and the one for a phone's column. */
+export const PEER_CHART_WIDTHS = { wide: 380, narrow: 290 } as const;
 
 const SELF = '#0b57a4';
 const PEER = '#6b7280';
 const MEDIAN = '#b02a25';
 /** A fixed class name: Plot's default adds a random suffix, which would change every build. */
 const CLASS_NAME = 'peer-chart';
+const MARGINS = { marginLeft: 40, marginRight: 24, marginTop: 24, marginBottom: 40 };
 
-/** Which of the chart's marks to draw: all, the peers' own (the same on every page of a ranking), or this entity's. */
-type Marks = 'all' | 'peers' | 'self';
+/** A histogram has a count axis and needs the height for it. */
+export const peerChartHeight = (binned: boolean): number => (binned ? 190 : 150);
 
-function plotPeers(input: PeerChartInput, marks: Marks, xDomain?: number[]): ChartElement {
-  const { peers } = input;
-  const selfAbove = peers.score >= peers.median;
-  const shared = marks !== 'self';
-  const own = marks !== 'peers';
-  return Plot.plot({
+/** The peers' layer: drawn once per ranking, period, size and side of the median (the median's word sits away from the entity's). */
+export interface PeersLayerInput {
+  distribution: Pick<PeerDistribution, 'scores' | 'bins' | 'median'>;
+  /** Whether the entity's score is at or above the median: the median's word goes on the other side. */
+  selfAbove: boolean;
+  /** The accessible name and description of the drawing as a file of its own. */
+  label: string;
+  description: string;
+  /** The score axis title, with its unit when the score has one. */
+  scoreTitle: string;
+  medianLabel: string;
+  countTitle: string;
+  width: number;
+}
+
+/** The peers' layer as a drawing, and the x domain Plot chose for it, which the entity's layer reuses. */
+export interface PeersLayer {
+  /** The SVG element's markup (a standalone file is made of it: chart-downloads.ts standaloneSvg). */
+  svg: string;
+  domain: [number, number];
+}
+
+export function drawPeersLayer(input: PeersLayerInput): PeersLayer {
+  const { distribution: peers, selfAbove } = input;
+  const svg = Plot.plot({
     document: chartDocument(),
     className: CLASS_NAME,
     width: input.width,
-    height: peers.scores ? 150 : 190,
-    marginLeft: 40,
-    marginRight: 24,
-    marginTop: 24,
-    marginBottom: 40,
+    height: peerChartHeight(peers.scores === null),
+    ...MARGINS,
     style: { fontSize: '12px' },
-    x: shared ? { label: input.scoreTitle, labelArrow: 'none', labelAnchor: 'center', nice: true } : { axis: null, domain: xDomain },
-    y: peers.scores || !shared ? { axis: null } : { label: input.countTitle, labelArrow: 'none', grid: true, tickFormat: (n: number) => (Number.isInteger(n) ? String(n) : '') },
+    x: { label: input.scoreTitle, labelArrow: 'none', labelAnchor: 'center', nice: true },
+    y: peers.scores ? { axis: null } : { label: input.countTitle, labelArrow: 'none', grid: true, tickFormat: (n: number) => (Number.isInteger(n) ? String(n) : '') },
     marks: [
       // Equal scores pile up rather than hide each other, so every peer stays a visible dot.
-      shared && peers.scores ? Plot.dot(peers.scores, Plot.dodgeY('middle', { x: (d: number) => d, r: 3, fill: PEER, fillOpacity: 0.7 })) : null,
-      shared && peers.bins ? Plot.rectY(peers.bins, { x1: 'from', x2: 'to', y: 'count', fill: PEER, fillOpacity: 0.6, inset: 0.5 }) : null,
-      shared ? Plot.ruleX([peers.median], { stroke: MEDIAN, strokeWidth: 1.5, strokeDasharray: '5 3' }) : null,
-      own ? Plot.ruleX([peers.score], { stroke: SELF, strokeWidth: 3 }) : null,
-      // The median's word at the foot of its rule, this entity's at the head, each on the side away
-      // from the other rule, so the two never overlap and a top or bottom score's name stays on the drawing.
-      shared ? Plot.text([peers.median], { x: (d: number) => d, text: () => input.medianLabel, frameAnchor: 'bottom', dy: -4, dx: selfAbove ? -4 : 4, textAnchor: selfAbove ? 'end' : 'start', fill: MEDIAN, fontWeight: 'bold' }) : null,
-      own ? Plot.text([peers.score], { x: (d: number) => d, text: () => input.selfLabel, frameAnchor: 'top', dy: -12, dx: selfAbove ? 4 : -4, textAnchor: selfAbove ? 'end' : 'start', fill: SELF, fontWeight: 'bold' }) : null,
+      peers.scores ? Plot.dot(peers.scores, Plot.dodgeY('middle', { x: (d: number) => d, r: 3, fill: PEER, fillOpacity: 0.7 })) : null,
+      peers.bins ? Plot.rectY(peers.bins, { x1: 'from', x2: 'to', y: 'count', fill: PEER, fillOpacity: 0.6, inset: 0.5 }) : null,
+      Plot.ruleX([peers.median], { stroke: MEDIAN, strokeWidth: 1.5, strokeDasharray: '5 3' }),
+      // The median's word at the foot of its rule, the entity's at the head, each on the side away
+      // from the other rule, so the two never overlap.
+      Plot.text([peers.median], { x: (d: number) => d, text: () => input.medianLabel, frameAnchor: 'bottom', dy: -4, dx: selfAbove ? -4 : 4, textAnchor: selfAbove ? 'end' : 'start', fill: MEDIAN, fontWeight: 'bold' }),
     ],
   }) as unknown as ChartElement;
+  const domain = (svg as unknown as { scale(name: 'x'): { domain: number[] } }).scale('x').domain;
+  mend(svg, input);
+  return { svg: svg.outerHTML, domain: [domain[0]!, domain[1]!] };
 }
 
-/** The whole chart in one drawing. */
-export function drawPeerChart(input: PeerChartInput): string {
-  const svg = plotPeers(input, 'all');
+/** The entity's layer: its page draws it over the peers' layer of the same width. */
+export interface SelfLayerInput {
+  /** The x domain of the peers' layer it goes over. */
+  domain: [number, number];
+  binned: boolean;
+  score: number;
+  median: number;
+  /** The entity's name, written at the head of its rule. */
+  selfLabel: string;
+  /** The accessible name and description of the whole chart: this layer is the image readers meet. */
+  label: string;
+  description: string;
+  width: number;
+}
+
+/** The entity's rule and name as inline SVG, transparent elsewhere, with the viewBox of the peers' layer. */
+export function drawSelfLayer(input: SelfLayerInput): string {
+  const selfAbove = input.score >= input.median;
+  const svg = Plot.plot({
+    document: chartDocument(),
+    className: CLASS_NAME,
+    width: input.width,
+    height: peerChartHeight(input.binned),
+    ...MARGINS,
+    style: { fontSize: '12px' },
+    x: { axis: null, domain: input.domain },
+    y: { axis: null },
+    marks: [
+      Plot.ruleX([input.score], { stroke: SELF, strokeWidth: 3 }),
+      Plot.text([input.score], { x: (d: number) => d, text: () => input.selfLabel, frameAnchor: 'top', dy: -12, dx: selfAbove ? 4 : -4, textAnchor: selfAbove ? 'end' : 'start', fill: SELF, fontWeight: 'bold' }),
+    ],
+  }) as unknown as ChartElement;
   mend(svg, input);
   return svg.outerHTML;
-}
-
-/**
- * The peers' part of a chart, drawn once and shared by every entity of the ranking: its x domain,
- * and its mark groups as HTML, split where this entity's rule goes (before the median's word).
- */
-interface PeersDrawing {
-  domain: number[];
-  /** What the peers' values span before Plot rounds the domain: an entity inside it leaves the scale as it is. */
-  extent: [number, number];
-  beforeSelfRule: string;
-  medianText: string;
-}
-
-/** Peers' drawings kept per worker; a ranking's pages mostly come together, so a few suffice. */
-const KEPT_DRAWINGS = 64;
-const drawings = new Map<string, PeersDrawing>();
-
-function peersDrawing(input: PeerChartInput): PeersDrawing {
-  const { peers } = input;
-  // Everything the peers' part is drawn from; the side decides where the median's word sits.
-  const key = JSON.stringify([peers.scores, peers.bins, peers.median, peers.score >= peers.median, input.scoreTitle, input.medianLabel, input.countTitle, input.width]);
-  let drawing = drawings.get(key);
-  if (!drawing) {
-    const svg = plotPeers(input, 'peers');
-    mend(svg, { label: '', description: '' });
-    // After the title and description: the axes, the peers, the median's rule and, last, its word.
-    const groups = [...svg.children].slice(2).map((child) => child.outerHTML);
-    const values = [...(peers.scores ?? []), ...(peers.bins ?? []).flatMap((bin) => [bin.from, bin.to]), peers.median];
-    drawing = {
-      domain: (svg as unknown as { scale(name: 'x'): { domain: number[] } }).scale('x').domain,
-      extent: [Math.min(...values), Math.max(...values)],
-      beforeSelfRule: groups.slice(0, -1).join(''),
-      medianText: groups.at(-1) ?? '',
-    };
-    if (drawings.size >= KEPT_DRAWINGS) drawings.delete(drawings.keys().next().value!);
-    drawings.set(key, drawing);
-  }
-  return drawing;
-}
-
-/**
- * The chart as an SVG string. Only this entity's rule and word differ between the pages of one
- * ranking, so the peers are drawn once per ranking and size (peersDrawing) and each page draws
- * only its own two marks on the same scale, with the same bytes as one whole drawing. A score
- * outside the peers' span would widen the scale, and an empty name draws no word: those charts
- * are drawn whole.
- */
-export function peerChartSvg(input: PeerChartInput): string {
-  const drawing = peersDrawing(input);
-  const { score } = input.peers;
-  if (score < drawing.extent[0] || score > drawing.extent[1]) return drawPeerChart(input);
-  const svg = plotPeers(input, 'self', drawing.domain);
-  mend(svg, input);
-  // After the title and description, the rule and the word; Plot leaves out an empty word.
-  const [, , selfRule, selfText, ...more] = svg.children.map((child) => child.outerHTML);
-  if (selfRule === undefined || selfText === undefined || more.length > 0) return drawPeerChart(input);
-  const html = svg.outerHTML;
-  const opening = html.slice(0, html.length - `${selfRule}${selfText}</svg>`.length);
-  return `${opening}${drawing.beforeSelfRule}${selfRule}${drawing.medianText}${selfText}</svg>`;
 }
