@@ -1,15 +1,15 @@
 /**
  * The peers' layer of every peer chart the entity pages show, drawn once per ranking, period and
  * score, in each size and for each side of the median, and written as files of the site with the
- * table behind them (src/components/peer-chart.ts says why the chart is drawn in two layers).
+ * table behind them (src/site/peer-chart.ts says why the chart is drawn in two layers).
  * Entity pages then carry only where their own entity stands and the names of these files.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locale } from '../config/schema.ts';
-import { drawPeersLayer, PEER_CHART_WIDTHS } from '../components/peer-chart.ts';
-import { standaloneSvg } from '../components/chart-downloads.ts';
+import { drawPeersLayer, PEER_CHART_WIDTHS } from '../site/peer-chart.ts';
+import { standaloneSvg } from '../site/chart-dom.ts';
 import { csvDocument } from '../site/csv.ts';
 import { i18n } from '../site/i18n/index.ts';
 import type { PeerDrawing, PeerStanding, ScoreUnit } from '../site/model.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HtmlValidate } from 'html-validate';
-import { drawPeersLayer, drawSelfLayer, type PeersLayerInput, type SelfLayerInput } from '../../src/components/peer-chart.ts';
+import { drawPeersLayer, drawSelfLayer, type PeersLayerInput, type SelfLayerInput } from '../../src/site/peer-chart.ts';
 
 const peersInput = (over: Partial<PeersLayerInput> = {}): PeersLayerInput => ({
   distribution: { scores: [90, 93, 95, 97, 99], bins: null, median: 95 },

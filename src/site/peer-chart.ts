@@ -1,6 +1,6 @@
 /**
  * Where an entity stands among everyone in its ranking for one period, drawn on the server with
- * Observable Plot (like score-chart.ts) in two layers on one scale: the peers' layer (a dot per
+ * Observable Plot (like src/components/score-chart.ts) in two layers on one scale: the peers' layer (a dot per
  * peer, or a histogram for a large ranking, and the median as a dashed rule) is the same for every
  * entity of the ranking, so the export stage draws it once per ranking and size as a file of the
  * site (src/pipeline/peer-drawings.ts); each page draws only its own layer (this entity's score as a
@@ -10,9 +10,8 @@
  * Every word arrives in the input, already in the build's locale.
  */
 import * as Plot from '@observablehq/plot';
-import type { PeerDistribution } from '../site/peer-distribution.ts';
-import type { ChartElement } from './chart-dom.ts';
-import { chartDocument, mend } from './score-chart.ts';
+import type { PeerDistribution } from './peer-distribution.ts';
+import { chartDocument, mend, type ChartElement } from './chart-dom.ts';
 
 /** An SVG scales its text with its width: the drawing for the desktop card and the one for a phone's column. */
 export const PEER_CHART_WIDTHS = { wide: 380, narrow: 290 } as const;
