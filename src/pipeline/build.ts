@@ -29,6 +29,7 @@ import { checkAwardExpressions } from './award-expressions.ts';
 import { softCapNotes } from '../rules/awards/check.ts';
 import { checkOutput } from './output-safety.ts';
 import { runProcess, runTogether } from './processes.ts';
+import { startWorkbookWriter } from './table-export.ts';
 import { renderCompiled, startRenderWorkers, type PageCacheOptions, type RenderCounts } from '../render/render.ts';
 import { PAGE_CACHE_MANIFEST } from '../render/page-cache.mjs';
 import { keepNewestFolders } from './files.ts';
@@ -236,6 +237,8 @@ export function outOfResources(error: unknown, dataDir: string): BuildError | un
 const modelDirIn = (work: string) => path.join(work, 'model');
 
 async function runStages(options: CheckOptions & { outDir: string; locale?: Locale }, base: string, work: string, timed: Timed) {
+  // The export writes workbooks: their thread gets ready while load → check run.
+  startWorkbookWriter();
   return withDuckDb(options.dataDir, work, options.signal, async (db) => {
     const modelDir = modelDirIn(work);
     const publicDir = path.join(work, 'public');
