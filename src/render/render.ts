@@ -15,6 +15,12 @@ import type { PagePath } from './entry.ts';
 
 /** Render workers at most; fewer on a machine with fewer cores. */
 const RENDER_WORKERS = 2;
+/**
+ * Loading the renderer costs a worker about as much as rendering 70 pages, so a further worker
+ * pays only with about this many pages to render; a data change usually needs a few dozen, which
+ * one worker, started early, renders best.
+ */
+const PAGES_PER_WORKER = 100;
 
 /** Where a build keeps its page cache, and what it must match (README, Decisions, "Incremental builds"). */
 export interface PageCacheOptions {
@@ -54,7 +60,8 @@ export interface StartedWorkers {
 export function startRenderWorkers(modelDir: string, base: string): StartedWorkers | null {
   const renderer = compiledRendererIfWhole(base);
   if (!renderer) return null;
-  const workers = Array.from({ length: workerLimit() }, () => new RenderWorker(renderer.entry, modelDir));
+  // One: the others, if the pages need them, start with the render (PAGES_PER_WORKER).
+  const workers = [new RenderWorker(renderer.entry, modelDir)];
   return { entry: renderer.entry, modelDir, workers, stop: () => workers.forEach((worker) => worker.stop()) };
 }
 
@@ -94,7 +101,8 @@ export async function renderCompiled(
     if (message.entry) entries[message.file] = message.entry;
   };
   const cache = pageCache ? { dir: pageCache.dir, pages: toRender ? {} : previous.pages } : null;
-  const count = Math.min(workerLimit(), toRender?.length ?? Infinity);
+  // Every worker when the pages are not known yet (they list them); else as many as the pages pay for.
+  const count = toRender ? Math.min(workerLimit(), Math.ceil(toRender.length / PAGES_PER_WORKER)) : workerLimit();
   const ready = started && started.entry === renderer.entry && started.modelDir === modelDir ? started.workers.slice(0, count) : [];
   // Those started early and not needed (none, or fewer, pages to render) end now.
   for (const worker of started?.workers ?? []) if (!ready.includes(worker)) worker.stop();
