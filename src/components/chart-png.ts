@@ -15,7 +15,7 @@ export function saveFile(blob: Blob, name: string) {
   setTimeout(() => URL.revokeObjectURL(link.href), 0);
 }
 
-/** `svgHref` is a data: or blob: URL of a standalone SVG with a width and height. */
+/** `svgHref` is a data: or blob: URL, or a file of the site, of a standalone SVG with a width and height. */
 export async function savePng(svgHref: string, name: string) {
   const image = new Image();
   image.src = svgHref;

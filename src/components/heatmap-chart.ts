@@ -6,8 +6,7 @@
  * where a child has no score. Every word arrives in the input, in the build's locale.
  */
 import * as Plot from '@observablehq/plot';
-import type { ChartElement } from './chart-dom.ts';
-import { chartDocument, mend } from './score-chart.ts';
+import { chartDocument, mend, type ChartElement } from '../site/chart-dom.ts';
 
 export interface HeatmapChartInput {
   locale: string;

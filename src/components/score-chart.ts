@@ -5,7 +5,7 @@
  * same input.
  */
 import * as Plot from '@observablehq/plot';
-import { ChartDocument, type ChartElement } from './chart-dom.ts';
+import { chartDocument, mend, type ChartElement } from '../site/chart-dom.ts';
 
 /** One period of the charted kind; `score` is null where the entity has none, and the line breaks there. */
 export interface ChartPeriod {
@@ -56,14 +56,6 @@ const MARKER_CHAR_WIDTH = 8;
 const wholeTick = (n: number) => (Number.isInteger(n) ? `${n < 0 ? '\u2212' : ''}${Math.abs(n)}` : '');
 /** A fixed class name: Plot's default adds a random suffix, which would change every build. */
 const CLASS_NAME = 'score-chart';
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-// One document for the whole process: Plot only creates elements with it, and each chart is
-// serialized and dropped at once, so nothing accumulates.
-const document = new ChartDocument();
-/** The document to give Plot, typed as the browser's, which Plot's options expect. */
-export const chartDocument = (): Document => document as unknown as Document;
-
 // Building an Intl formatter costs more than drawing a chart: one pair per locale.
 const formats = new Map<string, { month: Intl.DateTimeFormat; monthYear: Intl.DateTimeFormat }>();
 function monthFormats(locale: string) {
@@ -133,27 +125,6 @@ function scoreDomain(values: number[]): [number, number] {
 }
 
 const MARGIN = { left: 48, right: 28, top: 36, bottom: 40 };
-
-/**
- * Plot names each mark's group with aria-label ("line", "dot"), which ARIA does not allow on a
- * plain <g>; the chart is one image, named by its title. Its stylesheet moves to the page's CSS.
- */
-export function mend(svg: ChartElement, input: { label: string; description: string }) {
-  const inside = (element: ChartElement): ChartElement[] => element.children.flatMap((child) => [child, ...inside(child)]);
-  for (const element of inside(svg)) {
-    if (element.localName === 'style') element.remove();
-    else element.removeAttribute('aria-label');
-  }
-  svg.removeAttribute('width');
-  svg.removeAttribute('height');
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', input.label);
-  const title = document.createElementNS(SVG_NS, 'title');
-  title.textContent = input.label;
-  const desc = document.createElementNS(SVG_NS, 'desc');
-  desc.textContent = input.description;
-  svg.prepend(title, desc);
-}
 
 /** The chart as an SVG string, or null when fewer than two periods have a score (show the number instead). */
 export function scoreChartSvg(input: ScoreChartInput): string | null {

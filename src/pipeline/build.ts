@@ -30,7 +30,8 @@ import { checkAwardExpressions } from './award-expressions.ts';
 import { softCapNotes } from '../rules/awards/check.ts';
 import { checkOutput } from './output-safety.ts';
 import { runProcess, runTogether } from './processes.ts';
-import { renderCompiled, type PageCacheOptions, type RenderCounts } from '../render/render.ts';
+import { startWorkbookWriter } from './table-export.ts';
+import { renderCompiled, startRenderWorkers, type PageCacheOptions, type RenderCounts } from '../render/render.ts';
 import { PAGE_CACHE_MANIFEST } from '../render/page-cache.mjs';
 import { keepNewestFolders } from './files.ts';
 import { writeSearchIndex } from './search-index.ts';
@@ -89,7 +90,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const log = options.log ?? (() => undefined);
   const outDir = path.resolve(options.outDir);
   const publishFs = options.publishFs ?? nodePublishFs;
-  const render = options.render ?? renderCompiled;
   const signal = options.signal;
   try {
     const base = normaliseBase(options.base);
@@ -101,6 +101,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const work = makeOwnedTemp(path.dirname(outDir), workPrefix(outDir), publishFs);
     const { timed, timings } = stageTimer(log, signal);
     let keepWork = false;
+    // The render workers load the renderer while the stages before them run (render.ts).
+    const started = options.render || options.modelOnly ? null : startRenderWorkers(modelDirIn(work), base);
+    const render: Renderer = options.render ?? ((model, files, site, siteBase, stop, pageCache) => renderCompiled(model, files, site, siteBase, stop, pageCache, started));
     try {
       const { site, changes, notes, modelDir, publicDir, configHash } = await runStages(options, base, work, timed);
       if (options.modelOnly) {
@@ -119,6 +122,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       notes.push(...(await timed('publish', () => publishSite(siteDir, outDir, publishFs))));
       return { site, changes, timings, notes, warnings, modelDir, pages: counts ?? undefined };
     } finally {
+      started?.stop();
       if (!keepWork) removeOwnedTemp(work);
     }
   } catch (error) {
@@ -230,9 +234,14 @@ export function outOfResources(error: unknown, dataDir: string): BuildError | un
   ]);
 }
 
+/** Where a build writes its site model, inside its work folder. */
+const modelDirIn = (work: string) => path.join(work, 'model');
+
 async function runStages(options: CheckOptions & { outDir: string; locale?: Locale }, base: string, work: string, timed: Timed) {
+  // The export writes workbooks: their thread gets ready while load → check run.
+  startWorkbookWriter();
   return withDuckDb(options.dataDir, work, options.signal, async (db) => {
-    const modelDir = path.join(work, 'model');
+    const modelDir = modelDirIn(work);
     const publicDir = path.join(work, 'public');
     const exportsDir = path.join(publicDir, 'exports');
     const { competition, calendar, noticeRecord, asOf, findings, notes } = await runChecked(db, { ...options, outputs: databaseExports(exportsDir) }, work, timed);
@@ -243,7 +252,7 @@ async function runStages(options: CheckOptions & { outDir: string; locale?: Loca
       record: noticeRecord,
     };
     const { site, changes } = await timed('export', () =>
-      exportSite({ db, competition, calendar, asOf, findings, modelDir, exportsDir, base, previous, publishedVersions }),
+      exportSite({ db, competition, calendar, asOf, findings, modelDir, exportsDir, publicDir, base, previous, publishedVersions }),
     );
     notes.push(...calendar.yearsWithoutFile().map((year) => `no holiday calendar for ${year} (calendar/cn/${year}.yaml or config holidays): its working days (公示期, working_days_only cadence rules) were counted with weekends only`));
     const configHash = createHash('sha256').update(JSON.stringify(competition.config)).digest('hex');

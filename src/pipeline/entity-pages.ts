@@ -9,14 +9,15 @@ import type { Competition } from '../config/read.ts';
 import { localize } from '../config/text.ts';
 import { message, t } from '../site/i18n/index.ts';
 import { csvDocument } from '../site/csv.ts';
-import { entityRef, placeRef, postingsDownloadFile, type AppealRef, type DirectoryEntry, type EntityPage, type FineLine, type Heatmap, type PeerDistribution, type PeriodInfo, type Posting, type ScoreHistory, type ScoreUnit } from '../site/model.ts';
+import { entityRef, placeRef, postingsDownloadFile, type AppealRef, type DirectoryEntry, type EntityPage, type FineLine, type Heatmap, type PeriodInfo, type Posting, type ScoreHistory, type ScoreUnit } from '../site/model.ts';
 import { sortBy } from '../order.ts';
 import type { ThresholdOp } from '../config/schema.ts';
 import { checkedModel } from '../site/schema.ts';
 import { scoreSummary, type StandingPoint } from '../site/entity-summary.ts';
 import { rowsBestFirst, scoreOrder } from '../site/heatmap-rows.ts';
 import { queryRows, runSqlFile, streamRows } from './sql.ts';
-import { peerDistribution } from '../site/peer-distribution.ts';
+import { peerDistribution, type PeerDistribution } from '../site/peer-distribution.ts';
+import { peerDrawings } from './peer-drawings.ts';
 import { FileWriter } from './files.ts';
 import { publishesRanking, publishesStaffPages } from '../config/public-edition.ts';
 
@@ -163,17 +164,18 @@ const LISTED_ROWS_PER_BATCH = 500_000;
 
 /**
  * `above`: the names of the units above each unit (unit-paths.ts), for the places people and units
- * sit in. `exportsDir` receives the postings CSV of each page over `listedPostings` per score.
+ * sit in. `exportsDir` receives the postings CSV of each page over `listedPostings` per score, and
+ * `publicDir` (copied into the site) the peer charts' shared drawings (peer-drawings.ts).
  */
 export async function writeEntityPages(
   db: DuckDBConnection,
   competition: Competition,
   periods: PeriodInfo[],
-  dirs: { modelDir: string; exportsDir: string },
+  dirs: { modelDir: string; exportsDir: string; publicDir: string },
   above: Map<string, string[]>,
   listedPostings = LISTED_POSTINGS_PER_SCORE,
 ) {
-  const { modelDir, exportsDir } = dirs;
+  const { modelDir, exportsDir, publicDir } = dirs;
   const { config, locale } = competition;
   const periodById = new Map(periods.map((p) => [p.id, p]));
   const levelLabel = new Map(config.org.levels.map((l) => [l.id, localize(l.label, locale)]));
@@ -336,18 +338,21 @@ export async function writeEntityPages(
     ...appealOf(e),
   });
 
-  // Each published ranking's scores per period, read once; its distribution is worked out on the first page that needs it.
+  // Each published ranking's scores per period, read once; its distribution is worked out, and
+  // its peers' layer drawn, on the first page that needs it.
   const rankingLabel = new Map(config.rankings.filter((r) => publishesRanking(config, r)).map((r) => [r.id, localize(r.label, locale)]));
   const peerScores = new Map((await queryRows<{ ranking_id: string; period_id: string; scores: number[] }>(db, 'site_peer_scores')).map((r) => [`${r.ranking_id}__${r.period_id}`, r]));
-  const distributions = new Map<string, Omit<PeerDistribution, 'score' | 'periodLabel'>>();
-  const peersOf = (rankingId: string, periodId: string) => {
+  const distributions = new Map<string, PeerDistribution>();
+  const standing = peerDrawings(publicDir, locale, config.decimals);
+  const peersOf = (history: ScoreHistory) => (rankingId: string, periodId: string, score: number) => {
     const key = `${rankingId}__${periodId}`;
     const label = rankingLabel.get(rankingId);
     const row = peerScores.get(key);
     if (label === undefined || row === undefined) return null;
     let distribution = distributions.get(key);
-    if (!distribution) distributions.set(key, (distribution = { rankingLabel: label, ...peerDistribution(row.scores) }));
-    return distribution;
+    if (!distribution) distributions.set(key, (distribution = peerDistribution(row.scores)));
+    const of = { rankingId, rankingLabel: label, periodId, periodLabel: periodById.get(periodId)!.label, scoreId: history.scoreId, scoreLabel: history.scoreLabel, unit: history.unit };
+    return standing(of, distribution, score);
   };
 
   const files = new FileWriter();
@@ -386,7 +391,7 @@ export async function writeEntityPages(
           children: sortBy(row.children, (c) => c.id).map((c) => ({ ...entityRef('unit', c.id, c.name), levelLabel: levelLabel.get(c.level) ?? c.level })),
           members: sortBy(row.members, (m) => m.id).map((m) => entityRef('staff', m.id, m.name)),
           histories: scored.map((s) => s.history),
-          summaries: scored.flatMap(({ history, standings }) => scoreSummary(history, standings, peersOf) ?? []),
+          summaries: scored.flatMap(({ history, standings }) => scoreSummary(history, standings, peersOf(history)) ?? []),
           postings,
           unlistedPostings: unlisted,
           postingsDownload: unlisted.length > 0 ? ['exports', ...postingsDownloadFile(row.entity_kind, row.entity_id).map(encodeURIComponent)].join('/') : null,

@@ -55,6 +55,8 @@ export interface ExportInput {
   modelDir: string;
   /** Where the downloads go (published as <out>/exports/). */
   exportsDir: string;
+  /** Where other files of the site go as they are, copied beside the pages (the peer charts' shared drawings). */
+  publicDir: string;
   base: string;
   /** The data manifest of the site this build replaces; null on a first build. */
   previous: DataManifest | null;
@@ -160,7 +162,7 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
 
   // The ledger's workbooks are written by their worker while the entity pages are made.
   const ledger = await writeLedgerExports(db, competition, periods, exportsDir, title);
-  const entityIds = await writeEntityPages(db, competition, periods, { modelDir, exportsDir }, where.above);
+  const entityIds = await writeEntityPages(db, competition, periods, { modelDir, exportsDir, publicDir: input.publicDir }, where.above);
 
   const [counts = { units: 0, staff: 0, events: 0 }] = await queryRows<{ units: number; staff: number; events: number }>(db, 'export_counts');
   const leaders = [...leaderPeriods].map(([rankingId, period]) => ({

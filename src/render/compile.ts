@@ -53,8 +53,17 @@ export async function compiledRenderer(base: string, { signal, cacheRoot = DEFAU
     await compileInto(dir, key, base, signal);
     keepNewestFolders(cacheRoot, MANIFEST, KEPT_VERSIONS);
   }
-  return { entry: path.join(dir, 'server', 'entry.mjs'), clientDir: path.join(dir, 'client') };
+  return rendererIn(dir);
 }
+
+/** The renderer for this code and base when it is compiled and whole; null when it would have to be compiled. */
+export function compiledRendererIfWhole(base: string, cacheRoot = DEFAULT_CACHE_ROOT): CompiledRenderer | null {
+  const key = rendererKey(base);
+  const dir = path.join(cacheRoot, key);
+  return isWhole(dir, key) ? rendererIn(dir) : null;
+}
+
+const rendererIn = (dir: string): CompiledRenderer => ({ entry: path.join(dir, 'server', 'entry.mjs'), clientDir: path.join(dir, 'client') });
 
 /** The hash of every source file of the renderer, by path and content, and of the base. */
 export function rendererKey(base: string, projectRoot = PROJECT_ROOT): string {

@@ -9,12 +9,18 @@ import { Worker } from 'node:worker_threads';
 import { MODEL_DIR_ENV, SHARD_ENV } from '../site/model.ts';
 import { runTogether } from '../pipeline/processes.ts';
 import { renderFailure } from '../pipeline/publish.ts';
-import { compiledRenderer, rendererKey } from './compile.ts';
+import { compiledRenderer, compiledRendererIfWhole, rendererKey } from './compile.ts';
 import { cachedHtml, modelHasher, readPageCache, readsHold, siteFile, stillHolds, writePageCache, type CachedPage, type ListedPage, type PageCacheIdentity } from './page-cache.mjs';
 import type { PagePath } from './entry.ts';
 
 /** Render workers at most; fewer on a machine with fewer cores. */
 const RENDER_WORKERS = 2;
+/**
+ * Loading the renderer costs a worker about as much as rendering 70 pages, so a further worker
+ * pays only with about this many pages to render; a data change usually needs a few dozen, which
+ * one worker, started early, renders best.
+ */
+const PAGES_PER_WORKER = 100;
 
 /** Where a build keeps its page cache, and what it must match (README, Decisions, "Incremental builds"). */
 export interface PageCacheOptions {
@@ -31,8 +37,47 @@ export interface RenderCounts {
   reused: number;
 }
 
-/** Renders the model in `modelDir` into `siteDir`; the same signature as the build's Renderer. */
-export async function renderCompiled(modelDir: string, publicDir: string, siteDir: string, base: string, signal?: AbortSignal, pageCache?: PageCacheOptions): Promise<RenderCounts> {
+/** How many render workers a render starts at most on this machine. */
+const workerLimit = () => Math.max(1, Math.min(os.availableParallelism(), RENDER_WORKERS));
+
+/**
+ * Render workers started before their model exists, so that loading the compiled renderer (about
+ * half a second a worker, most of a small render) overlaps the stages that make the model; the
+ * render hands them their shares, and `stop` ends any it did not need.
+ */
+export interface StartedWorkers {
+  entry: string;
+  modelDir: string;
+  workers: RenderWorker[];
+  stop(): void;
+}
+
+/**
+ * Starts the render workers for the model that will be written to `modelDir`, when this code's
+ * renderer is compiled already; null otherwise (the render stage compiles it, so that a build
+ * refused before then never starts a compile).
+ */
+export function startRenderWorkers(modelDir: string, base: string): StartedWorkers | null {
+  const renderer = compiledRendererIfWhole(base);
+  if (!renderer) return null;
+  // One: the others, if the pages need them, start with the render (PAGES_PER_WORKER).
+  const workers = [new RenderWorker(renderer.entry, modelDir)];
+  return { entry: renderer.entry, modelDir, workers, stop: () => workers.forEach((worker) => worker.stop()) };
+}
+
+/**
+ * Renders the model in `modelDir` into `siteDir`; the build's Renderer, with the workers it
+ * started early, if any (they are used when they load this renderer for this model).
+ */
+export async function renderCompiled(
+  modelDir: string,
+  publicDir: string,
+  siteDir: string,
+  base: string,
+  signal?: AbortSignal,
+  pageCache?: PageCacheOptions,
+  started?: StartedWorkers | null,
+): Promise<RenderCounts> {
   const renderer = await compiledRenderer(base, { signal });
   mkdirSync(siteDir, { recursive: true });
   cpSync(renderer.clientDir, siteDir, { recursive: true });
@@ -56,11 +101,16 @@ export async function renderCompiled(modelDir: string, publicDir: string, siteDi
     if (message.entry) entries[message.file] = message.entry;
   };
   const cache = pageCache ? { dir: pageCache.dir, pages: toRender ? {} : previous.pages } : null;
-  const count = Math.min(Math.max(1, Math.min(os.availableParallelism(), RENDER_WORKERS)), toRender?.length ?? Infinity);
+  // Every worker when the pages are not known yet (they list them); else as many as the pages pay for.
+  const count = toRender ? Math.min(workerLimit(), Math.ceil(toRender.length / PAGES_PER_WORKER)) : workerLimit();
+  const ready = started && started.entry === renderer.entry && started.modelDir === modelDir ? started.workers.slice(0, count) : [];
+  // Those started early and not needed (none, or fewer, pages to render) end now.
+  for (const worker of started?.workers ?? []) if (!ready.includes(worker)) worker.stop();
   await runTogether(
     Array.from({ length: count }, (_, index) => (stop: AbortSignal) => {
       const only = toRender && toRender.filter((_, i) => i % count === index);
-      return renderShare({ entry: renderer.entry, siteDir, index, count, modelDir, only, cache }, onMessage, stop);
+      const worker = ready[index] ?? new RenderWorker(renderer.entry, modelDir);
+      return worker.render({ siteDir, index, count, modelDir, only, cache }, onMessage, stop);
     }),
     signal,
   );
@@ -104,8 +154,8 @@ type WorkerMessage =
       entry?: CachedPage;
     };
 
+/** A worker's share of the pages, posted to it once its model is written. */
 interface Share {
-  entry: string;
   siteDir: string;
   index: number;
   count: number;
@@ -116,30 +166,49 @@ interface Share {
 }
 
 /**
- * One worker's share. The model's folder reaches the pages through the worker's own environment
+ * A render worker (worker.mjs): it loads the renderer as soon as it starts, then waits for its
+ * share. The model's folder reaches the pages through the worker's own environment
  * (src/site/model.ts reads it), and each worker loads the renderer afresh, so nothing of one
  * build's model stays cached for the next.
  */
-export function renderShare(share: Share, onMessage: (message: WorkerMessage) => void, stop: AbortSignal): Promise<void> {
-  stop.throwIfAborted();
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker.mjs', import.meta.url), {
-      workerData: share,
-      env: workerEnv(share.modelDir),
-    });
-    worker.on('message', onMessage);
-    const terminate = () => void worker.terminate();
+export class RenderWorker {
+  private readonly worker: Worker;
+  private failure: unknown;
+  private readonly exited: Promise<number>;
+
+  constructor(entry: string, modelDir: string) {
+    this.worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: { entry }, env: workerEnv(modelDir) });
+    // Kept from the start: a worker that fails while loading, before it has a share, reports it then.
+    this.worker.on('error', (error) => (this.failure ??= error));
+    this.exited = new Promise((resolve) => this.worker.on('exit', resolve));
+  }
+
+  /** Renders the share, posting each page written to `onMessage`; settles when the worker has ended. */
+  render(share: Share, onMessage: (message: WorkerMessage) => void, stop: AbortSignal): Promise<void> {
+    stop.throwIfAborted();
+    this.worker.on('message', onMessage);
+    const terminate = () => this.stop();
     stop.addEventListener('abort', terminate, { once: true });
-    let failure: unknown;
-    worker.on('error', (error) => (failure ??= error));
-    worker.on('exit', (code) => {
+    this.worker.postMessage(share);
+    return this.exited.then((code) => {
       stop.removeEventListener('abort', terminate);
-      if (stop.aborted) reject(stop.reason);
-      else if (failure !== undefined) reject(renderFailure(share.siteDir, failure instanceof Error ? failure.message : String(failure), failure));
-      else if (code !== 0) reject(new Error(`render: a render worker stopped with exit code ${code}`));
-      else resolve();
+      const failure = this.failure;
+      if (stop.aborted) throw stop.reason;
+      if (failure !== undefined) throw renderFailure(share.siteDir, failure instanceof Error ? failure.message : String(failure), failure);
+      if (code !== 0) throw new Error(`render: a render worker stopped with exit code ${code}`);
     });
-  });
+  }
+
+  stop(): void {
+    void this.worker.terminate();
+  }
+}
+
+/** One worker's share, in a worker of its own (the benchmark of the page stage calls it directly). */
+export function renderShare(share: Share & { entry: string }, onMessage: (message: WorkerMessage) => void, stop: AbortSignal): Promise<void> {
+  const { entry, ...rest } = share;
+  stop.throwIfAborted();
+  return new RenderWorker(entry, share.modelDir).render(rest, onMessage, stop);
 }
 
 /** The build's environment with the model's folder, and without a share variable: every worker lists every page, and one left over would drop some. */

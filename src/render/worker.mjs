@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * A render worker: imports the compiled renderer (src/render/entry.ts) for the model named by
- * PODIUM_MODEL_DIR in its environment, renders its share of the site's pages and writes them.
+ * PODIUM_MODEL_DIR in its environment, then waits for its share of the site's pages (posted once
+ * the model is written), renders them and writes them.
  * Every worker lists all pages the same way and takes every `count`-th from `index`, so the
  * shares need no coordination; or, when the build knows the pages from the page cache, renders
  * the pages it is given. A failed page throws, which ends the worker with that error. With a
@@ -13,19 +14,22 @@ import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { cachedHtml, modelHasher, siteFile, stillHolds, storeHtml } from './page-cache.mjs';
 
-/**
- * @type {{ entry: string, siteDir: string, index: number, count: number, modelDir: string, only: string[] | null,
- *   cache: { dir: string, pages: Record<string, import('./page-cache.mjs').CachedPage> } | null }}
- */
-const { entry, siteDir, index, count, modelDir, only, cache } = workerData;
+/** @type {{ entry: string }} */
+const { entry } = workerData;
 
 // Astro's App reports a page that threw as a 500 response and logs the cause to the console;
 // what the current page logged is kept so the build's error can name the cause.
 const logged = /** @type {string[]} */ ([]);
 console.error = (...args) => void logged.push(args.map(String).join(' '));
 
+// Loaded first, possibly before the model exists: the share follows once it is written (render.ts).
 /** @type {import('./entry.ts').RendererExports} */
 const renderer = await import(pathToFileURL(entry).href);
+/**
+ * @type {{ siteDir: string, index: number, count: number, modelDir: string, only: string[] | null,
+ *   cache: { dir: string, pages: Record<string, import('./page-cache.mjs').CachedPage> } | null }}
+ */
+const { siteDir, index, count, modelDir, only, cache } = await new Promise((resolve) => parentPort?.once('message', resolve));
 const listed = await renderer.pagePaths();
 if (index === 0 && only === null) parentPort?.postMessage({ kind: 'listing', pages: listed });
 const wanted = only && new Set(only);

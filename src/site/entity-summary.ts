@@ -4,7 +4,7 @@
  */
 import type { ThresholdOp } from '../config/schema.ts';
 import { meetsThreshold } from '../config/thresholds.ts';
-import type { PeerDistribution, ScoreHistory, ScoreHistoryPoint, ScoreSummary } from './model.ts';
+import type { PeerStanding, ScoreHistory, ScoreHistoryPoint, ScoreSummary } from './model.ts';
 
 /** A history point with what its standing adds: all null when the entity was not ranked in that period. */
 export interface StandingPoint extends ScoreHistoryPoint {
@@ -24,7 +24,8 @@ export interface StandingPoint extends ScoreHistoryPoint {
 export function scoreSummary(
   history: Omit<ScoreHistory, 'points'>,
   points: StandingPoint[],
-  peersOf: (rankingId: string, periodId: string) => Omit<PeerDistribution, 'score' | 'periodLabel'> | null,
+  /** The peers of a ranking and period, as an entity with this score stands among them. */
+  peersOf: (rankingId: string, periodId: string, score: number) => Omit<PeerStanding, 'score' | 'periodLabel'> | null,
 ): ScoreSummary | null {
   const rankedKind = (kind: string) => points.some((p) => p.kind === kind && p.rank !== null);
   const kind = rankedKind(history.chartKind) ? history.chartKind : (points.find((p) => p.rank !== null)?.kind ?? history.chartKind);
@@ -32,7 +33,7 @@ export function scoreSummary(
   const latest = ofKind.at(-1);
   if (!latest) return null;
   const { rankingId, rankChange, nextUpScore, targetOp, targetValue, ...point } = latest;
-  const peers = rankingId === null ? null : peersOf(rankingId, point.periodId);
+  const peers = rankingId === null ? null : peersOf(rankingId, point.periodId, point.score);
   const met = targetOp !== null && targetValue !== null ? meetsThreshold(point.score, { op: targetOp, value: targetValue }) : null;
   return {
     scoreId: history.scoreId,

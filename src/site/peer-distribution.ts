@@ -1,9 +1,18 @@
 /**
  * The scores of everyone in a ranking for one period, as an entity page draws them: one dot per
- * peer while there are few enough to see each, and a histogram beyond, so that a page of a
- * 40,000-strong ranking stays small. Computed once per ranking and period, shared by every page.
+ * peer while there are few enough to see each, and a histogram beyond, so that the drawing of a
+ * 40,000-strong ranking stays small. Computed once per ranking and period, drawn once for every page.
  */
-import type { PeerDistribution } from './model.ts';
+
+/** The scores of everyone in one ranking for one period, as the peers' layer draws them. */
+export interface PeerDistribution {
+  count: number;
+  median: number;
+  /** Every score in ascending order, while few enough to draw a dot each; else null. */
+  scores: number[] | null;
+  /** Equal-width bins of the scores when there are too many for dots; else null. */
+  bins: { from: number; to: number; count: number }[] | null;
+}
 
 /** Above this many peers, a dot each would smear into a bar: the page draws a histogram instead. */
 export const MAX_PEER_DOTS = 300;
@@ -16,7 +25,7 @@ export function median(sorted: number[]): number {
 }
 
 /** The distribution of scores given in ascending order (never empty). */
-export function peerDistribution(sorted: number[]): Omit<PeerDistribution, 'rankingLabel' | 'periodLabel' | 'score'> {
+export function peerDistribution(sorted: number[]): PeerDistribution {
   const base = { count: sorted.length, median: median(sorted) };
   if (sorted.length <= MAX_PEER_DOTS) return { ...base, scores: sorted, bins: null };
   const low = sorted[0]!;

@@ -168,20 +168,36 @@ export const Heatmap = z.strictObject({
 });
 export type Heatmap = z.infer<typeof Heatmap>;
 
-/** The scores of one ranking in one period (src/site/peer-distribution.ts). */
-export const PeerDistribution = z.strictObject({
+/**
+ * One size of the peers' layer of a peer chart: a file of the site shared by every page of the
+ * ranking (src/pipeline/peer-drawings.ts), and the x domain it was drawn on, for the page's own layer.
+ */
+export const PeerDrawing = z.strictObject({
+  /** Relative to the site: `charts/peers/…svg`. */
+  file: z.string(),
+  domain: z.tuple([z.number(), z.number()]),
+});
+export type PeerDrawing = z.infer<typeof PeerDrawing>;
+
+/**
+ * Where an entity stands among everyone in its ranking for one period, as its page shows it. The
+ * peers' scores themselves stay in the shared drawings and table, so that a page does not change
+ * when only someone else's score does (README, Decisions, "Peer charts in two layers").
+ */
+export const PeerStanding = z.strictObject({
   rankingLabel: z.string(),
   periodLabel: z.string(),
   /** This entity's score. */
   score: z.number(),
   count: z.number(),
   median: z.number(),
-  /** Every score in ascending order, while few enough to draw a dot each; else null. */
-  scores: z.array(z.number()).nullable(),
-  /** Equal-width bins of the scores when there are too many for dots; else null. */
-  bins: z.array(z.strictObject({ from: z.number(), to: z.number(), count: z.number() })).nullable(),
+  /** Whether the chart counts scores in ranges (a histogram) rather than drawing a dot each. */
+  binned: z.boolean(),
+  drawings: z.strictObject({ wide: PeerDrawing, narrow: PeerDrawing }),
+  /** Relative to the site: the CSV of every peer's score, or of the ranges' counts. */
+  table: z.string(),
 });
-export type PeerDistribution = z.infer<typeof PeerDistribution>;
+export type PeerStanding = z.infer<typeof PeerStanding>;
 
 /**
  * The head of an entity page for one score: where it stands now and how it got there, computed
@@ -202,7 +218,7 @@ export const ScoreSummary = z.strictObject({
   /** The rank in every period of the summary's kind, oldest first, for the sparkline; null where not ranked. */
   ranks: z.array(z.strictObject({ periodLabel: z.string(), rank: z.number().nullable(), rankCount: z.number().nullable() })),
   /** Everyone in the latest period's ranking, for the peer chart; null when not ranked or the ranking is not published. */
-  peers: PeerDistribution.nullable(),
+  peers: PeerStanding.nullable(),
 });
 export type ScoreSummary = z.infer<typeof ScoreSummary>;
 

@@ -180,6 +180,12 @@ suite.each(['zh-CN', 'en'] as const)('the sample site in a browser (%s)', (local
       );
       expect(smallest.length).toBeGreaterThan(0);
       expect(smallest.filter((text) => text.size < 11), path).toEqual([]);
+      // The peers' layer is an image of a drawing with 12-unit text (src/site/peer-chart.ts), shown at its scale.
+      const peersText = await page.locator('figure.peers img:visible').evaluateAll((images) =>
+        images.map((image) => (12 * image.getBoundingClientRect().width) / Number(image.getAttribute('width'))),
+      );
+      expect(peersText.length).toBeGreaterThan(0);
+      expect(peersText.filter((size) => size < 11), path).toEqual([]);
       await page.close();
     }
   });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, renderWithAstro } from '../../src/pipeline/build.ts';
 import { compiledRenderer, isWhole, PROJECT_ROOT, rendererKey } from '../../src/render/compile.ts';
-import { renderCompiled } from '../../src/render/render.ts';
+import { renderCompiled, startRenderWorkers } from '../../src/render/render.ts';
 import { SHARD_ENV } from '../../src/site/model.ts';
 import { copyFixture, FIXTURES, tempDir } from '../support/fixture.ts';
 import { listFiles } from '../support/sites.ts';
@@ -86,6 +86,32 @@ describe('the pages a render writes', () => {
       delete process.env[SHARD_ENV];
     }
     expect(listFiles(shared)).toEqual(listFiles(whole));
+  });
+});
+
+describe('render workers started before the model is written', () => {
+  it('load the renderer first, then render the model written meanwhile: the same site; unneeded ones are stopped', async () => {
+    const { modelDir: written, publicDir } = handWrittenModel();
+    const whole = path.join(tempDir('render'), 'site');
+    await renderCompiled(written, publicDir, whole, '/');
+    // Started on a folder that does not exist yet, as the build starts them before its export.
+    const modelDir = path.join(tempDir('later'), 'model');
+    const started = startRenderWorkers(modelDir, '/');
+    expect(started).not.toBeNull();
+    cpSync(written, modelDir, { recursive: true });
+    const early = path.join(tempDir('render'), 'site');
+    await renderCompiled(modelDir, publicDir, early, '/', undefined, undefined, started);
+    const files = listFiles(whole);
+    expect(listFiles(early)).toEqual(files);
+    expect(files.filter((file) => !readFileSync(path.join(early, file)).equals(readFileSync(path.join(whole, file))))).toEqual([]);
+    // Stopped without a share (a build refused before its render): the workers end, nothing is written.
+    const unused = startRenderWorkers(modelDir, '/')!;
+    unused.stop();
+    // Workers started for another model are not used for this one.
+    const elsewhere = startRenderWorkers(path.join(tempDir('other'), 'model'), '/')!;
+    const own = path.join(tempDir('render'), 'site');
+    await renderCompiled(modelDir, publicDir, own, '/', undefined, undefined, elsewhere);
+    expect(listFiles(own)).toEqual(files);
   });
 });
 

@@ -187,4 +187,29 @@ describe('podium build with the page cache', () => {
     },
     SLOW,
   );
+
+  it(
+    'renders after a data change only the pages that change: a peer chart’s shared drawing changes, the pages of peers whose own numbers stand do not',
+    async () => {
+      const dataDir = tempDir('sample');
+      cpSync('data', dataDir, { recursive: true });
+      const outDir = path.join(tempDir('out'), 'site');
+      await buildSite({ dataDir, outDir });
+      const before = tempDir('before');
+      cpSync(outDir, before, { recursive: true });
+      // One praise of 于梓敏 (S0016), 2 points → 3: the staff ranking's October peers move.
+      editFile(dataDir, 'events/2025-10.csv', (text) => text.replace('E0004481,2025-10-01,praise,,S0016,2,', 'E0004481,2025-10-01,praise,,S0016,3,'));
+      const { pages } = await buildSite({ dataDir, outDir });
+      const changed = differences(before, outDir);
+      const changedPages = changed.filter((file) => file.endsWith('.html'));
+      expect(changedPages).toContain('staff/S0016/index.html');
+      expect(pages!.rendered).toBe(changedPages.length);
+      // The staff whose page shows that ranking's October peers, without a change of their own.
+      const drawingsOf = (page: string) => [...readFileSync(path.join(outDir, page), 'utf8').matchAll(/<img src="\/(charts\/peers\/[^"]+)"/g)].map((m) => m[1]!);
+      const standing = listFiles(outDir).filter((file) => /^staff\/[^/]+\/index\.html$/.test(file) && !changedPages.includes(file) && drawingsOf(file).some((drawing) => changed.includes(drawing)));
+      // Most of the 147 ranked: all but those whose rank or score moved.
+      expect(standing.length).toBeGreaterThan(100);
+    },
+    SLOW,
+  );
 });

@@ -1,8 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { ChartDocument, type ChartElement } from '../../src/components/chart-dom.ts';
-import { mend } from '../../src/components/score-chart.ts';
+import { ChartDocument, mend, type ChartElement } from '../../src/site/chart-dom.ts';
 
 /** Markup that must come out as text, not as tags or references, and a name broken over two lines. */
 const TRICKY = 'A&B <b>"q"</b>\u00a0x';

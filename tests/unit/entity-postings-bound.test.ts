@@ -45,7 +45,7 @@ describe('entity pages list a bounded number of postings', () => {
     const modelDir = tempDir('bound-model');
     const exportsDir = tempDir('bound-exports');
     const periods = competition.periods.filter((p) => p.start <= asOf).map((p) => periodInfo(p, competition, asOf));
-    await writeEntityPages(db, competition, periods, { modelDir, exportsDir }, new Map(), listed);
+    await writeEntityPages(db, competition, periods, { modelDir, exportsDir, publicDir: tempDir('bound-public') }, new Map(), listed);
     const pages = readdirSync(path.join(modelDir, kind)).map((file) => JSON.parse(readFileSync(path.join(modelDir, kind, file), 'utf8')) as EntityPage);
     return { pages, exportsDir };
   };
@@ -85,7 +85,7 @@ describe('entity pages list a bounded number of postings', () => {
     const modelDir = tempDir('bound-model');
     const exportsDir = tempDir('bound-exports');
     const periods = competition.periods.filter((p) => p.start <= asOf).map((p) => periodInfo(p, competition, asOf));
-    const ids = await writeEntityPages(db, competition, periods, { modelDir, exportsDir }, new Map(), 2);
+    const ids = await writeEntityPages(db, competition, periods, { modelDir, exportsDir, publicDir: tempDir('bound-public') }, new Map(), 2);
     expect(ids.staff).toEqual([]);
     expect(existsSync(path.join(exportsDir, 'postings', 'staff'))).toBe(false);
     // The units over the bound still get theirs.

@@ -62,12 +62,13 @@ describe('scoreSummary', () => {
 
   it('gives the peers of the latest period’s ranking, with this entity’s score', () => {
     const asked: string[] = [];
-    const summary = scoreSummary(history, [point('2025-04', 'month', 96, 5), point('2025-05', 'month', 97.5, 3)], (ranking, period) => {
-      asked.push(`${ranking} ${period}`);
-      return { rankingLabel: '网点排名', count: 3, median: 97.5, scores: [90, 97.5, 99], bins: null };
+    const drawings = { wide: { file: 'charts/peers/a-380-above.svg', domain: [90, 100] as [number, number] }, narrow: { file: 'charts/peers/a-290-above.svg', domain: [90, 100] as [number, number] } };
+    const summary = scoreSummary(history, [point('2025-04', 'month', 96, 5), point('2025-05', 'month', 97.5, 3)], (ranking, period, score) => {
+      asked.push(`${ranking} ${period} ${score}`);
+      return { rankingLabel: '网点排名', count: 3, median: 97.5, binned: false, drawings, table: 'charts/peers/a.csv' };
     })!;
-    expect(asked).toEqual(['outlets 2025-05']);
-    expect(summary.peers).toEqual({ rankingLabel: '网点排名', periodLabel: '2025-05', score: 97.5, count: 3, median: 97.5, scores: [90, 97.5, 99], bins: null });
+    expect(asked).toEqual(['outlets 2025-05 97.5']);
+    expect(summary.peers).toEqual({ rankingLabel: '网点排名', periodLabel: '2025-05', score: 97.5, count: 3, median: 97.5, binned: false, drawings, table: 'charts/peers/a.csv' });
     // Not ranked: no peers to stand among.
     expect(scoreSummary(history, [point('2025-05', 'month', 80, null)], () => { throw new Error('not asked'); })!.peers).toBeNull();
   });

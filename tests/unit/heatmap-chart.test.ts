@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { HtmlValidate } from 'html-validate';
 import { heatmapChartSvg, heatmapEnds, type HeatmapChartInput } from '../../src/components/heatmap-chart.ts';
-import { chartDownloadLinks, downloadName, standaloneSvg } from '../../src/components/chart-downloads.ts';
+import { chartDownloadLinks, downloadName } from '../../src/components/chart-downloads.ts';
+import { standaloneSvg } from '../../src/site/chart-dom.ts';
 
 const input = (extra: Partial<HeatmapChartInput> = {}): HeatmapChartInput => ({
   locale: 'zh-CN',

@@ -8,6 +8,9 @@
  * inline styles set as properties, text), and outerHTML as an HTML parser writes inline SVG. A
  * Plot feature that calls what this lacks (pointer interactions' event listeners, tips measured
  * with getBBox, legends in a figure) fails with a TypeError, not with a wrong drawing.
+ * It sits in the site layer with the document every chart draws in, the mending that makes a
+ * drawing valid, accessible HTML and the form of an SVG file of its own, since the export stage
+ * draws too: a peer chart's shared layer (peer-chart.ts).
  */
 
 /** Text as HTML writes it: the characters that would start markup, and no-break spaces, as references. */
@@ -137,4 +140,46 @@ export class ChartDocument {
   createElementNS(_namespace: string | null, name: string): ChartElement {
     return new ChartElement(this, name);
   }
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+// One document for the whole process: Plot only creates elements with it, and each chart is
+// serialized and dropped at once, so nothing accumulates.
+const document = new ChartDocument();
+/** The document to give Plot, typed as the browser's, which Plot's options expect. */
+export const chartDocument = (): Document => document as unknown as Document;
+
+/**
+ * Plot names each mark's group with aria-label ("line", "dot"), which ARIA does not allow on a
+ * plain <g>; the chart is one image, named by its title. Its stylesheet moves to the page's CSS.
+ */
+export function mend(svg: ChartElement, input: { label: string; description: string }) {
+  const inside = (element: ChartElement): ChartElement[] => element.children.flatMap((child) => [child, ...inside(child)]);
+  for (const element of inside(svg)) {
+    if (element.localName === 'style') element.remove();
+    else element.removeAttribute('aria-label');
+  }
+  svg.removeAttribute('width');
+  svg.removeAttribute('height');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', input.label);
+  const title = document.createElementNS(SVG_NS, 'title');
+  title.textContent = input.label;
+  const desc = document.createElementNS(SVG_NS, 'desc');
+  desc.textContent = input.description;
+  svg.prepend(title, desc);
+}
+
+/** The page's stylesheet does not travel with an SVG file: the fonts it needs do. */
+const standaloneStyle = (background: string) => `<style>svg{background:${background};font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif}text{white-space:pre}</style>`;
+
+/**
+ * The SVG as a file of its own: its namespace, a size from its viewBox (for the PNG), and its
+ * fonts. White behind it by default; `none` for a layer a page shows over its own background.
+ */
+export function standaloneSvg(svg: string, { background = '#fff' }: { background?: string } = {}): string {
+  const viewBox = /\sviewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
+  const size = viewBox ? ` width="${viewBox[1]}" height="${viewBox[2]}"` : '';
+  return svg.replace(/^<svg\b([^>]*)>/, (_, attributes: string) => `<svg xmlns="${SVG_NS}"${attributes.replace(/\sxmlns="[^"]*"/, '')}${size}>${standaloneStyle(background)}`);
 }
