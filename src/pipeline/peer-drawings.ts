@@ -73,7 +73,7 @@ export function peerDrawings(siteDir: string, locale: Locale, decimals: number) 
       });
       mkdirSync(folder, { recursive: true });
       writeFileSync(path.join(siteDir, file), standaloneSvg(layer.svg, { background: 'none' }));
-      drawing = { file, domain: layer.domain };
+      drawing = { file, domain: layer.domain, height: layer.height };
       drawings.set(file, drawing);
     }
     return drawing;

@@ -23,8 +23,9 @@ const MEDIAN = '#b02a25';
 const CLASS_NAME = 'peer-chart';
 const MARGINS = { marginLeft: 40, marginRight: 24, marginTop: 24, marginBottom: 40 };
 
-/** A histogram has a count axis and needs the height for it. */
-export const peerChartHeight = (binned: boolean): number => (binned ? 190 : 150);
+/** A histogram has a count axis and needs the height for it; dots need at least this, more when they pile higher. */
+const peerChartHeight = (binned: boolean): number => (binned ? 190 : 150);
+const DOT_RADIUS = 3;
 
 /** The peers' layer: drawn once per ranking, period, size and side of the median (the median's word sits away from the entity's). */
 export interface PeersLayerInput {
@@ -41,11 +42,12 @@ export interface PeersLayerInput {
   width: number;
 }
 
-/** The peers' layer as a drawing, and the x domain Plot chose for it, which the entity's layer reuses. */
+/** The peers' layer as a drawing, and the x domain and height Plot drew it at, which the entity's layer reuses. */
 export interface PeersLayer {
   /** The SVG element's markup (a standalone file is made of it: chart-downloads.ts standaloneSvg). */
   svg: string;
   domain: [number, number];
+  height: number;
 }
 
 /**
@@ -60,19 +62,38 @@ function tiedDomain({ scores, bins, median }: PeersLayerInput['distribution']): 
 }
 
 export function drawPeersLayer(input: PeersLayerInput): PeersLayer {
+  const first = plotPeersLayer(input, peerChartHeight(input.distribution.scores === null));
+  // Many equal scores pile their dots higher than the frame: draw again tall enough for the
+  // pile, which keeps its shape (it is laid out from the middle), so no dot covers the axis.
+  const height = fittedHeight(first.svg, first.height);
+  return height === first.height ? first : plotPeersLayer(input, height);
+}
+
+/**
+ * The height that holds every dot of the drawing between the margins. The pile is laid out from
+ * the frame's middle, not always evenly, so the frame spans twice its farther reach.
+ */
+function fittedHeight(svg: string, height: number): number {
+  const middle = MARGINS.marginTop + (height - MARGINS.marginTop - MARGINS.marginBottom) / 2;
+  const reach = Math.max(...[...svg.matchAll(/<circle[^>]* cy="([-\d.]+)"/g)].map((match) => Math.abs(Number(match[1]) - middle) + DOT_RADIUS + 1));
+  if (!Number.isFinite(reach)) return height;
+  return Math.max(height, Math.ceil(2 * reach) + MARGINS.marginTop + MARGINS.marginBottom);
+}
+
+function plotPeersLayer(input: PeersLayerInput, height: number): PeersLayer {
   const { distribution: peers, selfAbove } = input;
   const svg = Plot.plot({
     document: chartDocument(),
     className: CLASS_NAME,
     width: input.width,
-    height: peerChartHeight(peers.scores === null),
+    height,
     ...MARGINS,
     style: { fontSize: '12px' },
     x: { label: input.scoreTitle, labelArrow: 'none', labelAnchor: 'center', nice: true, domain: tiedDomain(peers) },
     y: peers.scores ? { axis: null } : { label: input.countTitle, labelArrow: 'none', grid: true, tickFormat: (n: number) => (Number.isInteger(n) ? String(n) : '') },
     marks: [
       // Equal scores pile up rather than hide each other, so every peer stays a visible dot.
-      peers.scores ? Plot.dot(peers.scores, Plot.dodgeY('middle', { x: (d: number) => d, r: 3, fill: PEER, fillOpacity: 0.7 })) : null,
+      peers.scores ? Plot.dot(peers.scores, Plot.dodgeY('middle', { x: (d: number) => d, r: DOT_RADIUS, fill: PEER, fillOpacity: 0.7 })) : null,
       peers.bins ? Plot.rectY(peers.bins, { x1: 'from', x2: 'to', y: 'count', fill: PEER, fillOpacity: 0.6, inset: 0.5 }) : null,
       Plot.ruleX([peers.median], { stroke: MEDIAN, strokeWidth: 1.5, strokeDasharray: '5 3' }),
       // The median's word at the foot of its rule, the entity's at the head, each on the side away
@@ -82,14 +103,14 @@ export function drawPeersLayer(input: PeersLayerInput): PeersLayer {
   }) as unknown as ChartElement;
   const domain = (svg as unknown as { scale(name: 'x'): { domain: number[] } }).scale('x').domain;
   mend(svg, input);
-  return { svg: svg.outerHTML, domain: [domain[0]!, domain[1]!] };
+  return { svg: svg.outerHTML, domain: [domain[0]!, domain[1]!], height };
 }
 
 /** The entity's layer: its page draws it over the peers' layer of the same width. */
 export interface SelfLayerInput {
-  /** The x domain of the peers' layer it goes over. */
+  /** The x domain and height of the peers' layer it goes over. */
   domain: [number, number];
-  binned: boolean;
+  height: number;
   score: number;
   median: number;
   /** The entity's name, written at the head of its rule. */
@@ -107,7 +128,7 @@ export function drawSelfLayer(input: SelfLayerInput): string {
     document: chartDocument(),
     className: CLASS_NAME,
     width: input.width,
-    height: peerChartHeight(input.binned),
+    height: input.height,
     ...MARGINS,
     style: { fontSize: '12px' },
     x: { axis: null, domain: input.domain },

@@ -176,6 +176,8 @@ export const PeerDrawing = z.strictObject({
   /** Relative to the site: `charts/peers/…svg`. */
   file: z.string(),
   domain: z.tuple([z.number(), z.number()]),
+  /** The drawing's height: more than the usual when many equal scores pile their dots high. */
+  height: z.number(),
 });
 export type PeerDrawing = z.infer<typeof PeerDrawing>;
 

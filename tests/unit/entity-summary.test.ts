@@ -62,7 +62,7 @@ describe('scoreSummary', () => {
 
   it('gives the peers of the latest period’s ranking, with this entity’s score', () => {
     const asked: string[] = [];
-    const drawings = { wide: { file: 'charts/peers/a-380-above.svg', domain: [90, 100] as [number, number] }, narrow: { file: 'charts/peers/a-290-above.svg', domain: [90, 100] as [number, number] } };
+    const drawings = { wide: { file: 'charts/peers/a-380-above.svg', domain: [90, 100] as [number, number], height: 150 }, narrow: { file: 'charts/peers/a-290-above.svg', domain: [90, 100] as [number, number], height: 150 } };
     const summary = scoreSummary(history, [point('2025-04', 'month', 96, 5), point('2025-05', 'month', 97.5, 3)], (ranking, period, score) => {
       asked.push(`${ranking} ${period} ${score}`);
       return { rankingLabel: '网点排名', count: 3, median: 97.5, binned: false, drawings, table: 'charts/peers/a.csv' };

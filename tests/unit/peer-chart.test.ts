@@ -16,7 +16,7 @@ const peersInput = (over: Partial<PeersLayerInput> = {}): PeersLayerInput => ({
 
 const selfInput = (over: Partial<SelfLayerInput> = {}): SelfLayerInput => ({
   domain: [90, 99],
-  binned: false,
+  height: 150,
   score: 97,
   median: 95,
   selfLabel: '城东支行营业部',
@@ -55,6 +55,23 @@ describe('drawPeersLayer', () => {
       expect(Math.min(...ticks)).toBeLessThan(100);
       expect(Math.max(...ticks)).toBeGreaterThan(100);
     }
+  });
+
+  it('grows tall enough for a high pile of equal scores, so that no dot lies outside the frame', () => {
+    // 147 peers, most between 100 and 106 as in the sample's staff ranking: at 290 px they pile far above 150 px.
+    const scores = Array.from({ length: 147 }, (_, i) => (i < 10 ? 60 + i : 100 + (i % 7))).sort((a, b) => a - b);
+    for (const width of [290, 380]) {
+      const { svg, height } = drawPeersLayer(peersInput({ distribution: { scores, bins: null, median: 103 }, width }));
+      expect(height).toBeGreaterThan(150);
+      expect(viewBox(svg)).toBe(`0 0 ${width} ${height}`);
+      const centres = [...svg.matchAll(/<circle[^>]* cy="([-\d.]+)"/g)].map((m) => Number(m[1]));
+      expect(centres).toHaveLength(147);
+      // Inside the frame: below the top margin (24) and above the axis (40 from the foot).
+      expect(Math.min(...centres) - 3).toBeGreaterThanOrEqual(24);
+      expect(Math.max(...centres) + 3).toBeLessThanOrEqual(height - 40);
+    }
+    // Five peers fit the usual height.
+    expect(drawPeersLayer(peersInput()).height).toBe(150);
   });
 
   it('draws a histogram with a count axis, taller, for a binned ranking', () => {
