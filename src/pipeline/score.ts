@@ -45,13 +45,22 @@ export async function scoreCompetition(db: DuckDBConnection, competition: Compet
   await refuseBrokenContracts(db);
   const [{ as_of } = { as_of: '' }] = await queryRows<{ as_of: string }>(db, 'as_of');
   const misses = await queryRows<{ event_id: string; target: string; level_id: string; subject_id: string; reaches_subject: boolean }>(db, 'cascade_misses');
-  const notes = misses.map((m) =>
-    m.reaches_subject
-      ? `event ${m.event_id}: the ${m.target === 'head' ? `head of the ${m.level_id}` : m.level_id} is ${m.subject_id} itself; that cascade step moved no score`
-      : m.target === 'head'
-        ? `event ${m.event_id}: no head of the ${m.level_id} above ${m.subject_id}; that cascade step moved no score`
-        : `event ${m.event_id}: no ${m.level_id} above ${m.subject_id}; that cascade step moved no score`,
-  );
+  // A step that reaches the event's own subject is the rule at work (一人一事, README Decisions),
+  // said once per step with its events; a step with no one to reach is a gap in the units, per event.
+  const ownSubject = new Map<string, string[]>();
+  const unreached: string[] = [];
+  for (const m of misses) {
+    const step = m.target === 'head' ? `head of the ${m.level_id}` : m.level_id;
+    if (m.reaches_subject) ownSubject.set(step, [...(ownSubject.get(step) ?? []), m.event_id]);
+    else unreached.push(`event ${m.event_id}: no ${step} above ${m.subject_id}; that cascade step moved no score`);
+  }
+  const notes = [
+    ...[...ownSubject].map(([step, events]) => {
+      const listed = events.length > 5 ? `${events.slice(0, 5).join(', ')} and ${events.length - 5} more` : events.join(', ');
+      return `${events.length} event(s) whose subject is itself the ${step} (${listed}): that cascade step moved no score, as a step never reaches the event's own subject`;
+    }),
+    ...unreached,
+  ];
   for (const empty of await queryRows<{ ranking_id: string; subject: string }>(db, 'rankings_without_subjects')) {
     notes.push(`ranking ${empty.ranking_id}: the data hold no ${empty.subject === 'staff' ? 'staff' : `unit at level ${empty.subject}`} to rank, so it has no page`);
   }

@@ -357,10 +357,10 @@ describe('a cascade never moves its own subject twice', () => {
   it('notes every step that moved no score', () => {
     expect(notes).toEqual(
       expect.arrayContaining([
-        'event E5: the head of the outlet is S2 itself; that cascade step moved no score',
+        "1 event(s) whose subject is itself the head of the outlet (E5): that cascade step moved no score, as a step never reaches the event's own subject",
         'event E5: no department above S2; that cascade step moved no score',
         'event E6: no department above A; that cascade step moved no score',
-        'event E7: the department is A-YYS itself; that cascade step moved no score',
+        "1 event(s) whose subject is itself the department (E7): that cascade step moved no score, as a step never reaches the event's own subject",
       ]),
     );
   });
