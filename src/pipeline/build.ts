@@ -19,7 +19,6 @@ import { loadTables } from './load.ts';
 import { validateAgainstLists, validateTables } from './validate.ts';
 import { scoreCompetition } from './score.ts';
 import { runChecks } from './check.ts';
-import { exportSite } from './export.ts';
 import { databaseExports } from './ledger-exports.ts';
 import { previousManifest } from './data-manifest.ts';
 import { NOTICE_VERSIONS_FILE, previousNoticeVersions, readNoticeRecord } from './notice-versions.ts';
@@ -34,7 +33,6 @@ import { startWorkbookWriter } from './table-export.ts';
 import { renderCompiled, startRenderWorkers, type PageCacheOptions, type RenderCounts } from '../render/render.ts';
 import { PAGE_CACHE_MANIFEST } from '../render/page-cache.mjs';
 import { keepNewestFolders } from './files.ts';
-import { writeSearchIndex } from './search-index.ts';
 import { asBuildError, makeOwnedTemp, nodePublishFs, publishSite, recoverAndClean, removeOwnedTemp, RENDER_PREFIX, renderFailure, workPrefix, type PublishFs } from './publish.ts';
 
 /**
@@ -118,6 +116,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       const warnings = (await timed('sizes', () => oversizedPages(siteDir))).map(({ page, bytes }) => `${page} is ${megabytes(bytes)} (${bytes} bytes), over the ${megabytes(PAGE_SIZE_LIMIT_BYTES)} a page may weigh on a phone`);
       // The index is made from the site model, whichever renderer wrote the pages.
       signal?.throwIfAborted();
+      const { writeSearchIndex } = await import('./search-index.ts');
       await timed('search', () => writeSearchIndex(modelDir, siteDir));
       notes.push(...(await timed('publish', () => publishSite(siteDir, outDir, publishFs))));
       return { site, changes, timings, notes, warnings, modelDir, pages: counts ?? undefined };
@@ -237,7 +236,16 @@ export function outOfResources(error: unknown, dataDir: string): BuildError | un
 /** Where a build writes its site model, inside its work folder. */
 const modelDirIn = (work: string) => path.join(work, 'model');
 
+/**
+ * The modules only a build needs past check (the export draws charts with Plot; the search index):
+ * `podium validate` never loads them, and a build loads them while load → check wait on DuckDB.
+ */
+const loadPublishModules = () => Promise.all([import('./export.ts'), import('./search-index.ts')]);
+
 async function runStages(options: CheckOptions & { outDir: string; locale?: Locale }, base: string, work: string, timed: Timed) {
+  const modules = loadPublishModules();
+  // A build refused before export never awaits them; their failure then is no one's to report.
+  modules.catch(() => undefined);
   // The export writes workbooks: their thread gets ready while load → check run.
   startWorkbookWriter();
   return withDuckDb(options.dataDir, work, options.signal, async (db) => {
@@ -251,6 +259,7 @@ async function runStages(options: CheckOptions & { outDir: string; locale?: Loca
       siteFile: path.join(options.outDir, 'exports', NOTICE_VERSIONS_FILE),
       record: noticeRecord,
     };
+    const [{ exportSite }] = await modules;
     const { site, changes } = await timed('export', () =>
       exportSite({ db, competition, calendar, asOf, findings, modelDir, exportsDir, publicDir, base, previous, publishedVersions }),
     );
