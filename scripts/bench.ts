@@ -36,14 +36,32 @@ try {
   await writeBenchCompetition(dataDir, sizes);
   console.log(`generated ${JSON.stringify(sizes)} in ${Math.round(performance.now() - started)} ms`);
   started = performance.now();
-  const report = await buildSite({ dataDir, outDir, modelOnly: values['no-render'], log: (line) => console.log(`  ${line}`) });
+  // Which stage holds the peak: the resident size sampled while each stage runs (render workers
+  // are threads of this process, so their heaps count too).
+  const stagePeaks = new Map<string, number>();
+  let sinceLastStage = 0;
+  const sampler = setInterval(() => (sinceLastStage = Math.max(sinceLastStage, process.memoryUsage.rss())), 100);
+  const report = await buildSite({
+    dataDir,
+    outDir,
+    modelOnly: values['no-render'],
+    log: (line) => {
+      console.log(`  ${line}`);
+      const stage = /^(\w+)\s+\d+ ms$/.exec(line)?.[1];
+      if (!stage) return;
+      stagePeaks.set(stage, Math.max(sinceLastStage, process.memoryUsage.rss()));
+      sinceLastStage = 0;
+    },
+  });
+  clearInterval(sampler);
   const total = Math.round(performance.now() - started);
   const ms = (stage: string) => report.timings.find(([s]) => s === stage)?.[1] ?? 0;
   const core = ['config', 'load', 'validate', 'score', 'check'].reduce((sum, s) => sum + ms(s), 0);
   const peakMiB = Math.round(process.resourceUsage().maxRSS / 1024);
   const pages = report.site.unitIds.length + report.site.staffIds.length + report.site.rankingPages.length;
-  console.log('\n| stage | ms |\n|---|---:|');
-  for (const [stage, time] of report.timings) console.log(`| ${stage} | ${time} |`);
+  const mib = (bytes: number | undefined) => (bytes === undefined ? '' : String(Math.round(bytes / 2 ** 20)));
+  console.log('\n| stage | ms | peak resident MiB |\n|---|---:|---:|');
+  for (const [stage, time] of report.timings) console.log(`| ${stage} | ${time} | ${mib(stagePeaks.get(stage))} |`);
   console.log(`| **load + validate + score + check** | **${core}** |`);
   console.log(`| **whole build** | **${total}** |`);
   console.log(`\npeak memory (max RSS): ${peakMiB} MiB; entity and ranking pages: ${pages}; node ${process.version}; ${os.cpus().length} cores`);
