@@ -20,7 +20,7 @@ import { validateAgainstLists, validateTables } from './validate.ts';
 import { scoreCompetition } from './score.ts';
 import { runChecks } from './check.ts';
 import { databaseExports } from './ledger-exports.ts';
-import { previousManifest } from './data-manifest.ts';
+import { manifestRowsFiles, previousManifest } from './data-manifest.ts';
 import { NOTICE_VERSIONS_FILE, previousNoticeVersions, readNoticeRecord } from './notice-versions.ts';
 import { checkNoticeFindings } from '../site/notice-findings.ts';
 import { readWorkingCalendar } from '../config/working-days.ts';
@@ -252,7 +252,7 @@ async function runStages(options: CheckOptions & { outDir: string; locale?: Loca
     const modelDir = modelDirIn(work);
     const publicDir = path.join(work, 'public');
     const exportsDir = path.join(publicDir, 'exports');
-    const { competition, calendar, noticeRecord, asOf, findings, notes } = await runChecked(db, { ...options, outputs: databaseExports(exportsDir) }, work, timed);
+    const { competition, calendar, noticeRecord, asOf, findings, notes } = await runChecked(db, { ...options, outputs: [...databaseExports(exportsDir), ...manifestRowsFiles(exportsDir, options.outDir)] }, work, timed);
     const previous = previousManifest(path.resolve(options.outDir), competition.config.id, (note) => notes.push(note));
     const publishedVersions = {
       site: previousNoticeVersions(path.resolve(options.outDir), competition, (note) => notes.push(note)),
@@ -261,7 +261,7 @@ async function runStages(options: CheckOptions & { outDir: string; locale?: Loca
     };
     const [{ exportSite }] = await modules;
     const { site, changes } = await timed('export', () =>
-      exportSite({ db, competition, calendar, asOf, findings, modelDir, exportsDir, publicDir, base, previous, publishedVersions }),
+      exportSite({ db, competition, calendar, asOf, findings, modelDir, exportsDir, publicDir, base, previous, publishedVersions, note: (line) => notes.push(line) }),
     );
     notes.push(...calendar.yearsWithoutFile().map((year) => `no holiday calendar for ${year} (calendar/cn/${year}.yaml or config holidays): its working days (公示期, working_days_only cadence rules) were counted with weekends only`));
     const configHash = createHash('sha256').update(JSON.stringify(competition.config)).digest('hex');

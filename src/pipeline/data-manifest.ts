@@ -1,9 +1,15 @@
 /**
  * What changed since the last published build. Every site carries `exports/data-manifest.json`:
- * per table each row's ID with a hash of its content, per score and ranking each entity's score
- * and rank, and each notice's result. The next build reads the manifest of the site it is about
- * to replace and compares: rows added, changed and removed by ID, entities whose score or rank
- * moved, and notices whose published result moved (they need a correction, 更正).
+ * per score and ranking each entity's score and rank, and each notice's result; and beside it
+ * `exports/data-manifest-rows.parquet`: per table each row's ID with a hash of its content, its
+ * date and its subject. The next build reads the manifest of the site it is about to replace and
+ * compares: rows added, changed and removed by ID, entities whose score or rank moved, and notices
+ * whose published result moved (they need a correction, 更正).
+ *
+ * The rows are Parquet, written and compared by DuckDB, because they grow with the records: at 10
+ * million events their JSON would be over 600 MB, past the longest string JavaScript can hold, and
+ * holding them as JavaScript values costs gigabytes. The JSON names the rows file's SHA-256, so a
+ * rows file that is not the one written with it is not trusted.
  *
  * The manifest is public like the rest of the site, so it holds only what the edition's pages show:
  * IDs, dates and subjects, hashes instead of values, and the scores and ranks of what is published.
@@ -12,6 +18,7 @@
  * it; and where people have no pages, their rows, scores and ranks are not in it at all: a row's
  * hash over a handful of types, points and statuses is guessed in seconds.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -20,24 +27,24 @@ import type { Competition } from '../config/read.ts';
 import type { CompetitionConfig, TableName } from '../config/schema.ts';
 import { masksPerson, publishesRanking, publishesStaffPages, redaction, withholds } from '../config/public-edition.ts';
 import { entityRef, noticePath, type DataChanges, type EntityRef, type NoticeDraft, type PeriodInfo, type RankingInfo, type RowChange } from '../site/model.ts';
-import { queryRows } from './sql.ts';
+import { copyToParquet, queryRows, runSqlFile, runStatements } from './sql.ts';
 import { TABLES } from '../config/tables.ts';
 
 export const DATA_MANIFEST_FILE = 'data-manifest.json';
+export const DATA_MANIFEST_ROWS_FILE = 'data-manifest-rows.parquet';
 
 /** An entity as `unit:U01` or `staff:S001`. */
 const EntityKey = z.string().regex(/^(unit|staff):/);
-const Row = z.tuple([z.string(), z.string(), z.string().nullable(), EntityKey.nullable()]);
 const Value = z.tuple([z.string(), z.string(), EntityKey, z.number()]);
 const NoticeResultRow = z.tuple([z.number().int(), EntityKey, z.number().nullable(), z.number().nullable(), z.number().nullable()]);
 
 export const DataManifest = z.strictObject({
   generator: z.literal('podium-data'),
-  format: z.literal(1),
+  format: z.literal(2),
   competition: z.string(),
   asOf: z.string(),
-  /** Per table: [id, content hash, date or null, subject entity or null], sorted by id. */
-  tables: z.record(z.string(), z.array(Row)),
+  /** The SHA-256 of the rows file beside it (DATA_MANIFEST_ROWS_FILE). */
+  rowsSha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** [score id, period id, entity, score]. */
   scores: z.array(Value),
   /** [ranking id, period id, entity, rank]. */
@@ -48,19 +55,45 @@ export const DataManifest = z.strictObject({
 });
 export type DataManifest = z.infer<typeof DataManifest>;
 
-/** The manifest of the data a build has just scored and exported. */
-export async function dataManifest(db: DuckDBConnection, competition: Competition, asOf: string, periods: PeriodInfo[], notices: NoticeDraft[]): Promise<DataManifest> {
+/** The manifest of the site a build replaces, and where its rows file is. */
+export interface PreviousManifest {
+  manifest: DataManifest;
+  rowsFile: string;
+}
+
+/** A row added, changed or removed since the previous build, as sql/manifest/manifest_row_changes.sql finds it. */
+export interface ManifestRowChange {
+  table_name: string;
+  id: string;
+  change: 'added' | 'changed' | 'removed';
+  date: string | null;
+  subject: string | null;
+}
+
+/**
+ * The files of the manifest's rows the database reads or writes after scoring, when it may touch no
+ * other (score.ts): this build's, and that of the site at `outDir` it replaces.
+ */
+export const manifestRowsFiles = (exportsDir: string, outDir: string): string[] => [
+  path.join(exportsDir, DATA_MANIFEST_ROWS_FILE),
+  path.join(path.resolve(outDir), 'exports', DATA_MANIFEST_ROWS_FILE),
+];
+
+const sha256Of = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/**
+ * The manifest of the data a build has just scored and exported; its rows file is written into
+ * `exportsDir` (a path the database may write, build.ts).
+ */
+export async function dataManifest(db: DuckDBConnection, competition: Competition, asOf: string, periods: PeriodInfo[], notices: NoticeDraft[], exportsDir: string): Promise<DataManifest> {
   const { config } = competition;
   const staffPages = publishesStaffPages(config);
   const publishedRankings = new Set(config.rankings.filter((r) => publishesRanking(config, r)).map((r) => r.id));
   const staffScoresShown = staffPages || config.rankings.some((r) => r.subject === 'staff' && publishedRankings.has(r.id));
   const aboutStaff = (entity: string | null) => entity?.startsWith('staff:') ?? false;
-  const tables: DataManifest['tables'] = {};
-  for (const table of Object.keys(TABLES) as TableName[]) {
-    if (config.tables[table] === undefined) continue;
-    const rows = await tableRows(db, table, hashedValues(config, table));
-    tables[table] = staffPages ? rows : rows.filter(([, , , subject]) => !aboutStaff(subject));
-  }
+  await runStatements(db, manifestRowsSql(config, staffPages), 'the data manifest\'s rows generated from src/config/tables.ts');
+  const rowsFile = path.join(exportsDir, DATA_MANIFEST_ROWS_FILE);
+  await copyToParquet(db, 'manifest_rows_file', rowsFile);
   const values = (name: string) =>
     queryRows<{ of: string; period_id: string; entity: string; value: number }>(db, name).then((rows) =>
       rows.map((r) => [r.of, r.period_id, r.entity, Number(r.value)] as z.infer<typeof Value>),
@@ -68,10 +101,10 @@ export async function dataManifest(db: DuckDBConnection, competition: Competitio
   const key = (e: EntityRef) => `${e.kind}:${e.id}`;
   return {
     generator: 'podium-data',
-    format: 1,
+    format: 2,
     competition: competition.config.id,
     asOf,
-    tables,
+    rowsSha256: sha256Of(rowsFile),
     scores: (await values('manifest_scores')).filter(([, , entity]) => staffScoresShown || !aboutStaff(entity)),
     ranks: (await values('manifest_ranks')).filter(([ranking]) => publishedRankings.has(ranking)),
     periods: periods.map((p) => p.id),
@@ -86,26 +119,46 @@ export async function dataManifest(db: DuckDBConnection, competition: Competitio
 }
 
 /**
- * Column names come from TABLES, never from the data, so they may be placed in the SQL. Rows are
- * hashed as DuckDB holds them raw (the text the clerk wrote), so any edit to a cell shows, over
- * the `hashed` values (hashedValues).
+ * `manifest_rows`: every row of every table the competition has, as [table, id, hash, date,
+ * subject], leaving out rows about people where the edition has no staff pages. Column names come
+ * from TABLES, never from the data, so they may be placed in the SQL. Rows are hashed as DuckDB
+ * holds them raw (the text the clerk wrote), so any edit to a cell shows, over the `hashed`
+ * values (hashedValues).
  */
-async function tableRows(db: DuckDBConnection, table: TableName, hashed: string[]): Promise<DataManifest['tables'][string]> {
-  const spec = TABLES[table];
-  const attributes = table === 'units' || table === 'staff' ? ['to_json(attributes)::VARCHAR'] : [];
-  const names = spec.columns.map((c) => c.name);
-  const date = names.includes('date') ? '"date"' : 'NULL';
-  const subject =
-    table === 'units' ? `'unit:' || unit_id`
-    : table === 'staff' ? `'staff:' || staff_id`
-    : names.includes('staff_id') ? `CASE WHEN coalesce(staff_id, '') <> '' THEN 'staff:' || staff_id WHEN coalesce(unit_id, '') <> '' THEN 'unit:' || unit_id END`
-    : names.includes('unit_id') ? `CASE WHEN coalesce(unit_id, '') <> '' THEN 'unit:' || unit_id END`
-    : 'NULL';
-  const reader = await db.runAndReadAll(
-    `SELECT "${spec.idColumn}" AS id, left(sha256(json_array(${[...hashed, ...attributes].join(', ')})::VARCHAR), 16) AS hash, ${date} AS date, ${subject} AS subject
-     FROM raw_${table} r ORDER BY id`,
-  );
-  return reader.getRowsJS().map(([id, hash, day, subject]) => [String(id), String(hash), day === null ? null : String(day), subject === null ? null : String(subject)]);
+function manifestRowsSql(config: CompetitionConfig, staffPages: boolean): string {
+  const selects = (Object.keys(TABLES) as TableName[])
+    .filter((table) => config.tables[table] !== undefined)
+    .map((table) => {
+      const spec = TABLES[table];
+      const attributes = table === 'units' || table === 'staff' ? ['to_json(attributes)::VARCHAR'] : [];
+      const names = spec.columns.map((c) => c.name);
+      const date = names.includes('date') ? '"date"' : 'NULL';
+      const subject =
+        table === 'units' ? `'unit:' || unit_id`
+        : table === 'staff' ? `'staff:' || staff_id`
+        : names.includes('staff_id') ? `CASE WHEN coalesce(staff_id, '') <> '' THEN 'staff:' || staff_id WHEN coalesce(unit_id, '') <> '' THEN 'unit:' || unit_id END`
+        : names.includes('unit_id') ? `CASE WHEN coalesce(unit_id, '') <> '' THEN 'unit:' || unit_id END`
+        : 'NULL';
+      return `SELECT '${table}' AS table_name, "${spec.idColumn}"::VARCHAR AS id, left(sha256(json_array(${[...hashedValues(config, table), ...attributes].join(', ')})::VARCHAR), 16) AS hash,
+        ${date}::VARCHAR AS "date", (${subject})::VARCHAR AS subject FROM raw_${table} r`;
+    });
+  return `CREATE OR REPLACE TABLE manifest_rows AS SELECT * FROM (${selects.join('\nUNION ALL ')})${staffPages ? '' : "\nWHERE subject IS NULL OR NOT starts_with(subject, 'staff:')"}`;
+}
+
+/**
+ * The rows added, changed and removed since `previous`, compared in DuckDB: its rows file is read
+ * into `previous_manifest_rows` (a path the database may read, build.ts). A rows file DuckDB cannot
+ * read is noted and compared with nothing.
+ */
+export async function manifestRowChanges(db: DuckDBConnection, previous: PreviousManifest | null, log: (note: string) => void): Promise<ManifestRowChange[]> {
+  if (previous === null) return [];
+  try {
+    await runSqlFile(db, 'previous_manifest_rows', { file: previous.rowsFile });
+  } catch (error) {
+    log(`${previous.rowsFile} could not be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): no rows are listed as changed`);
+    return [];
+  }
+  return queryRows<ManifestRowChange>(db, 'manifest_row_changes');
 }
 
 /**
@@ -149,15 +202,29 @@ export function publishedExport<T>(outDir: string, name: string, schema: z.ZodTy
   return { file, data: parsed.data };
 }
 
-/** The manifest of the site at `outDir`: null when there is none, or when it is not this competition's. */
-export function previousManifest(outDir: string, competitionId: string, log: (note: string) => void): DataManifest | null {
+/**
+ * The manifest of the site at `outDir`: null when there is none, when it is not this
+ * competition's, or when the rows file beside it is missing or not the one written with it.
+ */
+export function previousManifest(outDir: string, competitionId: string, log: (note: string) => void): PreviousManifest | null {
   const found = publishedExport(outDir, DATA_MANIFEST_FILE, DataManifest, 'a data manifest', '"what changed" compares with nothing', log);
   if (found === null) return null;
   if (found.data.competition !== competitionId) {
     log(`${found.file} belongs to competition "${found.data.competition}": "what changed" compares with nothing`);
     return null;
   }
-  return found.data;
+  const rowsFile = path.join(path.dirname(found.file), DATA_MANIFEST_ROWS_FILE);
+  let sha256: string | null;
+  try {
+    sha256 = sha256Of(rowsFile);
+  } catch {
+    sha256 = null;
+  }
+  if (sha256 !== found.data.rowsSha256) {
+    log(`${rowsFile} is ${sha256 === null ? 'missing' : 'not the rows file written with the manifest beside it'}: "what changed" compares with nothing`);
+    return null;
+  }
+  return { manifest: found.data, rowsFile };
 }
 
 export interface DiffContext {
@@ -169,20 +236,22 @@ export interface DiffContext {
   notices: NoticeDraft[];
 }
 
-/** Compares two manifests; `previous` null means a first build, where nothing is listed. */
-export function compareManifests(previous: DataManifest | null, current: DataManifest, context: DiffContext): DataChanges {
+/**
+ * Compares two manifests; `previous` null means a first build, where nothing is listed.
+ * `rowChanges`: the rows that differ, by table and ID (manifestRowChanges).
+ */
+export function compareManifests(previous: DataManifest | null, current: DataManifest, rowChanges: ManifestRowChange[], context: DiffContext): DataChanges {
   if (previous === null) return { previousAsOf: null, tables: [], newPeriods: [], entities: [], notices: [] };
   const periodLabel = (id: string) => context.periods.find((p) => p.id === id)?.label ?? id;
   const entity = (key: string): { key: string; ref: EntityRef | null } => ({ key, ref: context.entities.get(key) ?? null });
 
-  const tables = [...new Set([...Object.keys(previous.tables), ...Object.keys(current.tables)])].sort().flatMap((table) => {
-    const before = new Map((previous.tables[table] ?? []).map((r) => [r[0], r]));
-    const after = new Map((current.tables[table] ?? []).map((r) => [r[0], r]));
-    const change = (r: z.infer<typeof Row>): RowChange => ({ id: r[0], date: r[2], entity: r[3] === null ? null : entity(r[3]) });
-    const added = [...after.values()].filter((r) => !before.has(r[0])).map(change);
-    const removed = [...before.values()].filter((r) => !after.has(r[0])).map(change);
-    const changed = [...after.values()].filter((r) => before.has(r[0]) && before.get(r[0])![1] !== r[1]).map(change);
-    return added.length + removed.length + changed.length === 0 ? [] : [{ table, added, changed, removed }];
+  // In the order the query gives: by table, then by ID as DuckDB orders them.
+  const byTable = new Map<string, ManifestRowChange[]>();
+  for (const row of rowChanges) (byTable.get(row.table_name) ?? byTable.set(row.table_name, []).get(row.table_name)!).push(row);
+  const tables = [...byTable].map(([table, rows]) => {
+    const listed = (change: ManifestRowChange['change']): RowChange[] =>
+      rows.filter((r) => r.change === change).map((r) => ({ id: r.id, date: r.date, entity: r.subject === null ? null : entity(r.subject) }));
+    return { table, added: listed('added'), changed: listed('changed'), removed: listed('removed') };
   });
 
   // Scores of a period the last build did not show are new, not changed: listed as a new period.

@@ -35,7 +35,7 @@ import { queryRows, streamRows } from './sql.ts';
 import { pageRanges } from './paging.ts';
 import { placeFindings, type PlacedFindings, type UnplacedFinding } from './finding-pages.ts';
 import { writeJson } from './files.ts';
-import { compareManifests, DATA_MANIFEST_FILE, dataManifest, entityKeyRef, type DataManifest } from './data-manifest.ts';
+import { compareManifests, DATA_MANIFEST_FILE, dataManifest, entityKeyRef, manifestRowChanges, type PreviousManifest } from './data-manifest.ts';
 import type { DataChanges } from '../site/model.ts';
 import { NOTICE_VERSIONS_FILE, versionNotices, type PublishedVersions } from './notice-versions.ts';
 import type { WorkingCalendar } from '../config/working-days.ts';
@@ -59,7 +59,9 @@ export interface ExportInput {
   publicDir: string;
   base: string;
   /** The data manifest of the site this build replaces; null on a first build. */
-  previous: DataManifest | null;
+  previous: PreviousManifest | null;
+  /** Says something the build log should carry (a previous rows file DuckDB could not read). */
+  note: (line: string) => void;
   /** The notice versions published before: by the site this build replaces, and in the office's record. */
   publishedVersions: PublishedVersions;
 }
@@ -217,11 +219,12 @@ export async function exportSite(input: ExportInput): Promise<{ site: SiteModel;
  */
 async function writeNoticesAndChanges(input: ExportInput, periods: PeriodInfo[], rankings: RankingInfo[], drafts: NoticeDraft[]): Promise<{ notices: Notice[]; changes: DataChanges }> {
   const { db, competition, modelDir, exportsDir } = input;
-  const manifest = await dataManifest(db, competition, input.asOf, periods, drafts);
+  const manifest = await dataManifest(db, competition, input.asOf, periods, drafts, exportsDir);
   writeJson(path.join(exportsDir, DATA_MANIFEST_FILE), manifest);
+  const rowChanges = await manifestRowChanges(db, input.previous, input.note);
   const names = await queryRows<{ entity_kind: 'unit' | 'staff'; entity_id: string; name: string }>(db, 'manifest_entities');
   const entities = new Map(names.map((e) => entityKeyRef(e.entity_kind, e.entity_id, e.name)));
-  const changes = compareManifests(input.previous, manifest, {
+  const changes = compareManifests(input.previous?.manifest ?? null, manifest, rowChanges, {
     periods,
     rankings,
     scoreLabels: new Map(competition.config.scores.map((s) => [s.id, localize(s.label, competition.locale)])),

@@ -19,7 +19,7 @@ export interface Scored {
   notes: string[];
 }
 
-/** `outputs`: the files the database itself writes after scoring (the Parquet audit trail), the only ones it may still touch. */
+/** `outputs`: the files the database itself writes or reads after scoring (the Parquet audit trail, the data manifest's rows), the only ones it may still touch. */
 export async function scoreCompetition(db: DuckDBConnection, competition: Competition, outputs: readonly string[] = []): Promise<Scored> {
   // Rules come from the config and the config holds expressions: from here on the database may
   // not read or write files, except the named outputs, which no expression can write (an

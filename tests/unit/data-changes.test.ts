@@ -2,11 +2,13 @@
  * "What changed": a build compares its data manifest with the one of the site it replaces.
  * Expected changes are worked out by hand from the s1-worked fixture (see scoring.test.ts).
  */
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { diffCompetition } from '../../src/pipeline/build.ts';
-import { compareManifests, DATA_MANIFEST_FILE, describeChanges, previousManifest, type DataManifest } from '../../src/pipeline/data-manifest.ts';
+import { compareManifests, DATA_MANIFEST_FILE, DATA_MANIFEST_ROWS_FILE, describeChanges, previousManifest, type DataManifest, type ManifestRowChange } from '../../src/pipeline/data-manifest.ts';
 import { entityRef, type NoticeDraft } from '../../src/site/model.ts';
 import { buildModel, copyFixture, editFile, tempDir } from '../support/fixture.ts';
 
@@ -15,9 +17,21 @@ async function publishedFrom(dataDir: string): Promise<string> {
   const report = await buildModel(dataDir);
   const out = path.join(tempDir('published'), 'site');
   mkdirSync(path.join(out, 'exports'), { recursive: true });
-  cpSync(path.join(report.modelDir, '..', 'public', 'exports', DATA_MANIFEST_FILE), path.join(out, 'exports', DATA_MANIFEST_FILE));
+  for (const file of [DATA_MANIFEST_FILE, DATA_MANIFEST_ROWS_FILE]) cpSync(path.join(report.modelDir, '..', 'public', 'exports', file), path.join(out, 'exports', file));
   return out;
 }
+
+/** The rows of a manifest's rows file: [table, id, hash, date, subject], as written. */
+async function rowsIn(file: string): Promise<(string | null)[][]> {
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  try {
+    return (await db.runAndReadAll(`SELECT table_name, id, hash, "date", subject FROM read_parquet('${file}')`)).getRowsJS() as (string | null)[][];
+  } finally {
+    db.closeSync();
+  }
+}
+
+const sha256 = (bytes: string | Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 const changesOf = async (dataDir: string, outDir: string) => (await diffCompetition({ dataDir, outDir })).changes;
 
@@ -88,14 +102,17 @@ describe('what changed between two builds', () => {
     const dir = copyFixture('s1-worked');
     editFile(dir, 'competition.yaml', (text) => `${text}\npublic:\n  staff_pages: false\n  staff_rankings: []\n`);
     const report = await buildModel(dir);
-    const manifest = JSON.parse(readFileSync(path.join(report.modelDir, '..', 'public', 'exports', DATA_MANIFEST_FILE), 'utf8')) as DataManifest;
+    const exportsDir = path.join(report.modelDir, '..', 'public', 'exports');
+    const manifest = JSON.parse(readFileSync(path.join(exportsDir, DATA_MANIFEST_FILE), 'utf8')) as DataManifest;
+    const rows = await rowsIn(path.join(exportsDir, DATA_MANIFEST_ROWS_FILE));
     const aboutStaff = (entity: string | null) => entity?.startsWith('staff:') ?? false;
     expect([...manifest.scores, ...manifest.ranks].filter(([, , entity]) => aboutStaff(entity))).toEqual([]);
-    expect(Object.values(manifest.tables).flat().filter(([, , , subject]) => aboutStaff(subject))).toEqual([]);
+    expect(rows.filter(([, , , , subject]) => aboutStaff(subject!))).toEqual([]);
     expect([...new Set(manifest.ranks.map(([ranking]) => ranking))]).toEqual(['departments', 'outlets']);
     // The units stay: A and its department A-YYS, and the survey V1 of A.
-    expect(manifest.tables.units!.map(([id]) => id)).toEqual(['A', 'A-YYS']);
-    expect(manifest.tables.surveys!.map(([id]) => id)).toEqual(['V1']);
+    expect(rows.filter(([table]) => table === 'units').map(([, id]) => id)).toEqual(['A', 'A-YYS']);
+    expect(rows.filter(([table]) => table === 'surveys').map(([, id]) => id)).toEqual(['V1']);
+    expect(manifest.rowsSha256).toBe(sha256(readFileSync(path.join(exportsDir, DATA_MANIFEST_ROWS_FILE))));
     expect(manifest.scores.some(([, , entity]) => entity === 'unit:A')).toBe(true);
   });
 
@@ -107,12 +124,12 @@ describe('what changed between two builds', () => {
 });
 
 describe('notices whose published result moved', () => {
-  const manifest = (rows: DataManifest['notices'][number]['rows'], events: DataManifest['tables'][string], notices = ['n-2009-08']): DataManifest => ({
+  const manifest = (rows: DataManifest['notices'][number]['rows'], notices = ['n-2009-08']): DataManifest => ({
     generator: 'podium-data',
-    format: 1,
+    format: 2,
     competition: 'c',
     asOf: '2009-10-31',
-    tables: { events },
+    rowsSha256: '0'.repeat(64),
     scores: [],
     ranks: [],
     periods: ['2009-08'],
@@ -145,17 +162,14 @@ describe('notices whose published result moved', () => {
   };
 
   it('flags a published notice whose ranks moved, with the changed records dated in its period', () => {
-    const previous = manifest(
-      [[0, 'staff:S1', 1, 98, null], [0, 'staff:S2', 2, 96, null], [0, 'staff:S3', 3, 90, null]],
-      [['E1', 'aaaa', '2009-08-05', 'staff:S1'], ['E9', 'bbbb', '2009-10-01', 'unit:B'], ['E7', 'cccc', '2009-07-30', 'staff:S4']],
-      ['n-2009-08', 'n-2009-07'],
-    );
-    const current = manifest(
-      [[0, 'staff:S1', 2, 96, null], [0, 'staff:S2', 1, 98, null], [0, 'staff:S3', 3, 90, null]],
-      [['E1', 'dddd', '2009-08-05', 'staff:S1'], ['E9', 'eeee', '2009-10-01', 'unit:B'], ['E7', 'cccc', '2009-07-30', 'staff:S4']],
-      ['n-2009-08', 'n-2009-09'],
-    );
-    const { notices } = compareManifests(previous, current, context);
+    const previous = manifest([[0, 'staff:S1', 1, 98, null], [0, 'staff:S2', 2, 96, null], [0, 'staff:S3', 3, 90, null]], ['n-2009-08', 'n-2009-07']);
+    const current = manifest([[0, 'staff:S1', 2, 96, null], [0, 'staff:S2', 1, 98, null], [0, 'staff:S3', 3, 90, null]], ['n-2009-08', 'n-2009-09']);
+    // E1 and E9 have another hash than before; E7 (2009-07-30, staff:S4) kept its own.
+    const rowChanges: ManifestRowChange[] = [
+      { table_name: 'events', id: 'E1', change: 'changed', date: '2009-08-05', subject: 'staff:S1' },
+      { table_name: 'events', id: 'E9', change: 'changed', date: '2009-10-01', subject: 'unit:B' },
+    ];
+    const { notices } = compareManifests(previous, current, rowChanges, context);
     expect(notices.map((n) => [n.id, n.corrected, n.path])).toEqual([
       ['n-2009-08', true, 'notices/n-2009-08/'],
       ['n-2009-09', false, 'notices/n-2009-09/'],
@@ -169,39 +183,61 @@ describe('notices whose published result moved', () => {
     ]);
     // E9 changed too, but in October and about another unit; E7 did not change.
     expect(moved!.causes.map((c) => `${c.table} ${c.id}`)).toEqual(['events E1']);
-    expect(describeChanges(compareManifests(previous, current, context))).toContain(
+    expect(describeChanges(compareManifests(previous, current, rowChanges, context))).toContain(
       '  notice n-2009-08: its published result changed (2 entries): published as a correction (更正), the earlier version kept at its own address; records behind it: events E1',
     );
   });
 
   it('leaves a notice alone when its result is the same', () => {
     const rows: DataManifest['notices'][number]['rows'] = [[0, 'staff:S1', 1, 98, null]];
-    const previous = manifest(rows, [['E1', 'aaaa', '2009-08-05', 'staff:S1']]);
-    const current = manifest(rows, [['E1', 'ffff', '2009-08-05', 'staff:S1']]);
-    expect(compareManifests(previous, current, context).notices).toEqual([]);
+    const changedE1: ManifestRowChange = { table_name: 'events', id: 'E1', change: 'changed', date: '2009-08-05', subject: 'staff:S1' };
+    expect(compareManifests(manifest(rows), manifest(rows), [changedE1], context).notices).toEqual([]);
   });
 });
 
 describe('the manifest of the site a build replaces', () => {
-  const siteWith = (text: string) => {
+  const rowsBytes = 'rows';
+  const siteWith = (text: string, rows: string | null = rowsBytes) => {
     const out = path.join(tempDir('manifest'), 'site');
     mkdirSync(path.join(out, 'exports'), { recursive: true });
     writeFileSync(path.join(out, 'exports', DATA_MANIFEST_FILE), text);
+    if (rows !== null) writeFileSync(path.join(out, 'exports', DATA_MANIFEST_ROWS_FILE), rows);
     return out;
   };
-  const valid: DataManifest = { generator: 'podium-data', format: 1, competition: 'c', asOf: '2009-08-31', tables: {}, scores: [], ranks: [], periods: [], notices: [] };
+  const valid: DataManifest = { generator: 'podium-data', format: 2, competition: 'c', asOf: '2009-08-31', rowsSha256: sha256(rowsBytes), scores: [], ranks: [], periods: [], notices: [] };
 
-  it('is read when it is this competition’s, and otherwise compared with nothing, with a note', () => {
+  it('is read when it is this competition’s and its rows file is the one written with it, and otherwise compared with nothing, with a note', () => {
     const notes: string[] = [];
-    expect(previousManifest(siteWith(JSON.stringify(valid)), 'c', (note) => notes.push(note))).toEqual(valid);
+    const site = siteWith(JSON.stringify(valid));
+    expect(previousManifest(site, 'c', (note) => notes.push(note))).toEqual({ manifest: valid, rowsFile: path.join(site, 'exports', DATA_MANIFEST_ROWS_FILE) });
     expect(previousManifest(siteWith(JSON.stringify(valid)), 'other', (note) => notes.push(note))).toBeNull();
-    expect(previousManifest(siteWith('{"generator":"podium-data","format":1,"tables":"<script>"}'), 'c', (note) => notes.push(note))).toBeNull();
+    expect(previousManifest(siteWith('{"generator":"podium-data","format":2,"tables":"<script>"}'), 'c', (note) => notes.push(note))).toBeNull();
     expect(previousManifest(siteWith('not json'), 'c', (note) => notes.push(note))).toBeNull();
     expect(previousManifest(path.join(tempDir('manifest'), 'none'), 'c', (note) => notes.push(note))).toBeNull();
-    expect(notes.map((n) => n.replace(/^.*data-manifest\.json /, ''))).toEqual([
+    // The manifest of an earlier Podium, with its rows inline.
+    expect(previousManifest(siteWith(JSON.stringify({ ...valid, format: 1, tables: {}, rowsSha256: undefined })), 'c', (note) => notes.push(note))).toBeNull();
+    expect(previousManifest(siteWith(JSON.stringify(valid), null), 'c', (note) => notes.push(note))).toBeNull();
+    expect(previousManifest(siteWith(JSON.stringify(valid), 'other rows'), 'c', (note) => notes.push(note))).toBeNull();
+    expect(notes.map((n) => n.replace(/^.*data-manifest(-rows)?\.(json|parquet) /, ''))).toEqual([
       'belongs to competition "c": "what changed" compares with nothing',
       'is not a data manifest this Podium wrote: "what changed" compares with nothing',
       'is not a data manifest this Podium wrote: "what changed" compares with nothing',
+      'is not a data manifest this Podium wrote: "what changed" compares with nothing',
+      'is missing: "what changed" compares with nothing',
+      'is not the rows file written with the manifest beside it: "what changed" compares with nothing',
     ]);
+  });
+
+  it('lists no row when its rows file is not Parquet, with a note, and still compares scores', async () => {
+    const out = await publishedFrom(copyFixture('s1-worked'));
+    const manifestFile = path.join(out, 'exports', DATA_MANIFEST_FILE);
+    writeFileSync(path.join(out, 'exports', DATA_MANIFEST_ROWS_FILE), 'not parquet');
+    writeFileSync(manifestFile, JSON.stringify({ ...JSON.parse(readFileSync(manifestFile, 'utf8')), rowsSha256: sha256('not parquet') }));
+    const after = copyFixture('s1-worked');
+    editFile(after, 'events.csv', (text) => text.replace('E1,2009-08-05,complaint,,S1,4,', 'E1,2009-08-05,complaint,,S1,6,'));
+    const { changes, notes } = await diffCompetition({ dataDir: after, outDir: out });
+    expect(changes.tables).toEqual([]);
+    expect(changes.entities.map((e) => e.entity.key)).toEqual(['staff:S1', 'staff:S2']);
+    expect(notes.filter((n) => n.includes(DATA_MANIFEST_ROWS_FILE))).toEqual([expect.stringMatching(/could not be read \(.+\): no rows are listed as changed$/)]);
   });
 });
