@@ -241,7 +241,7 @@ export interface DiffContext {
  * `rowChanges`: the rows that differ, by table and ID (manifestRowChanges).
  */
 export function compareManifests(previous: DataManifest | null, current: DataManifest, rowChanges: ManifestRowChange[], context: DiffContext): DataChanges {
-  if (previous === null) return { previousAsOf: null, tables: [], newPeriods: [], entities: [], notices: [] };
+  if (previous === null) return { previousAsOf: null, tables: [], newPeriods: [], entityCount: 0, entities: [], notices: [] };
   const periodLabel = (id: string) => context.periods.find((p) => p.id === id)?.label ?? id;
   const entity = (key: string): { key: string; ref: EntityRef | null } => ({ key, ref: context.entities.get(key) ?? null });
 
@@ -251,7 +251,8 @@ export function compareManifests(previous: DataManifest | null, current: DataMan
   const tables = [...byTable].map(([table, rows]) => {
     const listed = (change: ManifestRowChange['change']): RowChange[] =>
       rows.filter((r) => r.change === change).map((r) => ({ id: r.id, date: r.date, entity: r.subject === null ? null : entity(r.subject) }));
-    return { table, added: listed('added'), changed: listed('changed'), removed: listed('removed') };
+    const [added, changed, removed] = [listed('added'), listed('changed'), listed('removed')];
+    return { table, counts: { added: added.length, changed: changed.length, removed: removed.length }, added, changed, removed };
   });
 
   // Scores of a period the last build did not show are new, not changed: listed as a new period.
@@ -281,7 +282,7 @@ export function compareManifests(previous: DataManifest | null, current: DataMan
   const notices = current.notices.flatMap((notice): DataChanges['notices'] => {
     const published = previous.notices.find((n) => n.id === notice.id);
     const page = context.notices.find((n) => n.id === notice.id)!;
-    if (published === undefined) return [{ id: notice.id, title: page.title, path: noticePath(notice.id), corrected: false, rows: [], causes: [] }];
+    if (published === undefined) return [{ id: notice.id, title: page.title, path: noticePath(notice.id), corrected: false, rows: [], causes: [], causeCount: 0 }];
     const rowKey = (r: z.infer<typeof NoticeResultRow>) => `${r[0]}\u0000${r[1]}`;
     const old = new Map(published.rows.map((r) => [rowKey(r), r]));
     const now = new Map(notice.rows.map((r) => [rowKey(r), r]));
@@ -297,19 +298,39 @@ export function compareManifests(previous: DataManifest | null, current: DataMan
     const movedEntities = new Set(moved.map((m) => m.entity.key));
     // The records that can have moved it: dated inside its period, or about an entity it lists.
     const causes = changedRows.filter((r) => (r.date !== null && notice.start <= r.date && r.date <= notice.end) || (r.entity !== null && movedEntities.has(r.entity.key)));
-    return [{ id: notice.id, title: page.title, path: noticePath(notice.id), corrected: true, rows: moved, causes }];
+    return [{ id: notice.id, title: page.title, path: noticePath(notice.id), corrected: true, rows: moved, causes, causeCount: causes.length }];
   });
   const withdrawn = previous.notices
     .filter((n) => !current.notices.some((c) => c.id === n.id))
-    .map((n) => ({ id: n.id, title: n.id, path: null, corrected: true, rows: [], causes: [] }));
-  return { previousAsOf: previous.asOf, tables, newPeriods, entities, notices: [...notices, ...withdrawn] };
+    .map((n) => ({ id: n.id, title: n.id, path: null, corrected: true, rows: [], causes: [], causeCount: 0 }));
+  return { previousAsOf: previous.asOf, tables, newPeriods, entityCount: entities.length, entities, notices: [...notices, ...withdrawn] };
+}
+
+/**
+ * The most rows the "What changed" page lists per list (each table's added, changed and removed
+ * rows, the entities whose score moved, a notice's causes): a month of new events at bench size
+ * is 170,000 added rows and every entity's year score, which no one reads down and no phone
+ * loads. The counts stay whole and the page says how many are left out; the build log and
+ * `podium diff --format json` have them all.
+ */
+export const CHANGES_LISTED = 50;
+
+/** The changes as the page lists them: each list cut to its first `limit`, the counts whole. */
+export function listedChanges(changes: DataChanges, limit = CHANGES_LISTED): DataChanges {
+  return {
+    ...changes,
+    tables: changes.tables.map((t) => ({ ...t, added: t.added.slice(0, limit), changed: t.changed.slice(0, limit), removed: t.removed.slice(0, limit) })),
+    entities: changes.entities.slice(0, limit),
+    notices: changes.notices.map((n) => ({ ...n, causes: n.causes.slice(0, limit) })),
+  };
 }
 
 /** The build log's account of the changes, a line each. */
 export function describeChanges(changes: DataChanges): string[] {
   if (changes.previousAsOf === null) return ['what changed: no earlier build published here to compare with'];
   const lines = [`what changed since the build of data as of ${changes.previousAsOf}:`];
-  const ids = (rows: RowChange[]) => rows.slice(0, 10).map((r) => r.id).join(', ') + (rows.length > 10 ? ` and ${rows.length - 10} more` : '');
+  const firstTen = (items: string[]) => items.slice(0, 10).join(', ') + (items.length > 10 ? ` and ${items.length - 10} more` : '');
+  const ids = (rows: RowChange[]) => firstTen(rows.map((r) => r.id));
   for (const t of changes.tables) {
     for (const [what, rows] of [['added', t.added], ['changed', t.changed], ['removed', t.removed]] as const) {
       if (rows.length > 0) lines.push(`  ${t.table}: ${rows.length} ${what} (${ids(rows)})`);
@@ -320,7 +341,7 @@ export function describeChanges(changes: DataChanges): string[] {
   for (const notice of changes.notices) {
     lines.push(
       notice.corrected
-        ? `  notice ${notice.id}: its published result changed (${notice.rows.length} entr${notice.rows.length === 1 ? 'y' : 'ies'}): published as a correction (更正), the earlier version kept at its own address${notice.causes.length > 0 ? `; records behind it: ${notice.causes.map((c) => `${c.table} ${c.id}`).join(', ')}` : ''}`
+        ? `  notice ${notice.id}: its published result changed (${notice.rows.length} entr${notice.rows.length === 1 ? 'y' : 'ies'}): published as a correction (更正), the earlier version kept at its own address${notice.causes.length > 0 ? `; records behind it: ${firstTen(notice.causes.map((c) => `${c.table} ${c.id}`))}` : ''}`
         : `  notice ${notice.id}: newly published`,
     );
   }

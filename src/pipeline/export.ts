@@ -35,7 +35,7 @@ import { queryRows, streamRows } from './sql.ts';
 import { pageRanges } from './paging.ts';
 import { placeFindings, type PlacedFindings, type UnplacedFinding } from './finding-pages.ts';
 import { writeJson } from './files.ts';
-import { compareManifests, DATA_MANIFEST_FILE, dataManifest, entityKeyRef, manifestRowChanges, type PreviousManifest } from './data-manifest.ts';
+import { compareManifests, DATA_MANIFEST_FILE, dataManifest, entityKeyRef, listedChanges, manifestRowChanges, type PreviousManifest } from './data-manifest.ts';
 import type { DataChanges } from '../site/model.ts';
 import { NOTICE_VERSIONS_FILE, versionNotices, type PublishedVersions } from './notice-versions.ts';
 import type { WorkingCalendar } from '../config/working-days.ts';
@@ -231,7 +231,7 @@ async function writeNoticesAndChanges(input: ExportInput, periods: PeriodInfo[],
     entities,
     notices: drafts,
   });
-  writeModelFile(modelDir, ['changes.json'], changes);
+  writeModelFile(modelDir, ['changes.json'], listedChanges(changes));
   const versioned = versionNotices(drafts, changes, input.publishedVersions, competition, entities);
   writeJson(path.join(exportsDir, NOTICE_VERSIONS_FILE), versioned.file);
   writeModelFile(modelDir, ['notices.json'], versioned.notices);

@@ -497,8 +497,19 @@ export type RowChange = z.infer<typeof RowChange>;
 export const DataChanges = z.strictObject({
   /** The data date of the build compared with; null when none was published there. */
   previousAsOf: z.string().nullable(),
-  tables: z.array(z.strictObject({ table: z.string(), added: z.array(RowChange), changed: z.array(RowChange), removed: z.array(RowChange) })),
+  /** Per table the rows added, changed and removed; on the page each list is cut to its first rows, `counts` stays whole. */
+  tables: z.array(
+    z.strictObject({
+      table: z.string(),
+      counts: z.strictObject({ added: z.number().int(), changed: z.number().int(), removed: z.number().int() }),
+      added: z.array(RowChange),
+      changed: z.array(RowChange),
+      removed: z.array(RowChange),
+    }),
+  ),
   newPeriods: z.array(z.strictObject({ id: z.string(), label: z.string() })),
+  /** How many entities' scores or ranks moved; `entities` may list only the first of them. */
+  entityCount: z.number().int(),
   entities: z.array(
     z.strictObject({
       entity: ChangedEntity,
@@ -525,6 +536,8 @@ export const DataChanges = z.strictObject({
       rows: z.array(z.strictObject({ section: z.string(), entity: ChangedEntity, before: NoticeResult.nullable(), after: NoticeResult.nullable() })),
       /** Changed records dated inside the notice's period or about an entity whose result moved. */
       causes: z.array(RowChange.extend({ table: z.string() })),
+      /** How many causes there are; `causes` may list only the first of them. */
+      causeCount: z.number().int(),
     }),
   ),
 });

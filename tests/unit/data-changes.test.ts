@@ -8,7 +8,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { diffCompetition } from '../../src/pipeline/build.ts';
-import { compareManifests, DATA_MANIFEST_FILE, DATA_MANIFEST_ROWS_FILE, describeChanges, previousManifest, type DataManifest, type ManifestRowChange } from '../../src/pipeline/data-manifest.ts';
+import { compareManifests, DATA_MANIFEST_FILE, DATA_MANIFEST_ROWS_FILE, describeChanges, listedChanges, previousManifest, type DataManifest, type ManifestRowChange } from '../../src/pipeline/data-manifest.ts';
 import { entityRef, type NoticeDraft } from '../../src/site/model.ts';
 import { buildModel, copyFixture, editFile, tempDir } from '../support/fixture.ts';
 
@@ -118,7 +118,7 @@ describe('what changed between two builds', () => {
 
   it('says so when there is no earlier build to compare with', async () => {
     const changes = await changesOf(copyFixture('s1-worked'), path.join(tempDir('empty'), 'site'));
-    expect(changes).toEqual({ previousAsOf: null, tables: [], newPeriods: [], entities: [], notices: [] });
+    expect(changes).toEqual({ previousAsOf: null, tables: [], newPeriods: [], entityCount: 0, entities: [], notices: [] });
     expect(describeChanges(changes)).toEqual(['what changed: no earlier build published here to compare with']);
   });
 });
@@ -192,6 +192,29 @@ describe('notices whose published result moved', () => {
     const rows: DataManifest['notices'][number]['rows'] = [[0, 'staff:S1', 1, 98, null]];
     const changedE1: ManifestRowChange = { table_name: 'events', id: 'E1', change: 'changed', date: '2009-08-05', subject: 'staff:S1' };
     expect(compareManifests(manifest(rows), manifest(rows), [changedE1], context).notices).toEqual([]);
+  });
+});
+
+describe('the changes the page lists', () => {
+  it('cuts each list to its first rows and keeps every count whole', () => {
+    const rows = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, date: null, entity: null }));
+    const entity = (id: string) => ({ entity: { key: `unit:${id}`, ref: null }, changes: [] });
+    const full = {
+      previousAsOf: '2009-08-31',
+      tables: [{ table: 'events', counts: { added: 5, changed: 1, removed: 0 }, added: rows('A', 5), changed: rows('C', 1), removed: [] }],
+      newPeriods: [],
+      entityCount: 3,
+      entities: [entity('U1'), entity('U2'), entity('U3')],
+      notices: [{ id: 'n', title: 'n', path: null, corrected: true, rows: [], causes: rows('A', 5).map((r) => ({ ...r, table: 'events' })), causeCount: 5 }],
+    };
+    const listed = listedChanges(full, 2);
+    expect(listed.tables[0]!.added.map((r) => r.id)).toEqual(['A0', 'A1']);
+    expect(listed.tables[0]!.changed.map((r) => r.id)).toEqual(['C0']);
+    expect(listed.tables[0]!.counts).toEqual({ added: 5, changed: 1, removed: 0 });
+    expect([listed.entities.length, listed.entityCount]).toEqual([2, 3]);
+    expect([listed.notices[0]!.causes.length, listed.notices[0]!.causeCount]).toEqual([2, 5]);
+    // The build log still counts them all.
+    expect(describeChanges(full)).toContain('  events: 5 added (A0, A1, A2, A3, A4)');
   });
 });
 

@@ -51,6 +51,7 @@ const corrected: DataChanges = {
   previousAsOf: '2025-07-31',
   tables: [],
   newPeriods: [],
+  entityCount: 0,
   entities: [],
   notices: [
     {
@@ -63,6 +64,7 @@ const corrected: DataChanges = {
         { section: '先进集体', entity: { key: 'unit:O2', ref: null }, before: { rank: 2, score: 95, amount: null }, after: { rank: 1, score: 95, amount: null } },
       ],
       causes: [],
+      causeCount: 0,
     },
   ],
 };
