@@ -139,15 +139,6 @@ function partLines(competition: Competition): (scoreId: string, ruleId: string) 
 const newestFirst = (date: string) => -Date.parse(date);
 const newestEventsFirst = <T extends { date: string; event_id: string }>(events: T[]): T[] => sortBy(events, (e) => newestFirst(e.date), (e) => e.event_id);
 
-const LIST_COLUMNS = ['ancestors', 'children', 'members', 'history', 'postings', 'unlisted', 'ignored', 'fines', 'fine_totals', 'parts', 'child_scores'] as const;
-type EntityPageJsonRow = Omit<EntityPageRow, (typeof LIST_COLUMNS)[number]> & Record<(typeof LIST_COLUMNS)[number], string>;
-
-function parseLists(row: EntityPageJsonRow): EntityPageRow {
-  const parsed: Record<string, unknown> = { ...row };
-  for (const column of LIST_COLUMNS) parsed[column] = JSON.parse(row[column]);
-  return parsed as unknown as EntityPageRow;
-}
-
 /**
  * Postings a page lists per score, newest first. A unit that every cascade reaches would otherwise
  * list every event of the competition: hundreds of thousands at 2 million events, pages over 1 MB
@@ -361,9 +352,9 @@ export async function writeEntityPages(
   await runSqlFile(db, 'site_posting_rows');
   for (let batch = 0; batch < batches; batch++) {
     await runSqlFile(db, 'site_entity_pages', { batch, batches, listed: listedPostings });
-    for await (const chunk of streamRows<EntityPageJsonRow>(db, 'site_entity_pages_rows')) {
-      for (const jsonRow of chunk) {
-        const row = parseLists(jsonRow);
+    for await (const chunk of streamRows<{ page: string }>(db, 'site_entity_pages_rows')) {
+      for (const { page: json } of chunk) {
+        const row = JSON.parse(json) as EntityPageRow;
         const isUnit = row.entity_kind === 'unit';
         if (!isUnit && !staffPages) continue;
         const scored = histories(row);
