@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { keepNewestFolders } from '../pipeline/files.ts';
+import { keepNewestFolders, markInUse } from '../pipeline/files.ts';
 import { runProcess } from '../pipeline/processes.ts';
 import { makeOwnedTemp, removeOwnedTemp, RENDER_PREFIX, renderFailure } from '../pipeline/publish.ts';
 
@@ -53,6 +53,7 @@ export async function compiledRenderer(base: string, { signal, cacheRoot = DEFAU
     await compileInto(dir, key, base, signal);
     keepNewestFolders(cacheRoot, MANIFEST, KEPT_VERSIONS);
   }
+  markInUse(dir);
   return rendererIn(dir);
 }
 

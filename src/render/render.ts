@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { MODEL_DIR_ENV, SHARD_ENV } from '../site/model.ts';
 import { runTogether } from '../pipeline/processes.ts';
 import { renderFailure } from '../pipeline/publish.ts';
+import { markInUse } from '../pipeline/files.ts';
 import { compiledRenderer, compiledRendererIfWhole, rendererKey } from './compile.ts';
 import { cachedHtml, modelHasher, readPageCache, readsHold, siteFile, stillHolds, writePageCache, type CachedPage, type ListedPage, type PageCacheIdentity } from './page-cache.mjs';
 import type { PagePath } from './entry.ts';
@@ -82,6 +83,8 @@ export async function renderCompiled(
   mkdirSync(siteDir, { recursive: true });
   cpSync(renderer.clientDir, siteDir, { recursive: true });
   cpSync(publicDir, siteDir, { recursive: true });
+  // Another build's clean-up of page caches (build.ts) keeps this one while it is read and written.
+  if (pageCache) markInUse(pageCache.dir);
   const identity: PageCacheIdentity | undefined = pageCache && { renderer: rendererKey(base), base, config: pageCache.config };
   const previous = pageCache && identity && !pageCache.clean ? readPageCache(pageCache.dir, identity) : { pages: {}, listing: null };
   const hashOf = modelHasher(modelDir);
