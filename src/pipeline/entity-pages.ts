@@ -421,7 +421,8 @@ export async function writeEntityPages(
     // The CSV of every page that leaves postings out: its rows arrive entity after entity.
     let entity: { kind: 'unit' | 'staff'; id: string; postings: Posting[] } | undefined;
     const writeEntityCsv = () => entity && writePostingsCsv(entity, entity.postings);
-    for await (const chunk of streamRows<PostingRow & { entity_kind: 'unit' | 'staff'; entity_id: string }>(db, 'site_entity_postings_rows', { batch, batches, listed: listedPostings })) {
+    await runSqlFile(db, 'site_entity_postings', { batch, batches, listed: listedPostings });
+    for await (const chunk of streamRows<PostingRow & { entity_kind: 'unit' | 'staff'; entity_id: string }>(db, 'site_entity_postings_rows')) {
       for (const row of chunk) {
         if (row.entity_kind === 'staff' && !staffPages) continue;
         if (entity?.kind !== row.entity_kind || entity.id !== row.entity_id) {
