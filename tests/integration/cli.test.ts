@@ -46,7 +46,7 @@ describe('podium diff', () => {
     expect(changed.stdout).toContain('  events: 1 changed (E3)');
     const json = podium('diff', '--data', dir, '--out', out, '--format', 'json');
     expect(json.status).toBe(0);
-    expect(JSON.parse(json.stdout).tables).toEqual([{ table: 'events', added: [], changed: [expect.objectContaining({ id: 'E3' })], removed: [] }]);
+    expect(JSON.parse(json.stdout).tables).toEqual([{ table: 'events', counts: { added: 0, changed: 1, removed: 0 }, added: [], changed: [expect.objectContaining({ id: 'E3' })], removed: [] }]);
     expect(podium('diff', '--data', dir, '--out', out, '--format', 'xml').status).toBe(2);
   });
 });
