@@ -74,10 +74,10 @@ export interface ManifestRowChange {
  * The files of the manifest's rows the database reads or writes after scoring, when it may touch no
  * other (score.ts): this build's, and that of the site at `outDir` it replaces.
  */
-export const manifestRowsFiles = (exportsDir: string, outDir: string): string[] => [
-  path.join(exportsDir, DATA_MANIFEST_ROWS_FILE),
-  path.join(path.resolve(outDir), 'exports', DATA_MANIFEST_ROWS_FILE),
-];
+export const manifestRowsFiles = (exportsDir: string, outDir: string): string[] => [path.join(exportsDir, DATA_MANIFEST_ROWS_FILE), publishedFile(outDir, DATA_MANIFEST_ROWS_FILE)];
+
+/** A file of `exports/` of the site at `outDir`, as one absolute path wherever it is named. */
+const publishedFile = (outDir: string, name: string) => path.join(path.resolve(outDir), 'exports', name);
 
 const sha256Of = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -181,7 +181,7 @@ function hashedValues(config: CompetitionConfig, table: TableName): string[] {
  * `consequence`) and ignored, since the folder is not trusted to be what Podium last wrote.
  */
 export function publishedExport<T>(outDir: string, name: string, schema: z.ZodType<T>, what: string, consequence: string, log: (note: string) => void): { file: string; data: T } | null {
-  const file = path.join(outDir, 'exports', name);
+  const file = publishedFile(outDir, name);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -213,7 +213,7 @@ export function previousManifest(outDir: string, competitionId: string, log: (no
     log(`${found.file} belongs to competition "${found.data.competition}": "what changed" compares with nothing`);
     return null;
   }
-  const rowsFile = path.join(path.dirname(found.file), DATA_MANIFEST_ROWS_FILE);
+  const rowsFile = publishedFile(outDir, DATA_MANIFEST_ROWS_FILE);
   let sha256: string | null;
   try {
     sha256 = sha256Of(rowsFile);
@@ -247,7 +247,11 @@ export function compareManifests(previous: DataManifest | null, current: DataMan
 
   // In the order the query gives: by table, then by ID as DuckDB orders them.
   const byTable = new Map<string, ManifestRowChange[]>();
-  for (const row of rowChanges) (byTable.get(row.table_name) ?? byTable.set(row.table_name, []).get(row.table_name)!).push(row);
+  for (const row of rowChanges) {
+    const rows = byTable.get(row.table_name) ?? [];
+    rows.push(row);
+    byTable.set(row.table_name, rows);
+  }
   const tables = [...byTable].map(([table, rows]) => {
     const listed = (change: ManifestRowChange['change']): RowChange[] =>
       rows.filter((r) => r.change === change).map((r) => ({ id: r.id, date: r.date, entity: r.subject === null ? null : entity(r.subject) }));
