@@ -422,8 +422,9 @@ export async function writeEntityPages(
     let entity: { kind: 'unit' | 'staff'; id: string; postings: Posting[] } | undefined;
     const writeEntityCsv = () => entity && writePostingsCsv(entity, entity.postings);
     await runSqlFile(db, 'site_entity_postings', { batch, batches, listed: listedPostings });
-    for await (const chunk of streamRows<PostingRow & { entity_kind: 'unit' | 'staff'; entity_id: string }>(db, 'site_entity_postings_rows')) {
-      for (const row of chunk) {
+    for await (const chunk of streamRows<{ posting: string }>(db, 'site_entity_postings_rows')) {
+      for (const { posting } of chunk) {
+        const row = JSON.parse(posting) as PostingRow & { entity_kind: 'unit' | 'staff'; entity_id: string };
         if (row.entity_kind === 'staff' && !staffPages) continue;
         if (entity?.kind !== row.entity_kind || entity.id !== row.entity_id) {
           writeEntityCsv();
