@@ -149,7 +149,8 @@ export const LISTED_POSTINGS_PER_SCORE = 100;
 
 /**
  * Records listed on the entity pages per batch of pages: 1 million postings listed at once fit
- * DuckDB's 2 GB, 2 million did not (docs/scale.md); half a million leaves room for the rest.
+ * DuckDB's 2 GB, 2 million did not (docs/scale.md); half a million fits the export's 1 GB
+ * (build.ts) with room for the rest.
  */
 const LISTED_ROWS_PER_BATCH = 500_000;
 
