@@ -16,16 +16,7 @@ WITH history AS (
   -- fct_period_scores with the value before the score's floor or cap, which the page shows beside it.
   FROM (SELECT * FROM int_scores UNION ALL SELECT * FROM int_combined_scores) s
   JOIN cfg_periods p ON p.period_id = s.period_id
-  LEFT JOIN (
-    -- The rank shown beside a score comes from the first configured ranking across the competition.
-    SELECT st.*, row_number() OVER (PARTITION BY st.period_id, st.score_id, st.entity_kind, st.entity_id ORDER BY r.ord) AS pick,
-           -- The nearest score of a better rank (ties share a rank, so a strictly smaller one):
-           -- the lowest score above when high is good, the highest below when low is.
-           CASE WHEN r.descending THEN min(st.score) OVER better ELSE max(st.score) OVER better END AS next_up_score
-    FROM fct_standings st JOIN cfg_rankings r ON r.ranking_id = st.ranking_id
-    WHERE r.within_level IS NULL
-    WINDOW better AS (PARTITION BY st.ranking_id, st.period_id ORDER BY st.rank RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-  ) st ON st.pick = 1 AND st.period_id = s.period_id AND st.score_id = s.score_id
+  LEFT JOIN site_entity_standings st ON st.period_id = s.period_id AND st.score_id = s.score_id
       AND st.entity_kind = s.entity_kind AND st.entity_id = s.entity_id
   WHERE hash(s.entity_kind, s.entity_id) % $batches::UBIGINT = $batch::UBIGINT
   GROUP BY s.entity_kind, s.entity_id

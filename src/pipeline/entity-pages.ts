@@ -152,7 +152,7 @@ export const LISTED_POSTINGS_PER_SCORE = 100;
  * DuckDB's 2 GB, 2 million did not (docs/scale.md); half a million fits the export's 1 GB
  * (build.ts) with room for the rest.
  */
-const LISTED_ROWS_PER_BATCH = 500_000;
+const LISTED_ROWS_PER_BATCH = 250_000;
 
 /**
  * `above`: the names of the units above each unit (unit-paths.ts), for the places people and units
@@ -351,6 +351,7 @@ export async function writeEntityPages(
   const [{ list_rows } = { list_rows: 0 }] = await queryRows<{ list_rows: number }>(db, 'site_page_list_rows', { listed: listedPostings });
   const batches = Math.max(1, Math.ceil(Number(list_rows) / LISTED_ROWS_PER_BATCH));
   await runSqlFile(db, 'site_posting_rows');
+  await runSqlFile(db, 'site_entity_standings');
   for (let batch = 0; batch < batches; batch++) {
     await runSqlFile(db, 'site_entity_pages', { batch, batches, listed: listedPostings });
     for await (const chunk of streamRows<{ page: string }>(db, 'site_entity_pages_rows')) {

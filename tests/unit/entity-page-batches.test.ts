@@ -34,6 +34,7 @@ describe('entity pages in batches', () => {
 
     // Listing 2 postings per score, so that the batches also agree on what each page leaves out.
     await runSqlFile(db, 'site_posting_rows');
+    await runSqlFile(db, 'site_entity_standings');
     const batchRows = async (batch: number, batches: number) => {
       await runSqlFile(db, 'site_entity_pages', { batch, batches, listed: 2 });
       return (await queryRows<{ page: string }>(db, 'site_entity_pages_rows')).map(({ page }) => JSON.parse(page) as PageRow);
