@@ -149,8 +149,8 @@ export const LISTED_POSTINGS_PER_SCORE = 100;
 
 /**
  * Records listed on the entity pages per batch of pages: 1 million postings listed at once fit
- * DuckDB's 2 GB, 2 million did not (docs/scale.md); half a million fits the export's 1 GB
- * (build.ts) with room for the rest.
+ * DuckDB's 2 GB, 2 million did not (docs/scale.md); a quarter of a million leaves the export's
+ * smaller budget (build.ts) room for the rest, at 10 million events too.
  */
 const LISTED_ROWS_PER_BATCH = 250_000;
 

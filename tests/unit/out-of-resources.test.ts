@@ -9,7 +9,7 @@ describe('DuckDB running out of its budgets', () => {
     expect(error!.diagnostics).toEqual([
       {
         file: 'data',
-        expected: 'a competition that scores within 2GB of memory (1GB while exporting) and 16GB of temporary disk',
+        expected: 'a competition that scores within 2GB of memory (1536MB while exporting) and 16GB of temporary disk',
         found: expect.stringMatching(/^Out of Memory Error: failed to pin block .*; check the competition's dates and periods, lower row_budget, or split the competition$/),
       },
     ]);
