@@ -20,7 +20,7 @@ import { validateAgainstLists, validateTables } from './validate.ts';
 import { scoreCompetition } from './score.ts';
 import { runChecks } from './check.ts';
 import { databaseExports } from './ledger-exports.ts';
-import { manifestRowsFiles, previousManifest } from './data-manifest.ts';
+import { listedChanges, manifestRowsFiles, previousManifest } from './data-manifest.ts';
 import { NOTICE_VERSIONS_FILE, previousNoticeVersions, readNoticeRecord } from './notice-versions.ts';
 import { checkNoticeFindings } from '../site/notice-findings.ts';
 import { readWorkingCalendar } from '../config/working-days.ts';
@@ -191,7 +191,7 @@ export async function diffCompetition(options: CheckOptions & { outDir: string; 
   const { timed } = stageTimer(options.log ?? (() => undefined), options.signal);
   const work = mkdtempSync(path.join(os.tmpdir(), 'podium-diff-'));
   try {
-    const { changes, notes } = await runStages(options, '/', work, timed);
+    const { changes, notes } = await runStages(options, '/', work, timed, true);
     return { changes, notes };
   } catch (error) {
     throw asBuildError(error, work);
@@ -250,7 +250,12 @@ const modelDirIn = (work: string) => path.join(work, 'model');
  */
 const loadPublishModules = () => Promise.all([import('./export.ts'), import('./search-index.ts')]);
 
-async function runStages(options: CheckOptions & { outDir: string; locale?: Locale }, base: string, work: string, timed: Timed) {
+/**
+ * `allChanges`: keep every changed row and entity, as `podium diff` prints them. A build keeps
+ * what its page lists, with whole counts (listedChanges): a month of new events at bench size
+ * made the full comparison about 2 GB of JavaScript, held through the render.
+ */
+async function runStages(options: CheckOptions & { outDir: string; locale?: Locale }, base: string, work: string, timed: Timed, allChanges = false) {
   const modules = loadPublishModules();
   // A build refused before export never awaits them; their failure then is no one's to report.
   modules.catch(() => undefined);
@@ -274,7 +279,7 @@ async function runStages(options: CheckOptions & { outDir: string; locale?: Loca
     );
     notes.push(...calendar.yearsWithoutFile().map((year) => `no holiday calendar for ${year} (calendar/cn/${year}.yaml or config holidays): its working days (公示期, working_days_only cadence rules) were counted with weekends only`));
     const configHash = createHash('sha256').update(JSON.stringify(competition.config)).digest('hex');
-    return { site, changes, notes, modelDir, publicDir, configHash };
+    return { site, changes: allChanges ? changes : listedChanges(changes), notes, modelDir, publicDir, configHash };
   });
 }
 

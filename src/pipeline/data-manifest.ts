@@ -333,19 +333,22 @@ export function listedChanges(changes: DataChanges, limit = CHANGES_LISTED): Dat
 export function describeChanges(changes: DataChanges): string[] {
   if (changes.previousAsOf === null) return ['what changed: no earlier build published here to compare with'];
   const lines = [`what changed since the build of data as of ${changes.previousAsOf}:`];
-  const firstTen = (items: string[]) => items.slice(0, 10).join(', ') + (items.length > 10 ? ` and ${items.length - 10} more` : '');
-  const ids = (rows: RowChange[]) => firstTen(rows.map((r) => r.id));
+  // The lists may be cut (listedChanges); the counts are whole.
+  const firstTen = (items: string[], count: number) => {
+    const shown = items.slice(0, 10);
+    return shown.join(', ') + (count > shown.length ? ` and ${count - shown.length} more` : '');
+  };
   for (const t of changes.tables) {
     for (const [what, rows] of [['added', t.added], ['changed', t.changed], ['removed', t.removed]] as const) {
-      if (rows.length > 0) lines.push(`  ${t.table}: ${rows.length} ${what} (${ids(rows)})`);
+      if (t.counts[what] > 0) lines.push(`  ${t.table}: ${t.counts[what]} ${what} (${firstTen(rows.map((r) => r.id), t.counts[what])})`);
     }
   }
   if (changes.newPeriods.length > 0) lines.push(`  new periods: ${changes.newPeriods.map((p) => p.id).join(', ')}`);
-  if (changes.entities.length > 0) lines.push(`  ${changes.entities.length} entities' scores or ranks changed`);
+  if (changes.entityCount > 0) lines.push(`  ${changes.entityCount} entities' scores or ranks changed`);
   for (const notice of changes.notices) {
     lines.push(
       notice.corrected
-        ? `  notice ${notice.id}: its published result changed (${notice.rows.length} entr${notice.rows.length === 1 ? 'y' : 'ies'}): published as a correction (更正), the earlier version kept at its own address${notice.causes.length > 0 ? `; records behind it: ${firstTen(notice.causes.map((c) => `${c.table} ${c.id}`))}` : ''}`
+        ? `  notice ${notice.id}: its published result changed (${notice.rows.length} entr${notice.rows.length === 1 ? 'y' : 'ies'}): published as a correction (更正), the earlier version kept at its own address${notice.causeCount > 0 ? `; records behind it: ${firstTen(notice.causes.map((c) => `${c.table} ${c.id}`), notice.causeCount)}` : ''}`
         : `  notice ${notice.id}: newly published`,
     );
   }

@@ -213,8 +213,10 @@ describe('the changes the page lists', () => {
     expect(listed.tables[0]!.counts).toEqual({ added: 5, changed: 1, removed: 0 });
     expect([listed.entities.length, listed.entityCount]).toEqual([2, 3]);
     expect([listed.notices[0]!.causes.length, listed.notices[0]!.causeCount]).toEqual([2, 5]);
-    // The build log still counts them all.
+    // The build log counts them all, from the listed changes a build keeps as from every change.
     expect(describeChanges(full)).toContain('  events: 5 added (A0, A1, A2, A3, A4)');
+    expect(describeChanges(listed)).toContain('  events: 5 added (A0, A1 and 3 more)');
+    expect(describeChanges(listed)).toContain("  3 entities' scores or ranks changed");
   });
 });
 
