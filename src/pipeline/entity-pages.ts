@@ -15,7 +15,7 @@ import type { ThresholdOp } from '../config/schema.ts';
 import { checkedModel } from '../site/schema.ts';
 import { scoreSummary, type StandingPoint } from '../site/entity-summary.ts';
 import { rowsBestFirst, scoreOrder } from '../site/heatmap-rows.ts';
-import { queryRows, runSqlFile, streamRows } from './sql.ts';
+import { queryRows, runSqlFile, streamJsonRows } from './sql.ts';
 import { peerDistribution, type PeerDistribution } from '../site/peer-distribution.ts';
 import { peerDrawings } from './peer-drawings.ts';
 import { FileWriter } from './files.ts';
@@ -354,9 +354,8 @@ export async function writeEntityPages(
   await runSqlFile(db, 'site_entity_standings');
   for (let batch = 0; batch < batches; batch++) {
     await runSqlFile(db, 'site_entity_pages', { batch, batches, listed: listedPostings });
-    for await (const chunk of streamRows<{ page: string }>(db, 'site_entity_pages_rows')) {
-      for (const { page: json } of chunk) {
-        const row = JSON.parse(json) as EntityPageRow;
+    for await (const chunk of streamJsonRows<EntityPageRow>(db, 'site_entity_pages_rows')) {
+      for (const row of chunk) {
         const isUnit = row.entity_kind === 'unit';
         if (!isUnit && !staffPages) continue;
         const scored = histories(row);
@@ -424,9 +423,8 @@ export async function writeEntityPages(
     let entity: { kind: 'unit' | 'staff'; id: string; postings: Posting[] } | undefined;
     const writeEntityCsv = () => entity && writePostingsCsv(entity, entity.postings);
     await runSqlFile(db, 'site_entity_postings', { batch, batches, listed: listedPostings });
-    for await (const chunk of streamRows<{ posting: string }>(db, 'site_entity_postings_rows')) {
-      for (const { posting } of chunk) {
-        const row = JSON.parse(posting) as PostingRow & { entity_kind: 'unit' | 'staff'; entity_id: string };
+    for await (const chunk of streamJsonRows<PostingRow & { entity_kind: 'unit' | 'staff'; entity_id: string }>(db, 'site_entity_postings_rows')) {
+      for (const row of chunk) {
         if (row.entity_kind === 'staff' && !staffPages) continue;
         if (entity?.kind !== row.entity_kind || entity.id !== row.entity_id) {
           writeEntityCsv();

@@ -11,7 +11,7 @@ import { readCompetition } from '../../src/config/read.ts';
 import { loadConfigTables } from '../../src/pipeline/config-tables.ts';
 import { loadTables } from '../../src/pipeline/load.ts';
 import { scoreCompetition } from '../../src/pipeline/score.ts';
-import { queryRows, runSqlFile } from '../../src/pipeline/sql.ts';
+import { queryRows, runSqlFile, streamJsonRows } from '../../src/pipeline/sql.ts';
 import { validateTables } from '../../src/pipeline/validate.ts';
 import { redaction } from '../../src/config/public-edition.ts';
 import { tempDir } from '../support/fixture.ts';
@@ -37,7 +37,9 @@ describe('entity pages in batches', () => {
     await runSqlFile(db, 'site_entity_standings');
     const batchRows = async (batch: number, batches: number) => {
       await runSqlFile(db, 'site_entity_pages', { batch, batches, listed: 2 });
-      return (await queryRows<{ page: string }>(db, 'site_entity_pages_rows')).map(({ page }) => JSON.parse(page) as PageRow);
+      const rows: PageRow[] = [];
+      for await (const chunk of streamJsonRows<PageRow>(db, 'site_entity_pages_rows')) rows.push(...chunk);
+      return rows;
     };
     const whole = await batchRows(0, 1);
     const parts = [await batchRows(0, 3), await batchRows(1, 3), await batchRows(2, 3)];
