@@ -114,8 +114,8 @@ Exits 1 on any problem.`,
     usage: `podium diff [--data DIR] [--out DIR] [--locale zh-CN|en] [--format text|json] [--exit-code] [--progress]
 
   --data      the competition folder; default data
-  --out       the published site to compare with (its exports/data-manifest.json and
-              data-manifest-rows.parquet); default dist
+  --out       the published site to compare with (its exports/data-manifest.json,
+              data-manifest-rows.parquet and data-manifest-values.parquet); default dist
   --locale    the language of labels in the report; default the config's locale
   --format    text (a line per change) or json (the whole comparison as one object)
   --exit-code exit 3 when anything changed, so that a script can tell

@@ -20,7 +20,7 @@ import { validateAgainstLists, validateTables } from './validate.ts';
 import { scoreCompetition } from './score.ts';
 import { runChecks } from './check.ts';
 import { databaseExports } from './ledger-exports.ts';
-import { listedChanges, manifestRowsFiles, previousManifest } from './data-manifest.ts';
+import { CHANGES_LISTED, listedChanges, manifestDatabaseFiles, previousManifest } from './data-manifest.ts';
 import { NOTICE_VERSIONS_FILE, previousNoticeVersions, readNoticeRecord } from './notice-versions.ts';
 import { checkNoticeFindings } from '../site/notice-findings.ts';
 import { readWorkingCalendar } from '../config/working-days.ts';
@@ -265,7 +265,7 @@ async function runStages(options: CheckOptions & { outDir: string; locale?: Loca
     const modelDir = modelDirIn(work);
     const publicDir = path.join(work, 'public');
     const exportsDir = path.join(publicDir, 'exports');
-    const { competition, calendar, noticeRecord, asOf, findings, notes } = await runChecked(db, { ...options, outputs: [...databaseExports(exportsDir), ...manifestRowsFiles(exportsDir, options.outDir)] }, work, timed);
+    const { competition, calendar, noticeRecord, asOf, findings, notes } = await runChecked(db, { ...options, outputs: [...databaseExports(exportsDir), ...manifestDatabaseFiles(exportsDir, options.outDir)] }, work, timed);
     const previous = previousManifest(path.resolve(options.outDir), competition.config.id, (note) => notes.push(note));
     const publishedVersions = {
       site: previousNoticeVersions(path.resolve(options.outDir), competition, (note) => notes.push(note)),
@@ -275,7 +275,7 @@ async function runStages(options: CheckOptions & { outDir: string; locale?: Loca
     const [{ exportSite }] = await modules;
     await db.run(`SET memory_limit = '${EXPORT_MEMORY_LIMIT}'`);
     const { site, changes } = await timed('export', () =>
-      exportSite({ db, competition, calendar, asOf, findings, modelDir, exportsDir, publicDir, base, previous, publishedVersions, note: (line) => notes.push(line) }),
+      exportSite({ db, competition, calendar, asOf, findings, modelDir, exportsDir, publicDir, base, previous, publishedVersions, changesListed: allChanges ? Infinity : CHANGES_LISTED, note: (line) => notes.push(line) }),
     );
     notes.push(...calendar.yearsWithoutFile().map((year) => `no holiday calendar for ${year} (calendar/cn/${year}.yaml or config holidays): its working days (公示期, working_days_only cadence rules) were counted with weekends only`));
     const configHash = createHash('sha256').update(JSON.stringify(competition.config)).digest('hex');

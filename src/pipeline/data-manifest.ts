@@ -1,15 +1,17 @@
 /**
  * What changed since the last published build. Every site carries `exports/data-manifest.json`:
- * per score and ranking each entity's score and rank, and each notice's result; and beside it
- * `exports/data-manifest-rows.parquet`: per table each row's ID with a hash of its content, its
- * date and its subject. The next build reads the manifest of the site it is about to replace and
- * compares: rows added, changed and removed by ID, entities whose score or rank moved, and notices
- * whose published result moved (they need a correction, 更正).
+ * each notice's result and the periods shown; and beside it two Parquet files:
+ * `exports/data-manifest-rows.parquet`, per table each row's ID with a hash of its content, its
+ * date and its subject; and `exports/data-manifest-values.parquet`, per score and ranking each
+ * entity's score and rank. The next build reads the manifest of the site it is about to replace
+ * and compares: rows added, changed and removed by ID, entities whose score or rank moved, and
+ * notices whose published result moved (they need a correction, 更正).
  *
- * The rows are Parquet, written and compared by DuckDB, because they grow with the records: at 10
- * million events their JSON would be over 600 MB, past the longest string JavaScript can hold, and
- * holding them as JavaScript values costs gigabytes. The JSON names the rows file's SHA-256, so a
- * rows file that is not the one written with it is not trusted.
+ * Rows and values are Parquet, written and compared by DuckDB, because they grow with the data: at
+ * 10 million events the rows' JSON would be over 600 MB, past the longest string JavaScript can
+ * hold, and at 42,000 entities the values are over a million, which held as JavaScript values took
+ * a rebuild's heap to 2 GB. The JSON names each file's SHA-256, so a file that is not the one
+ * written with it is not trusted.
  *
  * The manifest is public like the rest of the site, so it holds only what the edition's pages show:
  * IDs, dates and subjects, hashes instead of values, and the scores and ranks of what is published.
@@ -32,33 +34,33 @@ import { TABLES } from '../config/tables.ts';
 
 export const DATA_MANIFEST_FILE = 'data-manifest.json';
 export const DATA_MANIFEST_ROWS_FILE = 'data-manifest-rows.parquet';
+export const DATA_MANIFEST_VALUES_FILE = 'data-manifest-values.parquet';
 
 /** An entity as `unit:U01` or `staff:S001`. */
 const EntityKey = z.string().regex(/^(unit|staff):/);
-const Value = z.tuple([z.string(), z.string(), EntityKey, z.number()]);
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const NoticeResultRow = z.tuple([z.number().int(), EntityKey, z.number().nullable(), z.number().nullable(), z.number().nullable()]);
 
 export const DataManifest = z.strictObject({
   generator: z.literal('podium-data'),
-  format: z.literal(2),
+  format: z.literal(3),
   competition: z.string(),
   asOf: z.string(),
   /** The SHA-256 of the rows file beside it (DATA_MANIFEST_ROWS_FILE). */
-  rowsSha256: z.string().regex(/^[0-9a-f]{64}$/),
-  /** [score id, period id, entity, score]. */
-  scores: z.array(Value),
-  /** [ranking id, period id, entity, rank]. */
-  ranks: z.array(Value),
+  rowsSha256: Sha256,
+  /** The SHA-256 of the values file beside it (DATA_MANIFEST_VALUES_FILE). */
+  valuesSha256: Sha256,
   periods: z.array(z.string()),
   /** Each notice's result: [section index, entity, rank, score, amount]. */
   notices: z.array(z.strictObject({ id: z.string(), periodId: z.string(), start: z.string(), end: z.string(), rows: z.array(NoticeResultRow) })),
 });
 export type DataManifest = z.infer<typeof DataManifest>;
 
-/** The manifest of the site a build replaces, and where its rows file is. */
+/** The manifest of the site a build replaces, and where its rows and values files are. */
 export interface PreviousManifest {
   manifest: DataManifest;
   rowsFile: string;
+  valuesFile: string;
 }
 
 /** A row added, changed or removed since the previous build, as sql/manifest/manifest_row_changes.sql finds it. */
@@ -70,11 +72,29 @@ export interface ManifestRowChange {
   subject: string | null;
 }
 
+/** A score or rank that moved, as sql/manifest/manifest_value_changes.sql finds it. */
+export interface ManifestValueChange {
+  what: 'score' | 'rank';
+  /** The score's or ranking's ID. */
+  of: string;
+  period_id: string;
+  entity: string;
+  before: number | null;
+  after: number | null;
+}
+
+/** The scores and ranks that moved: those of the first entities listed, and how many entities moved in all. */
+export interface ManifestValueChanges {
+  entityCount: number;
+  moved: ManifestValueChange[];
+}
+
 /**
- * The files of the manifest's rows the database reads or writes after scoring, when it may touch no
- * other (score.ts): this build's, and that of the site at `outDir` it replaces.
+ * The manifest's files the database reads or writes after scoring, when it may touch no other
+ * (score.ts): this build's, and those of the site at `outDir` it replaces.
  */
-export const manifestRowsFiles = (exportsDir: string, outDir: string): string[] => [path.join(exportsDir, DATA_MANIFEST_ROWS_FILE), publishedFile(outDir, DATA_MANIFEST_ROWS_FILE)];
+export const manifestDatabaseFiles = (exportsDir: string, outDir: string): string[] =>
+  [DATA_MANIFEST_ROWS_FILE, DATA_MANIFEST_VALUES_FILE].flatMap((name) => [path.join(exportsDir, name), publishedFile(outDir, name)]);
 
 /** A file of `exports/` of the site at `outDir`, as one absolute path wherever it is named. */
 const publishedFile = (outDir: string, name: string) => path.join(path.resolve(outDir), 'exports', name);
@@ -90,23 +110,20 @@ export async function dataManifest(db: DuckDBConnection, competition: Competitio
   const staffPages = publishesStaffPages(config);
   const publishedRankings = new Set(config.rankings.filter((r) => publishesRanking(config, r)).map((r) => r.id));
   const staffScoresShown = staffPages || config.rankings.some((r) => r.subject === 'staff' && publishedRankings.has(r.id));
-  const aboutStaff = (entity: string | null) => entity?.startsWith('staff:') ?? false;
   await runStatements(db, manifestRowsSql(config, staffPages), 'the data manifest\'s rows generated from src/config/tables.ts');
   const rowsFile = path.join(exportsDir, DATA_MANIFEST_ROWS_FILE);
   await copyToParquet(db, 'manifest_rows_file', rowsFile);
-  const values = (name: string) =>
-    queryRows<{ of: string; period_id: string; entity: string; value: number }>(db, name).then((rows) =>
-      rows.map((r) => [r.of, r.period_id, r.entity, Number(r.value)] as z.infer<typeof Value>),
-    );
+  await runSqlFile(db, 'manifest_values', { staff_scores_shown: staffScoresShown, published_rankings: JSON.stringify([...publishedRankings]) });
+  const valuesFile = path.join(exportsDir, DATA_MANIFEST_VALUES_FILE);
+  await copyToParquet(db, 'manifest_values_file', valuesFile);
   const key = (e: EntityRef) => `${e.kind}:${e.id}`;
   return {
     generator: 'podium-data',
-    format: 2,
+    format: 3,
     competition: competition.config.id,
     asOf,
     rowsSha256: sha256Of(rowsFile),
-    scores: (await values('manifest_scores')).filter(([, , entity]) => staffScoresShown || !aboutStaff(entity)),
-    ranks: (await values('manifest_ranks')).filter(([ranking]) => publishedRankings.has(ranking)),
+    valuesSha256: sha256Of(valuesFile),
     periods: periods.map((p) => p.id),
     notices: notices.map((n) => ({
       id: n.id,
@@ -162,6 +179,28 @@ export async function manifestRowChanges(db: DuckDBConnection, previous: Previou
 }
 
 /**
+ * The scores and ranks that moved since `previous`, compared in DuckDB with its values file (read
+ * into `previous_manifest_values`), in the periods both builds show: those of the first `listed`
+ * entities (Infinity: all). A values file DuckDB cannot read is noted and compared with nothing.
+ */
+export async function manifestValueChanges(db: DuckDBConnection, previous: PreviousManifest | null, currentPeriods: string[], listed: number, log: (note: string) => void): Promise<ManifestValueChanges> {
+  const none = { entityCount: 0, moved: [] };
+  if (previous === null) return none;
+  try {
+    await runSqlFile(db, 'previous_manifest_values', { file: previous.valuesFile });
+  } catch (error) {
+    log(`${previous.valuesFile} could not be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): no scores or ranks are listed as changed`);
+    return none;
+  }
+  const rows = await queryRows<ManifestValueChange & { entity_count: bigint }>(db, 'manifest_value_changes', {
+    previous_periods: JSON.stringify(previous.manifest.periods),
+    current_periods: JSON.stringify(currentPeriods),
+    entities_listed: listed,
+  });
+  return { entityCount: Number(rows[0]?.entity_count ?? 0), moved: rows.map(({ entity_count: _, ...change }) => change) };
+}
+
+/**
  * What a row's hash covers, as SQL over raw_<table> r: the text a reader of this edition sees, by
  * the column spec. A masked person's name is taken as staged (src/pipeline/table-sql.ts), so that
  * a new name still shows as a change; its English form is staged in the name's place, so it is
@@ -204,7 +243,7 @@ export function publishedExport<T>(outDir: string, name: string, schema: z.ZodTy
 
 /**
  * The manifest of the site at `outDir`: null when there is none, when it is not this
- * competition's, or when the rows file beside it is missing or not the one written with it.
+ * competition's, or when its rows or values file is missing or not the one written with it.
  */
 export function previousManifest(outDir: string, competitionId: string, log: (note: string) => void): PreviousManifest | null {
   const found = publishedExport(outDir, DATA_MANIFEST_FILE, DataManifest, 'a data manifest', '"what changed" compares with nothing', log);
@@ -213,18 +252,21 @@ export function previousManifest(outDir: string, competitionId: string, log: (no
     log(`${found.file} belongs to competition "${found.data.competition}": "what changed" compares with nothing`);
     return null;
   }
-  const rowsFile = publishedFile(outDir, DATA_MANIFEST_ROWS_FILE);
-  let sha256: string | null;
-  try {
-    sha256 = sha256Of(rowsFile);
-  } catch {
-    sha256 = null;
+  const files = [[DATA_MANIFEST_ROWS_FILE, found.data.rowsSha256, 'rows'], [DATA_MANIFEST_VALUES_FILE, found.data.valuesSha256, 'values']] as const;
+  for (const [name, sha256, what] of files) {
+    const file = publishedFile(outDir, name);
+    let actual: string | null;
+    try {
+      actual = sha256Of(file);
+    } catch {
+      actual = null;
+    }
+    if (actual !== sha256) {
+      log(`${file} is ${actual === null ? 'missing' : `not the ${what} file written with the manifest beside it`}: "what changed" compares with nothing`);
+      return null;
+    }
   }
-  if (sha256 !== found.data.rowsSha256) {
-    log(`${rowsFile} is ${sha256 === null ? 'missing' : 'not the rows file written with the manifest beside it'}: "what changed" compares with nothing`);
-    return null;
-  }
-  return { manifest: found.data, rowsFile };
+  return { manifest: found.data, rowsFile: publishedFile(outDir, DATA_MANIFEST_ROWS_FILE), valuesFile: publishedFile(outDir, DATA_MANIFEST_VALUES_FILE) };
 }
 
 export interface DiffContext {
@@ -238,9 +280,10 @@ export interface DiffContext {
 
 /**
  * Compares two manifests; `previous` null means a first build, where nothing is listed.
- * `rowChanges`: the rows that differ, by table and ID (manifestRowChanges).
+ * `rowChanges`: the rows that differ, by table and ID (manifestRowChanges); `valueChanges`: the
+ * scores and ranks that moved (manifestValueChanges).
  */
-export function compareManifests(previous: DataManifest | null, current: DataManifest, rowChanges: ManifestRowChange[], context: DiffContext): DataChanges {
+export function compareManifests(previous: DataManifest | null, current: DataManifest, rowChanges: ManifestRowChange[], valueChanges: ManifestValueChanges, context: DiffContext): DataChanges {
   if (previous === null) return { previousAsOf: null, tables: [], newPeriods: [], entityCount: 0, entities: [], notices: [] };
   const periodLabel = (id: string) => context.periods.find((p) => p.id === id)?.label ?? id;
   const entity = (key: string): { key: string; ref: EntityRef | null } => ({ key, ref: context.entities.get(key) ?? null });
@@ -262,25 +305,16 @@ export function compareManifests(previous: DataManifest | null, current: DataMan
   // Scores of a period the last build did not show are new, not changed: listed as a new period.
   const oldPeriods = new Set(previous.periods);
   const newPeriods = current.periods.filter((p) => !oldPeriods.has(p)).map((id) => ({ id, label: periodLabel(id) }));
+  // In the order the query gives: by entity, then scores before ranks.
   const byEntity = new Map<string, DataChanges['entities'][number]>();
-  const compareValues = (what: 'score' | 'rank', before: DataManifest['scores'], after: DataManifest['scores'], label: (id: string) => string) => {
-    const keyOf = (v: z.infer<typeof Value>) => `${v[0]}\u0000${v[1]}\u0000${v[2]}`;
-    const old = new Map(before.map((v) => [keyOf(v), v]));
-    const now = new Map(after.map((v) => [keyOf(v), v]));
-    for (const key of [...new Set([...old.keys(), ...now.keys()])].sort()) {
-      const [of, periodId, entityKey] = (now.get(key) ?? old.get(key))!;
-      if (!oldPeriods.has(periodId) || !current.periods.includes(periodId)) continue;
-      const was = old.get(key)?.[3] ?? null;
-      const is = now.get(key)?.[3] ?? null;
-      if (was === is) continue;
-      const line = byEntity.get(entityKey) ?? { entity: entity(entityKey), changes: [] };
-      line.changes.push({ what, label: label(of), periodId, periodLabel: periodLabel(periodId), before: was, after: is });
-      byEntity.set(entityKey, line);
-    }
-  };
-  compareValues('score', previous.scores, current.scores, (id) => context.scoreLabels.get(id) ?? id);
-  compareValues('rank', previous.ranks, current.ranks, (id) => context.rankings.find((r) => r.id === id)?.label ?? id);
-  const entities = [...byEntity.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, line]) => line);
+  const label = (change: ManifestValueChange) =>
+    change.what === 'score' ? (context.scoreLabels.get(change.of) ?? change.of) : (context.rankings.find((r) => r.id === change.of)?.label ?? change.of);
+  for (const change of valueChanges.moved) {
+    const line = byEntity.get(change.entity) ?? { entity: entity(change.entity), changes: [] };
+    line.changes.push({ what: change.what, label: label(change), periodId: change.period_id, periodLabel: periodLabel(change.period_id), before: change.before, after: change.after });
+    byEntity.set(change.entity, line);
+  }
+  const entities = [...byEntity.values()];
 
   const changedRows = tables.flatMap((t) => [...t.added, ...t.changed, ...t.removed].map((row) => ({ table: t.table, ...row })));
   const notices = current.notices.flatMap((notice): DataChanges['notices'] => {
@@ -307,7 +341,7 @@ export function compareManifests(previous: DataManifest | null, current: DataMan
   const withdrawn = previous.notices
     .filter((n) => !current.notices.some((c) => c.id === n.id))
     .map((n) => ({ id: n.id, title: n.id, path: null, corrected: true, rows: [], causes: [], causeCount: 0 }));
-  return { previousAsOf: previous.asOf, tables, newPeriods, entityCount: entities.length, entities, notices: [...notices, ...withdrawn] };
+  return { previousAsOf: previous.asOf, tables, newPeriods, entityCount: valueChanges.entityCount, entities, notices: [...notices, ...withdrawn] };
 }
 
 /**

@@ -35,7 +35,7 @@ import { queryRows, streamRows } from './sql.ts';
 import { pageRanges } from './paging.ts';
 import { placeFindings, type PlacedFindings, type UnplacedFinding } from './finding-pages.ts';
 import { writeJson } from './files.ts';
-import { compareManifests, DATA_MANIFEST_FILE, dataManifest, entityKeyRef, listedChanges, manifestRowChanges, type PreviousManifest } from './data-manifest.ts';
+import { compareManifests, DATA_MANIFEST_FILE, dataManifest, entityKeyRef, listedChanges, manifestRowChanges, manifestValueChanges, type PreviousManifest } from './data-manifest.ts';
 import type { DataChanges } from '../site/model.ts';
 import { NOTICE_VERSIONS_FILE, versionNotices, type PublishedVersions } from './notice-versions.ts';
 import type { WorkingCalendar } from '../config/working-days.ts';
@@ -60,6 +60,8 @@ export interface ExportInput {
   base: string;
   /** The data manifest of the site this build replaces; null on a first build. */
   previous: PreviousManifest | null;
+  /** How many of the entities whose scores or ranks moved to keep: the page's few, or all (Infinity) for `podium diff`. */
+  changesListed: number;
   /** Says something the build log should carry (a previous rows file DuckDB could not read). */
   note: (line: string) => void;
   /** The notice versions published before: by the site this build replaces, and in the office's record. */
@@ -222,9 +224,10 @@ async function writeNoticesAndChanges(input: ExportInput, periods: PeriodInfo[],
   const manifest = await dataManifest(db, competition, input.asOf, periods, drafts, exportsDir);
   writeJson(path.join(exportsDir, DATA_MANIFEST_FILE), manifest);
   const rowChanges = await manifestRowChanges(db, input.previous, input.note);
+  const valueChanges = await manifestValueChanges(db, input.previous, manifest.periods, input.changesListed, input.note);
   const names = await queryRows<{ entity_kind: 'unit' | 'staff'; entity_id: string; name: string }>(db, 'manifest_entities');
   const entities = new Map(names.map((e) => entityKeyRef(e.entity_kind, e.entity_id, e.name)));
-  const changes = compareManifests(input.previous?.manifest ?? null, manifest, rowChanges, {
+  const changes = compareManifests(input.previous?.manifest ?? null, manifest, rowChanges, valueChanges, {
     periods,
     rankings,
     scoreLabels: new Map(competition.config.scores.map((s) => [s.id, localize(s.label, competition.locale)])),

@@ -35,10 +35,10 @@ describe('podium diff', () => {
     const first = podium('diff', '--data', dir, '--out', out, '--exit-code');
     expect(first.status).toBe(0);
     expect(first.stdout.trim()).toBe('what changed: no earlier build published here to compare with');
-    // What a build of the same data publishes: its manifest and the manifest's rows.
+    // What a build of the same data publishes: its manifest and the manifest's rows and values.
     const model = await buildModel(dir);
     mkdirSync(path.join(out, 'exports'), { recursive: true });
-    for (const file of ['data-manifest.json', 'data-manifest-rows.parquet']) cpSync(path.join(model.modelDir, '..', 'public', 'exports', file), path.join(out, 'exports', file));
+    for (const file of ['data-manifest.json', 'data-manifest-rows.parquet', 'data-manifest-values.parquet']) cpSync(path.join(model.modelDir, '..', 'public', 'exports', file), path.join(out, 'exports', file));
     expect(podium('diff', '--data', dir, '--out', out, '--exit-code').status).toBe(0);
     editFile(dir, 'events.csv', (text) => text.replace('E3,2009-08-20,praise,,S1,5,', 'E3,2009-08-20,praise,,S1,7,'));
     const changed = podium('diff', '--data', dir, '--out', out, '--exit-code');

@@ -8,7 +8,18 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { diffCompetition } from '../../src/pipeline/build.ts';
-import { compareManifests, DATA_MANIFEST_FILE, DATA_MANIFEST_ROWS_FILE, describeChanges, listedChanges, previousManifest, type DataManifest, type ManifestRowChange } from '../../src/pipeline/data-manifest.ts';
+import {
+  compareManifests,
+  DATA_MANIFEST_FILE,
+  DATA_MANIFEST_ROWS_FILE,
+  DATA_MANIFEST_VALUES_FILE,
+  describeChanges,
+  listedChanges,
+  manifestValueChanges,
+  previousManifest,
+  type DataManifest,
+  type ManifestRowChange,
+} from '../../src/pipeline/data-manifest.ts';
 import { entityRef, type NoticeDraft } from '../../src/site/model.ts';
 import { buildModel, copyFixture, editFile, tempDir } from '../support/fixture.ts';
 
@@ -17,15 +28,15 @@ async function publishedFrom(dataDir: string): Promise<string> {
   const report = await buildModel(dataDir);
   const out = path.join(tempDir('published'), 'site');
   mkdirSync(path.join(out, 'exports'), { recursive: true });
-  for (const file of [DATA_MANIFEST_FILE, DATA_MANIFEST_ROWS_FILE]) cpSync(path.join(report.modelDir, '..', 'public', 'exports', file), path.join(out, 'exports', file));
+  for (const file of [DATA_MANIFEST_FILE, DATA_MANIFEST_ROWS_FILE, DATA_MANIFEST_VALUES_FILE]) cpSync(path.join(report.modelDir, '..', 'public', 'exports', file), path.join(out, 'exports', file));
   return out;
 }
 
-/** The rows of a manifest's rows file: [table, id, hash, date, subject], as written. */
-async function rowsIn(file: string): Promise<(string | null)[][]> {
+/** The rows of a Parquet file, as written: the manifest's rows [table, id, hash, date, subject] or values [kind, of, period, entity, value]. */
+async function rowsIn(file: string): Promise<(string | number | null)[][]> {
   const db = await (await DuckDBInstance.create(':memory:')).connect();
   try {
-    return (await db.runAndReadAll(`SELECT table_name, id, hash, "date", subject FROM read_parquet('${file}')`)).getRowsJS() as (string | null)[][];
+    return (await db.runAndReadAll(`SELECT * FROM read_parquet('${file}')`)).getRowsJS() as (string | number | null)[][];
   } finally {
     db.closeSync();
   }
@@ -105,15 +116,17 @@ describe('what changed between two builds', () => {
     const exportsDir = path.join(report.modelDir, '..', 'public', 'exports');
     const manifest = JSON.parse(readFileSync(path.join(exportsDir, DATA_MANIFEST_FILE), 'utf8')) as DataManifest;
     const rows = await rowsIn(path.join(exportsDir, DATA_MANIFEST_ROWS_FILE));
-    const aboutStaff = (entity: string | null) => entity?.startsWith('staff:') ?? false;
-    expect([...manifest.scores, ...manifest.ranks].filter(([, , entity]) => aboutStaff(entity))).toEqual([]);
-    expect(rows.filter(([, , , , subject]) => aboutStaff(subject!))).toEqual([]);
-    expect([...new Set(manifest.ranks.map(([ranking]) => ranking))]).toEqual(['departments', 'outlets']);
+    const values = await rowsIn(path.join(exportsDir, DATA_MANIFEST_VALUES_FILE));
+    const aboutStaff = (entity: unknown) => String(entity).startsWith('staff:');
+    expect(values.filter(([, , , entity]) => aboutStaff(entity))).toEqual([]);
+    expect(rows.filter(([, , , , subject]) => aboutStaff(subject))).toEqual([]);
+    expect([...new Set(values.filter(([kind]) => kind === 'rank').map(([, ranking]) => ranking))]).toEqual(['departments', 'outlets']);
     // The units stay: A and its department A-YYS, and the survey V1 of A.
     expect(rows.filter(([table]) => table === 'units').map(([, id]) => id)).toEqual(['A', 'A-YYS']);
     expect(rows.filter(([table]) => table === 'surveys').map(([, id]) => id)).toEqual(['V1']);
     expect(manifest.rowsSha256).toBe(sha256(readFileSync(path.join(exportsDir, DATA_MANIFEST_ROWS_FILE))));
-    expect(manifest.scores.some(([, , entity]) => entity === 'unit:A')).toBe(true);
+    expect(manifest.valuesSha256).toBe(sha256(readFileSync(path.join(exportsDir, DATA_MANIFEST_VALUES_FILE))));
+    expect(values.some(([kind, , , entity]) => kind === 'score' && entity === 'unit:A')).toBe(true);
   });
 
   it('says so when there is no earlier build to compare with', async () => {
@@ -126,12 +139,11 @@ describe('what changed between two builds', () => {
 describe('notices whose published result moved', () => {
   const manifest = (rows: DataManifest['notices'][number]['rows'], notices = ['n-2009-08']): DataManifest => ({
     generator: 'podium-data',
-    format: 2,
+    format: 3,
     competition: 'c',
     asOf: '2009-10-31',
     rowsSha256: '0'.repeat(64),
-    scores: [],
-    ranks: [],
+    valuesSha256: '0'.repeat(64),
     periods: ['2009-08'],
     notices: notices.map((id) => ({ id, periodId: '2009-08', start: '2009-08-01', end: '2009-08-31', rows })),
   });
@@ -160,6 +172,7 @@ describe('notices whose published result moved', () => {
     entities: new Map([['staff:S1', entityRef('staff', 'S1', '张三')]]),
     notices: [notice('n-2009-08'), notice('n-2009-09')],
   };
+  const unmoved = { entityCount: 0, moved: [] };
 
   it('flags a published notice whose ranks moved, with the changed records dated in its period', () => {
     const previous = manifest([[0, 'staff:S1', 1, 98, null], [0, 'staff:S2', 2, 96, null], [0, 'staff:S3', 3, 90, null]], ['n-2009-08', 'n-2009-07']);
@@ -169,7 +182,7 @@ describe('notices whose published result moved', () => {
       { table_name: 'events', id: 'E1', change: 'changed', date: '2009-08-05', subject: 'staff:S1' },
       { table_name: 'events', id: 'E9', change: 'changed', date: '2009-10-01', subject: 'unit:B' },
     ];
-    const { notices } = compareManifests(previous, current, rowChanges, context);
+    const { notices } = compareManifests(previous, current, rowChanges, unmoved, context);
     expect(notices.map((n) => [n.id, n.corrected, n.path])).toEqual([
       ['n-2009-08', true, 'notices/n-2009-08/'],
       ['n-2009-09', false, 'notices/n-2009-09/'],
@@ -183,7 +196,7 @@ describe('notices whose published result moved', () => {
     ]);
     // E9 changed too, but in October and about another unit; E7 did not change.
     expect(moved!.causes.map((c) => `${c.table} ${c.id}`)).toEqual(['events E1']);
-    expect(describeChanges(compareManifests(previous, current, rowChanges, context))).toContain(
+    expect(describeChanges(compareManifests(previous, current, rowChanges, unmoved, context))).toContain(
       '  notice n-2009-08: its published result changed (2 entries): published as a correction (更正), the earlier version kept at its own address; records behind it: events E1',
     );
   });
@@ -191,7 +204,7 @@ describe('notices whose published result moved', () => {
   it('leaves a notice alone when its result is the same', () => {
     const rows: DataManifest['notices'][number]['rows'] = [[0, 'staff:S1', 1, 98, null]];
     const changedE1: ManifestRowChange = { table_name: 'events', id: 'E1', change: 'changed', date: '2009-08-05', subject: 'staff:S1' };
-    expect(compareManifests(manifest(rows), manifest(rows), [changedE1], context).notices).toEqual([]);
+    expect(compareManifests(manifest(rows), manifest(rows), [changedE1], unmoved, context).notices).toEqual([]);
   });
 });
 
@@ -221,35 +234,46 @@ describe('the changes the page lists', () => {
 });
 
 describe('the manifest of the site a build replaces', () => {
-  const rowsBytes = 'rows';
-  const siteWith = (text: string, rows: string | null = rowsBytes) => {
+  const [rowsBytes, valuesBytes] = ['rows', 'values'];
+  const siteWith = (text: string, rows: string | null = rowsBytes, values: string | null = valuesBytes) => {
     const out = path.join(tempDir('manifest'), 'site');
     mkdirSync(path.join(out, 'exports'), { recursive: true });
     writeFileSync(path.join(out, 'exports', DATA_MANIFEST_FILE), text);
     if (rows !== null) writeFileSync(path.join(out, 'exports', DATA_MANIFEST_ROWS_FILE), rows);
+    if (values !== null) writeFileSync(path.join(out, 'exports', DATA_MANIFEST_VALUES_FILE), values);
     return out;
   };
-  const valid: DataManifest = { generator: 'podium-data', format: 2, competition: 'c', asOf: '2009-08-31', rowsSha256: sha256(rowsBytes), scores: [], ranks: [], periods: [], notices: [] };
+  const valid: DataManifest = { generator: 'podium-data', format: 3, competition: 'c', asOf: '2009-08-31', rowsSha256: sha256(rowsBytes), valuesSha256: sha256(valuesBytes), periods: [], notices: [] };
 
-  it('is read when it is this competition’s and its rows file is the one written with it, and otherwise compared with nothing, with a note', () => {
+  it('is read when it is this competition’s and its rows and values files are the ones written with it, and otherwise compared with nothing, with a note', () => {
     const notes: string[] = [];
     const site = siteWith(JSON.stringify(valid));
-    expect(previousManifest(site, 'c', (note) => notes.push(note))).toEqual({ manifest: valid, rowsFile: path.join(site, 'exports', DATA_MANIFEST_ROWS_FILE) });
+    expect(previousManifest(site, 'c', (note) => notes.push(note))).toEqual({
+      manifest: valid,
+      rowsFile: path.join(site, 'exports', DATA_MANIFEST_ROWS_FILE),
+      valuesFile: path.join(site, 'exports', DATA_MANIFEST_VALUES_FILE),
+    });
     expect(previousManifest(siteWith(JSON.stringify(valid)), 'other', (note) => notes.push(note))).toBeNull();
     expect(previousManifest(siteWith('{"generator":"podium-data","format":2,"tables":"<script>"}'), 'c', (note) => notes.push(note))).toBeNull();
     expect(previousManifest(siteWith('not json'), 'c', (note) => notes.push(note))).toBeNull();
     expect(previousManifest(path.join(tempDir('manifest'), 'none'), 'c', (note) => notes.push(note))).toBeNull();
-    // The manifest of an earlier Podium, with its rows inline.
-    expect(previousManifest(siteWith(JSON.stringify({ ...valid, format: 1, tables: {}, rowsSha256: undefined })), 'c', (note) => notes.push(note))).toBeNull();
+    // The manifests of earlier Podiums: with their rows inline, and with their scores and ranks inline.
+    expect(previousManifest(siteWith(JSON.stringify({ ...valid, format: 1, tables: {}, rowsSha256: undefined, valuesSha256: undefined })), 'c', (note) => notes.push(note))).toBeNull();
+    expect(previousManifest(siteWith(JSON.stringify({ ...valid, format: 2, scores: [], ranks: [], valuesSha256: undefined })), 'c', (note) => notes.push(note))).toBeNull();
     expect(previousManifest(siteWith(JSON.stringify(valid), null), 'c', (note) => notes.push(note))).toBeNull();
     expect(previousManifest(siteWith(JSON.stringify(valid), 'other rows'), 'c', (note) => notes.push(note))).toBeNull();
-    expect(notes.map((n) => n.replace(/^.*data-manifest(-rows)?\.(json|parquet) /, ''))).toEqual([
+    expect(previousManifest(siteWith(JSON.stringify(valid), rowsBytes, null), 'c', (note) => notes.push(note))).toBeNull();
+    expect(previousManifest(siteWith(JSON.stringify(valid), rowsBytes, 'other values'), 'c', (note) => notes.push(note))).toBeNull();
+    expect(notes.map((n) => n.replace(/^.*data-manifest(-rows|-values)?\.(json|parquet) /, ''))).toEqual([
       'belongs to competition "c": "what changed" compares with nothing',
+      'is not a data manifest this Podium wrote: "what changed" compares with nothing',
       'is not a data manifest this Podium wrote: "what changed" compares with nothing',
       'is not a data manifest this Podium wrote: "what changed" compares with nothing',
       'is not a data manifest this Podium wrote: "what changed" compares with nothing',
       'is missing: "what changed" compares with nothing',
       'is not the rows file written with the manifest beside it: "what changed" compares with nothing',
+      'is missing: "what changed" compares with nothing',
+      'is not the values file written with the manifest beside it: "what changed" compares with nothing',
     ]);
   });
 
@@ -264,5 +288,67 @@ describe('the manifest of the site a build replaces', () => {
     expect(changes.tables).toEqual([]);
     expect(changes.entities.map((e) => e.entity.key)).toEqual(['staff:S1', 'staff:S2']);
     expect(notes.filter((n) => n.includes(DATA_MANIFEST_ROWS_FILE))).toEqual([expect.stringMatching(/could not be read \(.+\): no rows are listed as changed$/)]);
+  });
+
+  it('lists no score or rank when its values file is not Parquet, with a note, and still compares rows', async () => {
+    const out = await publishedFrom(copyFixture('s1-worked'));
+    const manifestFile = path.join(out, 'exports', DATA_MANIFEST_FILE);
+    writeFileSync(path.join(out, 'exports', DATA_MANIFEST_VALUES_FILE), 'not parquet');
+    writeFileSync(manifestFile, JSON.stringify({ ...JSON.parse(readFileSync(manifestFile, 'utf8')), valuesSha256: sha256('not parquet') }));
+    const after = copyFixture('s1-worked');
+    editFile(after, 'events.csv', (text) => text.replace('E1,2009-08-05,complaint,,S1,4,', 'E1,2009-08-05,complaint,,S1,6,'));
+    const { changes, notes } = await diffCompetition({ dataDir: after, outDir: out });
+    expect(changes.tables.map((t) => [t.table, t.changed.map((r) => r.id)])).toEqual([['events', ['E1']]]);
+    expect([changes.entityCount, changes.entities]).toEqual([0, []]);
+    expect(notes.filter((n) => n.includes(DATA_MANIFEST_VALUES_FILE))).toEqual([expect.stringMatching(/could not be read \(.+\): no scores or ranks are listed as changed$/)]);
+  });
+});
+
+describe('the scores and ranks that moved', () => {
+  /** A database holding this build's values, and the values file of the site it replaces, as `previous`. */
+  async function compared(now: string, before: string, periods: { before: string[]; now: string[] }) {
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    const valuesFile = path.join(tempDir('values'), DATA_MANIFEST_VALUES_FILE);
+    const table = (rows: string) => `SELECT * FROM (VALUES ${rows}) v(kind, of, period_id, entity, value)`;
+    await db.run(`COPY (${table(before)}) TO '${valuesFile}' (FORMAT parquet)`);
+    await db.run(`CREATE TABLE manifest_values AS ${table(now)}`);
+    const manifest: DataManifest = { generator: 'podium-data', format: 3, competition: 'c', asOf: '2009-08-31', rowsSha256: '0'.repeat(64), valuesSha256: '0'.repeat(64), periods: periods.before, notices: [] };
+    return {
+      listing: (listed: number) => manifestValueChanges(db, { manifest, rowsFile: '', valuesFile }, periods.now, listed, () => undefined),
+      close: () => db.closeSync(),
+    };
+  }
+
+  it('lists them by entity, scores before ranks, in the periods both builds show, the first entities only with every entity counted', async () => {
+    const before = "('score','total','2009-08','unit:B',90.0), ('rank','units','2009-08','unit:B',1.0), ('score','total','2009-08','unit:A',80.0), ('score','total','2009-08','unit:C',70.0), ('score','total','2009-08','unit:D',60.0)";
+    // A: 80 → 85 and now ranked; B: loses its rank; C: unchanged; D: gone; E: new; the new period 2009-09 is not compared.
+    const now = "('score','total','2009-08','unit:B',90.0), ('score','total','2009-08','unit:A',85.0), ('rank','units','2009-08','unit:A',1.0), ('score','total','2009-08','unit:C',70.0), ('score','total','2009-08','unit:E',50.0), ('score','total','2009-09','unit:A',40.0)";
+    const values = await compared(now, before, { before: ['2009-08'], now: ['2009-08', '2009-09'] });
+    try {
+      const all = await values.listing(Infinity);
+      expect(all.entityCount).toBe(4);
+      expect(all.moved.map((m) => `${m.entity} ${m.what} ${m.of} ${m.period_id} ${m.before}→${m.after}`)).toEqual([
+        'unit:A score total 2009-08 80→85',
+        'unit:A rank units 2009-08 null→1',
+        'unit:B rank units 2009-08 1→null',
+        'unit:D score total 2009-08 60→null',
+        'unit:E score total 2009-08 null→50',
+      ]);
+      const firstTwo = await values.listing(2);
+      expect(firstTwo.entityCount).toBe(4);
+      expect([...new Set(firstTwo.moved.map((m) => m.entity))]).toEqual(['unit:A', 'unit:B']);
+    } finally {
+      values.close();
+    }
+  });
+
+  it('lists nothing when nothing moved', async () => {
+    const same = "('score','total','2009-08','unit:A',80.0)";
+    const values = await compared(same, same, { before: ['2009-08'], now: ['2009-08'] });
+    try {
+      expect(await values.listing(50)).toEqual({ entityCount: 0, moved: [] });
+    } finally {
+      values.close();
+    }
   });
 });
