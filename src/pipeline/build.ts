@@ -97,13 +97,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     checkOutput({ outDir, dataDir: options.dataDir, projectDirs: [PROJECT_ROOT, process.cwd()] });
     // Beside the output, so the final rename stays on one file system.
     const work = makeOwnedTemp(path.dirname(outDir), workPrefix(outDir), publishFs);
-    const { timed, timings } = stageTimer(log, signal);
+    const timer = stageTimer(log, signal);
+    const { timed, timings } = timer;
     let keepWork = false;
     // The render workers load the renderer while the stages before them run (render.ts).
     const started = options.render || options.modelOnly ? null : startRenderWorkers(modelDirIn(work), base);
     const render: Renderer = options.render ?? ((model, files, site, siteBase, stop, pageCache) => renderCompiled(model, files, site, siteBase, stop, pageCache, started));
     try {
-      const { site, changes, notes, modelDir, publicDir, configHash } = await runStages(options, base, work, timed);
+      const { site, changes, notes, modelDir, publicDir, configHash } = await runStages(options, base, work, timer);
       if (options.modelOnly) {
         keepWork = true;
         return { site, changes, timings, notes, warnings: [], modelDir };
@@ -169,10 +170,10 @@ export interface CheckReport {
  * a clerk learns in seconds whether a commit would build. Refuses with the same diagnostics.
  */
 export async function validateCompetition(options: CheckOptions): Promise<CheckReport> {
-  const { timed, timings } = stageTimer(options.log ?? (() => undefined), options.signal);
+  const { timed, timings, stage } = stageTimer(options.log ?? (() => undefined), options.signal);
   const work = mkdtempSync(path.join(os.tmpdir(), 'podium-validate-'));
   try {
-    return await withDuckDb(options.dataDir, work, options.signal, async (db) => {
+    return await withDuckDb(options.dataDir, work, options.signal, stage, async (db) => {
       const { asOf, findings, notes } = await runChecked(db, options, work, timed);
       return { asOf, findings: findings.length, timings, notes };
     });
@@ -188,10 +189,10 @@ export async function validateCompetition(options: CheckOptions): Promise<CheckR
  * data changed against the site published at `outDir`. Nothing is rendered or published.
  */
 export async function diffCompetition(options: CheckOptions & { outDir: string; locale?: Locale }): Promise<{ changes: DataChanges; notes: string[] }> {
-  const { timed } = stageTimer(options.log ?? (() => undefined), options.signal);
+  const timer = stageTimer(options.log ?? (() => undefined), options.signal);
   const work = mkdtempSync(path.join(os.tmpdir(), 'podium-diff-'));
   try {
-    const { changes, notes } = await runStages(options, '/', work, timed, true);
+    const { changes, notes } = await runStages(options, '/', work, timer, true);
     return { changes, notes };
   } catch (error) {
     throw asBuildError(error, work);
@@ -201,19 +202,25 @@ export async function diffCompetition(options: CheckOptions & { outDir: string; 
 }
 
 type Timed = <T>(stage: string, run: () => Promise<T> | T) => Promise<T>;
+type StageTimer = ReturnType<typeof stageTimer>;
 
-/** Runs stages in order, timing each; a stopped build stops before the next stage. */
+/**
+ * Runs stages in order, timing each; a stopped build stops before the next stage. `stage()` is
+ * the one running or last run, which a failure is put down to.
+ */
 function stageTimer(log: (line: string) => void, signal: AbortSignal | undefined) {
   const timings: [stage: string, ms: number][] = [];
+  let current = 'config';
   const timed: Timed = async (stage, run) => {
     signal?.throwIfAborted();
+    current = stage;
     const started = performance.now();
     const result = await run();
     timings.push([stage, Math.round(performance.now() - started)]);
     log(`${stage.padEnd(9)} ${timings.at(-1)![1]} ms`);
     return result;
   };
-  return { timed, timings };
+  return { timed, timings, stage: () => current };
 }
 
 /** DuckDB's budget while scoring: with it the 2,000,000-event benchmark peaks at 2.8 GiB instead of 5.4 GiB (README, Performance). */
@@ -228,14 +235,18 @@ const DUCKDB_MEMORY_LIMIT = '2GB';
 const EXPORT_MEMORY_LIMIT = '1536MB';
 const DUCKDB_SPILL_LIMIT = '16GB';
 
-/** DuckDB ran out of its memory budget or its spill cap: the competition is too large for a build. */
-export function outOfResources(error: unknown, dataDir: string): BuildError | undefined {
+/**
+ * DuckDB ran out of its memory budget or its spill cap in `stage`: the competition is too large
+ * for a build. The budget named is the one that stage had.
+ */
+export function outOfResources(error: unknown, dataDir: string, stage: string): BuildError | undefined {
   const message = error instanceof Error ? error.message : '';
   if (!/Out of Memory Error|max_temp_directory_size/.test(message)) return undefined;
-  return new BuildError('score', [
+  const within = stage === 'export' ? `whose site is exported within ${EXPORT_MEMORY_LIMIT}` : `that loads and scores within ${DUCKDB_MEMORY_LIMIT}`;
+  return new BuildError(stage, [
     {
       file: displayPath(dataDir),
-      expected: `a competition that scores within ${DUCKDB_MEMORY_LIMIT} of memory (${EXPORT_MEMORY_LIMIT} while exporting) and ${DUCKDB_SPILL_LIMIT} of temporary disk`,
+      expected: `a competition ${within} of memory and ${DUCKDB_SPILL_LIMIT} of temporary disk`,
       found: `${message.split('\n')[0]!.slice(0, 200)}; check the competition's dates and periods, lower row_budget, or split the competition`,
     },
   ]);
@@ -255,13 +266,13 @@ const loadPublishModules = () => Promise.all([import('./export.ts'), import('./s
  * what its page lists, with whole counts (listedChanges): a month of new events at bench size
  * made the full comparison about 2 GB of JavaScript, held through the render.
  */
-async function runStages(options: CheckOptions & { outDir: string; locale?: Locale }, base: string, work: string, timed: Timed, allChanges = false) {
+async function runStages(options: CheckOptions & { outDir: string; locale?: Locale }, base: string, work: string, { timed, stage }: StageTimer, allChanges = false) {
   const modules = loadPublishModules();
   // A build refused before export never awaits them; their failure then is no one's to report.
   modules.catch(() => undefined);
   // The export writes workbooks: their thread gets ready while load → check run.
   startWorkbookWriter();
-  return withDuckDb(options.dataDir, work, options.signal, async (db) => {
+  return withDuckDb(options.dataDir, work, options.signal, stage, async (db) => {
     const modelDir = modelDirIn(work);
     const publicDir = path.join(work, 'public');
     const exportsDir = path.join(publicDir, 'exports');
@@ -292,8 +303,11 @@ export function pageCacheDir(outDir: string): string {
   return path.join(PAGE_CACHE_ROOT, createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 32));
 }
 
-/** DuckDB lives only as long as `use`, so its memory is free before Astro renders. */
-async function withDuckDb<T>(dataDir: string, work: string, signal: AbortSignal | undefined, use: (db: DuckDBConnection) => Promise<T>): Promise<T> {
+/**
+ * DuckDB lives only as long as `use`, so its memory is free before Astro renders. `stage()`: the
+ * stage running, named when DuckDB runs out of its budget.
+ */
+async function withDuckDb<T>(dataDir: string, work: string, signal: AbortSignal | undefined, stage: () => string, use: (db: DuckDBConnection) => Promise<T>): Promise<T> {
   // DuckDB would otherwise take up to 80% of the machine's memory for its buffers; a build shares
   // the machine with Astro's render processes, so it is held to a budget and spills beyond it, up
   // to a cap, so that a runaway competition fails instead of filling the disk.
@@ -310,7 +324,7 @@ async function withDuckDb<T>(dataDir: string, work: string, signal: AbortSignal 
   try {
     return await use(db);
   } catch (error) {
-    throw outOfResources(error, dataDir) ?? error;
+    throw outOfResources(error, dataDir, stage()) ?? error;
   } finally {
     signal?.removeEventListener('abort', interrupt);
     db.closeSync();
