@@ -200,6 +200,11 @@ export async function manifestValueChanges(db: DuckDBConnection, previous: Previ
   return { entityCount: Number(rows[0]?.entity_count ?? 0), moved: rows.map(({ entity_count: _, ...change }) => change) };
 }
 
+/** Drops the manifest's tables once this build's files are written and the changes read (manifestRowChanges, manifestValueChanges). */
+export async function dropManifestTables(db: DuckDBConnection): Promise<void> {
+  await runSqlFile(db, 'drop_manifest_tables');
+}
+
 /**
  * What a row's hash covers, as SQL over raw_<table> r: the text a reader of this edition sees, by
  * the column spec. A masked person's name is taken as staged (src/pipeline/table-sql.ts), so that

@@ -35,7 +35,7 @@ import { queryRows, streamRows } from './sql.ts';
 import { pageRanges } from './paging.ts';
 import { placeFindings, type PlacedFindings, type UnplacedFinding } from './finding-pages.ts';
 import { writeJson } from './files.ts';
-import { compareManifests, DATA_MANIFEST_FILE, dataManifest, entityKeyRef, listedChanges, manifestRowChanges, manifestValueChanges, type PreviousManifest } from './data-manifest.ts';
+import { compareManifests, DATA_MANIFEST_FILE, dataManifest, dropManifestTables, entityKeyRef, listedChanges, manifestRowChanges, manifestValueChanges, type PreviousManifest } from './data-manifest.ts';
 import type { DataChanges } from '../site/model.ts';
 import { NOTICE_VERSIONS_FILE, versionNotices, type PublishedVersions } from './notice-versions.ts';
 import type { WorkingCalendar } from '../config/working-days.ts';
@@ -225,6 +225,7 @@ async function writeNoticesAndChanges(input: ExportInput, periods: PeriodInfo[],
   writeJson(path.join(exportsDir, DATA_MANIFEST_FILE), manifest);
   const rowChanges = await manifestRowChanges(db, input.previous, input.note);
   const valueChanges = await manifestValueChanges(db, input.previous, manifest.periods, input.changesListed, input.note);
+  await dropManifestTables(db);
   const names = await queryRows<{ entity_kind: 'unit' | 'staff'; entity_id: string; name: string }>(db, 'manifest_entities');
   const entities = new Map(names.map((e) => entityKeyRef(e.entity_kind, e.entity_id, e.name)));
   const changes = compareManifests(input.previous?.manifest ?? null, manifest, rowChanges, valueChanges, {
