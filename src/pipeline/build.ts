@@ -241,7 +241,7 @@ const DUCKDB_SPILL_LIMIT = '16GB';
  * By default it grows to about four times that: in the export at 42,000 pages, 200 MB live became
  * 800 MB–1 GB of heap, nearly all garbage, beside DuckDB's memory in the same process, and that was
  * what put the build's peak over 3 GiB. Held to half (V8's heap-growing-percent, a tuning flag read
- * at each collection), the export peaked at 2.76–2.94 GiB instead of 3.16–3.29 GiB in about the
+ * at each collection), the export peaked at 2.69–2.87 GiB instead of 3.08–3.21 GiB in about the
  * same time (README, Performance). Put back to V8's own choice (0) when the export ends.
  */
 const EXPORT_HEAP_GROWING_PERCENT = 50;
