@@ -277,27 +277,26 @@ describe('the manifest of the site a build replaces', () => {
     ]);
   });
 
-  it('lists no row when its rows file is not Parquet, with a note, and still compares scores', async () => {
+  /** The changes of E1's new points against a published site whose rows or values file is not Parquet, though its manifest names it. */
+  async function changesAgainstUnreadable(file: string, shaKey: 'rowsSha256' | 'valuesSha256') {
     const out = await publishedFrom(copyFixture('s1-worked'));
     const manifestFile = path.join(out, 'exports', DATA_MANIFEST_FILE);
-    writeFileSync(path.join(out, 'exports', DATA_MANIFEST_ROWS_FILE), 'not parquet');
-    writeFileSync(manifestFile, JSON.stringify({ ...JSON.parse(readFileSync(manifestFile, 'utf8')), rowsSha256: sha256('not parquet') }));
+    writeFileSync(path.join(out, 'exports', file), 'not parquet');
+    writeFileSync(manifestFile, JSON.stringify({ ...JSON.parse(readFileSync(manifestFile, 'utf8')), [shaKey]: sha256('not parquet') }));
     const after = copyFixture('s1-worked');
     editFile(after, 'events.csv', (text) => text.replace('E1,2009-08-05,complaint,,S1,4,', 'E1,2009-08-05,complaint,,S1,6,'));
-    const { changes, notes } = await diffCompetition({ dataDir: after, outDir: out });
+    return diffCompetition({ dataDir: after, outDir: out });
+  }
+
+  it('lists no row when its rows file is not Parquet, with a note, and still compares scores', async () => {
+    const { changes, notes } = await changesAgainstUnreadable(DATA_MANIFEST_ROWS_FILE, 'rowsSha256');
     expect(changes.tables).toEqual([]);
     expect(changes.entities.map((e) => e.entity.key)).toEqual(['staff:S1', 'staff:S2']);
     expect(notes.filter((n) => n.includes(DATA_MANIFEST_ROWS_FILE))).toEqual([expect.stringMatching(/could not be read \(.+\): no rows are listed as changed$/)]);
   });
 
   it('lists no score or rank when its values file is not Parquet, with a note, and still compares rows', async () => {
-    const out = await publishedFrom(copyFixture('s1-worked'));
-    const manifestFile = path.join(out, 'exports', DATA_MANIFEST_FILE);
-    writeFileSync(path.join(out, 'exports', DATA_MANIFEST_VALUES_FILE), 'not parquet');
-    writeFileSync(manifestFile, JSON.stringify({ ...JSON.parse(readFileSync(manifestFile, 'utf8')), valuesSha256: sha256('not parquet') }));
-    const after = copyFixture('s1-worked');
-    editFile(after, 'events.csv', (text) => text.replace('E1,2009-08-05,complaint,,S1,4,', 'E1,2009-08-05,complaint,,S1,6,'));
-    const { changes, notes } = await diffCompetition({ dataDir: after, outDir: out });
+    const { changes, notes } = await changesAgainstUnreadable(DATA_MANIFEST_VALUES_FILE, 'valuesSha256');
     expect(changes.tables.map((t) => [t.table, t.changed.map((r) => r.id)])).toEqual([['events', ['E1']]]);
     expect([changes.entityCount, changes.entities]).toEqual([0, []]);
     expect(notes.filter((n) => n.includes(DATA_MANIFEST_VALUES_FILE))).toEqual([expect.stringMatching(/could not be read \(.+\): no scores or ranks are listed as changed$/)]);
