@@ -60,7 +60,11 @@ export interface ExportInput {
   base: string;
   /** The data manifest of the site this build replaces; null on a first build. */
   previous: PreviousManifest | null;
-  /** How many of the entities whose scores or ranks moved to keep: the page's few, or all (Infinity) for `podium diff`. */
+  /**
+   * How much of each list of changes to keep (changed rows per table, entities whose scores or
+   * ranks moved, a notice's causes): the page's few, or all (Infinity) for `podium diff`. The
+   * counts stay whole.
+   */
   changesListed: number;
   /** Says something the build log should carry (a previous rows file DuckDB could not read). */
   note: (line: string) => void;
@@ -241,7 +245,8 @@ async function writeNoticesAndChanges(input: ExportInput, periods: PeriodInfo[],
   writeModelFile(modelDir, ['notices.json'], versioned.notices);
   writeModelFile(modelDir, ['earlier-notices.json'], versioned.earlier);
   writeNoticeFeed(competition, versioned.notices, input.base, exportsDir);
-  return { notices: versioned.notices, changes };
+  // Cut before the entity pages, which would otherwise carry every changed row through their batches.
+  return { notices: versioned.notices, changes: listedChanges(changes, input.changesListed) };
 }
 
 export function periodInfo(p: ResolvedPeriod, competition: Competition, asOf: string): PeriodInfo {
