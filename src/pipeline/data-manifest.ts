@@ -168,14 +168,22 @@ function manifestRowsSql(config: CompetitionConfig, staffPages: boolean): string
  * read is noted and compared with nothing.
  */
 export async function manifestRowChanges(db: DuckDBConnection, previous: PreviousManifest | null, log: (note: string) => void): Promise<ManifestRowChange[]> {
-  if (previous === null) return [];
-  try {
-    await runSqlFile(db, 'previous_manifest_rows', { file: previous.rowsFile });
-  } catch (error) {
-    log(`${previous.rowsFile} could not be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): no rows are listed as changed`);
-    return [];
-  }
+  if (previous === null || !(await readPrevious(db, 'previous_manifest_rows', previous.rowsFile, 'rows', log))) return [];
   return queryRows<ManifestRowChange>(db, 'manifest_row_changes');
+}
+
+/**
+ * Reads a file of the previous site's manifest into a table by the model `name`; false, with a
+ * note, when DuckDB cannot read it, and then no `what` are listed as changed.
+ */
+async function readPrevious(db: DuckDBConnection, name: string, file: string, what: string, log: (note: string) => void): Promise<boolean> {
+  try {
+    await runSqlFile(db, name, { file });
+    return true;
+  } catch (error) {
+    log(`${file} could not be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): no ${what} are listed as changed`);
+    return false;
+  }
 }
 
 /**
@@ -184,14 +192,7 @@ export async function manifestRowChanges(db: DuckDBConnection, previous: Previou
  * entities (Infinity: all). A values file DuckDB cannot read is noted and compared with nothing.
  */
 export async function manifestValueChanges(db: DuckDBConnection, previous: PreviousManifest | null, currentPeriods: string[], listed: number, log: (note: string) => void): Promise<ManifestValueChanges> {
-  const none = { entityCount: 0, moved: [] };
-  if (previous === null) return none;
-  try {
-    await runSqlFile(db, 'previous_manifest_values', { file: previous.valuesFile });
-  } catch (error) {
-    log(`${previous.valuesFile} could not be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): no scores or ranks are listed as changed`);
-    return none;
-  }
+  if (previous === null || !(await readPrevious(db, 'previous_manifest_values', previous.valuesFile, 'scores or ranks', log))) return { entityCount: 0, moved: [] };
   const rows = await queryRows<ManifestValueChange & { entity_count: bigint }>(db, 'manifest_value_changes', {
     previous_periods: JSON.stringify(previous.manifest.periods),
     current_periods: JSON.stringify(currentPeriods),
@@ -257,9 +258,10 @@ export function previousManifest(outDir: string, competitionId: string, log: (no
     log(`${found.file} belongs to competition "${found.data.competition}": "what changed" compares with nothing`);
     return null;
   }
-  const files = [[DATA_MANIFEST_ROWS_FILE, found.data.rowsSha256, 'rows'], [DATA_MANIFEST_VALUES_FILE, found.data.valuesSha256, 'values']] as const;
-  for (const [name, sha256, what] of files) {
-    const file = publishedFile(outDir, name);
+  const rowsFile = publishedFile(outDir, DATA_MANIFEST_ROWS_FILE);
+  const valuesFile = publishedFile(outDir, DATA_MANIFEST_VALUES_FILE);
+  const files = [[rowsFile, found.data.rowsSha256, 'rows'], [valuesFile, found.data.valuesSha256, 'values']] as const;
+  for (const [file, sha256, what] of files) {
     let actual: string | null;
     try {
       actual = sha256Of(file);
@@ -271,7 +273,7 @@ export function previousManifest(outDir: string, competitionId: string, log: (no
       return null;
     }
   }
-  return { manifest: found.data, rowsFile: publishedFile(outDir, DATA_MANIFEST_ROWS_FILE), valuesFile: publishedFile(outDir, DATA_MANIFEST_VALUES_FILE) };
+  return { manifest: found.data, rowsFile, valuesFile };
 }
 
 export interface DiffContext {
