@@ -41,7 +41,9 @@ const STATUS_CODE_PAGES = new Set(['/404', '/500']);
 const DEFAULT_ORIGIN = 'http://localhost:4321';
 
 export function createExports(manifest: SSRManifest): RendererExports {
-  const app = new App(manifest);
+  // Not streamed, as in Astro's static build (its BuildPipeline streams only a server build): each
+  // page is rendered to one string, without an async iterator handing over every chunk.
+  const app = new App(manifest, false);
   const routes = manifest.routes.map((info) => info.routeData).filter((route) => route.type === 'page' && route.origin !== 'internal');
   // Marked prerendered, as in Astro's static build: the App then calls getStaticPaths itself
   // (once per route) and hands each page the props its path returned. Changed in place, since
