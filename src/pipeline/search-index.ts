@@ -86,6 +86,9 @@ export function searchRecords(modelDir: string): SearchRecord[] {
 /** Pagefind keeps one index per language, named by its ISO 639-1 code, as pagefind.js looks it up from `<html lang>`. */
 const pagefindLanguage = (locale: SiteModel['locale']): string => locale.split('-')[0]!.toLowerCase();
 
+/** Records sent to Pagefind before their answers are awaited. */
+const RECORDS_IN_FLIGHT = 1000;
+
 /** Writes the index into `<siteDir>/pagefind/`, with Pagefind's own search script beside it. */
 export async function writeSearchIndex(modelDir: string, siteDir: string): Promise<void> {
   const { base, locale } = readModelFile<SiteModel>(modelDir, 'site.json');
@@ -93,14 +96,25 @@ export async function writeSearchIndex(modelDir: string, siteDir: string): Promi
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    for (const record of searchRecords(modelDir)) {
-      const added = await index.addCustomRecord({
-        url: `${base}${record.path}`,
-        content: record.words.join(' '),
-        language,
-        meta: { title: record.title, kind: record.kind, context: record.context },
-      });
-      if (added.errors.length > 0) throw new Error(`Pagefind refused the record of ${record.path}: ${added.errors.join('; ')}`);
+    // Sent without waiting for each answer: Pagefind's service takes its messages one at a time
+    // in the order they were written, so the index comes out the same, without a round trip per
+    // record (about half of the stage's time at 42,000 records). In windows, so that the records
+    // waiting in the pipe stay few.
+    const records = searchRecords(modelDir);
+    for (let start = 0; start < records.length; start += RECORDS_IN_FLIGHT) {
+      const window = records.slice(start, start + RECORDS_IN_FLIGHT);
+      const answers = await Promise.all(
+        window.map((record) =>
+          index.addCustomRecord({
+            url: `${base}${record.path}`,
+            content: record.words.join(' '),
+            language,
+            meta: { title: record.title, kind: record.kind, context: record.context },
+          }),
+        ),
+      );
+      const refused = answers.findIndex((added) => added.errors.length > 0);
+      if (refused >= 0) throw new Error(`Pagefind refused the record of ${window[refused]!.path}: ${answers[refused]!.errors.join('; ')}`);
     }
     const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
