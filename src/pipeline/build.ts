@@ -326,6 +326,16 @@ export function pageCacheDir(outDir: string): string {
   return path.join(PAGE_CACHE_ROOT, createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 32));
 }
 
+/** DuckDB's settings for a build whose work folder is `work` (and for the benchmark's plain-DuckDB floor, which must run alike). */
+export function duckDbSettings(work: string): Record<string, string> {
+  return {
+    threads: String(os.availableParallelism()),
+    memory_limit: DUCKDB_MEMORY_LIMIT,
+    temp_directory: path.join(work, 'duckdb-spill'),
+    max_temp_directory_size: DUCKDB_SPILL_LIMIT,
+  };
+}
+
 /**
  * DuckDB lives only as long as `use`, so its memory is free before Astro renders. `stage()`: the
  * stage running, named when DuckDB runs out of its budget.
@@ -334,12 +344,7 @@ async function withDuckDb<T>(dataDir: string, work: string, signal: AbortSignal 
   // DuckDB would otherwise take up to 80% of the machine's memory for its buffers; a build shares
   // the machine with Astro's render processes, so it is held to a budget and spills beyond it, up
   // to a cap, so that a runaway competition fails instead of filling the disk.
-  const instance = await DuckDBInstance.create(':memory:', {
-    threads: String(os.availableParallelism()),
-    memory_limit: DUCKDB_MEMORY_LIMIT,
-    temp_directory: path.join(work, 'duckdb-spill'),
-    max_temp_directory_size: DUCKDB_SPILL_LIMIT,
-  });
+  const instance = await DuckDBInstance.create(':memory:', duckDbSettings(work));
   const db = await instance.connect();
   // A stopped build does not wait for a long query to end.
   const interrupt = () => db.interrupt();

@@ -230,30 +230,13 @@ function checkHeader(source: SourceFile, header: string[], attributes: string[])
 /** `counted`: the data records Podium's own reading found; DuckDB must account for every one. */
 async function insertRaw(db: DuckDBConnection, source: SourceFile, attributes: string[], counted: number): Promise<Diagnostic[]> {
   const { header } = source;
-  // Header names were checked against TABLES and the declared attribute IDs above, so they are
-  // safe to place in the column list.
-  const columnTypes = `{${header.map((h) => `'${h}': 'VARCHAR'`).join(', ')}}`;
-  const standard = header.filter((h) => !attributes.includes(h));
-  const kinds = columnKinds(source.table);
-  const extra = header.filter((h) => attributes.includes(h));
-  // Attribute columns vary by competition, so they travel as one MAP column (name → text).
-  const targets = [...standard.map((h) => `"${h}"`), ...(extra.length > 0 ? ['attributes'] : [])].join(', ');
-  const cell = (h: string) => (source.parquet ? parquetCellText(h, source.parquet.types[header.indexOf(h)]!, kinds.get(h)) : `"${h}"`);
-  const values = [
-    ...standard.map(cell),
-    ...(extra.length > 0 ? [`MAP([${extra.map((h) => `'${h}'`).join(', ')}], [${extra.map(cell).join(', ')}])`] : []),
-  ].join(', ');
-  if (source.parquet) return insertParquet(db, source, source.parquet, counted, targets, values);
+  if (source.parquet) {
+    const { targets, values } = rawColumns(source, attributes);
+    return insertParquet(db, source, source.parquet, counted, targets, values);
+  }
   let loaded: number;
   try {
-    const inserted = await db.run(
-      `INSERT INTO raw_${source.table} (file_id, record_no, ${targets})
-       SELECT $fileId, row_number() OVER (), ${values}
-       FROM read_csv($path, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
-                     columns = ${columnTypes}, store_rejects = true, ignore_errors = true)`,
-      { fileId: source.fileId, path: source.readPath },
-    );
-    loaded = inserted.rowsChanged;
+    loaded = await readCsvIntoRaw(db, source, attributes);
   } catch (error) {
     return [{ file: source.displayPath, expected: 'a CSV file DuckDB can read', found: `DuckDB's error: ${String((error as Error).message ?? error).split('\n')[0]}` }];
   }
@@ -285,6 +268,37 @@ async function insertRaw(db: DuckDBConnection, source: SourceFile, attributes: s
       found: shown(r.csv_line),
     })),
   ];
+}
+
+/**
+ * Reads a CSV file into raw_<table>, each record numbered in file order, every cell as text; the
+ * records DuckDB could not read go to its reject tables. Returns how many rows it loaded. The
+ * header's names must have been checked against TABLES and the attribute IDs: they are placed in
+ * the SQL. (Also the benchmark's plain-DuckDB floor, scripts/bench-data-floor.ts.)
+ */
+export async function readCsvIntoRaw(db: DuckDBConnection, source: Pick<SourceFile, 'table' | 'fileId' | 'readPath' | 'header'>, attributes: string[]): Promise<number> {
+  const columnTypes = `{${source.header.map((h) => `'${h}': 'VARCHAR'`).join(', ')}}`;
+  const { targets, values } = rawColumns(source, attributes);
+  const inserted = await db.run(
+    `INSERT INTO raw_${source.table} (file_id, record_no, ${targets})
+     SELECT $fileId, row_number() OVER (), ${values}
+     FROM read_csv($path, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+                   columns = ${columnTypes}, store_rejects = true, ignore_errors = true)`,
+    { fileId: source.fileId, path: source.readPath },
+  );
+  return inserted.rowsChanged;
+}
+
+/** The raw table's columns a file fills, and the file's cells that fill them; attribute columns travel as one MAP column (name → text), as they vary by competition. */
+function rawColumns(source: Pick<SourceFile, 'table' | 'header' | 'parquet'>, attributes: string[]): { targets: string; values: string } {
+  const standard = source.header.filter((h) => !attributes.includes(h));
+  const extra = source.header.filter((h) => attributes.includes(h));
+  const kinds = columnKinds(source.table);
+  const cell = (h: string) => (source.parquet ? parquetCellText(h, source.parquet.types[source.header.indexOf(h)]!, kinds.get(h)) : `"${h}"`);
+  return {
+    targets: [...standard.map((h) => `"${h}"`), ...(extra.length > 0 ? ['attributes'] : [])].join(', '),
+    values: [...standard.map(cell), ...(extra.length > 0 ? [`MAP([${extra.map((h) => `'${h}'`).join(', ')}], [${extra.map(cell).join(', ')}])`] : [])].join(', '),
+  };
 }
 
 /** A Parquet file's rows, numbered in file order (DuckDB's file_row_number), each as the text a CSV cell would hold. */

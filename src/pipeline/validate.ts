@@ -31,7 +31,14 @@ export async function validateTables(db: DuckDBConnection, files: SourceFile[], 
   // The rules only add rows and the rows are sorted when listed, so their order does not matter.
   for (const rules of [...sqlFilesIn(path.join(SQL_DIR, 'validate', 'rules')).keys()].sort()) await runSqlFile(db, rules);
   await refuseListedErrors(db, files, maxErrors);
-  // What the staging models read, now that every cell is known to cast.
+  await defineTypedTables(db, edition);
+}
+
+/**
+ * What the staging models read, once every cell is known to cast: typed_<table>(), each raw
+ * table's columns typed (with validate_macros.sql's casts) as the edition shows them.
+ */
+export async function defineTypedTables(db: DuckDBConnection, edition: Redaction | null): Promise<void> {
   await runSqlFile(db, 'public_person_name');
   await runStatements(db, typedTablesSql(TABLES, edition), GENERATED);
 }
