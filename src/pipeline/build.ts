@@ -111,15 +111,22 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
         return { site, changes, timings, notes, warnings: [], modelDir };
       }
       const siteDir = path.join(work, 'site');
+      const searchDir = path.join(work, 'search');
       const pageCache = { dir: pageCacheDir(outDir), config: configHash, clean: options.clean };
-      const counts = await timed('render', () => render(modelDir, publicDir, siteDir, site.base, signal, pageCache));
+      const { writeSearchIndex, SEARCH_INDEX_FOLDER } = await import('./search-index.ts');
+      // The search index is made from the site model, not the pages, so it is written while they
+      // render: Pagefind indexes in a process of its own, mostly on one core, and overlapped it
+      // costs the render less than its own time after it. It goes to a folder of its own, out of
+      // the renderer's way, and is moved into the site once both are done.
+      const [counts] = await runTogether<RenderCounts | void>(
+        [(stop) => timed('render', () => render(modelDir, publicDir, siteDir, site.base, stop, pageCache)), (stop) => timed('search', () => writeSearchIndex(modelDir, searchDir, stop))],
+        signal,
+      );
+      mkdirSync(siteDir, { recursive: true });
+      renameSync(path.join(searchDir, SEARCH_INDEX_FOLDER), path.join(siteDir, SEARCH_INDEX_FOLDER));
       if (existsSync(PAGE_CACHE_ROOT)) keepNewestFolders(PAGE_CACHE_ROOT, PAGE_CACHE_MANIFEST, KEPT_PAGE_CACHES);
       if (counts) log(`render   ${counts.rendered} pages rendered, ${counts.reused} reused from the page cache`);
       const warnings = (await timed('sizes', () => oversizedPages(siteDir))).map(({ page, bytes }) => `${page} is ${megabytes(bytes)} (${bytes} bytes), over the ${megabytes(PAGE_SIZE_LIMIT_BYTES)} a page may weigh on a phone`);
-      // The index is made from the site model, whichever renderer wrote the pages.
-      signal?.throwIfAborted();
-      const { writeSearchIndex } = await import('./search-index.ts');
-      await timed('search', () => writeSearchIndex(modelDir, siteDir));
       notes.push(...(await timed('publish', () => publishSite(siteDir, outDir, publishFs))));
       return { site, changes, timings, notes, warnings, modelDir, pages: counts ?? undefined };
     } finally {

@@ -28,10 +28,11 @@ export function runProcess(file: string, args: string[], { env, cwd, signal }: P
 }
 
 /**
- * Runs tasks at once. When one fails, or `signal` aborts, the others are stopped (through the
- * signal each task gets) and awaited before this rejects with the first failure.
+ * Runs tasks at once and returns what each returned, in order. When one fails, or `signal`
+ * aborts, the others are stopped (through the signal each task gets) and awaited before this
+ * rejects with the first failure.
  */
-export async function runTogether(tasks: ((stop: AbortSignal) => Promise<unknown>)[], signal?: AbortSignal): Promise<void> {
+export async function runTogether<T>(tasks: ((stop: AbortSignal) => Promise<T>)[], signal?: AbortSignal): Promise<T[]> {
   const failed = new AbortController();
   const stop = signal ? AbortSignal.any([signal, failed.signal]) : failed.signal;
   const outcomes = await Promise.allSettled(
@@ -46,4 +47,5 @@ export async function runTogether(tasks: ((stop: AbortSignal) => Promise<unknown
   if (failed.signal.aborted) throw failed.signal.reason;
   const rejected = outcomes.find((outcome) => outcome.status === 'rejected');
   if (rejected) throw rejected.reason;
+  return outcomes.map((outcome) => (outcome as PromiseFulfilledResult<T>).value);
 }

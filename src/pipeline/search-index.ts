@@ -89,8 +89,14 @@ const pagefindLanguage = (locale: SiteModel['locale']): string => locale.split('
 /** Records sent to Pagefind before their answers are awaited. */
 const RECORDS_IN_FLIGHT = 1000;
 
-/** Writes the index into `<siteDir>/pagefind/`, with Pagefind's own search script beside it. */
-export async function writeSearchIndex(modelDir: string, siteDir: string): Promise<void> {
+/** The site's folder of the index and of Pagefind's search script. */
+export const SEARCH_INDEX_FOLDER = 'pagefind';
+
+/**
+ * Writes the index into `<dir>/pagefind/`, with Pagefind's own search script beside it. `stop`
+ * ends the writing between windows of records, when the build is stopped or its render failed.
+ */
+export async function writeSearchIndex(modelDir: string, dir: string, stop?: AbortSignal): Promise<void> {
   const { base, locale } = readModelFile<SiteModel>(modelDir, 'site.json');
   const language = pagefindLanguage(locale);
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
@@ -102,6 +108,7 @@ export async function writeSearchIndex(modelDir: string, siteDir: string): Promi
     // waiting in the pipe stay few.
     const records = searchRecords(modelDir);
     for (let start = 0; start < records.length; start += RECORDS_IN_FLIGHT) {
+      stop?.throwIfAborted();
       const window = records.slice(start, start + RECORDS_IN_FLIGHT);
       const answers = await Promise.all(
         window.map((record) =>
@@ -116,7 +123,8 @@ export async function writeSearchIndex(modelDir: string, siteDir: string): Promi
       const refused = answers.findIndex((added) => added.errors.length > 0);
       if (refused >= 0) throw new Error(`Pagefind refused the record of ${window[refused]!.path}: ${answers[refused]!.errors.join('; ')}`);
     }
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
+    stop?.throwIfAborted();
+    const written = await index.writeFiles({ outputPath: path.join(dir, SEARCH_INDEX_FOLDER) });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
   } finally {
     await pagefind.close();
