@@ -39,6 +39,7 @@ try {
   await writeBenchCompetition(dataDir, sizes);
   console.log(`generated ${JSON.stringify(sizes)} in ${Math.round(performance.now() - started)} ms`);
   started = performance.now();
+  const cpuBefore = process.cpuUsage();
   // Which stage holds the peak: the resident size sampled while each stage runs (render workers
   // are threads of this process, so their heaps count too).
   const stagePeaks = new Map<string, number>();
@@ -58,6 +59,8 @@ try {
   });
   clearInterval(sampler);
   const total = Math.round(performance.now() - started);
+  // What the build asked of the cores: on n cores no build can take less wall time than this ÷ n.
+  const cpu = process.cpuUsage(cpuBefore);
   const ms = (stage: string) => report.timings.find(([s]) => s === stage)?.[1] ?? 0;
   const core = ['config', 'load', 'validate', 'score', 'check'].reduce((sum, s) => sum + ms(s), 0);
   const peakMiB = Math.round(process.resourceUsage().maxRSS / 1024);
@@ -68,6 +71,7 @@ try {
   console.log(`| **load + validate + score + check** | **${core}** |`);
   console.log(`| **whole build** | **${total}** |`);
   console.log(`\npeak memory (max RSS): ${peakMiB} MiB; entity and ranking pages: ${pages}; node ${process.version}; ${os.cpus().length} cores`);
+  console.log(`CPU time of the build: ${Math.round(cpu.user / 1000)} ms user + ${Math.round(cpu.system / 1000)} ms system (this process and its threads: DuckDB, the render and workbook workers; not Pagefind's own process)`);
   if (values.compare) {
     const data = await duckDbDataFloor(dataDir, mkdtempSync(path.join(root, 'floor-')));
     const ratio = (podium: number, floor: number) => (podium / floor).toFixed(2);
