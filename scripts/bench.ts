@@ -5,7 +5,9 @@
  * run, the floors it prints Podium against: DuckDB alone reading the same files and running the
  * same scoring SQL (scripts/bench-data-floor.ts), for config → check; and, unless --no-render, a
  * raw Astro site of as many pages, each with one Plot chart (scripts/bench-floor/), for the page
- * stage and the whole build. Figures go into the README by hand.
+ * stage and the whole build. At the two sizes issue 10 sets targets for (the default, and 250
+ * outlets, 4,750 staff, 250,000 events) it ends with those targets, met or not, beside the floor
+ * that bounds each where it knows one. Figures go into the README by hand.
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -30,6 +32,23 @@ const { values } = parseArgs({
   },
 });
 const sizes = { outlets: Number(values.outlets), staff: Number(values.staff), events: Number(values.events), months: Number(values.months) };
+/** The sizes issue 10 sets targets for: the bench's default (42,000 pages) and 5,000 pages. */
+const ISSUE_SIZES = {
+  pages42k: { outlets: 2000, staff: 40000, events: 2_000_000, months: 12 },
+  pages5k: { outlets: 250, staff: 4750, events: 250_000, months: 12 },
+};
+type Sizes = typeof ISSUE_SIZES.pages42k;
+const sameSizes = (a: Sizes, b: Sizes) => a.outlets === b.outlets && a.staff === b.staff && a.events === b.events && a.months === b.months;
+
+/** One of issue 10's targets as this run measured it, with the floor that bounds it where the bench knows one. */
+interface TargetRow {
+  measure: string;
+  target: string;
+  now: string;
+  met: boolean;
+  floor?: string;
+}
+
 const root = mkdtempSync(path.join(os.tmpdir(), 'podium-bench-'));
 const dataDir = path.join(root, 'data');
 const outDir = path.join(root, 'site');
@@ -72,17 +91,39 @@ try {
   console.log(`| **whole build** | **${total}** |`);
   console.log(`\npeak memory (max RSS): ${peakMiB} MiB; entity and ranking pages: ${pages}; node ${process.version}; ${os.cpus().length} cores`);
   console.log(`CPU time of the build: ${Math.round(cpu.user / 1000)} ms user + ${Math.round(cpu.system / 1000)} ms system (this process and its threads: DuckDB, the render and workbook workers; not Pagefind's own process)`);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const targets: TargetRow[] = [];
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  if (sameSizes(sizes, ISSUE_SIZES.pages42k)) {
+    targets.push(
+      { measure: 'whole build', target: '≤ 90 s', now: seconds(total), met: total <= 90_000, floor: `the build's CPU time ÷ ${os.availableParallelism()} cores: ${seconds(cpuMs / os.availableParallelism())}` },
+      { measure: 'peak memory', target: '≤ 3 GiB', now: `${(peakMiB / 1024).toFixed(2)} GiB`, met: peakMiB <= 3 * 1024 },
+    );
+  }
   if (values.compare) {
     const data = await duckDbDataFloor(dataDir, mkdtempSync(path.join(root, 'floor-')));
     const ratio = (podium: number, floor: number) => (podium / floor).toFixed(2);
     console.log(`\n| against its floor | Podium ms | floor ms | ratio |\n|---|---:|---:|---:|`);
     console.log(`| data stage: config → check, against DuckDB alone reading the CSV files (${data.load} ms) and running the scoring SQL (${data.score} ms) | ${core} | ${data.load + data.score} | ${ratio(core, data.load + data.score)} |`);
+    if (sameSizes(sizes, ISSUE_SIZES.pages42k)) {
+      targets.unshift({ measure: 'core (config → check)', target: '≤ 8 s', now: seconds(core), met: core <= 8_000, floor: `DuckDB alone, the same files and scoring SQL: ${seconds(data.load + data.score)}` });
+    }
     if (!values['no-render']) {
       const htmlPages = readdirSync(outDir, { recursive: true }).filter((file) => String(file).endsWith('.html')).length;
       const astro = await rawAstroBuild(htmlPages);
       console.log(`| page stage (render), against a raw Astro build of ${htmlPages} pages with one Plot chart each | ${ms('render')} | ${astro} | ${ratio(ms('render'), astro)} |`);
       console.log(`| whole build, against the same | ${total} | ${astro} | ${ratio(total, astro)} |`);
+      if (sameSizes(sizes, ISSUE_SIZES.pages5k)) {
+        targets.push(
+          { measure: 'page stage ÷ raw Astro', target: '≤ 1.0', now: ratio(ms('render'), astro), met: ms('render') <= astro },
+          { measure: 'whole build ÷ raw Astro', target: '≤ 1.2', now: ratio(total, astro), met: total <= 1.2 * astro, floor: `the build's CPU time ÷ ${os.availableParallelism()} cores ÷ raw Astro: ${ratio(cpuMs / os.availableParallelism(), astro)}` },
+        );
+      }
     }
+  }
+  if (targets.length > 0) {
+    console.log(`\n| issue 10 target at this size | target | this run | met | what no build of this work beats on this machine |\n|---|---|---:|---|---|`);
+    for (const row of targets) console.log(`| ${row.measure} | ${row.target} | ${row.now} | ${row.met ? 'yes' : 'no'} | ${row.floor ?? ''} |`);
   }
 } finally {
   if (!values.keep) {
