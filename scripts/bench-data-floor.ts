@@ -15,7 +15,7 @@ import { TABLES } from '../src/config/tables.ts';
 import { duckDbSettings } from '../src/pipeline/build.ts';
 import { loadConfigTables } from '../src/pipeline/config-tables.ts';
 import { tableFiles } from '../src/pipeline/confine.ts';
-import { readCsvIntoRaw } from '../src/pipeline/load.ts';
+import { attributeIds, readCsvIntoRaw } from '../src/pipeline/load.ts';
 import { scoreCompetition } from '../src/pipeline/score.ts';
 import { runSqlFile, runStatements } from '../src/pipeline/sql.ts';
 import { rawTablesSql } from '../src/pipeline/table-sql.ts';
@@ -47,7 +47,7 @@ export async function duckDbDataFloor(dataDir: string, work: string): Promise<Da
     for (const table of Object.keys(TABLES) as TableName[]) {
       const globs = competition.config.tables[table];
       if (globs === undefined) continue;
-      const attributes = competition.config.org.attributes.filter((a) => a.of === table).map((a) => a.id);
+      const attributes = attributeIds(competition, table);
       for (const file of (await tableFiles(db, competition.dir, table, globs)).files) {
         records += await readCsvIntoRaw(db, { table, fileId: fileId++, readPath: file.real, header: csvHeader(file.real) }, attributes);
       }

@@ -38,7 +38,7 @@ const ISSUE_SIZES = {
   pages5k: { outlets: 250, staff: 4750, events: 250_000, months: 12 },
 };
 type Sizes = typeof ISSUE_SIZES.pages42k;
-const sameSizes = (a: Sizes, b: Sizes) => a.outlets === b.outlets && a.staff === b.staff && a.events === b.events && a.months === b.months;
+const sameSizes = (a: Sizes, b: Sizes) => (Object.keys(b) as (keyof Sizes)[]).every((key) => a[key] === b[key]);
 
 /** One of issue 10's targets as this run measured it, with the floor that bounds it where the bench knows one. */
 interface TargetRow {
@@ -91,35 +91,36 @@ try {
   console.log(`| **whole build** | **${total}** |`);
   console.log(`\npeak memory (max RSS): ${peakMiB} MiB; entity and ranking pages: ${pages}; node ${process.version}; ${os.cpus().length} cores`);
   console.log(`CPU time of the build: ${Math.round(cpu.user / 1000)} ms user + ${Math.round(cpu.system / 1000)} ms system (this process and its threads: DuckDB, the render and workbook workers; not Pagefind's own process)`);
-  const cpuMs = (cpu.user + cpu.system) / 1000;
-  const targets: TargetRow[] = [];
+  // The floors first, then the targets, each row beside the floor that bounds it.
+  const ratio = (podium: number, floor: number) => (podium / floor).toFixed(2);
+  const data = values.compare ? await duckDbDataFloor(dataDir, mkdtempSync(path.join(root, 'floor-'))) : null;
+  if (data) {
+    console.log(`\n| against its floor | Podium ms | floor ms | ratio |\n|---|---:|---:|---:|`);
+    console.log(`| data stage: config → check, against DuckDB alone reading the CSV files (${data.load} ms) and running the scoring SQL (${data.score} ms) | ${core} | ${data.load + data.score} | ${ratio(core, data.load + data.score)} |`);
+  }
+  let astro: number | null = null;
+  if (values.compare && !values['no-render']) {
+    const htmlPages = readdirSync(outDir, { recursive: true }).filter((file) => String(file).endsWith('.html')).length;
+    astro = await rawAstroBuild(htmlPages);
+    console.log(`| page stage (render), against a raw Astro build of ${htmlPages} pages with one Plot chart each | ${ms('render')} | ${astro} | ${ratio(ms('render'), astro)} |`);
+    console.log(`| whole build, against the same | ${total} | ${astro} | ${ratio(total, astro)} |`);
+  }
+  const cores = os.availableParallelism();
+  const cpuPerCore = (cpu.user + cpu.system) / 1000 / cores;
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const targets: TargetRow[] = [];
   if (sameSizes(sizes, ISSUE_SIZES.pages42k)) {
+    if (data) targets.push({ measure: 'core (config → check)', target: '≤ 8 s', now: seconds(core), met: core <= 8_000, floor: `DuckDB alone, the same files and scoring SQL: ${seconds(data.load + data.score)}` });
     targets.push(
-      { measure: 'whole build', target: '≤ 90 s', now: seconds(total), met: total <= 90_000, floor: `the build's CPU time ÷ ${os.availableParallelism()} cores: ${seconds(cpuMs / os.availableParallelism())}` },
+      { measure: 'whole build', target: '≤ 90 s', now: seconds(total), met: total <= 90_000, floor: `the build's CPU time ÷ ${cores} cores: ${seconds(cpuPerCore)}` },
       { measure: 'peak memory', target: '≤ 3 GiB', now: `${(peakMiB / 1024).toFixed(2)} GiB`, met: peakMiB <= 3 * 1024 },
     );
   }
-  if (values.compare) {
-    const data = await duckDbDataFloor(dataDir, mkdtempSync(path.join(root, 'floor-')));
-    const ratio = (podium: number, floor: number) => (podium / floor).toFixed(2);
-    console.log(`\n| against its floor | Podium ms | floor ms | ratio |\n|---|---:|---:|---:|`);
-    console.log(`| data stage: config → check, against DuckDB alone reading the CSV files (${data.load} ms) and running the scoring SQL (${data.score} ms) | ${core} | ${data.load + data.score} | ${ratio(core, data.load + data.score)} |`);
-    if (sameSizes(sizes, ISSUE_SIZES.pages42k)) {
-      targets.unshift({ measure: 'core (config → check)', target: '≤ 8 s', now: seconds(core), met: core <= 8_000, floor: `DuckDB alone, the same files and scoring SQL: ${seconds(data.load + data.score)}` });
-    }
-    if (!values['no-render']) {
-      const htmlPages = readdirSync(outDir, { recursive: true }).filter((file) => String(file).endsWith('.html')).length;
-      const astro = await rawAstroBuild(htmlPages);
-      console.log(`| page stage (render), against a raw Astro build of ${htmlPages} pages with one Plot chart each | ${ms('render')} | ${astro} | ${ratio(ms('render'), astro)} |`);
-      console.log(`| whole build, against the same | ${total} | ${astro} | ${ratio(total, astro)} |`);
-      if (sameSizes(sizes, ISSUE_SIZES.pages5k)) {
-        targets.push(
-          { measure: 'page stage ÷ raw Astro', target: '≤ 1.0', now: ratio(ms('render'), astro), met: ms('render') <= astro },
-          { measure: 'whole build ÷ raw Astro', target: '≤ 1.2', now: ratio(total, astro), met: total <= 1.2 * astro, floor: `the build's CPU time ÷ ${os.availableParallelism()} cores ÷ raw Astro: ${ratio(cpuMs / os.availableParallelism(), astro)}` },
-        );
-      }
-    }
+  if (sameSizes(sizes, ISSUE_SIZES.pages5k) && astro !== null) {
+    targets.push(
+      { measure: 'page stage ÷ raw Astro', target: '≤ 1.0', now: ratio(ms('render'), astro), met: ms('render') <= astro },
+      { measure: 'whole build ÷ raw Astro', target: '≤ 1.2', now: ratio(total, astro), met: total <= 1.2 * astro, floor: `the build's CPU time ÷ ${cores} cores ÷ raw Astro: ${ratio(cpuPerCore, astro)}` },
+    );
   }
   if (targets.length > 0) {
     console.log(`\n| issue 10 target at this size | target | this run | met | what no build of this work beats on this machine |\n|---|---|---:|---|---|`);

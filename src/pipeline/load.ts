@@ -42,6 +42,9 @@ export interface Loaded {
   notes: string[];
 }
 
+/** The attribute columns the config declares for a table (org.attributes): they travel in its raw table's MAP column. */
+export const attributeIds = (competition: Competition, table: TableName): string[] => competition.config.org.attributes.filter((a) => a.of === table).map((a) => a.id);
+
 /** `staging` receives UTF-8 copies of files that need one; it must outlive validation. */
 export async function loadTables(db: DuckDBConnection, competition: Competition, staging: string): Promise<Loaded> {
   await runStatements(db, rawTablesSql(), 'the raw tables generated from src/config/tables.ts');
@@ -62,7 +65,7 @@ export async function loadTables(db: DuckDBConnection, competition: Competition,
         found: `no file matching ${[globs].flat().map((glob) => shown(glob)).join(', ')}`,
       });
     }
-    const attributes = competition.config.org.attributes.filter((a) => a.of === table).map((a) => a.id);
+    const attributes = attributeIds(competition, table);
     for (const file of matched.files) {
       const source: SourceFile = { fileId: files.length, table, displayPath: displayPath(file.matched), readPath: file.real, header: [] };
       const format = competition.config.table_formats[table];

@@ -64,21 +64,30 @@ function lookup(locale: Locale, key: string): string {
 
 /**
  * Building an Intl formatter costs far more than using one, and a large site formats millions
- * of numbers: each formatter is built once, under a key naming its locale and options (a key
- * made from the options themselves, by JSON.stringify, cost 2 % of the render).
+ * of numbers: each kind of formatter is built once per value of what varies in it (a locale,
+ * a number of decimals), which is also its key, so no key has to be kept in step with options
+ * by hand (one made of the options by JSON.stringify cost 2 % of the render).
  */
-const formatters = new Map<string, Intl.NumberFormat>();
-function numberFormat(key: string, locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  let format = formatters.get(key);
-  if (!format) formatters.set(key, (format = new Intl.NumberFormat(locale, options)));
-  return format;
+function formatterPer<K>(make: (key: K) => Intl.NumberFormat): (key: K) => Intl.NumberFormat {
+  const made = new Map<K, Intl.NumberFormat>();
+  return (key) => {
+    let format = made.get(key);
+    if (!format) made.set(key, (format = make(key)));
+    return format;
+  };
 }
+const numberFormat = formatterPer((locale: Locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }));
+// Formatted the same in both locales (no grouping), and never "-0.0" for a score that rounds to zero.
+const scoreFormat = formatterPer(
+  (decimals: number) => new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: false, signDisplay: 'negative' }),
+);
+const signedFormat = formatterPer((maxDecimals: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: maxDecimals, useGrouping: false, signDisplay: 'exceptZero' }));
 
 /** Negatives with a true minus sign (U+2212), as typesetting has it: an ASCII hyphen reads as a dash. */
 const withMinus = (text: string) => text.replace('-', '\u2212');
 
 export function formatNumber(n: number, locale: Locale): string {
-  return withMinus(numberFormat(`number ${locale}`, locale, { maximumFractionDigits: 4 }).format(n));
+  return withMinus(numberFormat(locale).format(n));
 }
 
 /**
@@ -165,20 +174,12 @@ export function message(locale: Locale, key: string, values: MessageValues = {})
 
 /** A score at the site's precision. Ranking uses full precision; this is display only. */
 export function formatScore(n: number, decimals: number): string {
-  // Formatted the same in both locales (no grouping), and never "-0.0" for a score that rounds to zero.
-  return withMinus(
-    numberFormat(`score ${decimals}`, 'en-US', {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-      useGrouping: false,
-      signDisplay: 'negative',
-    }).format(n),
-  );
+  return withMinus(scoreFormat(decimals).format(n));
 }
 
 /** Points or a rank change, always with its sign: +5, −3, 0, +2.5. */
 export function formatSigned(n: number, maxDecimals = 2): string {
-  return withMinus(numberFormat(`signed ${maxDecimals}`, 'en-US', { maximumFractionDigits: maxDecimals, useGrouping: false, signDisplay: 'exceptZero' }).format(n));
+  return withMinus(signedFormat(maxDecimals).format(n));
 }
 
 export const formatOp = (op: ThresholdOp): string => THRESHOLD_SYMBOL[op];
