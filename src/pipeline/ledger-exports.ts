@@ -57,8 +57,11 @@ export async function writeLedgerExports(
   const params = { staff_rows: publishesStaffPages(config) };
   // No JSON copy: the Parquet file is the typed one, and one JSON array of millions of rows (46 MB
   // at 5,000 pages) served no reader.
-  const { counts: parts, written: partsWritten } = await writeRowExports(db, 'export_score_parts', params, ScorePartExportRow, path.join(exportsDir, 'score_parts'), title, (row: ScorePartExportRow) => ({ ...row }), { json: false });
-  await copyToParquet(db, 'export_score_parts', path.join(exportsDir, AUDIT_PARQUET), params);
+  // The Parquet file first, and the CSV and workbook read back from it: the record-ID lists of
+  // every part (int_base_part_records) are then made once.
+  const auditParquet = path.join(exportsDir, AUDIT_PARQUET);
+  await copyToParquet(db, 'export_score_parts', auditParquet, params);
+  const { counts: parts, written: partsWritten } = await writeRowExports(db, 'export_score_parts_written', { file: auditParquet }, ScorePartExportRow, path.join(exportsDir, 'score_parts'), title, (row: ScorePartExportRow) => ({ ...row }), { json: false });
   const { counts: fines, written: finesWritten } = await writeRowExports(db, 'export_fines', params, FineExportRow, path.join(exportsDir, 'fines'), title, (row: Omit<FineExportRow, 'type_label'>) => {
     const { event_id, date, type_id, ...rest } = row;
     return { event_id, date, type_id, type_label: typeLabel.get(type_id) ?? type_id, ...rest } satisfies FineExportRow;

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel, FIXTURES, readOutputs } from '../support/fixture.ts';
 import { ScorePartExportRow } from '../../src/pipeline/export-schemas.ts';
 import { readScoreParts } from '../support/score-parts.ts';
+import { parse } from 'yaml';
 
 describe('score_parts audit trail: combined periods and check averages', () => {
   let parts: ScorePartExportRow[];
@@ -82,5 +83,20 @@ describe('score_parts audit trail: weighted indicators (S10 K)', () => {
     expect(Object.values(points).reduce((a, b) => a + b, 0)).toBeCloseTo(80, 6);
     // Every part names the records behind it.
     expect(sb1.every((p) => p.source_ids.length > 0)).toBe(true);
+  });
+});
+
+describe('score_parts audit trail: the records behind the parts read from records', () => {
+  // The IDs are listed apart from the amounts (int_base_part_records beside int_base_parts): no
+  // part may lose them. S5 has a ledger, a check average and an event tally; S10 a metric.
+  it.each(['s5-staged-fines', 's10-weighted-indicators'])('names the records of every part of %s’s ledgers, check averages, tallies and metrics', async (example) => {
+    const dir = path.resolve('data/examples', example);
+    const scores = (parse(readFileSync(path.join(dir, 'competition.yaml'), 'utf8')) as { scores: { id: string; model: string }[] }).scores;
+    const fromRecords = new Set(scores.filter((s) => ['ledger', 'check_average', 'event_tally', 'metric'].includes(s.model)).map((s) => s.id));
+    const parts = (await readScoreParts(readOutputs(await buildModel(dir)).exportsDir)).filter((p) => fromRecords.has(p.score_id));
+    const listed = parts.filter((p) => !['base', 'floor', 'cap'].includes(p.rule_id) && !p.rule_id.startsWith('period:'));
+    expect(new Set(listed.map((p) => scores.find((s) => s.id === p.score_id)!.model))).toEqual(new Set(scores.filter((s) => fromRecords.has(s.id)).map((s) => s.model)));
+    expect(listed.filter((p) => p.source_ids === '')).toEqual([]);
+    expect(parts.filter((p) => p.rule_id === 'base' || p.rule_id === 'floor' || p.rule_id === 'cap').every((p) => p.source_ids === '')).toBe(true);
   });
 });

@@ -162,13 +162,13 @@ describe('SQL models', () => {
     it('finds an additive score whose parts do not add up, and leaves a ratio alone', async () => {
       // Ledger L: base 100 − 4 = 96, but the score says 97. Ratio R: parts 10 and 20, score 0.5.
       // Tally T: no parts at all and 0: an empty sum. Tally U: no parts but 2.
-      const rows = await rowsBreaking('sql/marts/fct_score_parts.test.sql', `
+      const rows = await rowsBreaking('sql/intermediate/int_score_parts.test.sql', `
         CREATE TABLE cfg_scores AS SELECT * FROM (VALUES ('L', 'ledger'), ('R', 'ratio'), ('T', 'event_tally'), ('U', 'event_tally')) t(score_id, model);
         CREATE TABLE cfg_periods AS SELECT 'm1' AS period_id, false AS combined;
         CREATE TABLE fct_period_scores AS SELECT * FROM (VALUES
           ('m1', 'L', 'unit', 'A', 97.0), ('m1', 'R', 'unit', 'A', 0.5), ('m1', 'T', 'unit', 'A', 0.0), ('m1', 'U', 'unit', 'A', 2.0)
         ) t(period_id, score_id, entity_kind, entity_id, score);
-        CREATE TABLE fct_score_parts AS SELECT * FROM (VALUES
+        CREATE TABLE int_score_parts AS SELECT * FROM (VALUES
           ('m1', 'L', 'unit', 'A', 100.0), ('m1', 'L', 'unit', 'A', -4.0), ('m1', 'R', 'unit', 'A', 10.0), ('m1', 'R', 'unit', 'A', 20.0)
         ) t(period_id, score_id, entity_kind, entity_id, amount);`);
       expect(rows.map((r) => [r.score_id, Number(r.score), r.parts_sum === null ? null : Number(r.parts_sum)]).sort()).toEqual([

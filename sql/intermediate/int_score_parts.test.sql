@@ -4,7 +4,7 @@
 -- own rows: neither adds up. Offending rows: the score and what its parts sum to.
 WITH sums AS (
   SELECT period_id, score_id, entity_kind, entity_id, sum(amount) AS parts_sum
-  FROM fct_score_parts
+  FROM int_score_parts
   GROUP BY ALL
 )
 SELECT s.period_id, s.score_id, s.entity_kind, s.entity_id, s.score, p.parts_sum
