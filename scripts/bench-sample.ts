@@ -26,10 +26,11 @@ export interface SampleTimes {
   validateMs: number;
 }
 
-/** The points cell (`events/<file>`, a line of it) of the first praise of 2 or 3 points, the one whose correction is measured. */
+/** Where the points of the praise whose correction is measured are: its events file, line and column (from 0). */
 export interface CorrectableEvent {
   file: string;
   line: number;
+  column: number;
   eventId: string;
 }
 
@@ -47,7 +48,7 @@ export function findCorrectableEvent(dataDir: string): CorrectableEvent {
       const cells = text.split(',');
       return i > 0 && !text.includes('"') && cells[type!] === 'praise' && ['2', '3'].includes(cells[points!]!);
     });
-    if (line > 0) return { file: path.join(eventsDir, name), line, eventId: lines[line]!.split(',')[id!]! };
+    if (line > 0) return { file: path.join(eventsDir, name), line, column: points!, eventId: lines[line]!.split(',')[id!]! };
   }
   throw new Error(`${eventsDir}: expected an events file with a praise of 2 or 3 points to correct, found none`);
 }
@@ -55,10 +56,8 @@ export function findCorrectableEvent(dataDir: string): CorrectableEvent {
 /** Corrects the event's points, 2 → 3 or 3 → 2, in place. */
 export function correctEvent(event: CorrectableEvent): void {
   const lines = readFileSync(event.file, 'utf8').split('\n');
-  const header = lines[0]!.replace(/^\uFEFF/, '').split(',');
-  const points = header.indexOf('points');
   const cells = lines[event.line]!.split(',');
-  cells[points] = cells[points] === '2' ? '3' : '2';
+  cells[event.column] = cells[event.column] === '2' ? '3' : '2';
   lines[event.line] = cells.join(',');
   writeFileSync(event.file, lines.join('\n'));
 }
