@@ -6,7 +6,6 @@
  * counts), no cell checks and no rule checks. What Podium's config → check takes beyond this is
  * Podium's own; what this takes is the SQL's.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readCompetition } from '../src/config/read.ts';
 import { redaction } from '../src/config/public-edition.ts';
@@ -20,6 +19,7 @@ import { scoreCompetition } from '../src/pipeline/score.ts';
 import { runSqlFile, runStatements } from '../src/pipeline/sql.ts';
 import { rawTablesSql } from '../src/pipeline/table-sql.ts';
 import { defineTypedTables } from '../src/pipeline/validate.ts';
+import { csvHeader } from './bench-data.ts';
 
 /** Milliseconds of wall time, DuckDB reading the files and the scoring SQL over them; and what came of them. */
 export interface DataFloor {
@@ -65,17 +65,5 @@ export async function duckDbDataFloor(dataDir: string, work: string): Promise<Da
   } finally {
     db.closeSync();
     instance.closeSync();
-  }
-}
-
-/** The column names of a CSV file the bench wrote: its first line, plain names without quotes. */
-function csvHeader(file: string): string[] {
-  const fd = openSync(file, 'r');
-  try {
-    const start = Buffer.alloc(64 * 1024);
-    const text = start.subarray(0, readSync(fd, start, 0, start.length, 0)).toString('utf8');
-    return text.slice(0, text.indexOf('\n')).replace(/^\uFEFF/, '').replace(/\r$/, '').split(',');
-  } finally {
-    closeSync(fd);
   }
 }

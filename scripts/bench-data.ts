@@ -2,7 +2,7 @@
  * The benchmark competition: a branch in 4 levels (branch → district → sub-branch → outlet),
  * staff in the outlets, and a year of activity, at any size.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import type { z } from 'zod';
@@ -115,4 +115,16 @@ function benchConfig(end: string): z.input<typeof CompetitionConfig> {
       { id: 'monthly-survey', label: '每月回访', kind: 'survey_count', level: 'outlet', per: 'month', respondents: { op: '>=', value: 10 } },
     ],
   };
+}
+
+/** The column names of a CSV file the bench wrote, or of the sample's: its first line, plain names without quotes, read alone. */
+export function csvHeader(file: string): string[] {
+  const fd = openSync(file, 'r');
+  try {
+    const start = Buffer.alloc(64 * 1024);
+    const text = start.subarray(0, readSync(fd, start, 0, start.length, 0)).toString('utf8');
+    return text.slice(0, text.indexOf('\n')).replace(/^\uFEFF/, '').replace(/\r$/, '').split(',');
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -8,6 +8,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runProcess } from '../src/pipeline/processes.ts';
+import { csvHeader } from './bench-data.ts';
 
 const PROJECT = fileURLToPath(new URL('../', import.meta.url));
 const CLI = path.join(PROJECT, 'scripts', 'podium.mjs');
@@ -41,14 +42,14 @@ export interface CorrectableEvent {
 export function findCorrectableEvent(dataDir: string): CorrectableEvent {
   const eventsDir = path.join(dataDir, 'events');
   for (const name of readdirSync(eventsDir).filter((f) => f.endsWith('.csv')).sort()) {
-    const lines = readFileSync(path.join(eventsDir, name), 'utf8').split('\n');
-    const header = lines[0]!.replace(/^\uFEFF/, '').split(',');
-    const [id, type, points] = ['event_id', 'type', 'points'].map((column) => header.indexOf(column));
-    const line = lines.findIndex((text, i) => {
-      const cells = text.split(',');
-      return i > 0 && !text.includes('"') && cells[type!] === 'praise' && ['2', '3'].includes(cells[points!]!);
-    });
-    if (line > 0) return { file: path.join(eventsDir, name), line, column: points!, eventId: lines[line]!.split(',')[id!]! };
+    const file = path.join(eventsDir, name);
+    const header = csvHeader(file);
+    const [id, type, points] = ['event_id', 'type', 'points'].map((column) => header.indexOf(column)) as [number, number, number];
+    const lines = readFileSync(file, 'utf8').split('\n');
+    for (let line = 1; line < lines.length; line++) {
+      const cells = lines[line]!.split(',');
+      if (!lines[line]!.includes('"') && cells[type] === 'praise' && ['2', '3'].includes(cells[points]!)) return { file, line, column: points, eventId: cells[id]! };
+    }
   }
   throw new Error(`${eventsDir}: expected an events file with a praise of 2 or 3 points to correct, found none`);
 }
