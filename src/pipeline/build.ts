@@ -33,7 +33,7 @@ import { runProcess, runTogether } from './processes.ts';
 import { startWorkbookWriter } from './table-export.ts';
 import { renderCompiled, startRenderWorkers, type PageCacheOptions, type RenderCounts } from '../render/render.ts';
 import { PAGE_CACHE_MANIFEST } from '../render/page-cache.mjs';
-import { keepNewestFolders } from './files.ts';
+import { keepNewestFolders } from './cache-folders.mjs';
 import { asBuildError, makeOwnedTemp, nodePublishFs, publishSite, recoverAndClean, removeOwnedTemp, RENDER_PREFIX, renderFailure, workPrefix, type PublishFs } from './publish.ts';
 
 /**

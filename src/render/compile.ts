@@ -5,12 +5,10 @@
  * (src/, the Astro config, the package files, the TypeScript config) and the site's base, so a
  * data build reuses the bundle while the code is unchanged and recompiles it when it is not.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
-import { keepNewestFolders, markInUse } from '../pipeline/files.ts';
+import { isWholeFolder, keepNewestFolders, markInUse, sealAndPlace, sourcesKey } from '../pipeline/cache-folders.mjs';
 import { runProcess } from '../pipeline/processes.ts';
 import { makeOwnedTemp, removeOwnedTemp, RENDER_PREFIX, renderFailure } from '../pipeline/publish.ts';
 
@@ -25,11 +23,6 @@ const SOURCES = ['src', 'astro.config.mjs', 'package.json', 'package-lock.json',
 const MANIFEST = 'podium-renderer.json';
 /** Names that Astro's config reads to compile the renderer instead of building static pages. */
 const RENDERER_OUT_ENV = 'PODIUM_RENDERER_OUT_DIR';
-
-const RendererManifest = z.strictObject({
-  key: z.string(),
-  files: z.record(z.string(), z.string()),
-});
 
 /** A compiled renderer: the server entry to import and the client assets every site gets. */
 export interface CompiledRenderer {
@@ -68,52 +61,11 @@ const rendererIn = (dir: string): CompiledRenderer => ({ entry: path.join(dir, '
 
 /** The hash of every source file of the renderer, by path and content, and of the base. */
 export function rendererKey(base: string, projectRoot = PROJECT_ROOT): string {
-  const hash = createHash('sha256');
-  hash.update(`base\0${base}\0`);
-  for (const file of SOURCES.flatMap((source) => filesUnder(projectRoot, source))) {
-    hash.update(`${file}\0`);
-    hash.update(readFileSync(path.join(projectRoot, file)));
-    hash.update('\0');
-  }
-  return hash.digest('hex').slice(0, 32);
+  return sourcesKey(projectRoot, SOURCES, `base\0${base}`);
 }
 
-/** Files under `rel` (a file or a folder) as sorted project-relative paths. */
-function filesUnder(root: string, rel: string): string[] {
-  const full = path.join(root, rel);
-  if (!existsSync(full)) return [];
-  if (!statSync(full).isDirectory()) return [rel];
-  return readdirSync(full, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
-    .sort();
-}
-
-/** Every file of a folder with its SHA-256, by sorted relative path. */
-function fileHashes(dir: string): Record<string, string> {
-  const hashes: Record<string, string> = {};
-  for (const file of filesUnder(dir, '.').filter((file) => file !== MANIFEST)) {
-    hashes[file] = createHash('sha256').update(readFileSync(path.join(dir, file))).digest('hex');
-  }
-  return hashes;
-}
-
-/**
- * A cached renderer is used only when its manifest names this key and every file it lists is
- * there with the same content and no other file is: a half-deleted, edited or foreign folder
- * is compiled again, never trusted.
- */
-export function isWhole(dir: string, key: string): boolean {
-  try {
-    const manifest = RendererManifest.parse(JSON.parse(readFileSync(path.join(dir, MANIFEST), 'utf8')));
-    if (manifest.key !== key) return false;
-    const found = fileHashes(dir);
-    const listed = Object.keys(manifest.files);
-    return listed.length === Object.keys(found).length && listed.every((file) => found[file] === manifest.files[file]);
-  } catch {
-    return false;
-  }
-}
+/** Whether the renderer in `dir` is whole and of this key (isWholeFolder). */
+export const isWhole = (dir: string, key: string): boolean => isWholeFolder(dir, key, MANIFEST);
 
 /**
  * Compiles with Astro's CLI in a child process, so Vite's memory and modules stay out of the
@@ -146,16 +98,7 @@ async function compileInto(dir: string, key: string, base: string, signal: Abort
       const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
       throw renderFailure(out, `${stdout}${stderr}`, error);
     }
-    writeFileSync(path.join(out, MANIFEST), `${JSON.stringify({ key, files: fileHashes(out) })}\n`);
-    // A broken folder under this key (it failed isWhole) gives way; a whole one that another
-    // build renamed in meanwhile is kept, and ours dropped.
-    if (existsSync(dir) && !isWhole(dir, key)) rmSync(dir, { recursive: true, force: true });
-    mkdirSync(path.dirname(dir), { recursive: true });
-    try {
-      renameSync(out, dir);
-    } catch (error) {
-      if (!isWhole(dir, key)) throw error;
-    }
+    sealAndPlace(out, dir, key, MANIFEST);
   } finally {
     removeOwnedTemp(scratch);
   }

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { MODEL_DIR_ENV, SHARD_ENV } from '../site/model.ts';
 import { runTogether } from '../pipeline/processes.ts';
 import { renderFailure } from '../pipeline/publish.ts';
-import { markInUse } from '../pipeline/files.ts';
+import { markInUse } from '../pipeline/cache-folders.mjs';
 import { compiledRenderer, compiledRendererIfWhole, rendererKey } from './compile.ts';
 import { cachedHtml, modelHasher, readPageCache, readsHold, siteFile, stillHolds, writePageCache, type CachedPage, type ListedPage, type PageCacheIdentity } from './page-cache.mjs';
 import type { PagePath } from './entry.ts';

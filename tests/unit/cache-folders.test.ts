@@ -1,11 +1,11 @@
 /**
- * The clean-up of cache folders (src/pipeline/files.ts): the folders used last are kept, and a
+ * The clean-up of cache folders (src/pipeline/cache-folders.mjs): the folders used last are kept, and a
  * folder another build is still writing, with no marker yet, is not taken for the oldest.
  */
 import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keepNewestFolders, markInUse } from '../../src/pipeline/files.ts';
+import { keepNewestFolders, markInUse } from '../../src/pipeline/cache-folders.mjs';
 import { tempDir } from '../support/fixture.ts';
 
 describe('cache folders', () => {
