@@ -22,7 +22,7 @@ const ENTRY = path.join(PROJECT_ROOT, 'scripts', 'podium.ts');
  * What the compiled CLI is made of, relative to the project. Packages are not bundled, but npm's
  * records of what is installed are hashed all the same, so that an install compiles afresh.
  */
-const SOURCES = ['scripts/podium.ts', 'src', 'package.json', 'package-lock.json', 'tsconfig.json', 'node_modules/.package-lock.json'];
+const SOURCES = ['scripts/podium.ts', 'scripts/compile-cli.mjs', 'src', 'package.json', 'package-lock.json', 'tsconfig.json', 'node_modules/.package-lock.json'];
 /** Written last into a compiled CLI: its key and the hash of every file it holds. */
 const MANIFEST = 'podium-cli.json';
 const BUNDLE = 'podium.mjs';
@@ -66,9 +66,14 @@ async function compileInto(dir, key, cacheRoot) {
   try {
     const { build } = await import('esbuild');
     await build({
-      entryPoints: [ENTRY],
-      outfile: path.join(scratch, BUNDLE),
+      entryPoints: { [path.basename(BUNDLE, '.mjs')]: ENTRY },
+      outdir: scratch,
+      outExtension: { '.js': '.mjs' },
       bundle: true,
+      // Each module the CLI imports only when a command needs it (the export, the search index,
+      // exceljs) becomes a file of its own, with the packages it imports: `podium validate` then
+      // never loads Plot, Pagefind or pinyin-pro, and a build loads them while DuckDB scores.
+      splitting: true,
       platform: 'node',
       format: 'esm',
       target: 'node20.19',
