@@ -91,8 +91,8 @@ async function compileInto(dir, key, cacheRoot) {
 
 /**
  * The sources find files beside them (sql/, calendar/, the workers' modules) from their own
- * `import.meta.url`. In a bundle that would be the bundle's URL, so each source's is written in
- * as the URL of the file it came from.
+ * `import.meta.url`. In a bundle that would be the bundle's, so each source's `import.meta.url`,
+ * `.filename` and `.dirname` are written in as those of the file it came from.
  * @type {import('esbuild').Plugin}
  */
 const sourceModuleUrls = {
@@ -101,8 +101,9 @@ const sourceModuleUrls = {
     build.onLoad({ filter: /\.(ts|mjs)$/ }, async ({ path: file }) => {
       if (file.split(path.sep).includes('node_modules')) return undefined;
       const source = await readFile(file, 'utf8');
+      const own = { url: pathToFileURL(file).href, filename: file, dirname: path.dirname(file) };
       return {
-        contents: source.replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(file).href)),
+        contents: source.replace(/\bimport\.meta\.(url|filename|dirname)\b/g, (_, name) => JSON.stringify(own[/** @type {keyof typeof own} */ (name)])),
         loader: file.endsWith('.ts') ? 'ts' : 'js',
       };
     });
