@@ -30,7 +30,6 @@ import { checkAwardExpressions } from './award-expressions.ts';
 import { softCapNotes } from '../rules/awards/check.ts';
 import { checkOutput } from './output-safety.ts';
 import { runProcess, runTogether } from './processes.ts';
-import { startWorkbookWriter } from './table-export.ts';
 import { renderCompiled, startRenderWorkers, type PageCacheOptions, type RenderCounts } from '../render/render.ts';
 import { PAGE_CACHE_MANIFEST } from '../render/page-cache.mjs';
 import { keepNewestFolders } from './cache-folders.mjs';
@@ -298,8 +297,6 @@ async function runStages(options: CheckOptions & { outDir: string; locale?: Loca
   const modules = loadPublishModules();
   // A build refused before export never awaits them; their failure then is no one's to report.
   modules.catch(() => undefined);
-  // The export writes workbooks: their thread gets ready while load → check run.
-  startWorkbookWriter();
   return withDuckDb(options.dataDir, work, options.signal, stage, async (db) => {
     const modelDir = modelDirIn(work);
     const publicDir = path.join(work, 'public');

@@ -7,12 +7,11 @@
  * by chunk without holding the table in memory; the workbook is streamed too, by a worker
  * thread (workbook-worker.mjs) that writes it while this thread reads and writes the rest.
  */
-import { closeSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { z } from 'zod';
 import { csvLine, UTF8_BOM } from '../site/csv.ts';
 import { columnsOf } from './export-schemas.ts';
-import { fixZipTimestamps } from './zip.ts';
 import type { Download } from '../site/model.ts';
 
 /** Excel opens at most 1,048,576 rows; the sheet's first two are the title and the header. */
@@ -75,14 +74,6 @@ function workbookWorker(): NonNullable<typeof workbookThread> {
   worker.on('exit', (code) => stopped(new Error(`workbook: the worker stopped with exit code ${code}`)));
   worker.unref();
   return (workbookThread = thread);
-}
-
-/**
- * Starts the workbook thread ahead of the first workbook, so that it loads exceljs (about half a
- * second) while the stages before the export wait on DuckDB, not while the export waits on it.
- */
-export function startWorkbookWriter(): void {
-  workbookWorker();
 }
 
 /** The workbook `<file>.xlsx`, written by the worker; `written` settles when the file is complete. */
@@ -196,10 +187,7 @@ export class TableExport {
     this.book.post({ kind: 'close' });
     const xlsx = `${this.file}.xlsx`;
     const written = this.book.written.then(() => {
-      if (!counts.xlsx) return rmSync(xlsx);
-      const bytes = readFileSync(xlsx);
-      fixZipTimestamps(bytes);
-      writeFileSync(xlsx, bytes);
+      if (!counts.xlsx) rmSync(xlsx);
     });
     // Settled whether or not the caller gets to await it (a later stage may fail first).
     written.catch(() => undefined);

@@ -148,6 +148,32 @@ describe('a download', () => {
     expect(sheet.getCell('C6').numFmt).toBeUndefined();
   });
 
+  it('writes text XML cannot hold as Excel\u2019s own escapes, which Excel reads back as the characters', async () => {
+    const file = path.join(tempDir('download'), 'escapes');
+    const table = await TableExport.create(file, Row, 'title');
+    table.add({ id: 'S1', name: 'a\rb\u0001c_x0041_<&>\t"x"', score: 1, rank: null, met: null });
+    await table.close();
+    execFileSync('unzip', ['-tq', `${file}.xlsx`]);
+    const xml = execFileSync('unzip', ['-p', `${file}.xlsx`, 'xl/worksheets/sheet1.xml'], { encoding: 'utf8' });
+    expect(xml).toContain('<v>a_x000D_b_x0001_c_x005F_x0041_&lt;&amp;&gt;\t&quot;x&quot;</v>');
+  });
+
+  it('streams a long table into its sheet, every row in order', async () => {
+    const file = path.join(tempDir('download'), 'long');
+    const table = await TableExport.create(file, Row, 'title');
+    const count = 30_000;
+    for (let i = 0; i < count; i++) {
+      table.add({ id: `S${i}`, name: `名字${i}`, score: i / 4, rank: i, met: i % 2 === 0 });
+      if (i % 1000 === 999) table.flush();
+    }
+    expect(await table.close()).toEqual({ rows: count, xlsx: true, json: true });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(`${file}.xlsx`) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.rowCount).toBe(count + 2);
+    expect((sheet.getRow(count + 2).values as unknown[]).slice(1)).toEqual([`S${count - 1}`, `名字${count - 1}`, (count - 1) / 4, count - 1, false]);
+  });
+
   it('writes the same workbook bytes twice, whatever the time (fixed zip and document dates)', async () => {
     const first = path.join(tempDir('download'), 'a');
     const second = path.join(tempDir('download'), 'a');
