@@ -85,11 +85,22 @@ function withChartKinds(c: CompetitionConfig, written: ReadonlySet<string>): Com
 }
 
 /**
- * Another YAML file the build reads (a holiday calendar): parsed, checked against `schema` and
- * then by `check`, each problem refused at its line and column like the config's.
+ * Another YAML file the build reads (a holiday calendar, or a record of posted notices, which is
+ * JSON): parsed, checked against `schema` and then by `check`, each problem refused at its line
+ * and column like the config's.
  */
 export function readYamlFile<S extends z.ZodType>(file: string, shownFile: string, schema: S, check: (data: z.infer<S>) => Problem[]): z.infer<S> {
-  const { doc, lineCounter, raw } = parseYaml(readUtf8Text(file, shownFile, 'config'), shownFile);
+  const text = readUtf8Text(file, shownFile, 'config');
+  // A file as Podium wrote it (the notice records are its own JSON, copied) is read as JSON, some
+  // ten times faster than as YAML. Only when writing the value again gives back the very text:
+  // then it has no repeated key, which JSON.parse would take silently and YAML refuses. A file
+  // that does not come back, or holds a problem, is read as YAML, which says where.
+  const written = asWrittenJson(text);
+  if (written !== undefined) {
+    const parsed = schema.safeParse(written);
+    if (parsed.success && check(parsed.data).length === 0) return parsed.data;
+  }
+  const { doc, lineCounter, raw } = parseYaml(text, shownFile);
   const locate = locator(doc, lineCounter);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new BuildError('config', parsed.error.issues.map((issue) => issueToDiagnostic(issue, shownFile, locate, raw)));
@@ -98,6 +109,21 @@ export function readYamlFile<S extends z.ZodType>(file: string, shownFile: strin
     throw new BuildError('config', problems.map((p) => ({ file: shownFile, ...locate(p.path), field: p.path.join('.'), expected: p.expected, found: p.found })));
   }
   return parsed.data;
+}
+
+/**
+ * The value of JSON text that is exactly what `JSON.stringify` writes for it, compact or indented
+ * by two spaces (as the sample's records are), with a final newline; undefined otherwise.
+ */
+function asWrittenJson(text: string): unknown {
+  if (!text.startsWith('{') && !text.startsWith('[')) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    const writes = [JSON.stringify(value), JSON.stringify(value, null, 2)];
+    return writes.some((written) => `${written}\n` === text) ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -59,9 +59,19 @@ export function compiledRendererIfWhole(base: string, cacheRoot = DEFAULT_CACHE_
 
 const rendererIn = (dir: string): CompiledRenderer => ({ entry: path.join(dir, 'server', 'entry.mjs'), clientDir: path.join(dir, 'client') });
 
-/** The hash of every source file of the renderer, by path and content, and of the base. */
+/** Keys already worked out by this process, by project and base. */
+const keys = new Map<string, string>();
+
+/**
+ * The hash of every source file of the renderer, by path and content, and of the base. Worked out
+ * once per process: a build asks three times (to start its workers, to render, for the page cache),
+ * and one build runs one version of the code.
+ */
 export function rendererKey(base: string, projectRoot = PROJECT_ROOT): string {
-  return sourcesKey(projectRoot, SOURCES, `base\0${base}`);
+  const id = `${projectRoot}\0${base}`;
+  let key = keys.get(id);
+  if (key === undefined) keys.set(id, (key = sourcesKey(projectRoot, SOURCES, `base\0${base}`)));
+  return key;
 }
 
 /** Whether the renderer in `dir` is whole and of this key (isWholeFolder). */
