@@ -61,8 +61,9 @@ export async function compiledCli(cacheRoot = CLI_CACHE_ROOT) {
  * @param {string} cacheRoot
  */
 async function compileInto(dir, key, cacheRoot) {
-  mkdirSync(path.dirname(cacheRoot), { recursive: true });
-  const scratch = mkdtempSync(`${cacheRoot}-compiling-`);
+  mkdirSync(cacheRoot, { recursive: true });
+  // As deep as the folder it becomes, so that the source map's relative paths still hold there.
+  const scratch = mkdtempSync(path.join(cacheRoot, '.compiling-'));
   try {
     const { build } = await import('esbuild');
     await build({

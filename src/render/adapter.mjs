@@ -13,7 +13,7 @@ export function podiumRenderer() {
         setAdapter({
           name: 'podium:renderer',
           serverEntrypoint: new URL('./entry.ts', import.meta.url),
-          exports: ['pagePaths', 'renderPage'],
+          exports: ['preload', 'pagePaths', 'renderPage'],
           supportedAstroFeatures: { serverOutput: 'stable', staticOutput: 'stable', hybridOutput: 'stable' },
         });
       },

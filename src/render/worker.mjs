@@ -25,6 +25,7 @@ console.error = (...args) => void logged.push(args.map(String).join(' '));
 // Loaded first, possibly before the model exists: the share follows once it is written (render.ts).
 /** @type {import('./entry.ts').RendererExports} */
 const renderer = await import(pathToFileURL(entry).href);
+await renderer.preload();
 /**
  * @type {{ siteDir: string, index: number, count: number, modelDir: string, only: string[] | null,
  *   cache: { dir: string, pages: Record<string, import('./page-cache.mjs').CachedPage> } | null }}
