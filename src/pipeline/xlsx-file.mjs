@@ -114,20 +114,29 @@ const ZIP_LIMIT = 2 ** 32;
  * @typedef {{ name: Buffer, offset: number, crc: number, compressed: number, size: number }} ZipEntry
  */
 
+/**
+ * What the local header (at byte 4) and the central directory's header (at byte 6) both say of an
+ * entry, in the same order: the version needed, no flags, deflate, the fixed date, its checksum,
+ * its sizes and its name's length.
+ * @param {Buffer} header @param {number} at @param {ZipEntry} entry
+ */
+function writeEntryFields(header, at, entry) {
+  header.writeUInt16LE(ZIP_VERSION, at);
+  header.writeUInt16LE(0, at + 2);
+  header.writeUInt16LE(DEFLATE, at + 4);
+  header.writeUInt16LE(DOS_TIME, at + 6);
+  header.writeUInt16LE(DOS_DATE, at + 8);
+  header.writeUInt32LE(entry.crc, at + 10);
+  header.writeUInt32LE(entry.compressed, at + 14);
+  header.writeUInt32LE(entry.size, at + 18);
+  header.writeUInt16LE(entry.name.length, at + 22);
+}
+
 /** @param {ZipEntry} entry */
 function localHeader(entry) {
   const header = Buffer.alloc(30);
   header.writeUInt32LE(0x04034b50, 0);
-  header.writeUInt16LE(ZIP_VERSION, 4);
-  header.writeUInt16LE(0, 6);
-  header.writeUInt16LE(DEFLATE, 8);
-  header.writeUInt16LE(DOS_TIME, 10);
-  header.writeUInt16LE(DOS_DATE, 12);
-  header.writeUInt32LE(entry.crc, 14);
-  header.writeUInt32LE(entry.compressed, 18);
-  header.writeUInt32LE(entry.size, 22);
-  header.writeUInt16LE(entry.name.length, 26);
-  header.writeUInt16LE(0, 28);
+  writeEntryFields(header, 4, entry);
   return Buffer.concat([header, entry.name]);
 }
 
@@ -136,15 +145,7 @@ function centralHeader(entry) {
   const header = Buffer.alloc(46);
   header.writeUInt32LE(0x02014b50, 0);
   header.writeUInt16LE(ZIP_VERSION, 4);
-  header.writeUInt16LE(ZIP_VERSION, 6);
-  header.writeUInt16LE(0, 8);
-  header.writeUInt16LE(DEFLATE, 10);
-  header.writeUInt16LE(DOS_TIME, 12);
-  header.writeUInt16LE(DOS_DATE, 14);
-  header.writeUInt32LE(entry.crc, 16);
-  header.writeUInt32LE(entry.compressed, 20);
-  header.writeUInt32LE(entry.size, 24);
-  header.writeUInt16LE(entry.name.length, 28);
+  writeEntryFields(header, 6, entry);
   header.writeUInt32LE(entry.offset, 42);
   return Buffer.concat([header, entry.name]);
 }
