@@ -54,8 +54,8 @@ export async function compiledCli(cacheRoot = CLI_CACHE_ROOT) {
 }
 
 /**
- * Bundles into a temp folder beside the cache, renamed into place once sealed: a compile that is
- * stopped half way leaves nothing a later run could take for a CLI.
+ * Bundles into a temp folder (`.compiling-*`) in the cache, renamed into place once sealed: a
+ * compile that is stopped half way leaves nothing a later run could take for a CLI.
  * @param {string} dir
  * @param {string} key
  * @param {string} cacheRoot
@@ -71,8 +71,8 @@ async function compileInto(dir, key, cacheRoot) {
       outdir: scratch,
       outExtension: { '.js': '.mjs' },
       bundle: true,
-      // Each module the CLI imports only when a command needs it (the export, the search index,
-      // exceljs) becomes a file of its own, with the packages it imports: `podium validate` then
+      // Each module the CLI imports only when a command needs it (the export, the search index)
+      // becomes a file of its own, with the packages it imports: `podium validate` then
       // never loads Plot, Pagefind or pinyin-pro, and a build loads them while DuckDB scores.
       splitting: true,
       platform: 'node',

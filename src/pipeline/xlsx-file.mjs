@@ -1,8 +1,8 @@
 // @ts-check
 /**
  * One Excel workbook of one sheet, written row by row straight into its file: the few XML parts
- * an .xlsx needs (the same parts, cell types and styles exceljs wrote for Podium before), zipped
- * as they are written. The sheet's rows are deflated as they come, so a table never sits in memory
+ * an .xlsx needs (those exceljs wrote for Podium before, with the same cell types and number
+ * formats, without its theme), zipped as they are written. The sheet's rows are deflated as they come, so a table never sits in memory
  * whole, and its zip entry's sizes and checksum are filled in when the sheet is closed.
  *
  * Every date in the file is fixed (the document's dates 2000-01-01, the zip's 1980-01-01, the
@@ -107,7 +107,10 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 const DOS_TIME = 0;
 const DEFLATE = 8;
 const ZIP_VERSION = 20;
-/** An entry's sizes and checksum must fit the zip's 32 bits (no ZIP64): Excel's row limit keeps a sheet well under. */
+/**
+ * Sizes and offsets must fit the zip's 32 bits: there is no ZIP64, which a sheet of Podium's
+ * tables never needs (at Excel's row limit it would take some 4 KB of XML a row).
+ */
 const ZIP_LIMIT = 2 ** 32;
 
 /**
@@ -221,7 +224,7 @@ export class XlsxFile {
       this.#sheetDeflate.end();
       await ended;
       if (this.#failure !== undefined) throw this.#failure;
-      if (this.#sheet.size >= ZIP_LIMIT || this.#sheet.compressed >= ZIP_LIMIT) throw new Error('the sheet is over the 4 GB a zip entry can hold without ZIP64');
+      if (this.#sheet.size >= ZIP_LIMIT || this.#at >= ZIP_LIMIT) throw new Error('the sheet is over the 4 GB a zip can hold without ZIP64');
       writeSync(this.#fd, localHeader(this.#sheet), 0, 30, this.#sheet.offset);
       this.#entries.push(this.#sheet);
       const directory = Buffer.concat(this.#entries.map(centralHeader));
