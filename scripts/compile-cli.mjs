@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isWholeFolder, keepNewestFolders, markInUse, sealAndPlace, sourcesKey } from '../src/pipeline/cache-folders.mjs';
+import { cachedFolder, sealAndPlace, sourcesKey } from '../src/pipeline/cache-folders.mjs';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const ENTRY = path.join(PROJECT_ROOT, 'scripts', 'podium.ts');
@@ -41,12 +41,7 @@ export const CLI_CACHE_ROOT = path.join(PROJECT_ROOT, 'node_modules', '.cache', 
 export async function compiledCli(cacheRoot = CLI_CACHE_ROOT) {
   try {
     const key = sourcesKey(PROJECT_ROOT, SOURCES, `root\0${PROJECT_ROOT}`);
-    const dir = path.join(cacheRoot, key);
-    if (!isWholeFolder(dir, key, MANIFEST)) {
-      await compileInto(dir, key, cacheRoot);
-      keepNewestFolders(cacheRoot, MANIFEST, KEPT_VERSIONS);
-    }
-    markInUse(dir);
+    const dir = await cachedFolder({ cacheRoot, key, manifest: MANIFEST, kept: KEPT_VERSIONS }, (into) => compileInto(into, key, cacheRoot));
     return path.join(dir, BUNDLE);
   } catch {
     return null;

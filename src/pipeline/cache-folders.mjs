@@ -88,6 +88,24 @@ export function isWholeFolder(dir, key, manifest) {
 }
 
 /**
+ * The folder of this key under `cacheRoot`: the cached one when it is whole, or made afresh by
+ * `make` (which writes it and seals it into place with sealAndPlace), the `kept` folders used last
+ * then kept and the others removed. Marked in use either way.
+ * @param {{ cacheRoot: string, key: string, manifest: string, kept: number }} cache
+ * @param {(dir: string) => Promise<void>} make
+ * @returns {Promise<string>}
+ */
+export async function cachedFolder({ cacheRoot, key, manifest, kept }, make) {
+  const dir = path.join(cacheRoot, key);
+  if (!isWholeFolder(dir, key, manifest)) {
+    await make(dir);
+    keepNewestFolders(cacheRoot, manifest, kept);
+  }
+  markInUse(dir);
+  return dir;
+}
+
+/**
  * Seals the folder `made` (written in a temp folder) with its manifest and renames it to `dir`.
  * A broken folder under this key gives way; a whole one that another build renamed in meanwhile
  * is kept, and `made` is left for its temp folder's removal.

@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isWholeFolder, keepNewestFolders, markInUse, sealAndPlace, sourcesKey } from '../pipeline/cache-folders.mjs';
+import { cachedFolder, isWholeFolder, sealAndPlace, sourcesKey } from '../pipeline/cache-folders.mjs';
 import { runProcess } from '../pipeline/processes.ts';
 import { makeOwnedTemp, removeOwnedTemp, RENDER_PREFIX, renderFailure } from '../pipeline/publish.ts';
 
@@ -41,12 +41,7 @@ export const DEFAULT_CACHE_ROOT = path.join(PROJECT_ROOT, 'node_modules', '.cach
 /** The renderer for this code and base: the cached one when it is whole, compiled afresh otherwise. */
 export async function compiledRenderer(base: string, { signal, cacheRoot = DEFAULT_CACHE_ROOT }: CompileOptions = {}): Promise<CompiledRenderer> {
   const key = rendererKey(base);
-  const dir = path.join(cacheRoot, key);
-  if (!isWhole(dir, key)) {
-    await compileInto(dir, key, base, signal);
-    keepNewestFolders(cacheRoot, MANIFEST, KEPT_VERSIONS);
-  }
-  markInUse(dir);
+  const dir = await cachedFolder({ cacheRoot, key, manifest: MANIFEST, kept: KEPT_VERSIONS }, (into) => compileInto(into, key, base, signal));
   return rendererIn(dir);
 }
 
